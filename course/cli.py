@@ -1,0 +1,137 @@
+"""The `course` command line: a thin Click layer that parses options and calls one library function each."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+
+
+class _Formatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        prefix = {"WARNING": "Warning: ", "ERROR": "Error: "}.get(record.levelname, "")
+        return prefix + record.getMessage()
+
+
+class CourseGroup(click.Group):
+    """Every failure ends as one line `Error: …` with exit code 1 (2 for bad usage), never a traceback."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:  # fmt: skip
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            result = super().main(args, prog_name or "course", complete_var, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+            click.echo(f"Error: {exc.format_message()}{hint}", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"Error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Error: aborted", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("Error: interrupted", err=True)
+            sys.exit(130)
+        except Exception as exc:
+            if os.environ.get("COURSE_DEBUG"):
+                raise
+            click.echo(
+                f"Error: unexpected {type(exc).__name__}: {exc} (this is a bug in course; rerun with COURSE_DEBUG=1 "
+                "for the traceback and report it)",
+                err=True,
+            )
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+@click.group(cls=CourseGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="course")
+@click.option("-v", "--verbose", is_flag=True, help="Say more about what happens.")
+def cli(verbose: bool) -> None:
+    """Turn an article into an email course.
+
+    \b
+    Example:
+      course split article.txt -o my-course     # the article becomes lessons in Markdown
+      course build my-course                    # each lesson becomes an HTML email and a text twin
+    """
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Formatter())
+    root = logging.getLogger("course")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+    root.propagate = False
+
+
+@cli.command()
+@click.argument("article")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path), help="Course folder (default: ./<slug of the title>).")
+@click.option("-n", "--lessons", type=int, help="Exact number of lessons (default: 3–7, chosen from the article).")
+@click.option("--title", help="Course title (default: the article's title).")
+@click.option("--author", help="Author (default: the article's byline or front matter).")
+@click.option("--base-url", help="Resolve the article's relative links and images against this URL.")
+@click.option("--force", is_flag=True, help="Replace the lessons of an existing course folder (course.toml is kept).")
+def split(article: str, out: Path | None, lessons: int | None, title: str | None, author: str | None,
+          base_url: str | None, force: bool) -> None:  # fmt: skip
+    """Split ARTICLE into lessons: DIR/course.toml and DIR/lessons/NN-<slug>.md.
+
+    ARTICLE is a .txt, .md/.markdown or .html/.htm file, an http(s) URL, or - for standard input.
+
+    \b
+    Example:
+      course split sales-manager-or-leader.txt -o sales-course
+      course split https://example.com/blog/post -n 5 --force
+    """
+    from .split import split_to_project
+
+    result = split_to_project(
+        article, out=out, lessons=lessons, title=title, author=author, base_url=base_url, force=force
+    )
+    click.echo(f"{'No':>3}  {'Day':>3}  {'Title':<52} {'Words':>5}  {'Min':>3}")
+    for lesson in result.plan:
+        click.echo(f"{lesson.number:>3}  {lesson.day:>3}  {_fit(lesson.title, 52):<52} {lesson.words:>5}  {lesson.minutes:>3}")
+    kept = " (kept the existing course.toml)" if result.kept_settings else ""
+    click.echo(f"\nWrote {len(result.plan)} lessons to {result.root / 'lessons'}{kept}.")
+    if not result.kept_settings:
+        click.echo(f"Edit {result.root / 'course.toml'} (sender and postal address), then: course build {result.root}")
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@cli.command()
+@click.argument("directory", default=".", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path), help="Output folder (default: DIR/build).")
+@click.option("--clean", is_flag=True, help="Also remove files in the output folder that this build did not write.")
+def build(directory: Path, out: Path | None, clean: bool) -> None:
+    """Build every lesson into a responsive HTML email and a plain-text twin.
+
+    Writes OUT/NN-<slug>.html and .txt (merge fields show sample values), OUT/index.html (a gallery of
+    the whole course) and OUT/sequence.json. The last line printed is the gallery's path.
+
+    \b
+    Example:
+      course build sales-course
+      course build sales-course -o /tmp/preview --clean
+    """
+    from .build import build_course
+
+    result = build_course(directory, out=out, clean=clean)
+    for row in result.lessons:
+        click.echo(f"{row['number']:>3}  day {row['day']:>2}  {row['html']}  {row['text']}")
+    click.echo(f"Built {len(result.lessons)} lessons into {result.out}; open the gallery:")
+    click.echo(str(result.index.resolve()))
+
+
+def main() -> None:
+    cli(prog_name="course")

@@ -1,0 +1,94 @@
+"""The framing words of every email (greeting, "Lesson 2 of 5", footer) in the course's language.
+
+A course.toml `[strings]` table overrides any of them; unknown languages fall back to English.
+"""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "greeting": "Hi {name},",
+        "first_name_fallback": "there",
+        "lesson_of": "Lesson {number} of {total}",
+        "next_lesson": "Next lesson",
+        "arrives_tomorrow": "arrives tomorrow",
+        "arrives_today": "arrives later today",
+        "arrives_in_days": "arrives in {days} days",
+        "cta_heading": "That's the whole course",
+        "cta_text": "Thank you for reading. What was the most useful idea for you? Just hit reply and tell me, "
+        "I read every answer.",
+        "cta_button": "Reply to {name}",
+        "why_footer": "You are receiving this because you signed up for the email course “{course}”.",
+        "unsubscribe": "Unsubscribe",
+        "view_online": "View in your browser",
+        "preferences": "Email preferences",
+        "reading_time": "{minutes} min read",
+    },
+    "de": {
+        "greeting": "Hallo {name},",
+        "first_name_fallback": "zusammen",
+        "lesson_of": "Lektion {number} von {total}",
+        "next_lesson": "Nächste Lektion",
+        "arrives_tomorrow": "kommt morgen",
+        "arrives_today": "kommt heute noch",
+        "arrives_in_days": "kommt in {days} Tagen",
+        "cta_heading": "Das war der ganze Kurs",
+        "cta_text": "Danke fürs Lesen. Was war für Sie die wichtigste Idee? Antworten Sie einfach auf diese E-Mail, "
+        "ich lese jede Antwort.",
+        "cta_button": "{name} antworten",
+        "why_footer": "Sie erhalten diese E-Mail, weil Sie sich für den E-Mail-Kurs „{course}“ angemeldet haben.",
+        "unsubscribe": "Abmelden",
+        "view_online": "Im Browser ansehen",
+        "preferences": "E-Mail-Einstellungen",
+        "reading_time": "{minutes} Min. Lesezeit",
+    },
+    "fr": {
+        "greeting": "Bonjour {name},",
+        "first_name_fallback": "",
+        "lesson_of": "Leçon {number} sur {total}",
+        "next_lesson": "Prochaine leçon",
+        "arrives_tomorrow": "arrive demain",
+        "arrives_today": "arrive plus tard aujourd'hui",
+        "arrives_in_days": "arrive dans {days} jours",
+        "cta_heading": "C'est la fin du cours",
+        "cta_text": "Merci de votre lecture. Quelle idée vous a été la plus utile ? Répondez simplement à cet "
+        "e-mail, je lis chaque réponse.",
+        "cta_button": "Répondre à {name}",
+        "why_footer": "Vous recevez cet e-mail car vous êtes inscrit au cours par e-mail « {course} ».",
+        "unsubscribe": "Se désabonner",
+        "view_online": "Voir dans le navigateur",
+        "preferences": "Préférences e-mail",
+        "reading_time": "{minutes} min de lecture",
+    },
+    "es": {
+        "greeting": "Hola {name}:",
+        "first_name_fallback": "",
+        "lesson_of": "Lección {number} de {total}",
+        "next_lesson": "Próxima lección",
+        "arrives_tomorrow": "llega mañana",
+        "arrives_today": "llega hoy más tarde",
+        "arrives_in_days": "llega en {days} días",
+        "cta_heading": "Este es el final del curso",
+        "cta_text": "Gracias por leer. ¿Cuál fue la idea más útil para ti? Responde a este correo y cuéntamelo, "
+        "leo todas las respuestas.",
+        "cta_button": "Responder a {name}",
+        "why_footer": "Recibes este correo porque te suscribiste al curso por correo «{course}».",
+        "unsubscribe": "Darse de baja",
+        "view_online": "Ver en el navegador",
+        "preferences": "Preferencias de correo",
+        "reading_time": "{minutes} min de lectura",
+    },
+}
+RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"}
+
+
+def strings_for(language: str, overrides: dict[str, str] | None = None) -> dict[str, str]:
+    """The framing strings for a BCP 47 language tag, with course.toml overrides applied."""
+    base = dict(STRINGS["en"])
+    base.update(STRINGS.get(language.split("-")[0].lower(), {}))
+    base.update(overrides or {})
+    return base
+
+
+def text_direction(language: str) -> str:
+    return "rtl" if language.split("-")[0].lower() in RTL_LANGUAGES else "ltr"

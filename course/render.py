@@ -1,0 +1,254 @@
+"""One lesson to one email: Jinja (MJML) -> mjml-python -> premailer -> HTML, plus the plain-text twin.
+
+The output still carries neutral merge-field placeholders; `dialects` turns them into sample values or a
+provider's tags as the last step. The pipeline follows docs/email-pipeline.md (premailer without network,
+doctype kept, media queries and !important kept, no link rewriting).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+import jinja2
+from markupsafe import Markup
+
+from .dialects import MergeFields, optional_html, optional_text
+from .errors import CourseError
+from .i18n import strings_for, text_direction
+from .mdrender import render_html, render_text
+from .project import Course, Lesson
+
+log = logging.getLogger(__name__)
+
+HTML_TEMPLATE = "lesson.mjml.j2"
+TEXT_TEMPLATE = "lesson.txt.j2"
+LEFTOVER_RE = re.compile(r"<mj-|\{\{|\{%|\{#|%\}|\}\}")
+
+
+def builtin_templates_dir() -> Path:
+    """The built-in templates: inside the installed package, or at the top of a source checkout."""
+    packaged = Path(__file__).parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass(frozen=True)
+class RenderedLesson:
+    """A lesson's final HTML and text with neutral placeholders, ready for any dialect."""
+
+    lesson: Lesson
+    html: str
+    text: str
+
+
+class Renderer:
+    """Renders the lessons of one course; templates are loaded once and shared by all lessons."""
+
+    def __init__(self, course: Course) -> None:
+        self.course = course
+        loader = jinja2.ChoiceLoader(
+            [jinja2.FileSystemLoader(str(course.templates_dir)), jinja2.FileSystemLoader(str(builtin_templates_dir()))]
+        )
+        common = {"loader": loader, "undefined": jinja2.StrictUndefined, "keep_trailing_newline": True}
+        self.mjml_env = jinja2.Environment(autoescape=True, **common)  # type: ignore[arg-type]
+        self.text_env = jinja2.Environment(autoescape=False, **common)  # type: ignore[arg-type]
+        self.mjml_env.globals["optional"] = optional_html
+        self.text_env.globals["optional"] = optional_text
+        self.strings = strings_for(course.language, course.strings)
+        self._templates: dict[str, jinja2.Template] = {}
+
+    def _template(self, env: jinja2.Environment, name: str) -> jinja2.Template:
+        key = f"{id(env)}:{name}"
+        if key not in self._templates:
+            try:
+                self._templates[key] = env.get_template(name)
+            except jinja2.TemplateSyntaxError as exc:
+                raise CourseError(f"{self._where(exc.filename, exc.lineno)}: {exc.message}; fix the template") from None
+            except jinja2.TemplateNotFound as exc:
+                raise CourseError(f"template {exc.name} not found; add it to {self.course.templates_dir}") from None
+        return self._templates[key]
+
+    def _where(self, filename: str | None, line: int | None) -> str:
+        if not filename:
+            return "template"
+        path = Path(filename)
+        try:
+            shown = str(path.relative_to(self.course.root))
+        except ValueError:
+            shown = f"built-in templates/{path.relative_to(builtin_templates_dir())}"
+        return f"{shown}:{line}" if line else shown
+
+    def render_all(self) -> list[RenderedLesson]:
+        return [self.render(lesson) for lesson in self.course.lessons]
+
+    def render(self, lesson: Lesson) -> RenderedLesson:
+        context = self.context(lesson)
+        mjml_source = self._run(self._template(self.mjml_env, HTML_TEMPLATE), context, lesson)
+        document = compile_mjml(mjml_source, lesson)
+        document = inline_css(document)
+        leftover = LEFTOVER_RE.search(document)
+        if leftover:
+            snippet = document[max(0, leftover.start() - 40) : leftover.end() + 40].replace("\n", " ")
+            raise CourseError(
+                f"{lesson.path}: the email still contains template syntax {leftover.group(0)!r} near “{snippet}”; "
+                "check the templates for an unknown <mj-…> element or unbalanced {{ }}"
+            )
+        context["body_text"] = render_text(lesson.body).rstrip()
+        text = self._run(self._template(self.text_env, TEXT_TEMPLATE), context, lesson)
+        text = re.sub(r"[ \t]+\n", "\n", text)
+        text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+        return RenderedLesson(lesson, document, text)
+
+    def _run(self, template: jinja2.Template, context: dict[str, Any], lesson: Lesson) -> str:
+        try:
+            return template.render(context)
+        except jinja2.TemplateError as exc:
+            frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+            where = self._where(frames[-1].filename, frames[-1].lineno) if frames else template.name
+            raise CourseError(f"{where}: {exc} (rendering {lesson.path.name}); fix the template") from None
+
+    def rewrite_url(self, lesson: Lesson) -> Any:
+        """Resolve relative URLs against base_url and add UTM parameters to web links."""
+        links = self.course.links
+        utm = bool(links.get("utm", False))
+
+        def rewrite(url: str) -> str:
+            url = url.strip()
+            if not url or url.startswith(("mailto:", "tel:", "@@COURSE_")):
+                return url
+            if not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", url) and not url.startswith("//"):
+                if not self.course.base_url:
+                    raise CourseError(
+                        f"{lesson.path}: the relative link {url!r} needs a base: set base_url under [course] "
+                        "in course.toml, or make the link absolute"
+                    )
+                url = urljoin(self.course.base_url, url)
+            if utm and url.startswith(("http://", "https://")):
+                url = add_utm(url, {
+                    "utm_source": str(links.get("utm_source", "email")),
+                    "utm_medium": str(links.get("utm_medium", "email")),
+                    "utm_campaign": str(links.get("utm_campaign", self.course.slug)),
+                    "utm_content": lesson.slug,
+                })  # fmt: skip
+            return url
+
+        return rewrite
+
+    def context(self, lesson: Lesson) -> dict[str, Any]:
+        course = self.course
+        t = self.strings
+        lessons = course.lessons
+        index = lessons.index(lesson)
+        next_lesson = lessons[index + 1] if index + 1 < len(lessons) else None
+        sender = course.sender
+        reply_to = sender.get("reply_to") or sender.get("email", "")
+        cta_url = course.cta.get("url") or f"mailto:{reply_to}"
+        minutes = max(1, round(len(lesson.body.split()) / 230))
+        context: dict[str, Any] = {
+            "course": {
+                "title": course.title,
+                "author": course.author,
+                "language": course.language,
+                "dir": text_direction(course.language),
+                "slug": course.slug,
+                "lessons": len(lessons),
+            },
+            "sender": sender,
+            "theme": course.theme,
+            "t": t,
+            "merge": MergeFields(),
+            "lesson": {
+                "number": lesson.number,
+                "title": lesson.title,
+                "subject": lesson.subject,
+                "preheader": lesson.preheader,
+                "day": lesson.day,
+                "slug": lesson.slug,
+                "minutes": minutes,
+            },
+            "lesson_of": t["lesson_of"].format(number=lesson.number, total=len(lessons)),
+            "reading_time": t["reading_time"].format(minutes=minutes),
+            "progress": [i <= index for i in range(len(lessons))],
+            "greeting": Markup(t["greeting"]).format(name=MergeFields().first_name),
+            "why_footer": t["why_footer"].format(course=course.title),
+            "body_html": Markup(render_html(lesson.body, self.rewrite_url(lesson))),
+            "next_lesson": None,
+            "cta": {
+                "heading": course.cta.get("heading", t["cta_heading"]),
+                "text": course.cta.get("text", t["cta_text"]),
+                "button": course.cta.get("button", t["cta_button"].format(name=sender.get("name", ""))),
+                "url": cta_url,
+                "url_text": cta_url[len("mailto:") :] if cta_url.startswith("mailto:") else cta_url,
+            },
+        }
+        if next_lesson is not None:
+            gap = next_lesson.day - lesson.day
+            arrives = (
+                t["arrives_today"] if gap == 0 else t["arrives_tomorrow"] if gap == 1
+                else t["arrives_in_days"].format(days=gap)
+            )  # fmt: skip
+            context["next_lesson"] = {"title": next_lesson.title, "day": next_lesson.day, "arrives": arrives}
+        return context
+
+
+def add_utm(url: str, params: dict[str, str]) -> str:
+    """Add UTM parameters to a URL, keeping any it already has."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    present = {key for key, _ in query}
+    query += [(k, v) for k, v in params.items() if k not in present and v]
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def compile_mjml(source: str, lesson: Lesson) -> str:
+    """MJML to HTML with mjml-python; its only failure signal is ValueError, and unknown tags leak as <mj-."""
+    import mjml
+
+    try:
+        document = mjml.mjml2html(source, fonts={})
+    except ValueError as exc:
+        message = str(exc)
+        span = re.search(r"position (\d+):(\d+)", message)
+        where = ""
+        if span:
+            start = int(span.group(1))
+            line = source.count("\n", 0, start) + 1
+            where = f" at line {line} of the rendered MJML (“{source[start : start + 60].strip()}”)"
+        raise CourseError(
+            f"{lesson.path}: the templates produced invalid MJML: {message}{where}; check the template's tags "
+            "and any raw HTML in the lesson"
+        ) from None
+    if "<mj-" in document:
+        tag = re.search(r"<mj-[\w-]+", document)
+        raise CourseError(
+            f"{lesson.path}: {tag.group(0) if tag else '<mj-…>'} is not an MJML element mjml-python knows, "
+            "or it is misplaced; fix the template"
+        )
+    return document
+
+
+def inline_css(document: str) -> str:
+    """Inline the <mj-style> CSS with premailer, configured never to fetch, strip or rewrite anything."""
+    import premailer
+
+    transformed = premailer.Premailer(
+        document,
+        allow_network=False,
+        strip_important=False,
+        keep_style_tags=True,
+        disable_validation=True,
+        disable_link_rewrites=True,
+        cssutils_logging_level=logging.CRITICAL,
+        disable_basic_attributes=["width", "height", "align", "bgcolor", "valign"],
+    ).transform()
+    # premailer drops a lowercase doctype (it compares with lxml's uppercase one): put it back.
+    if not transformed.lstrip().lower().startswith("<!doctype"):
+        transformed = "<!doctype html>\n" + transformed
+    return transformed

@@ -1,0 +1,332 @@
+"""Plan lessons from article blocks: where to cut, and each lesson's title, subject, preheader and day.
+
+Cuts fall only between blocks. Each possible cut has a cost: nothing before a section heading, more
+inside a section, more again where the text on both sides shares its vocabulary, and no cut at all
+after a heading or a lead-in, or inside a numbered item. A dynamic programme then picks the cuts that
+keep lessons balanced at the lowest total cost; without a fixed count it compares 3 to 7 lessons.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from slugify import slugify
+
+from .article import Article, Block, first_sentence, parse_article, shorten
+from .errors import CourseError
+from .project import COURSE_FILE, write_project
+from .sources import load_source
+
+WORDS_PER_MINUTE = 230
+MIN_LESSONS, MAX_LESSONS = 3, 7
+SUBJECT_MAX, PREHEADER_MIN, PREHEADER_MAX = 60, 40, 110
+NEVER = math.inf
+NUMBERED_HEADING_RE = re.compile(r"^\s*(\d{1,3}[.):]|(step|part|chapter|kapitel|teil)\s+\d+\b)", re.IGNORECASE)
+APOSTROPHES = [["'", ""], ["’", ""]]
+AND_WORD = {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e", "nl": "en", "pt": "e", "sv": "och"}
+
+# Tuned on the seed and the reference corpus; see docs/splitting.md.
+BALANCE_WEIGHT = 1.2
+SHORT_LESSON_WORDS = 120
+SHORT_WEIGHT = 1.5
+
+
+@dataclass
+class PlannedLesson:
+    """One lesson of the plan: its blocks and the fields of its front matter."""
+
+    number: int
+    blocks: list[Block]
+    title: str
+    subject: str
+    preheader: str
+    slug: str
+    day: int
+
+    @property
+    def words(self) -> int:
+        return sum(block.words for block in self.blocks)
+
+    @property
+    def minutes(self) -> int:
+        return max(1, round(self.words / WORDS_PER_MINUTE))
+
+    @property
+    def markdown(self) -> str:
+        return "\n\n".join(block.markdown for block in self.blocks).strip() + "\n"
+
+
+def plan_lessons(article: Article, lessons: int | None = None, every_days: int = 1) -> list[PlannedLesson]:
+    """Split the article into lessons; `lessons` fixes the count, otherwise 3–7 are compared."""
+    blocks = article.blocks
+    atoms = _atoms(blocks)
+    if lessons is not None:
+        if lessons < 1:
+            raise CourseError(f"--lessons must be at least 1, got {lessons}")
+        if lessons > len(atoms):
+            raise CourseError(
+                f"{article.source_name or 'the article'} can be cut into at most {len(atoms)} lessons "
+                f"(it has {len(atoms)} blocks that can stand alone); use --lessons {len(atoms)} or fewer"
+            )
+        counts = [lessons]
+    else:
+        counts = list(range(min(MIN_LESSONS, len(atoms)), min(MAX_LESSONS, len(atoms)) + 1)) or [1]
+    costs = _cut_costs(blocks, atoms)
+    words = [sum(blocks[i].words for i in atom) for atom in atoms]
+    best: tuple[float, list[int]] | None = None
+    for count in counts:
+        score, cuts = _best_cuts(words, costs, count)
+        if best is None or score < best[0] - 1e-9:
+            best = (score, cuts)
+    assert best is not None
+    groups = _groups(atoms, best[1])
+    return _describe(article, [[blocks[i] for i in group] for group in groups], every_days)
+
+
+def _atoms(blocks: list[Block]) -> list[list[int]]:
+    """Runs of block indexes that must stay together: a heading with what follows, a lead-in with its list."""
+    atoms: list[list[int]] = []
+    current: list[int] = []
+    for index, block in enumerate(blocks):
+        current.append(index)
+        glued = block.kind == "heading" or block.glue_next
+        if block.kind == "image" and index + 1 < len(blocks) and blocks[index + 1].kind != "heading":
+            glued = True
+        if not glued or index == len(blocks) - 1:
+            atoms.append(current)
+            current = []
+    if current:
+        atoms.append(current)
+    return atoms
+
+
+def _content_words(text: str) -> Counter[str]:
+    return Counter(w[:6] for w in re.findall(r"[^\W\d_]{4,}", text.lower()))
+
+
+def _similarity(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(a[w] * b[w] for w in a.keys() & b.keys())
+    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+
+def _cut_costs(blocks: list[Block], atoms: list[list[int]]) -> list[float]:
+    """Cost of a cut before each atom (index 0 unused)."""
+    top_level = min((b.level for b in blocks if b.kind == "heading"), default=2)
+    numbered_section = [False] * len(blocks)
+    inside = False
+    for i, block in enumerate(blocks):
+        if block.kind == "heading" and block.level <= top_level:
+            inside = bool(NUMBERED_HEADING_RE.match(block.text))
+        numbered_section[i] = inside
+    vectors = [_content_words(b.text) for b in blocks]
+    heading_words = [set(re.findall(r"\w{3,}", b.text.lower())) if b.kind == "heading" else set() for b in blocks]
+    costs = [0.0]
+    for position in range(1, len(atoms)):
+        first = atoms[position][0]
+        block, previous = blocks[first], blocks[first - 1]
+        if block.kind == "heading" and block.level <= top_level:
+            cost = 0.0
+            before = next((h for h in reversed(heading_words[:first]) if h), set())
+            if before and heading_words[first]:
+                # parallel headings ("Good X", "Bad X") belong to one lesson
+                cost = 0.6 * len(before & heading_words[first]) / len(before | heading_words[first])
+            costs.append(cost)
+            continue
+        if numbered_section[first] and numbered_section[first - 1]:
+            costs.append(NEVER)
+            continue
+        if block.kind == "heading":
+            base = 0.35 if block.level == top_level + 1 else 0.6
+        elif block.glue_next:
+            base = 0.45
+        elif previous.kind in ("list", "quote", "code", "table"):
+            base = 0.6
+        else:
+            base = 0.8
+        before_vec = vectors[max(0, first - 2)] + vectors[first - 1]
+        after_vec = vectors[first] + (vectors[first + 1] if first + 1 < len(blocks) else Counter())
+        costs.append(base * (0.5 + 1.5 * _similarity(before_vec, after_vec)))
+    return costs
+
+
+def _best_cuts(words: list[int], costs: list[float], count: int) -> tuple[float, list[int]]:
+    """Minimum-cost placement of count-1 cuts (dynamic programme over atoms)."""
+    n = len(words)
+    prefix = [0]
+    for w in words:
+        prefix.append(prefix[-1] + w)
+    total = prefix[-1] or 1
+    target = total / count
+    candidates = [i for i in range(1, n) if costs[i] < NEVER]
+    if len(candidates) > 400:  # very long articles: keep the cheapest cuts only
+        candidates = sorted(sorted(candidates, key=lambda i: (costs[i], i))[:400])
+    points = [0, *candidates, n]
+
+    def lesson_cost(a: int, b: int) -> float:
+        w = prefix[points[b]] - prefix[points[a]]
+        deviation = (w - target) / target
+        short = max(0.0, (SHORT_LESSON_WORDS - w) / SHORT_LESSON_WORDS)
+        return BALANCE_WEIGHT * deviation * deviation + SHORT_WEIGHT * short * short
+
+    m = len(points)
+    inf = math.inf
+    best = [[inf] * m for _ in range(count + 1)]
+    back = [[-1] * m for _ in range(count + 1)]
+    best[0][0] = 0.0
+    for c in range(1, count + 1):
+        for b in range(1, m):
+            cut_cost = costs[points[b]] if b < m - 1 else 0.0
+            row = best[c - 1]
+            for a in range(b):
+                if row[a] == inf:
+                    continue
+                value = row[a] + lesson_cost(a, b) + cut_cost
+                if value < best[c][b]:
+                    best[c][b] = value
+                    back[c][b] = a
+    if best[count][m - 1] == inf:
+        return inf, []
+    cuts = []
+    b = m - 1
+    for c in range(count, 0, -1):
+        a = back[c][b]
+        if a > 0:
+            cuts.append(points[a])
+        b = a
+    return best[count][m - 1] / count, sorted(cuts)
+
+
+def _groups(atoms: list[list[int]], cuts: list[int]) -> list[list[int]]:
+    groups = []
+    edges = [0, *cuts, len(atoms)]
+    for start, end in zip(edges, edges[1:], strict=False):
+        groups.append([i for atom in atoms[start:end] for i in atom])
+    return groups
+
+
+def _describe(article: Article, groups: list[list[Block]], every_days: int) -> list[PlannedLesson]:
+    planned: list[PlannedLesson] = []
+    used_slugs: set[str] = set()
+    used_subjects: set[str] = set()
+    for number, blocks in enumerate(groups, start=1):
+        title = lesson_title(blocks, article, number)
+        subject = _unique(shorten(title, SUBJECT_MAX), used_subjects, number)
+        preheader = lesson_preheader(blocks, subject)
+        slug = _unique(slugify(title, max_length=48, word_boundary=True, replacements=APOSTROPHES) or "lesson", used_slugs, number, sep="-")
+        planned.append(PlannedLesson(number, blocks, title, subject, preheader, slug, (number - 1) * every_days))
+    return planned
+
+
+def _unique(value: str, used: set[str], number: int, sep: str = " ") -> str:
+    if value.lower() in used:
+        value = f"{value}{sep}({number})" if sep == " " else f"{value}{sep}{number}"
+    used.add(value.lower())
+    return value
+
+
+def _strip_number(text: str) -> str:
+    return re.sub(r"^\s*\d{1,3}[.):]\s*", "", text).strip()
+
+
+def lesson_title(blocks: list[Block], article: Article, number: int) -> str:
+    """A title from the lesson's own headings, or from its first words when it has none."""
+    headings = [b for b in blocks if b.kind == "heading"]
+    starts_with_heading = blocks[0].kind == "heading"
+    if starts_with_heading:
+        level = min(b.level for b in headings)
+        top = [_strip_number(b.text) for b in headings if b.level == level]
+        return _combine_titles(top, article.language) if len(top) > 1 else top[0]
+    if number == 1:
+        return article.title
+    first = blocks[0]
+    if first.glue_next and first.words <= 14:
+        return first.text.rstrip(":").strip()
+    return first_sentence(first.text, limit=SUBJECT_MAX).rstrip(".")
+
+
+def _combine_titles(titles: list[str], language: str) -> str:
+    """Join a lesson's section titles: 'Good Sales Management' + 'Bad Sales Management' -> 'Good and Bad Sales
+    Management'; 'A', 'B', 'C' -> 'A, B and C' when that fits in a subject line."""
+    joiner = AND_WORD.get(language.split("-")[0], "&")
+    if len(titles) == 2:
+        wa, wb = titles[0].split(), titles[1].split()
+        shared = 0
+        while shared < min(len(wa), len(wb)) - 1 and wa[-1 - shared].lower() == wb[-1 - shared].lower():
+            shared += 1
+        if shared:
+            return " ".join([*wa[: len(wa) - shared], joiner, *wb])
+    for count in range(len(titles), 1, -1):
+        combined = ", ".join(titles[: count - 1]) + f" {joiner} {titles[count - 1]}"
+        if len(combined) <= SUBJECT_MAX:
+            return combined
+    return titles[0]
+
+
+def lesson_preheader(blocks: list[Block], subject: str) -> str:
+    """40–110 characters from the lesson's opening prose that add to the subject rather than repeat it."""
+    prose = " ".join(b.text for b in blocks if b.kind in ("paragraph", "list", "quote") and b.text)
+    sentences = [s for s in re.split(r"(?<=[.!?…])\s+", " ".join(prose.split())) if s]
+    subject_words = set(re.findall(r"\w+", subject.lower()))
+    chosen = ""
+    for sentence in sentences:
+        words = set(re.findall(r"\w+", sentence.lower()))
+        if not chosen and words and len(words & subject_words) / len(words) > 0.7:
+            continue  # the sentence only repeats the subject
+        chosen = f"{chosen} {sentence}".strip()
+        if len(chosen) >= PREHEADER_MIN:
+            break
+    if len(chosen) < PREHEADER_MIN:
+        chosen = " ".join(sentences)[:PREHEADER_MAX] if sentences else subject
+    return shorten(chosen, PREHEADER_MAX)
+
+
+
+@dataclass
+class SplitResult:
+    """A written course project: where it is, the lessons planned, and whether course.toml was kept."""
+
+    root: Path
+    plan: list[PlannedLesson]
+    kept_settings: bool
+
+
+def split_to_project(article_location: str, out: Path | None = None, lessons: int | None = None,
+                     title: str | None = None, author: str | None = None, base_url: str | None = None,
+                     force: bool = False, stdin: BinaryIO | None = None) -> SplitResult:  # fmt: skip
+    """Read an article, plan its lessons and write the course project (course.toml + lessons/)."""
+    source = load_source(article_location, stdin=stdin)
+    article = parse_article(source, base_url=base_url)
+    if title:
+        article.title = title.strip()
+    if author:
+        article.author = author.strip()
+    root = out or Path(slugify(article.title, max_length=60, word_boundary=True, replacements=APOSTROPHES) or "course")
+    every_days = read_rhythm(root / COURSE_FILE)
+    plan = plan_lessons(article, lessons, every_days=every_days)
+    files = [
+        {"file": f"{p.number:02d}-{p.slug}.md", "title": p.title, "subject": p.subject, "preheader": p.preheader,
+         "day": p.day, "markdown": p.markdown}
+        for p in plan
+    ]  # fmt: skip
+    kept = write_project(root, article.title, article.author or "", article.language, Path(source.name).name
+                         if not source.url else source.url, files, force=force, every_days=every_days)  # fmt: skip
+    return SplitResult(root, plan, kept)
+
+
+def read_rhythm(config_path: Path) -> int:
+    """Days between lessons from an existing course.toml's [schedule] every (default 1)."""
+    if not config_path.exists():
+        return 1
+    try:
+        every = tomllib.loads(config_path.read_text(encoding="utf-8")).get("schedule", {}).get("every", 1)
+    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError, AttributeError):
+        return 1
+    return every if isinstance(every, int) and not isinstance(every, bool) and every >= 0 else 1

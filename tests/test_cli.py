@@ -1,0 +1,198 @@
+"""End to end through the command line: the two commands, their help, and every kind of user error."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from course.cli import cli
+
+from .conftest import SEED, run
+
+
+def test_split_writes_a_course_project_and_prints_the_lesson_table(tmp_path: Path) -> None:
+    result = run("split", str(SEED), "-o", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    lessons = sorted((tmp_path / "c" / "lessons").glob("*.md"))
+    assert 3 <= len(lessons) <= 7
+    assert [p.name[:3] for p in lessons] == [f"{i:02d}-" for i in range(1, len(lessons) + 1)]
+    header, *rows = [line for line in result.output.splitlines() if line.strip()][: len(lessons) + 1]
+    assert header.split() == ["No", "Day", "Title", "Words", "Min"]
+    assert [row.split()[:2] for row in rows] == [[str(i), str(i - 1)] for i in range(1, len(lessons) + 1)]
+    toml = (tmp_path / "c" / "course.toml").read_text()
+    assert 'author = "Alistair Hopkins"' in toml
+    assert "EXAMPLE" in toml
+
+
+def test_build_writes_lessons_gallery_and_sequence(seed_course: Path) -> None:
+    out = seed_course / "build"
+    sequence = json.loads((out / "sequence.json").read_text())
+    assert sequence["course"]["lessons"] == len(sequence["lessons"]) >= 3
+    for row in sequence["lessons"]:
+        assert (out / row["html"]).is_file()
+        assert (out / row["text"]).is_file()
+    assert sequence["lessons"][0]["day"] == 0
+    assert sequence["lessons"][0]["delay_days"] == 0
+    assert all(b["day"] - a["day"] == b["delay_days"] for a, b in zip(sequence["lessons"], sequence["lessons"][1:]))
+    gallery = (out / "index.html").read_text()
+    for row in sequence["lessons"]:
+        assert f'href="{row["html"]}"' in gallery and f'href="{row["text"]}"' in gallery
+
+
+def test_build_prints_the_gallery_path_last(course_copy: Path) -> None:
+    result = run("build", str(course_copy))
+    assert result.exit_code == 0, result.output
+    last = result.output.strip().splitlines()[-1]
+    assert Path(last) == (course_copy / "build" / "index.html").resolve()
+    assert Path(last).is_file()
+
+
+@pytest.mark.parametrize("command", [None, *sorted(cli.commands)])
+def test_every_help_shows_an_example(command: str | None) -> None:
+    result = run(*([command] if command else []), "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.output
+    assert "course " in result.output.split("Example:")[1]
+
+
+def test_python_dash_m_course_works() -> None:
+    result = subprocess.run([sys.executable, "-m", "course", "--help"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert "split" in result.stdout and "build" in result.stdout
+
+
+def _assert_one_line_error(result, exit_code: int = 1, mentions: str = "") -> None:
+    assert result.exit_code == exit_code, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith("Error: ")
+    assert "Traceback" not in result.output
+    assert mentions.lower() in lines[0].lower()
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "mentions"),
+    [
+        (None, "missing.txt", "no such file"),
+        (b"", "empty.txt", "empty"),
+        (b"   \n\n\t \n", "blank.txt", "empty"),
+        (bytes(range(256)) * 40, "photo.txt", "binary"),
+        (b"<html><body><nav><a href='/'>Home</a></nav><script>x()</script></body></html>", "page.html", "no article"),
+    ],
+)
+def test_bad_articles_give_one_line_errors_and_write_nothing(tmp_path: Path, content, name, mentions) -> None:
+    article = tmp_path / name
+    if content is not None:
+        article.write_bytes(content)
+    result = run("split", str(article), "-o", str(tmp_path / "out"))
+    _assert_one_line_error(result, mentions=mentions)
+    assert not (tmp_path / "out").exists()
+
+
+def test_unreadable_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    article = tmp_path / "locked.txt"
+    article.write_text("Some words here.\n")
+
+    def deny(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    result = run("split", str(article), "-o", str(tmp_path / "out"))
+    _assert_one_line_error(result, mentions="permission")
+    assert not (tmp_path / "out").exists()
+
+
+def test_oversized_article(tmp_path: Path) -> None:
+    article = tmp_path / "huge.txt"
+    article.write_bytes(b"word " * (21 * 1024 * 1024 // 5))
+    _assert_one_line_error(run("split", str(article), "-o", str(tmp_path / "out")), mentions="MB")
+
+
+def test_existing_folder_needs_force_and_force_keeps_settings(tmp_path: Path) -> None:
+    out = tmp_path / "c"
+    assert run("split", str(SEED), "-o", str(out)).exit_code == 0
+    settings = out / "course.toml"
+    settings.write_text(settings.read_text().replace("you@example.com", "ali@hopkins.example"))
+    before = {p.name: p.read_bytes() for p in (out / "lessons").iterdir()}
+    result = run("split", str(SEED), "-o", str(out), "-n", "3")
+    _assert_one_line_error(result, mentions="--force")
+    assert {p.name: p.read_bytes() for p in (out / "lessons").iterdir()} == before
+    result = run("split", str(SEED), "-o", str(out), "-n", "3", "--force")
+    assert result.exit_code == 0, result.output
+    assert len(list((out / "lessons").glob("*.md"))) == 3
+    assert "ali@hopkins.example" in settings.read_text()
+
+
+@pytest.mark.parametrize("count", ["0", "999"])
+def test_impossible_lesson_counts(tmp_path: Path, count: str) -> None:
+    result = run("split", str(SEED), "-o", str(tmp_path / "out"), "-n", count)
+    _assert_one_line_error(result, mentions="lessons")
+    assert not (tmp_path / "out").exists()
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    _assert_one_line_error(run("split", str(SEED), "--frobnicate"), exit_code=2, mentions="--frobnicate")
+    _assert_one_line_error(run("nonsense"), exit_code=2, mentions="nonsense")
+
+
+def test_split_reads_standard_input(tmp_path: Path) -> None:
+    result = run("split", "-", "-o", str(tmp_path / "c"), input=SEED.read_bytes())
+    assert result.exit_code == 0, result.output
+    assert len(list((tmp_path / "c" / "lessons").glob("*.md"))) >= 3
+
+
+def test_build_errors(tmp_path: Path) -> None:
+    _assert_one_line_error(run("build", str(tmp_path / "nowhere")), mentions="no such folder")
+    (tmp_path / "empty").mkdir()
+    _assert_one_line_error(run("build", str(tmp_path / "empty")), mentions="course.toml")
+
+
+def test_broken_lesson_names_file_and_line_and_keeps_previous_build(course_copy: Path) -> None:
+    assert run("build", str(course_copy)).exit_code == 0
+    out = course_copy / "build"
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    lesson = sorted((course_copy / "lessons").glob("*.md"))[1]
+    text = lesson.read_text()
+    lesson.write_text(text.replace("day: 1", "day: tomorrow", 1))
+    result = run("build", str(course_copy))
+    _assert_one_line_error(result, mentions=f"{lesson.name}:5")
+    assert "'day' must be a whole number" in result.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_installed_wheel_ships_the_templates(tmp_path: Path) -> None:
+    """A non-editable install, run from an unrelated folder, builds a course with the packaged templates."""
+    root = Path(__file__).resolve().parent.parent
+    wheel_dir = tmp_path / "wheel"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheel_dir), str(root)],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(wheel_dir.glob("course-*.whl"))
+    site = tmp_path / "site"
+    import zipfile
+
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        assert "course/templates/lesson.mjml.j2" in names
+        assert "course/templates/layout.mjml.j2" in names
+        archive.extractall(site)
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    for args in (["split", str(SEED), "-o", "c"], ["build", "c"]):
+        done = subprocess.run([sys.executable, "-m", "course", *args], cwd=work, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+    probe = subprocess.run(
+        [sys.executable, "-c", "import course.render as r; print(r.builtin_templates_dir())"],
+        cwd=work, env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert probe.stdout.strip().startswith(str(site))
+    assert (work / "c" / "build" / "index.html").is_file()
+    assert len(list((work / "c" / "build").glob("*.html"))) >= 4
