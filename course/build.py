@@ -22,7 +22,7 @@ from .errors import CourseError
 from .i18n import text_direction
 from .mdrender import markdown_words_text
 from .project import Course, load_project
-from .render import Renderer, RenderedLesson, builtin_templates_dir
+from .render import RenderedLesson, Renderer, builtin_templates_dir
 
 log = logging.getLogger(__name__)
 

@@ -74,7 +74,9 @@ def cli(verbose: bool) -> None:
 
 @cli.command()
 @click.argument("article")
-@click.option("-o", "--output", "out", type=click.Path(path_type=Path), help="Course folder (default: ./<slug of the title>).")
+@click.option(
+    "-o", "--output", "out", type=click.Path(path_type=Path), help="Course folder (default: ./<slug of the title>)."
+)
 @click.option("-n", "--lessons", type=int, help="Exact number of lessons (default: 3–7, chosen from the article).")
 @click.option("--title", help="Course title (default: the article's title).")
 @click.option("--author", help="Author (default: the article's byline or front matter).")
@@ -98,7 +100,9 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
     )
     click.echo(f"{'No':>3}  {'Day':>3}  {'Title':<52} {'Words':>5}  {'Min':>3}")
     for lesson in result.plan:
-        click.echo(f"{lesson.number:>3}  {lesson.day:>3}  {_fit(lesson.title, 52):<52} {lesson.words:>5}  {lesson.minutes:>3}")
+        click.echo(
+            f"{lesson.number:>3}  {lesson.day:>3}  {_fit(lesson.title, 52):<52} {lesson.words:>5}  {lesson.minutes:>3}"
+        )
     kept = " (kept the existing course.toml)" if result.kept_settings else ""
     click.echo(f"\nWrote {len(result.plan)} lessons to {result.root / 'lessons'}{kept}.")
     if not result.kept_settings:

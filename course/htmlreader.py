@@ -111,9 +111,8 @@ def _remove_chrome(root: HtmlElement) -> None:
             if not element.findall(".//img"):
                 element.drop_tree()
             continue
-        if COPYRIGHT_RE.match(text) and len(text.split()) < 20:
-            element.drop_tree()
-        elif BREADCRUMB_RE.match(text) or _mostly_links(element, text):
+        copyright_line = COPYRIGHT_RE.match(text) and len(text.split()) < 20
+        if copyright_line or BREADCRUMB_RE.match(text) or _mostly_links(element, text):
             element.drop_tree()
         elif not re.search(r"\w", text) and not element.findall(".//img"):
             element.drop_tree()  # decorative fleurons and dividers
@@ -138,7 +137,9 @@ def _remove_boxes(root: HtmlElement) -> None:
     for container in list(root.iter("div", "section")):
         if container.getparent() is None:
             continue
-        first = next((child for child in container.iter() if child is not container and isinstance(child.tag, str)), None)
+        first = next(
+            (child for child in container.iter() if child is not container and isinstance(child.tag, str)), None
+        )
         if first is not None and re.fullmatch(r"h[2-6]", first.tag) and int(first.tag[1]) >= section_level + 2:
             container.drop_tree()
 

@@ -123,7 +123,9 @@ def _block_text(node: SyntaxTreeNode, width: int, with_urls: bool = True) -> str
     if kind == "footnote_block":
         notes = []
         for index, note in enumerate(node.children, start=1):
-            body = " ".join(_block_text(child, 0, with_urls) for child in note.children if child.type != "footnote_anchor")
+            body = " ".join(
+                _block_text(child, 0, with_urls) for child in note.children if child.type != "footnote_anchor"
+            )
             notes.append(_wrap(f"[{index}] {body.strip()}", width, subsequent="    "))
         return "\n".join(notes)
     return _join_blocks([_block_text(child, width, with_urls) for child in node.children]).rstrip()
@@ -158,9 +160,7 @@ def _inline_text(node: SyntaxTreeNode, with_urls: bool) -> str:
         kind = child.type
         if kind == "inline":
             out.append(_inline_text(child, with_urls))
-        elif kind == "text":
-            out.append(child.content)
-        elif kind == "code_inline":
+        elif kind == "text" or kind == "code_inline":
             out.append(child.content)
         elif kind in ("softbreak",):
             out.append(" ")

@@ -150,7 +150,7 @@ def _is_tail_furniture(line: str) -> bool:
 
 def _title_like(text: str, max_words: int) -> bool:
     words = text.split()
-    return 0 < len(words) <= max_words and not text.rstrip().endswith((".", ",", ";")) or text.endswith("...")
+    return (0 < len(words) <= max_words and not text.rstrip().endswith((".", ",", ";"))) or text.endswith("...")
 
 
 def _capitalised_share(text: str) -> float:

@@ -152,7 +152,8 @@ def write_project(root: Path, title: str, author: str, language: str, source: st
         raise CourseError(f"{root} is a file; choose a folder for the course with -o")
     if root.exists() and any(root.iterdir()) and not force:
         raise CourseError(
-            f"{root} already exists and is not empty; pass --force to replace its lessons, or choose another folder with -o"
+            f"{root} already exists and is not empty; pass --force to replace its lessons, "
+            "or choose another folder with -o"
         )
     kept_settings = (root / COURSE_FILE).exists()
     staging = root.parent / f".{root.name}.split-tmp"
@@ -175,7 +176,9 @@ def write_project(root: Path, title: str, author: str, language: str, source: st
         if not kept_settings:
             os.replace(staging / COURSE_FILE, root / COURSE_FILE)
     except OSError as exc:
-        raise CourseError(f"cannot write the course to {root} ({exc.strerror}); check the folder's permissions") from None
+        raise CourseError(
+            f"cannot write the course to {root} ({exc.strerror}); check the folder's permissions"
+        ) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return kept_settings
@@ -252,7 +255,14 @@ def _course_from_config(root: Path, config: dict[str, Any], path: Path, problems
     for key in ("width", "font_size", "logo_width"):
         if not isinstance(theme[key], int) or isinstance(theme[key], bool) or theme[key] <= 0:
             problems.append(f"{path}: [theme] {key} must be a whole number of pixels, got {theme[key]!r}")
-    for key in ("brand_color", "text_color", "muted_color", "background_color", "content_background", "button_text_color"):
+    for key in (
+        "brand_color",
+        "text_color",
+        "muted_color",
+        "background_color",
+        "content_background",
+        "button_text_color",
+    ):
         if not re.fullmatch(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?", str(theme[key])):
             problems.append(f'{path}: [theme] {key} must be a hex colour such as "#1f6feb", got {theme[key]!r}')
     language = str(course.get("language") or "en").strip()
@@ -288,9 +298,14 @@ def _load_lessons(root: Path, problems: list[str]) -> list[Lesson]:
         if lesson is None:
             continue
         if number == 1 and lesson.day != 0:
-            problems.append(f"{path}: front matter: the first lesson must have day: 0 (sent on sign-up), got {lesson.day}")
+            problems.append(
+                f"{path}: front matter: the first lesson must have day: 0 (sent on sign-up), got {lesson.day}"
+            )
         if previous_day is not None and lesson.day < previous_day:
-            problems.append(f"{path}: front matter: day {lesson.day} comes before the previous lesson's day {previous_day}; days never go down")
+            problems.append(
+                f"{path}: front matter: day {lesson.day} comes before the previous lesson's day {previous_day}; "
+                "days never go down"
+            )
         previous_day = lesson.day
         lessons.append(lesson)
     return lessons
@@ -311,7 +326,9 @@ def _load_lesson(path: Path, number: int, problems: list[str]) -> Lesson | None:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 2}" if mark is not None else ""
         reason = getattr(exc, "problem", None) or str(exc).split("\n")[0]
-        problems.append(f"{path}{line}: front matter is not valid YAML ({reason}); fix it, e.g. quote values with colons")
+        problems.append(
+            f"{path}{line}: front matter is not valid YAML ({reason}); fix it, e.g. quote values with colons"
+        )
         return None
     meta = post.metadata
     header_lines = text[: text.find("\n---", 3) + 4].count("\n") + 1 if text.startswith("---") else 0

@@ -157,7 +157,9 @@ def sniff_kind(text: str) -> str:
     head = text.lstrip()[:2000].lower()
     if head.startswith(("<!doctype html", "<html")) or re.search(r"<(body|article|p|div|h1)[\s>]", head):
         return "html"
-    if text.lstrip().startswith("---\n") or re.search(r"(?m)^(#{1,6} \S|\* \S|- \S|\d+\. \S|> \S|```)", text):
-        if re.search(r"(?m)^(#{1,6} \S|```)|\[[^\]]+\]\([^)]+\)|\*\*\S", text):
-            return "markdown"
+    looks_structured = text.lstrip().startswith("---\n") or re.search(
+        r"(?m)^(#{1,6} \S|\* \S|- \S|\d+\. \S|> \S|```)", text
+    )
+    if looks_structured and re.search(r"(?m)^(#{1,6} \S|```)|\[[^\]]+\]\([^)]+\)|\*\*\S", text):
+        return "markdown"
     return "text"

@@ -8,6 +8,7 @@ keep lessons balanced at the lowest total cost; without a fixed count it compare
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import tomllib
@@ -31,10 +32,29 @@ NUMBERED_HEADING_RE = re.compile(r"^\s*(\d{1,3}[.):]|(step|part|chapter|kapitel|
 APOSTROPHES = [["'", ""], ["’", ""]]
 AND_WORD = {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e", "nl": "en", "pt": "e", "sv": "och"}
 
-# Tuned on the seed and the reference corpus; see docs/splitting.md.
-BALANCE_WEIGHT = 1.2
-SHORT_LESSON_WORDS = 120
-SHORT_WEIGHT = 1.5
+TOPIC_SHIFT_RE = re.compile(
+    r"(?i)^(one more thing|one last thing|finally|lastly|in conclusion|to conclude|to sum up|in summary|p\.?s\.?\b|"
+    r"zum schluss|abschließend|schließlich|zusammenfassend|enfin|pour conclure|en résumé|por último|finalmente|"
+    r"en resumen|infine|in conclusione)\b"
+)
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The knobs of the lesson planner; the defaults were chosen against the editors' splits (docs/splitting.md)."""
+
+    comfortable_min: int = 150  # words: shorter lessons feel thin
+    comfortable_max: int = 1150  # words: about five minutes of reading
+    outside_range: float = 0.5  # cost of a lesson outside the comfortable range (squared, relative)
+    too_long: float = 3.0  # cost of a lesson longer than comfortable_max (squared, relative)
+    balance: float = 1.0  # cost of uneven lessons (squared deviation from the mean)
+    per_lesson: float = -0.1  # cost of each lesson: negative prefers one more lesson when all else is equal
+    item_bonus: float = 0.0  # reward for starting a lesson at a numbered item ("## 3. …")
+    topic_shift_bonus: float = 0.6  # reward for cutting where the text says it changes topic ("One more thing.")
+    parallel_headings: float = 1.0  # cost of separating headings that share words ("Good X" / "Bad X")
+
+
+WEIGHTS = Weights()
 
 
 @dataclass
@@ -62,7 +82,9 @@ class PlannedLesson:
         return "\n\n".join(block.markdown for block in self.blocks).strip() + "\n"
 
 
-def plan_lessons(article: Article, lessons: int | None = None, every_days: int = 1) -> list[PlannedLesson]:
+def plan_lessons(
+    article: Article, lessons: int | None = None, every_days: int = 1, weights: Weights = WEIGHTS
+) -> list[PlannedLesson]:
     """Split the article into lessons; `lessons` fixes the count, otherwise 3–7 are compared."""
     blocks = article.blocks
     atoms = _atoms(blocks)
@@ -77,11 +99,11 @@ def plan_lessons(article: Article, lessons: int | None = None, every_days: int =
         counts = [lessons]
     else:
         counts = list(range(min(MIN_LESSONS, len(atoms)), min(MAX_LESSONS, len(atoms)) + 1)) or [1]
-    costs = _cut_costs(blocks, atoms)
+    costs = _cut_costs(blocks, atoms, weights)
     words = [sum(blocks[i].words for i in atom) for atom in atoms]
     best: tuple[float, list[int]] | None = None
     for count in counts:
-        score, cuts = _best_cuts(words, costs, count)
+        score, cuts = _best_cuts(words, costs, count, weights)
         if best is None or score < best[0] - 1e-9:
             best = (score, cuts)
     assert best is not None
@@ -117,8 +139,8 @@ def _similarity(a: Counter[str], b: Counter[str]) -> float:
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
 
 
-def _cut_costs(blocks: list[Block], atoms: list[list[int]]) -> list[float]:
-    """Cost of a cut before each atom (index 0 unused)."""
+def _cut_costs(blocks: list[Block], atoms: list[list[int]], weights: Weights) -> list[float]:
+    """Cost of a cut before each atom (index 0 unused); negative where a cut is positively wanted."""
     top_level = min((b.level for b in blocks if b.kind == "heading"), default=2)
     numbered_section = [False] * len(blocks)
     inside = False
@@ -126,25 +148,31 @@ def _cut_costs(blocks: list[Block], atoms: list[list[int]]) -> list[float]:
         if block.kind == "heading" and block.level <= top_level:
             inside = bool(NUMBERED_HEADING_RE.match(block.text))
         numbered_section[i] = inside
+    lead_in_scope = _lead_in_scopes(blocks)
     vectors = [_content_words(b.text) for b in blocks]
-    heading_words = [set(re.findall(r"\w{3,}", b.text.lower())) if b.kind == "heading" else set() for b in blocks]
+    heading_words = [set(re.findall(r"[^\W\d_]{3,}", b.text.lower())) if b.kind == "heading" else set() for b in blocks]
     costs = [0.0]
     for position in range(1, len(atoms)):
         first = atoms[position][0]
         block, previous = blocks[first], blocks[first - 1]
         if block.kind == "heading" and block.level <= top_level:
-            cost = 0.0
+            cost = -weights.item_bonus if numbered_section[first] else 0.0
             before = next((h for h in reversed(heading_words[:first]) if h), set())
             if before and heading_words[first]:
-                # parallel headings ("Good X", "Bad X") belong to one lesson
-                cost = 0.6 * len(before & heading_words[first]) / len(before | heading_words[first])
+                shared = len(before & heading_words[first]) / len(before | heading_words[first])
+                cost += weights.parallel_headings * shared
             costs.append(cost)
             continue
-        if numbered_section[first] and numbered_section[first - 1]:
+        if (numbered_section[first] and numbered_section[first - 1]) or lead_in_scope[first]:
             costs.append(NEVER)
             continue
         if block.kind == "heading":
             base = 0.35 if block.level == top_level + 1 else 0.6
+            before = next((h for h in reversed(heading_words[:first]) if h), set())
+            if before and heading_words[first]:
+                base += (
+                    weights.parallel_headings * len(before & heading_words[first]) / len(before | heading_words[first])
+                )
         elif block.glue_next:
             base = 0.45
         elif previous.kind in ("list", "quote", "code", "table"):
@@ -153,28 +181,55 @@ def _cut_costs(blocks: list[Block], atoms: list[list[int]]) -> list[float]:
             base = 0.8
         before_vec = vectors[max(0, first - 2)] + vectors[first - 1]
         after_vec = vectors[first] + (vectors[first + 1] if first + 1 < len(blocks) else Counter())
-        costs.append(base * (0.5 + 1.5 * _similarity(before_vec, after_vec)))
+        cost = base * (0.5 + 1.5 * _similarity(before_vec, after_vec))
+        if block.kind == "paragraph" and TOPIC_SHIFT_RE.match(block.text):
+            cost -= weights.topic_shift_bonus
+        costs.append(cost)
     return costs
 
 
-def _best_cuts(words: list[int], costs: list[float], count: int) -> tuple[float, list[int]]:
+def _lead_in_scopes(blocks: list[Block]) -> list[bool]:
+    """True for blocks inside what a lead-in introduces: "Here is what good looks like:" followed by
+    subsections (a heading and its list, twice) keeps them all; the first plain paragraph ends the scope."""
+    inside = [False] * len(blocks)
+    for i, block in enumerate(blocks[:-1]):
+        following = blocks[i + 1]
+        if not (block.glue_next and following.kind == "heading"):
+            continue
+        level = following.level
+        for j in range(i + 2, len(blocks)):
+            other = blocks[j]
+            if other.kind == "paragraph" or (other.kind == "heading" and other.level < level):
+                break
+            inside[j] = True
+    return inside
+
+
+def _best_cuts(words: list[int], costs: list[float], count: int, weights: Weights) -> tuple[float, list[int]]:
     """Minimum-cost placement of count-1 cuts (dynamic programme over atoms)."""
     n = len(words)
     prefix = [0]
     for w in words:
         prefix.append(prefix[-1] + w)
     total = prefix[-1] or 1
-    target = total / count
+    mean = total / count
+    low = min(weights.comfortable_min, total / count)
+    high = weights.comfortable_max
     candidates = [i for i in range(1, n) if costs[i] < NEVER]
-    if len(candidates) > 400:  # very long articles: keep the cheapest cuts only
-        candidates = sorted(sorted(candidates, key=lambda i: (costs[i], i))[:400])
+    if len(candidates) > 300:  # very long articles: keep the cheapest cuts only
+        candidates = sorted(sorted(candidates, key=lambda i: (costs[i], i))[:300])
     points = [0, *candidates, n]
 
     def lesson_cost(a: int, b: int) -> float:
         w = prefix[points[b]] - prefix[points[a]]
-        deviation = (w - target) / target
-        short = max(0.0, (SHORT_LESSON_WORDS - w) / SHORT_LESSON_WORDS)
-        return BALANCE_WEIGHT * deviation * deviation + SHORT_WEIGHT * short * short
+        deviation = (w - mean) / mean
+        short = max(0.0, (low - w) / low)
+        long = max(0.0, (w - high) / high)
+        return (
+            weights.balance * deviation * deviation
+            + weights.outside_range * short * short
+            + weights.too_long * long * long
+        )
 
     m = len(points)
     inf = math.inf
@@ -182,10 +237,10 @@ def _best_cuts(words: list[int], costs: list[float], count: int) -> tuple[float,
     back = [[-1] * m for _ in range(count + 1)]
     best[0][0] = 0.0
     for c in range(1, count + 1):
-        for b in range(1, m):
+        row = best[c - 1]
+        for b in range(c, m):
             cut_cost = costs[points[b]] if b < m - 1 else 0.0
-            row = best[c - 1]
-            for a in range(b):
+            for a in range(c - 1, b):
                 if row[a] == inf:
                     continue
                 value = row[a] + lesson_cost(a, b) + cut_cost
@@ -201,13 +256,13 @@ def _best_cuts(words: list[int], costs: list[float], count: int) -> tuple[float,
         if a > 0:
             cuts.append(points[a])
         b = a
-    return best[count][m - 1] / count, sorted(cuts)
+    return best[count][m - 1] + weights.per_lesson * count, sorted(cuts)
 
 
 def _groups(atoms: list[list[int]], cuts: list[int]) -> list[list[int]]:
     groups = []
     edges = [0, *cuts, len(atoms)]
-    for start, end in zip(edges, edges[1:], strict=False):
+    for start, end in itertools.pairwise(edges):
         groups.append([i for atom in atoms[start:end] for i in atom])
     return groups
 
@@ -220,7 +275,12 @@ def _describe(article: Article, groups: list[list[Block]], every_days: int) -> l
         title = lesson_title(blocks, article, number)
         subject = _unique(shorten(title, SUBJECT_MAX), used_subjects, number)
         preheader = lesson_preheader(blocks, subject)
-        slug = _unique(slugify(title, max_length=48, word_boundary=True, replacements=APOSTROPHES) or "lesson", used_slugs, number, sep="-")
+        slug = _unique(
+            slugify(title, max_length=48, word_boundary=True, replacements=APOSTROPHES) or "lesson",
+            used_slugs,
+            number,
+            sep="-",
+        )
         planned.append(PlannedLesson(number, blocks, title, subject, preheader, slug, (number - 1) * every_days))
     return planned
 
@@ -286,7 +346,6 @@ def lesson_preheader(blocks: list[Block], subject: str) -> str:
     if len(chosen) < PREHEADER_MIN:
         chosen = " ".join(sentences)[:PREHEADER_MAX] if sentences else subject
     return shorten(chosen, PREHEADER_MAX)
-
 
 
 @dataclass

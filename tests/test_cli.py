@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
@@ -38,7 +39,7 @@ def test_build_writes_lessons_gallery_and_sequence(seed_course: Path) -> None:
         assert (out / row["text"]).is_file()
     assert sequence["lessons"][0]["day"] == 0
     assert sequence["lessons"][0]["delay_days"] == 0
-    assert all(b["day"] - a["day"] == b["delay_days"] for a, b in zip(sequence["lessons"], sequence["lessons"][1:]))
+    assert all(b["day"] - a["day"] == b["delay_days"] for a, b in itertools.pairwise(sequence["lessons"]))
     gallery = (out / "index.html").read_text()
     for row in sequence["lessons"]:
         assert f'href="{row["html"]}"' in gallery and f'href="{row["text"]}"' in gallery
@@ -170,7 +171,18 @@ def test_installed_wheel_ships_the_templates(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parent.parent
     wheel_dir = tmp_path / "wheel"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheel_dir), str(root)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheel_dir),
+            str(root),
+        ],
         check=True,
         capture_output=True,
     )
@@ -187,7 +199,9 @@ def test_installed_wheel_ships_the_templates(tmp_path: Path) -> None:
     work.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site)}
     for args in (["split", str(SEED), "-o", "c"], ["build", "c"]):
-        done = subprocess.run([sys.executable, "-m", "course", *args], cwd=work, env=env, capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "course", *args], cwd=work, env=env, capture_output=True, text=True
+        )
         assert done.returncode == 0, done.stderr
     probe = subprocess.run(
         [sys.executable, "-c", "import course.render as r; print(r.builtin_templates_dir())"],
