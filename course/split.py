@@ -332,7 +332,9 @@ def _combine_titles(titles: list[str], language: str) -> str:
 
 def lesson_preheader(blocks: list[Block], subject: str) -> str:
     """40–110 characters from the lesson's opening prose that add to the subject rather than repeat it."""
-    prose = " ".join(b.text for b in blocks if b.kind in ("paragraph", "list", "quote") and b.text)
+    prose = " ".join(" ".join(b.text.split()) for b in blocks if b.kind in ("paragraph", "list", "quote") and b.text)
+    if subject and prose.lower().startswith(subject.rstrip("…").lower()):
+        prose = prose[len(subject.rstrip("…")) :].lstrip(" :.-–—")  # the title came from these words
     sentences = [s for s in re.split(r"(?<=[.!?…])\s+", " ".join(prose.split())) if s]
     subject_words = set(re.findall(r"\w+", subject.lower()))
     chosen = ""
