@@ -115,6 +115,13 @@ def _byline(line: str) -> str | None:
 def _strip_head(chunks: list[_Chunk]) -> tuple[str | None, list[_Chunk]]:
     author = None
     while chunks:
+        labels = chunks[0].lines
+        short_labels = all(
+            len(line.split()) <= 3 and not line.strip().endswith(TERMINAL_PUNCTUATION) for line in labels
+        )
+        if len(labels) >= 2 and short_labels and not any(_byline(line) for line in labels):
+            chunks = chunks[1:]  # a menu: several one-to-three-word labels in a row
+            continue
         kept = []
         for line in chunks[0].lines:
             name = _byline(line)

@@ -30,6 +30,10 @@ SUBJECT_MAX, PREHEADER_MIN, PREHEADER_MAX = 60, 40, 110
 NEVER = math.inf
 NUMBERED_HEADING_RE = re.compile(r"^\s*(\d{1,3}[.):]|(step|part|chapter|kapitel|teil)\s+\d+\b)", re.IGNORECASE)
 APOSTROPHES = [["'", ""], ["’", ""]]
+SEQUENCE_WORD_RE = re.compile(
+    r"\b(chapter|part|section|step|lesson|day|week|point|tip|rule|kapitel|teil|abschnitt|schritt|chapitre|partie|"
+    r"étape|capítulo|paso|parte)\b"
+)
 AND_WORD = {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e", "nl": "en", "pt": "e", "sv": "och"}
 
 TOPIC_SHIFT_RE = re.compile(
@@ -46,7 +50,7 @@ class Weights:
     comfortable_min: int = 150  # words: shorter lessons feel thin
     comfortable_max: int = 1150  # words: about five minutes of reading
     outside_range: float = 0.5  # cost of a lesson outside the comfortable range (squared, relative)
-    too_long: float = 3.0  # cost of a lesson longer than comfortable_max (squared, relative)
+    too_long: float = 3.0  # cost per lesson of each comfortable_max of words beyond comfortable_max
     balance: float = 1.0  # cost of uneven lessons (squared deviation from the mean)
     per_lesson: float = -0.1  # cost of each lesson: negative prefers one more lesson when all else is equal
     item_bonus: float = 0.0  # reward for starting a lesson at a numbered item ("## 3. …")
@@ -150,7 +154,7 @@ def _cut_costs(blocks: list[Block], atoms: list[list[int]], weights: Weights) ->
         numbered_section[i] = inside
     lead_in_scope = _lead_in_scopes(blocks)
     vectors = [_content_words(b.text) for b in blocks]
-    heading_words = [set(re.findall(r"[^\W\d_]{3,}", b.text.lower())) if b.kind == "heading" else set() for b in blocks]
+    heading_words = [_heading_words(b) for b in blocks]
     costs = [0.0]
     for position in range(1, len(atoms)):
         first = atoms[position][0]
@@ -186,6 +190,14 @@ def _cut_costs(blocks: list[Block], atoms: list[list[int]], weights: Weights) ->
             cost -= weights.topic_shift_bonus
         costs.append(cost)
     return costs
+
+
+def _heading_words(block: Block) -> set[str]:
+    """Words that make two headings parallel ("Good Sales Management" / "Bad Sales Management"); numbered
+    items and sequence labels ("Step 2", "Chapter 3") are a sequence, not a pair, so they have none."""
+    if block.kind != "heading" or NUMBERED_HEADING_RE.match(block.text):
+        return set()
+    return set(re.findall(r"[^\W\d_]{3,}", SEQUENCE_WORD_RE.sub(" ", block.text.lower())))
 
 
 def _lead_in_scopes(blocks: list[Block]) -> list[bool]:
@@ -228,7 +240,7 @@ def _best_cuts(words: list[int], costs: list[float], count: int, weights: Weight
         return (
             weights.balance * deviation * deviation
             + weights.outside_range * short * short
-            + weights.too_long * long * long
+            + weights.too_long * long  # linear: past the limit, where to cut is the cut costs' choice
         )
 
     m = len(points)
@@ -304,7 +316,7 @@ def lesson_title(blocks: list[Block], article: Article, number: int) -> str:
         level = min(b.level for b in headings)
         top = [_strip_number(b.text) for b in headings if b.level == level]
         return _combine_titles(top, article.language) if len(top) > 1 else top[0]
-    if number == 1:
+    if number == 1 and article.title:
         return article.title
     first = blocks[0]
     if first.glue_next and first.words <= 14:

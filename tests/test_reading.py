@@ -1,0 +1,197 @@
+"""Readers: plain text, Markdown and HTML become clean blocks, page furniture gone, the article's words kept."""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+
+import pytest
+
+from course.article import parse_article, words_of
+from course.errors import CourseError
+from course.plaintext import parse_plain_text
+from course.sources import Source, decode_bytes, load_source
+
+from .conftest import ARTICLES, SEED
+
+EXPECTED = tomllib.loads((ARTICLES / "expected.toml").read_text(encoding="utf-8"))
+
+
+def _article(name: str):
+    return parse_article(load_source(str(ARTICLES / name)))
+
+
+def _body_text(article) -> str:
+    return "\n".join(block.markdown for block in article.blocks)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_corpus_articles_lose_their_noise_and_keep_their_author(name: str) -> None:
+    article = _article(name)
+    body = _body_text(article)
+    for noise in EXPECTED[name]["noise"]:
+        assert noise not in body, f"{noise!r} leaked into {name}"
+    assert (article.author or "") == EXPECTED[name]["author"]
+    assert article.language == "en"
+    assert article.title
+
+
+def test_seed_keeps_every_article_word_in_order() -> None:
+    raw = SEED.read_text(encoding="utf-8")
+    start = raw.index("Are you scratching")
+    end = raw.index("discuss it further.") + len("discuss it further.")
+    expected = words_of(raw[start:end])
+    article = parse_article(load_source(str(SEED)))
+    got = words_of(" ".join(block.text for block in article.blocks))
+    assert got == expected
+    assert article.title == "Sales Manager or Leader?"
+    assert article.author == "Alistair Hopkins"
+
+
+def test_seed_structure() -> None:
+    article = parse_article(load_source(str(SEED)))
+    headings = [(b.level, b.text) for b in article.blocks if b.kind == "heading"]
+    assert headings == [
+        (2, "Good Sales Management"),
+        (2, "Bad Sales Management"),
+        (2, "Good Sales Leadership"),
+        (2, "Bad Sales Leadership"),
+        (3, "Sales Management"),
+        (3, "Sales Leadership"),
+    ]
+    lists = [b for b in article.blocks if b.kind == "list"]
+    assert [b.markdown.count("\n- ") + 1 for b in lists] == [4, 5]
+
+
+@pytest.mark.parametrize("name", ["02-google-code-review-speed.md", "04-diveintohtml5-five-things-html5.html"])
+def test_corpus_words_are_kept(name: str) -> None:
+    """At least 97% of the visible article words survive, in order."""
+    article = _article(name)
+    got = words_of(" ".join(b.text for b in article.blocks))
+    source = load_source(str(ARTICLES / name))
+    if source.kind == "html":
+        import lxml.html
+
+        root = lxml.html.document_fromstring(source.text)
+        prose = [
+            e.text_content()
+            for e in root.iter("p", "li", "h2", "blockquote")
+            if not list(e.iterancestors("blockquote", "div"))
+        ]
+        reference = words_of(" ".join(prose))
+    else:
+        reference = words_of(source.text.split("\n", 1)[1].rsplit("Next:", 1)[0])
+    matcher = difflib.SequenceMatcher(a=reference, b=got, autojunk=False)
+    kept = sum(block.size for block in matcher.get_matching_blocks())
+    assert kept / len(reference) >= 0.97
+
+
+def test_plain_text_chapters_bylines_and_lists() -> None:
+    text = """MENU
+home
+
+The Long Walk
+
+By Jane Doe
+
+Chapter 1: Leaving
+
+It was early when we left the village, and the road was still wet from the rain.
+
+We walked for hours.
+
+CHAPTER 2: THE RIVER
+
+The river was wider than anyone had said. Three things helped us cross it:
+
+1. a rope
+2. patience
+3. a very patient mule
+
+    Epilogue
+
+We made it.
+
+Share this post
+Related posts
+"""
+    article = parse_plain_text(text)
+    assert article.title == "The Long Walk"
+    assert article.author == "Jane Doe"
+    kinds = [(b.kind, b.text.split("\n")[0]) for b in article.blocks]
+    assert kinds[0] == ("heading", "Chapter 1: Leaving")
+    assert ("heading", "CHAPTER 2: THE RIVER") in kinds
+    assert ("heading", "Epilogue") in kinds
+    assert ("list", "a rope") in kinds
+    assert not any("Share" in b.text or "Related" in b.text or "MENU" in b.text for b in article.blocks)
+    lead_in = next(b for b in article.blocks if b.text.endswith("cross it:"))
+    assert lead_in.glue_next
+
+
+def test_plain_text_without_headings_is_all_paragraphs() -> None:
+    paragraphs = [f"This is paragraph number {i}, and it says something long enough to be prose." for i in range(12)]
+    article = parse_plain_text("\n\n".join(paragraphs))
+    assert [b.kind for b in article.blocks] == ["paragraph"] * 12
+
+
+def test_markdown_footnotes_travel_with_their_paragraph() -> None:
+    text = """---
+title: Notes
+author: Ann Example
+lang: de
+---
+
+# Notes
+
+First paragraph cites a source.[^src]
+
+<NewsletterForm />
+
+{POLL}
+
+## Second section
+
+Second paragraph.
+
+[^src]: The source, with details.
+"""
+    article = parse_article(Source("notes.md", "markdown", text))
+    assert article.title == "Notes"
+    assert article.author == "Ann Example"
+    assert article.language == "de"
+    first = article.blocks[0]
+    assert "[^src]:" in first.markdown and "The source, with details." in first.markdown
+    body = _body_text(article)
+    assert "NewsletterForm" not in body and "{POLL}" not in body
+
+
+def test_relative_links_resolve_against_a_base_or_become_text() -> None:
+    text = "# T\n\nSee [the guide](guide.html) and ![a chart](img/chart.png) and [absolute](https://x.example/a).\n"
+    without = parse_article(Source("a.md", "markdown", text))
+    assert without.blocks[0].markdown == "See the guide and  and [absolute](https://x.example/a)."
+    based = parse_article(Source("a.md", "markdown", text), base_url="https://blog.example/posts/")
+    assert "[the guide](https://blog.example/posts/guide.html)" in based.blocks[0].markdown
+    assert "![a chart](https://blog.example/posts/img/chart.png)" in based.blocks[0].markdown
+
+
+def test_encodings_are_detected() -> None:
+    text = "Über die Brücke gehen wir jeden Morgen, und die Straße ist lang und schön."
+    assert decode_bytes(text.encode("cp1252"), "x.txt") == text
+    assert decode_bytes(text.encode("utf-16"), "x.txt") == text
+    assert decode_bytes(b"\xef\xbb\xbf" + text.encode(), "x.txt") == text
+
+
+def test_german_article_is_detected_as_german() -> None:
+    text = (
+        "Warum gute Führung wichtig ist\n\n"
+        + "Eine gute Führungskraft hört zu, bevor sie entscheidet. Sie gibt dem Team eine klare Richtung "
+        "und sorgt dafür, dass jeder weiß, was von ihm erwartet wird.\n\n" * 3
+    )
+    article = parse_article(Source("fuehrung.txt", "text", text))
+    assert article.language == "de"
+
+
+def test_page_without_article_is_an_error() -> None:
+    page = "<html><body><nav><a href='/'>Home</a> <a href='/about'>About</a></nav><footer>© 2024 Someone</footer></body></html>"
+    with pytest.raises(CourseError, match="no article text"):
+        parse_article(Source("p.html", "html", page))

@@ -1,0 +1,164 @@
+"""The planner: editors' splits on real articles, exact counts, hard shapes, and properties for any article."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from course.article import Article, Block, parse_article, words_of
+from course.errors import CourseError
+from course.mdrender import markdown_words_text
+from course.plaintext import parse_plain_text
+from course.sources import Source, load_source
+from course.split import PREHEADER_MAX, SUBJECT_MAX, plan_lessons
+
+from .conftest import SEED
+from .split_eval import evaluate, expected
+
+
+@pytest.mark.parametrize("name", sorted(expected()))
+def test_splits_land_on_an_editors_choice(name: str) -> None:
+    result = evaluate(name)
+    assert result.count_ok, f"{len(result.plan)} lessons"
+    # "boundaries within one paragraph of the editor's for most of them": at most one may be further off
+    assert sum(error > 1 for error in result.boundary_errors) <= 1, result.boundary_errors
+    assert sum(error == 0 for error in result.boundary_errors) >= len(result.boundary_errors) - 1
+
+
+def test_seed_with_five_lessons_is_the_editors_split() -> None:
+    result = evaluate("00-seed-sales-manager-or-leader.txt", lessons=5)
+    assert result.boundary_errors == [0, 0, 0, 0]
+
+
+@pytest.mark.parametrize("count", [1, 3, 4, 5, 6, 7])
+def test_exact_counts(count: int) -> None:
+    article = parse_article(load_source(str(SEED)))
+    plan = plan_lessons(article, count)
+    assert len(plan) == count
+    _assert_partition(article, plan)
+
+
+def test_too_many_lessons_is_an_error() -> None:
+    article = parse_article(load_source(str(SEED)))
+    with pytest.raises(CourseError, match="at most"):
+        plan_lessons(article, 500)
+
+
+def _assert_partition(article: Article, plan) -> None:
+    """Every block in exactly one lesson, in order; no lesson starts right after a heading."""
+    flattened = [block for lesson in plan for block in lesson.blocks]
+    assert [id(b) for b in flattened] == [id(b) for b in article.blocks]
+    for lesson in plan:
+        assert lesson.blocks and lesson.blocks[-1].kind != "heading"
+        assert not lesson.blocks[-1].glue_next
+        assert 0 < len(lesson.subject) <= SUBJECT_MAX
+        assert len(lesson.preheader) <= PREHEADER_MAX
+    assert [lesson.day for lesson in plan] == list(range(len(plan)))
+    assert len({lesson.slug for lesson in plan}) == len(plan)
+
+
+SYLLABLES = "ka lo mi ne ru ta vo shi pe da gu ri".split()
+VOCABULARY = sorted({"".join(random.Random(i).choices(SYLLABLES, k=3)) for i in range(3000)})
+
+
+def _paragraph(rng: random.Random, words: int) -> str:
+    """Prose-like filler: a large vocabulary, so neighbouring paragraphs share few words, as real ones do."""
+    return " ".join(rng.choice(VOCABULARY) for _ in range(words)).capitalize() + "."
+
+
+def test_no_headings_at_all() -> None:
+    rng = random.Random(1)
+    article = parse_plain_text("\n\n".join(_paragraph(rng, 60) for _ in range(20)))
+    plan = plan_lessons(article)
+    assert 3 <= len(plan) <= 7
+    _assert_partition(article, plan)
+    assert all(lesson.title for lesson in plan)
+
+
+def test_one_giant_section() -> None:
+    rng = random.Random(2)
+    text = "Title\n\nThe only section:\n\n" + "\n\n".join(_paragraph(rng, 120) for _ in range(40))
+    article = parse_plain_text(text)
+    plan = plan_lessons(article)
+    assert len(plan) >= 4  # about 4,800 words: lessons stay near five minutes of reading
+    _assert_partition(article, plan)
+
+
+def test_many_tiny_sections() -> None:
+    rng = random.Random(3)
+    text = "Title\n\n" + "\n\n".join(f"Point {i}:\n\n{_paragraph(rng, 15)}" for i in range(60))
+    article = parse_plain_text(text)
+    plan = plan_lessons(article)
+    assert 3 <= len(plan) <= 7
+    _assert_partition(article, plan)
+    assert all(lesson.blocks[0].kind == "heading" for lesson in plan)
+
+
+def test_list_only_article() -> None:
+    items = "\n".join(f"- Tip {i}: keep the pipeline honest and review it every week with the team." for i in range(30))
+    article = parse_article(Source("tips.md", "markdown", f"# Thirty tips\n\n{items}\n"))
+    plan = plan_lessons(article, None)
+    assert len(plan) == 1  # a list is never split
+    _assert_partition(article, plan)
+
+
+def test_very_short_article() -> None:
+    article = parse_plain_text("A tiny note\n\nFirst thought here.\n\nSecond thought here.")
+    plan = plan_lessons(article)
+    assert len(plan) == 2
+    _assert_partition(article, plan)
+
+
+def test_fifty_thousand_words() -> None:
+    rng = random.Random(4)
+    sections = [f"Section {i}:\n\n" + "\n\n".join(_paragraph(rng, 200) for _ in range(6)) for i in range(42)]
+    article = parse_plain_text("Long book\n\n" + "\n\n".join(sections))
+    assert article.words > 50_000
+    plan = plan_lessons(article)
+    assert len(plan) == 7
+    _assert_partition(article, plan)
+    assert all(lesson.blocks[0].kind == "heading" for lesson in plan)
+
+
+WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüéß", min_size=1, max_size=9)
+SENTENCE = st.lists(WORD, min_size=4, max_size=30).map(lambda ws: " ".join(ws).capitalize() + ".")
+BLOCK = st.one_of(
+    SENTENCE,
+    st.lists(WORD, min_size=1, max_size=3).map(lambda ws: " ".join(w.capitalize() for w in ws) + ":"),
+    st.lists(SENTENCE, min_size=1, max_size=4).map(lambda items: "\n".join(f"• {item}" for item in items)),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(BLOCK, min_size=1, max_size=40).filter(lambda blocks: any(b.endswith(".") for b in blocks)))
+def test_every_body_word_exactly_once_in_order(blocks: list[str]) -> None:
+    text = "\n\n".join(blocks) + "\n\nThe end of it all."
+    article = parse_plain_text(text)
+    lesson_words = []
+    for lesson in plan_lessons(article):
+        lesson_words += words_of(markdown_words_text(lesson.markdown))
+    assert lesson_words == words_of(" ".join(b.text for b in article.blocks))
+    source_words = words_of(text)
+    title_words = words_of(article.title)
+    assert lesson_words == source_words[len(title_words) :] if title_words else lesson_words == source_words
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(SENTENCE, min_size=3, max_size=25))
+def test_same_input_same_plan(sentences: list[str]) -> None:
+    text = "\n\n".join(sentences)
+    first = [(p.title, p.subject, p.preheader, p.slug, p.day, p.markdown) for p in plan_lessons(parse_plain_text(text))]
+    second = [
+        (p.title, p.subject, p.preheader, p.slug, p.day, p.markdown) for p in plan_lessons(parse_plain_text(text))
+    ]
+    assert first == second
+
+
+def test_block_words_property_holds_for_markdown_escapes() -> None:
+    tricky = "Use *stars*, _underscores_, [brackets], <angle> & entities &amp; 1. numbers # hashes."
+    article = parse_plain_text(f"Title line\n\n{tricky}\n\nAnother paragraph here.")
+    block: Block = article.blocks[0]
+    assert words_of(markdown_words_text(block.markdown)) == words_of(tricky)
