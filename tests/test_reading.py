@@ -192,6 +192,9 @@ def test_german_article_is_detected_as_german() -> None:
 
 
 def test_page_without_article_is_an_error() -> None:
-    page = "<html><body><nav><a href='/'>Home</a> <a href='/about'>About</a></nav><footer>© 2024 Someone</footer></body></html>"
+    page = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/about'>About</a></nav>"
+        "<footer>© 2024 Someone</footer></body></html>"
+    )
     with pytest.raises(CourseError, match="no article text"):
         parse_article(Source("p.html", "html", page))

@@ -60,7 +60,7 @@ def _assert_partition(article: Article, plan) -> None:
     assert len({lesson.slug for lesson in plan}) == len(plan)
 
 
-SYLLABLES = "ka lo mi ne ru ta vo shi pe da gu ri".split()
+SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "ta", "vo", "shi", "pe", "da", "gu", "ri"]
 VOCABULARY = sorted({"".join(random.Random(i).choices(SYLLABLES, k=3)) for i in range(3000)})
 
 
