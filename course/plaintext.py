@@ -216,6 +216,10 @@ def _blocks(chunks: list[_Chunk]) -> list[Block]:
             list_items.extend(items)
             continue
         flush_list()
+        if kind is None and all(line.lstrip().startswith(">") for line in chunk.lines):
+            quoted = " ".join(line.lstrip()[1:].strip() for line in chunk.lines)
+            blocks.append(Block("quote", "> " + escape_markdown(quoted), quoted))
+            continue
         if kind is not None:
             text = chunk.text.strip().rstrip(":").strip()
             numbered = NUMBERED_RE.match(text)

@@ -27,7 +27,7 @@ from .sources import load_source
 WORDS_PER_MINUTE = 230
 MIN_LESSONS, MAX_LESSONS = 3, 7
 SUBJECT_MAX, PREHEADER_MIN, PREHEADER_MAX = 60, 40, 110
-NEVER = math.inf
+AVOID = 25.0  # inside a numbered item or a lead-in's subsections: only when -n leaves no other choice
 NUMBERED_HEADING_RE = re.compile(r"^\s*(\d{1,3}[.):]|(step|part|chapter|kapitel|teil)\s+\d+\b)", re.IGNORECASE)
 APOSTROPHES = [["'", ""], ["’", ""]]
 SEQUENCE_WORD_RE = re.compile(
@@ -144,7 +144,10 @@ def _similarity(a: Counter[str], b: Counter[str]) -> float:
 
 
 def _cut_costs(blocks: list[Block], atoms: list[list[int]], weights: Weights) -> list[float]:
-    """Cost of a cut before each atom (index 0 unused); negative where a cut is positively wanted."""
+    """Cost of a cut before each atom (index 0 unused); negative where a cut is positively wanted.
+
+    Cuts between a heading or lead-in and what follows do not exist (atoms keep them together); cuts inside a
+    numbered item or a lead-in's subsections cost AVOID, so only an explicit lesson count can force them."""
     top_level = min((b.level for b in blocks if b.kind == "heading"), default=2)
     numbered_section = [False] * len(blocks)
     inside = False
@@ -168,7 +171,7 @@ def _cut_costs(blocks: list[Block], atoms: list[list[int]], weights: Weights) ->
             costs.append(cost)
             continue
         if (numbered_section[first] and numbered_section[first - 1]) or lead_in_scope[first]:
-            costs.append(NEVER)
+            costs.append(AVOID)
             continue
         if block.kind == "heading":
             base = 0.35 if block.level == top_level + 1 else 0.6
@@ -227,7 +230,7 @@ def _best_cuts(words: list[int], costs: list[float], count: int, weights: Weight
     mean = total / count
     low = min(weights.comfortable_min, total / count)
     high = weights.comfortable_max
-    candidates = [i for i in range(1, n) if costs[i] < NEVER]
+    candidates = list(range(1, n))
     if len(candidates) > 300:  # very long articles: keep the cheapest cuts only
         candidates = sorted(sorted(candidates, key=lambda i: (costs[i], i))[:300])
     points = [0, *candidates, n]

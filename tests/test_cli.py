@@ -210,3 +210,14 @@ def test_installed_wheel_ships_the_templates(tmp_path: Path) -> None:
     assert probe.stdout.strip().startswith(str(site))
     assert (work / "c" / "build" / "index.html").is_file()
     assert len(list((work / "c" / "build").glob("*.html"))) >= 4
+
+
+def test_split_and_build_are_deterministic(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        assert run("split", str(SEED), "-o", str(tmp_path / name)).exit_code == 0
+        assert run("build", str(tmp_path / name)).exit_code == 0
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    assert files_a == files_b
+    for relative in files_a:
+        assert (tmp_path / "a" / relative).read_bytes() == (tmp_path / "b" / relative).read_bytes(), relative

@@ -108,6 +108,9 @@ The river was wider than anyone had said. Three things helped us cross it:
 2. patience
 3. a very patient mule
 
+> Cross where the water is slow,
+> said the ferryman.
+
     Epilogue
 
 We made it.
@@ -123,6 +126,7 @@ Related posts
     assert ("heading", "CHAPTER 2: THE RIVER") in kinds
     assert ("heading", "Epilogue") in kinds
     assert ("list", "a rope") in kinds
+    assert ("quote", "Cross where the water is slow, said the ferryman.") in kinds
     assert not any("Share" in b.text or "Related" in b.text or "MENU" in b.text for b in article.blocks)
     lead_in = next(b for b in article.blocks if b.text.endswith("cross it:"))
     assert lead_in.glue_next

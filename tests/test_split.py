@@ -41,6 +41,11 @@ def test_exact_counts(count: int) -> None:
     _assert_partition(article, plan)
 
 
+def test_an_explicit_count_may_cut_where_the_planner_would_not() -> None:
+    result = evaluate("06-posthog-team-lead-failure-modes.md", lessons=7)
+    assert len(result.plan) == 7
+
+
 def test_too_many_lessons_is_an_error() -> None:
     article = parse_article(load_source(str(SEED)))
     with pytest.raises(CourseError, match="at most"):

@@ -1,0 +1,102 @@
+"""Reading articles from URLs (against a real local HTTP server) and from standard input."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from course import sources
+
+from .conftest import ARTICLES, run
+
+PAGE = (ARTICLES / "04-diveintohtml5-five-things-html5.html").read_bytes()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        if self.path == "/book/introduction.html":
+            self._send(200, PAGE, "text/html")
+        elif self.path == "/latin1.txt":
+            body = "Ein Artikel\n\nÜber Führung schreibe ich gern, weil sie mir wichtig ist und täglich zählt.\n"
+            self._send(200, body.encode("latin-1"), "text/plain; charset=iso-8859-1")
+        elif self.path == "/slow":
+            time.sleep(2)
+            self._send(200, b"too late", "text/plain")
+        elif self.path == "/huge":
+            self._send(200, b"word " * 300_000, "text/plain")
+        else:
+            self._send(404, b"not here", "text/plain")
+
+    def _send(self, status: int, body: bytes, content_type: str) -> None:
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_url_page_is_split_and_its_relative_links_resolve(server: str, tmp_path: Path) -> None:
+    result = run("split", f"{server}/book/introduction.html", "-o", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    lessons = "".join(p.read_text() for p in sorted((tmp_path / "c" / "lessons").glob("*.md")))
+    assert f"]({server}/book/detect.html)" in lessons
+    assert f"]({server}/book/i/video.png)" in lessons
+    assert "You are here" not in lessons
+    assert 'author = "Mark Pilgrim"' in (tmp_path / "c" / "course.toml").read_text()
+
+
+def test_url_charset_from_the_header(server: str) -> None:
+    source = sources.load_source(f"{server}/latin1.txt")
+    assert "Über Führung" in source.text
+    assert source.kind == "text"
+
+
+def test_url_404(server: str, tmp_path: Path) -> None:
+    result = run("split", f"{server}/gone", "-o", str(tmp_path / "c"))
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"Error: {server}/gone answered HTTP 404; check the address, or save the page and give the file instead"
+    )
+    assert not (tmp_path / "c").exists()
+
+
+def test_url_timeout(server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sources, "URL_TIMEOUT_SECONDS", 0.3)
+    result = run("split", f"{server}/slow", "-o", str(tmp_path / "c"))
+    assert result.exit_code == 1
+    assert "did not answer within" in result.output and len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "c").exists()
+
+
+def test_url_size_cap(server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sources, "MAX_ARTICLE_BYTES", 1024 * 1024)
+    result = run("split", f"{server}/huge", "-o", str(tmp_path / "c"))
+    assert result.exit_code == 1
+    assert "is over 1 MB" in result.output
+
+
+def test_unreachable_url(tmp_path: Path) -> None:
+    result = run("split", "http://127.0.0.1:9/article", "-o", str(tmp_path / "c"))
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: cannot fetch http://127.0.0.1:9/article")
