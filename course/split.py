@@ -165,9 +165,7 @@ def _cut_costs(blocks: list[Block], atoms: list[list[int]], weights: Weights) ->
         if block.kind == "heading" and block.level <= top_level:
             cost = -weights.item_bonus if numbered_section[first] else 0.0
             before = next((h for h in reversed(heading_words[:first]) if h), set())
-            if before and heading_words[first]:
-                shared = len(before & heading_words[first]) / len(before | heading_words[first])
-                cost += weights.parallel_headings * shared
+            cost += weights.parallel_headings * _parallel(before, heading_words[first])
             costs.append(cost)
             continue
         if (numbered_section[first] and numbered_section[first - 1]) or lead_in_scope[first]:
@@ -176,10 +174,7 @@ def _cut_costs(blocks: list[Block], atoms: list[list[int]], weights: Weights) ->
         if block.kind == "heading":
             base = 0.35 if block.level == top_level + 1 else 0.6
             before = next((h for h in reversed(heading_words[:first]) if h), set())
-            if before and heading_words[first]:
-                base += (
-                    weights.parallel_headings * len(before & heading_words[first]) / len(before | heading_words[first])
-                )
+            base += weights.parallel_headings * _parallel(before, heading_words[first])
         elif block.glue_next:
             base = 0.45
         elif previous.kind in ("list", "quote", "code", "table"):
@@ -201,6 +196,13 @@ def _heading_words(block: Block) -> set[str]:
     if block.kind != "heading" or NUMBERED_HEADING_RE.match(block.text):
         return set()
     return set(re.findall(r"[^\W\d_]{3,}", SEQUENCE_WORD_RE.sub(" ", block.text.lower())))
+
+
+def _parallel(before: set[str], after: set[str]) -> float:
+    """Share of words two headings have in common; identical word sets ("Part A", "Part B") are a sequence."""
+    if not before or not after or before == after:
+        return 0.0
+    return len(before & after) / len(before | after)
 
 
 def _lead_in_scopes(blocks: list[Block]) -> list[bool]:
