@@ -1,11 +1,12 @@
-# Every target sets up what it needs: a .venv in the repo with the project and its test tools.
+# Every target sets up what it needs: a .venv in the repo with the project and its test tools, and Debian's
+# chromium for the browser tests (installed with apt-get when missing).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SEED := examples/sales-manager-or-leader.txt
 DEMO := build/demo
 
-.PHONY: demo test lint format golden clean
+.PHONY: demo test lint format golden bench chromium clean
 
 $(BIN)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,16 +17,28 @@ demo: $(BIN)/.installed
 	@$(BIN)/course split $(SEED) -o $(DEMO) --force
 	@$(BIN)/course build $(DEMO) --clean
 
-test: $(BIN)/.installed
+test: $(BIN)/.installed chromium
 	@$(BIN)/python -m pytest
 
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests (apt-get install chromium)..."; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	  || echo "Could not install chromium: the browser tests will be skipped. Install it with: sudo apt-get install chromium"; }
+
 lint: $(BIN)/.installed
-	@$(BIN)/ruff check course tests
-	@$(BIN)/ruff format --check course tests
+	@$(BIN)/ruff check course tests benchmarks
+	@$(BIN)/ruff format --check course tests benchmarks
 
 format: $(BIN)/.installed
-	@$(BIN)/ruff format course tests
-	@$(BIN)/ruff check --fix course tests
+	@$(BIN)/ruff format course tests benchmarks
+	@$(BIN)/ruff check --fix course tests benchmarks
+
+golden: $(BIN)/.installed
+	@$(BIN)/python -m tests.golden
+
+bench: $(BIN)/.installed
+	@$(BIN)/python -m benchmarks.run
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache

@@ -25,6 +25,7 @@ ALLOWED_ATTRIBUTES = {
     "li": {"id"},
     "sup": {"id", "class"},
     "section": {"class"},
+    "p": {"class"},
     "td": {"align"},
     "th": {"align"},
 }
@@ -37,10 +38,17 @@ def markdown_parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True, "typographer": False}).use(footnote_plugin).enable("table")
 
 
-def render_html(markdown: str, rewrite_url: Callable[[str], str] | None = None) -> str:
-    """Markdown to HTML with raw HTML sanitised (nh3) and, optionally, every link and image URL rewritten."""
-    raw = markdown_parser().render(markdown)
-    # Keep relative URLs: nh3 drops them unless told they are allowed; the renderer resolves them later.
+def render_html(markdown: str, rewrite_url: Callable[[str], str] | None = None, image_width: int = 536) -> str:
+    """Markdown to email-ready HTML: raw HTML sanitised (nh3), headings starting at h2 (the lesson title is the
+    h1), images capped at the content width, and every link and image URL passed through rewrite_url."""
+    parser = markdown_parser()
+    tokens = parser.parse(markdown)
+    levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
+    shift = 2 - min(levels) if levels else 0
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close") and shift:
+            token.tag = f"h{max(2, min(6, int(token.tag[1]) + shift))}"
+    raw = parser.renderer.render(tokens, parser.options, {})
     cleaned = nh3.clean(
         raw,
         tags=ALLOWED_TAGS,
@@ -55,7 +63,20 @@ def render_html(markdown: str, rewrite_url: Callable[[str], str] | None = None) 
             lambda m: m.group(1) + html.escape(rewrite_url(html.unescape(m.group(2)))) + m.group(3),
             cleaned,
         )
-    return cleaned
+    cleaned = re.sub(r"<img\b[^>]*>", lambda m: _cap_image(m.group(0), image_width), cleaned)
+    # The first element needs no space above it: a class, because premailer inlines it into a style.
+    return re.sub(r"^\s*<(\w+)", r'<\1 class="first"', cleaned, count=1)
+
+
+def _cap_image(tag: str, limit: int) -> str:
+    """Give an image a width Outlook obeys (it ignores max-width), never wider than the content column."""
+    if not re.search(r"\salt=", tag):
+        tag = tag.replace("<img", '<img alt=""', 1)  # no description given: decorative for screen readers
+    match = re.search(r'\swidth="(\d+)"', tag)
+    if match and int(match.group(1)) <= limit:
+        return tag
+    tag = re.sub(r'\s(width|height)="[^"]*"', "", tag)
+    return tag.replace("<img", f'<img width="{limit}"', 1)
 
 
 def render_text(markdown: str, width: int = TEXT_WIDTH) -> str:

@@ -19,6 +19,7 @@ import frontmatter
 import yaml
 from slugify import slugify
 
+from .colors import theme_contrast_warnings
 from .errors import CourseError
 
 log = logging.getLogger(__name__)
@@ -210,6 +211,8 @@ def load_project(root: Path) -> Course:
     problems: list[str] = []
     warnings = _unknown_keys(config, config_path)
     course = _course_from_config(root, config, config_path, problems)
+    if not problems:
+        warnings += theme_contrast_warnings(course.theme, str(config_path))
     course.warnings = warnings
     course.lessons = _load_lessons(root, problems)
     if problems:

@@ -53,10 +53,17 @@ class Renderer:
 
     def __init__(self, course: Course) -> None:
         self.course = course
+        builtin = jinja2.FileSystemLoader(str(builtin_templates_dir()))
+        # "builtin/lesson.mjml.j2" always names the shipped template, so a user's own lesson.mjml.j2 can extend it.
         loader = jinja2.ChoiceLoader(
-            [jinja2.FileSystemLoader(str(course.templates_dir)), jinja2.FileSystemLoader(str(builtin_templates_dir()))]
+            [jinja2.FileSystemLoader(str(course.templates_dir)), builtin, jinja2.PrefixLoader({"builtin": builtin})]
         )
-        common = {"loader": loader, "undefined": jinja2.StrictUndefined, "keep_trailing_newline": True}
+        common = {
+            "loader": loader,
+            "undefined": jinja2.StrictUndefined,
+            "keep_trailing_newline": True,
+            "auto_reload": False,
+        }
         self.mjml_env = jinja2.Environment(autoescape=True, **common)  # type: ignore[arg-type]
         self.text_env = jinja2.Environment(autoescape=False, **common)  # type: ignore[arg-type]
         self.mjml_env.globals["optional"] = optional_html
@@ -151,6 +158,7 @@ class Renderer:
         reply_to = sender.get("reply_to") or sender.get("email", "")
         cta_url = course.cta.get("url") or f"mailto:{reply_to}"
         minutes = max(1, round(len(lesson.body.split()) / 230))
+        content_width = int(course.theme["width"]) - 64  # the body column has 32 px of padding on each side
         context: dict[str, Any] = {
             "course": {
                 "title": course.title,
@@ -178,7 +186,7 @@ class Renderer:
             "progress": [i <= index for i in range(len(lessons))],
             "greeting": Markup(t["greeting"]).format(name=MergeFields().first_name),
             "why_footer": t["why_footer"].format(course=course.title),
-            "body_html": Markup(render_html(lesson.body, self.rewrite_url(lesson))),
+            "body_html": Markup(render_html(lesson.body, self.rewrite_url(lesson), image_width=content_width)),
             "next_lesson": None,
             "cta": {
                 "heading": course.cta.get("heading", t["cta_heading"]),
@@ -234,12 +242,47 @@ def compile_mjml(source: str, lesson: Lesson) -> str:
     return document
 
 
-def inline_css(document: str) -> str:
-    """Inline the <mj-style> CSS with premailer, configured never to fetch, strip or rewrite anything."""
+INLINE_MARKER = "/* course:inline */"
+_RULES_CACHE: dict[tuple[str, int], Any] = {}
+
+
+def _premailer_class() -> type:
     import premailer
 
-    transformed = premailer.Premailer(
-        document,
+    class CachedPremailer(premailer.Premailer):  # type: ignore[misc]
+        """premailer re-serialises every rule of every stylesheet for every email (most of its time); the
+        stylesheet is the same for all lessons of a course, so its parsed rules are kept."""
+
+        def _parse_style_rules(self, css_body: str, ruleset_index: int) -> Any:
+            key = (css_body, ruleset_index)
+            if key not in _RULES_CACHE:
+                if len(_RULES_CACHE) > 64:
+                    _RULES_CACHE.clear()
+                _RULES_CACHE[key] = super()._parse_style_rules(css_body, ruleset_index)
+            return _RULES_CACHE[key]
+
+    return CachedPremailer
+
+
+_PREMAILER: type | None = None
+
+
+def inline_css(document: str) -> str:
+    """Inline the course's own CSS with premailer, configured never to fetch, strip or rewrite anything.
+
+    Only the stylesheet marked `/* course:inline */` is inlined; MJML's own head styles (resets, responsive
+    columns, Outlook fixes) stay in the head untouched, as JS MJML leaves them.
+    """
+    global _PREMAILER
+    if _PREMAILER is None:
+        _PREMAILER = _premailer_class()
+    marked = re.sub(r"<style\b", '<style data-premailer="ignore"', document)
+    position = marked.find(INLINE_MARKER)
+    if position != -1:
+        start = marked.rfind('<style data-premailer="ignore"', 0, position)
+        marked = marked[:start] + "<style" + marked[start + len('<style data-premailer="ignore"') :]
+    transformed = _PREMAILER(
+        marked,
         allow_network=False,
         strip_important=False,
         keep_style_tags=True,
@@ -248,6 +291,7 @@ def inline_css(document: str) -> str:
         cssutils_logging_level=logging.CRITICAL,
         disable_basic_attributes=["width", "height", "align", "bgcolor", "valign"],
     ).transform()
+    transformed = transformed.replace(' data-premailer="ignore"', "").replace(INLINE_MARKER, "")
     # premailer drops a lowercase doctype (it compares with lxml's uppercase one): put it back.
     if not transformed.lstrip().lower().startswith("<!doctype"):
         transformed = "<!doctype html>\n" + transformed

@@ -1,0 +1,144 @@
+"""`make bench`: how long each stage of a lesson email takes, a 1,000-lesson course, and 12 dialects vs 1.
+
+Timings are medians over repeated warm runs on this machine; docs/performance.md records a run.
+"""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from course.build import build_course, render_dialect
+from course.cli import cli
+from course.dialects import Dialect
+from course.mdrender import render_html, render_text
+from course.project import load_project
+from course.render import Renderer, compile_mjml, inline_css
+
+SEED = Path(__file__).resolve().parent.parent / "examples" / "sales-manager-or-leader.txt"
+PROVIDER_LIKE_TAGS = [
+    ("*|FNAME|*", "*|UNSUB|*"),
+    ("{{ subscriber.first_name }}", "{{ unsubscribe_url }}"),
+    ("{$name}", "{$unsubscribe}"),
+    ("{{ contact.FIRSTNAME }}", "{{ unsubscribe }}"),
+    ("{{first_name}}", "<%asm_group_unsubscribe_raw_url%>"),
+    ("{{ FirstName }}", "{{{ pm:unsubscribe }}}"),
+    ("{{first_name}}", "{{amazonSESUnsubscribeUrl}}"),
+    ("%recipient.first_name%", "%unsubscribe_url%"),
+    ("{{ .Subscriber.FirstName }}", "{{ UnsubscribeURL }}"),
+    ("{{ subscriber.metadata.first_name }}", "{{ unsubscribe_url }}"),
+    ("there", "https://example.com/unsubscribe"),
+    ("Sam", "https://example.com/unsubscribe"),
+]
+
+
+def median_ms(action: Callable[[], object], repeat: int) -> float:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def seed_course(folder: Path) -> Path:
+    root = folder / "seed"
+    CliRunner().invoke(cli, ["split", str(SEED), "-o", str(root)], catch_exceptions=False)
+    return root
+
+
+def stages(root: Path, repeat: int) -> list[tuple[str, float]]:
+    course = load_project(root)
+    renderer = Renderer(course)
+    lessons = course.lessons
+    for lesson in lessons:  # warm up: templates compiled, premailer's CSS cache filled
+        renderer.render(lesson)
+    template = renderer._template(renderer.mjml_env, "lesson.mjml.j2")
+    contexts = [renderer.context(lesson) for lesson in lessons]
+    sources = [template.render(context) for context in contexts]
+    compiled = [compile_mjml(source, lesson) for source, lesson in zip(sources, lessons, strict=True)]
+    inlined = [inline_css(document) for document in compiled]
+    dialect = Dialect("bench", {"first_name": "Sam", "unsubscribe_url": "https://example.com/u"}, escape=True)
+    n = len(lessons)
+    rows = [
+        ("Markdown -> sanitised HTML (markdown-it-py, nh3)", lambda: [render_html(x.body) for x in lessons]),
+        ("template context (incl. Markdown)", lambda: [renderer.context(x) for x in lessons]),
+        ("Jinja -> MJML", lambda: [template.render(c) for c in contexts]),
+        ("MJML -> HTML (mjml-python)", lambda: [compile_mjml(s, x) for s, x in zip(sources, lessons, strict=True)]),
+        ("CSS inlining (premailer)", lambda: [inline_css(d) for d in compiled]),
+        ("plain-text twin", lambda: [render_text(x.body) for x in lessons]),
+        ("dialect substitution (HTML + text)", lambda: [dialect.apply_html(h) for h in inlined]),
+        ("whole lesson (render + one dialect)", lambda: [dialect.apply_html(renderer.render(x).html) for x in lessons]),
+    ]
+    return [(name, median_ms(action, repeat) / n) for name, action in rows]
+
+
+def dialect_cost(root: Path, repeat: int) -> tuple[float, float]:
+    course = load_project(root)
+    renderer = Renderer(course)
+    dialects = [
+        Dialect(f"d{i}", {"first_name": fn, "unsubscribe_url": un}, escape=False)
+        for i, (fn, un) in enumerate(PROVIDER_LIKE_TAGS)
+    ]
+    renderer.render_all()
+
+    def with_dialects(count: int) -> None:
+        rendered = renderer.render_all()
+        for dialect in dialects[:count]:
+            render_dialect(rendered, dialect)
+
+    return median_ms(lambda: with_dialects(1), repeat), median_ms(lambda: with_dialects(12), repeat)
+
+
+def big_course(folder: Path, lessons: int) -> tuple[float, float]:
+    root = folder / "big"
+    (root / "lessons").mkdir(parents=True)
+    (root / "course.toml").write_text(
+        '[course]\ntitle = "A thousand lessons"\nauthor = "Bench"\nlanguage = "en"\n'
+        '[sender]\nname = "Bench"\nemail = "bench@example.com"\npostal_address = "1 Bench Road"\n'
+    )
+    paragraph = (
+        "Good sales leaders set a clear direction, coach their people every week and keep the forecast honest. "
+        "They ask better questions than they answer, and they [write things down](https://example.com/notes). "
+    ) * 2
+    for number in range(1, lessons + 1):
+        body = f"## Part {number}\n\n{paragraph}\n\n- one idea\n- another idea\n- a third idea\n\n{paragraph}\n"
+        (root / "lessons" / f"{number:04d}-lesson-{number}.md").write_text(
+            f"---\ntitle: Lesson {number}\nsubject: Lesson {number} of the big course\n"
+            f"preheader: What lesson {number} is about, in a sentence long enough.\nday: {number - 1}\n---\n\n{body}"
+        )
+    gc.collect()
+    start = time.perf_counter()
+    build_course(root)
+    seconds = time.perf_counter() - start
+    return seconds, seconds * 1000 / lessons
+
+
+def main() -> None:
+    repeat = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        root = seed_course(folder)
+        print(f"Per email, warm, median of {repeat} runs over the seed's lessons:\n")
+        print("| stage | ms per email |\n|---|---:|")
+        for name, ms in stages(root, repeat):
+            print(f"| {name} | {ms:.2f} |")
+        one, twelve = dialect_cost(root, max(5, repeat // 3))
+        print(f"\nWhole course ({len(load_project(root).lessons)} lessons), render once then write dialects:\n")
+        print("| dialects | ms | ratio |\n|---|---:|---:|")
+        print(f"| 1 | {one:.1f} | 1.00 |")
+        print(f"| 12 | {twelve:.1f} | {twelve / one:.2f} |")
+        seconds, per_lesson = big_course(folder, 1000)
+        print("\nSynthetic course of 1,000 lessons, `course build` end to end (render, gallery, write):\n")
+        print(f"| lessons | seconds | ms per lesson |\n|---|---:|---:|\n| 1000 | {seconds:.1f} | {per_lesson:.2f} |")
+
+
+if __name__ == "__main__":
+    main()

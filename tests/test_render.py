@@ -1,0 +1,214 @@
+"""What a built lesson email contains: structure, accessibility, merge fields, links, templates, errors."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from course.dialects import Dialect, placeholder
+from course.project import load_project
+from course.render import Renderer
+
+from .conftest import run
+
+PLACEHOLDER = re.compile(r"@@COURSE_")
+
+
+def _lessons(course_root: Path) -> list[dict]:
+    return json.loads((course_root / "build" / "sequence.json").read_text())["lessons"]
+
+
+def test_every_seed_lesson_is_a_complete_email(seed_course: Path) -> None:
+    out = seed_course / "build"
+    rows = _lessons(seed_course)
+    for row in rows:
+        html = (out / row["html"]).read_text()
+        text = (out / row["text"]).read_text()
+        assert html.startswith("<!doctype html>")
+        assert '<html lang="en" dir="ltr"' in html
+        assert f"<title>{row['subject']}</title>" in html.replace("&#39;", "'").replace("&#x27;", "'")
+        preview = re.search(r'<div style="display:none;[^"]*">(.*?)</div>', html, re.S)
+        assert preview and preview.group(1).strip().replace("&#x27;", "'") == row["preheader"].replace("&#39;", "'")
+        assert "@media" in html and "!important" in html
+        for leftover in ("<mj-", "{{", "{%", "%}", "}}"):
+            assert leftover not in html and leftover not in text
+        assert not PLACEHOLDER.search(html) and not PLACEHOLDER.search(text)
+        assert len(html.encode()) < 60_000
+        assert 'href="https://example.com/unsubscribe"' in html
+        assert "1 Example Street, Example City, Country" in html
+        assert f"Lesson {row['number']} of {len(rows)}" in html.replace("LESSON", "Lesson")
+        assert f"Lesson {row['number']} of {len(rows)}" in text
+        assert "Hi Sam," in html and "Hi Sam," in text
+        assert not re.search(r"<[a-zA-Z/][^>]*>", text), "the text twin has tags"
+        assert row["preheader"] not in text.split("Hi Sam,")[0], "the preheader leaked into the text twin"
+        lesson_source = (seed_course / "lessons" / row["html"].replace(".html", ".md")).read_text()
+        first_paragraph = lesson_source.split("---", 2)[2].strip().split("\n\n")[0].lstrip("# ")
+        first_sentence = re.split(r"(?<=[.!?])\s", first_paragraph)[0]
+        assert " ".join(first_sentence.split()) in " ".join(text.split())
+        assert 'name="color-scheme" content="light dark"' in html
+        assert "prefers-color-scheme: dark" in html
+
+
+def test_accessible_structure(seed_course: Path) -> None:
+    for row in _lessons(seed_course):
+        html = (seed_course / "build" / row["html"]).read_text()
+        assert all('role="presentation"' in table for table in re.findall(r"<table\b[^>]*>", html))
+        levels = [int(h) for h in re.findall(r"<h([1-6])\b", html)]
+        assert levels[0] == 1 and levels.count(1) == 1
+        assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
+        assert all(" alt=" in img for img in re.findall(r"<img\b[^>]*>", html))
+        body_size = re.search(r'font-size:(\d+)px;[^"]*"><div class="lesson-body"', html)
+        assert body_size and int(body_size.group(1)) >= 16
+
+
+def test_last_lesson_has_the_call_to_action_and_others_a_teaser(seed_course: Path) -> None:
+    rows = _lessons(seed_course)
+    for row, following in zip(rows, [*rows[1:], None], strict=True):
+        html = (seed_course / "build" / row["html"]).read_text()
+        if following is None:
+            assert "Reply to Alistair Hopkins" in html and 'href="mailto:you@example.com"' in html
+        else:
+            assert "Next lesson" in html and following["title"] in unescape(html)
+
+
+def _write(course: Path, lesson_body: str, extra_toml: str = "") -> None:
+    lesson = sorted((course / "lessons").glob("*.md"))[0]
+    head = lesson.read_text().split("---", 2)
+    lesson.write_text(f"---{head[1]}---\n\n{lesson_body}\n")
+    if extra_toml:
+        toml = (course / "course.toml").read_text()
+        (course / "course.toml").write_text(toml + "\n" + extra_toml)
+
+
+def _first_email(course: Path) -> tuple[str, str]:
+    result = run("build", str(course))
+    assert result.exit_code == 0, result.output
+    row = _lessons(course)[0]
+    return (course / "build" / row["html"]).read_text(), (course / "build" / row["text"]).read_text()
+
+
+def test_links_get_utm_but_merge_fields_and_mailto_do_not(course_copy: Path) -> None:
+    toml = (course_copy / "course.toml").read_text().replace("utm = false", "utm = true")
+    (course_copy / "course.toml").write_text(toml)
+    _write(course_copy, "Read [the post](https://blog.example/post?ref=1) or [mail me](mailto:a@b.example).")
+    html, text = _first_email(course_copy)
+    assert (
+        'href="https://blog.example/post?ref=1&amp;utm_source=email&amp;utm_medium=email'
+        '&amp;utm_campaign=sales-manager-or-leader&amp;utm_content=sales-manager-or-leader"' in html
+    )
+    assert 'href="mailto:a@b.example"' in html
+    assert 'href="https://example.com/unsubscribe"' in html
+    assert "the post (https://blog.example/post?ref=1)" in text
+    assert "mail me (a@b.example)" in " ".join(text.split())
+
+
+def test_relative_links_need_a_base_url(course_copy: Path) -> None:
+    _write(course_copy, "See [the guide](guide/start.html) and ![chart](img/chart.png).")
+    result = run("build", str(course_copy))
+    assert result.exit_code == 1
+    assert "01-" in result.output and "'guide/start.html'" in result.output and "base_url" in result.output
+    toml = (course_copy / "course.toml").read_text()
+    (course_copy / "course.toml").write_text(
+        toml.replace('# base_url = "https://example.com/blog/"', 'base_url = "https://blog.example/posts/"')
+    )
+    html, _ = _first_email(course_copy)
+    assert 'href="https://blog.example/posts/guide/start.html"' in html
+    assert 'src="https://blog.example/posts/img/chart.png"' in html
+
+
+def test_untrusted_markdown_stays_content(course_copy: Path) -> None:
+    _write(
+        course_copy,
+        'Hello <script>alert(1)</script> <b onclick="x()">bold</b> [x](javascript:alert(1)) '
+        '<img src="https://img.example/a.png" onerror="y()">\n\n'
+        "![wide](https://img.example/wide.png)",
+    )
+    html, _ = _first_email(course_copy)
+    body = html.split('class="lesson-body"', 1)[1]
+    assert "<script" not in body and "alert(1)</script>" not in body
+    assert "onclick" not in body and "onerror" not in body
+    assert "<b>bold</b>" in body
+    assert 'href="javascript:' not in body  # the link stays as its own text, never a link
+    raw_img = re.search(r'<img [^>]*src="https://img.example/a.png"[^>]*>', body).group(0)
+    assert ' alt=""' in raw_img and ' width="536"' in raw_img
+    assert re.search(r'<img width="536"[^>]*src="https://img.example/wide.png"[^>]*alt="wide"', body)
+
+
+def test_titles_are_escaped(course_copy: Path) -> None:
+    lesson = sorted((course_copy / "lessons").glob("*.md"))[0]
+    text = lesson.read_text()
+    lesson.write_text(re.sub(r"(?m)^title: .*$", "title: 'Bread & \"Butter\" <basics>'", text, count=1))
+    html, text_twin = _first_email(course_copy)
+    assert "<basics>" not in html and 'Bread & "Butter" <basics>' in unescape(html)
+    assert 'Bread & "Butter" <basics>' in text_twin
+
+
+def test_user_template_extends_the_built_in_layout(course_copy: Path) -> None:
+    (course_copy / "templates").mkdir()
+    (course_copy / "templates" / "lesson.mjml.j2").write_text(
+        '{% extends "builtin/lesson.mjml.j2" %}\n'
+        '{% block greeting %}<p class="greeting">Welcome back, {{ merge.first_name }}!</p>{% endblock %}\n'
+    )
+    html, _ = _first_email(course_copy)
+    assert "Welcome back, Sam!" in html
+    assert "Hi Sam," not in html
+
+
+@pytest.mark.parametrize(
+    ("template", "line", "reason"),
+    [
+        ('{% extends "layout.mjml.j2" %}\n{% block content %}\n{{ lesson.title }\n{% endblock %}\n', 3, "unexpected"),
+        ('{% extends "layout.mjml.j2" %}\n{% block content %}\n\n<mj-text>{{ nonsense.value }}</mj-text>\n'
+         "{% endblock %}\n", 4, "'nonsense' is undefined"),
+    ],
+)  # fmt: skip
+def test_template_errors_name_file_and_line_and_keep_the_build(
+    course_copy: Path, template: str, line: int, reason: str
+) -> None:
+    assert run("build", str(course_copy)).exit_code == 0
+    before = {p.name: p.read_bytes() for p in (course_copy / "build").iterdir()}
+    (course_copy / "templates").mkdir()
+    (course_copy / "templates" / "lesson.mjml.j2").write_text(template)
+    result = run("build", str(course_copy))
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"Error: templates/lesson.mjml.j2:{line}: ")
+    assert reason in lines[0]
+    assert {p.name: p.read_bytes() for p in (course_copy / "build").iterdir()} == before
+
+
+def test_unknown_mjml_element_is_rejected(course_copy: Path) -> None:
+    (course_copy / "templates").mkdir()
+    (course_copy / "templates" / "lesson.mjml.j2").write_text(
+        '{% extends "layout.mjml.j2" %}{% block content %}<mj-section><mj-column><mj-fancy>x</mj-fancy>'
+        "</mj-column></mj-section>{% endblock %}"
+    )
+    result = run("build", str(course_copy))
+    assert result.exit_code == 1
+    assert "<mj-fancy" in result.output
+
+
+def test_low_contrast_theme_warns(course_copy: Path) -> None:
+    toml = (course_copy / "course.toml").read_text().replace('text_color = "#1f2933"', 'text_color = "#bbbbbb"')
+    (course_copy / "course.toml").write_text(toml)
+    result = run("build", str(course_copy))
+    assert result.exit_code == 0
+    assert "Warning: " in result.output and "text_color #bbbbbb" in result.output and ":1" in result.output
+
+
+def test_one_render_serves_every_dialect(course_copy: Path) -> None:
+    course = load_project(course_copy)
+    rendered = Renderer(course).render(course.lessons[0])
+    assert placeholder("first_name") in rendered.html and placeholder("unsubscribe_url") in rendered.html
+    tags = Dialect("tags", {"first_name": "{{ name | default: 'there' }}", "unsubscribe_url": "{{ unsub }}"}, False)
+    html = tags.apply_html(rendered.html)
+    text = tags.apply_text(rendered.text)
+    assert 'href="{{ unsub }}"' in html and "Hi {{ name | default: 'there' }}," in html
+    assert "View in your browser" not in html and "View in your browser" not in text  # no such field: removed
+    assert "Unsubscribe: {{ unsub }}" in text
+    assert not PLACEHOLDER.search(html) and not PLACEHOLDER.search(text)
