@@ -112,8 +112,8 @@ def gallery_html(course: Course, rows: list[dict[str, Any]]) -> str:
         raise CourseError(f"{GALLERY_TEMPLATE}: {exc}; fix the template") from None
 
 
-def build_course(root: Path, out: Path | None = None, clean: bool = False) -> BuildResult:
-    """Render every lesson once, write the preview files, the gallery and sequence.json."""
+def build_course(root: Path, out: Path | None = None, clean: bool = False, esps: tuple[str, ...] = ()) -> BuildResult:
+    """Render every lesson once; write the preview files, the gallery, sequence.json and one folder per --esp."""
     course = load_project(root)
     for warning in course.warnings:
         log.warning(warning)
@@ -124,6 +124,13 @@ def build_course(root: Path, out: Path | None = None, clean: bool = False) -> Bu
     for item in rendered:
         dialect = preview_dialect(course.preview, view_online_url=view_online[item.lesson.number])
         files.update(render_dialect([item], dialect))
+    for name in esps:
+        from .esp import provider_class
+
+        provider = provider_class(name)(course)
+        for lesson in provider.prepare(rendered):
+            files[f"{provider.name}/{lesson.html_file}"] = lesson.html.encode("utf-8")
+            files[f"{provider.name}/{lesson.text_file}"] = lesson.text.encode("utf-8")
     seq = sequence(course, rendered)
     files["sequence.json"] = (json.dumps(seq, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     files["index.html"] = gallery_html(course, seq["lessons"]).encode("utf-8")

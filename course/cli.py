@@ -116,8 +116,11 @@ def _fit(text: str, width: int) -> str:
 @cli.command()
 @click.argument("directory", default=".", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), help="Output folder (default: DIR/build).")
+@click.option(
+    "--esp", "esps", multiple=True, metavar="NAME", help="Also write OUT/NAME/ with that provider's merge tags."
+)
 @click.option("--clean", is_flag=True, help="Also remove files in the output folder that this build did not write.")
-def build(directory: Path, out: Path | None, clean: bool) -> None:
+def build(directory: Path, out: Path | None, esps: tuple[str, ...], clean: bool) -> None:
     """Build every lesson into a responsive HTML email and a plain-text twin.
 
     Writes OUT/NN-<slug>.html and .txt (merge fields show sample values), OUT/index.html (a gallery of
@@ -127,14 +130,54 @@ def build(directory: Path, out: Path | None, clean: bool) -> None:
     Example:
       course build sales-course
       course build sales-course -o /tmp/preview --clean
+      course build sales-course --esp kit --esp mailchimp
     """
     from .build import build_course
 
-    result = build_course(directory, out=out, clean=clean)
+    result = build_course(directory, out=out, clean=clean, esps=esps)
     for row in result.lessons:
         click.echo(f"{row['number']:>3}  day {row['day']:>2}  {row['html']}  {row['text']}")
     click.echo(f"Built {len(result.lessons)} lessons into {result.out}; open the gallery:")
     click.echo(str(result.index.resolve()))
+
+
+@cli.command()
+@click.argument("directory", default=".", type=click.Path(path_type=Path))
+@click.option("--esp", "provider", required=True, metavar="NAME", help="The provider (see `course esps`).")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path), help="Output folder (default: DIR/dist/NAME).")
+def export(directory: Path, provider: str, out: Path | None) -> None:
+    """Write what a provider's users import: the lessons with its merge tags, its own files and IMPORT.md.
+
+    Every export also has sequence.json, sequence.csv (order, day, delay, subject, preheader, files) and
+    IMPORT.md, a step-by-step guide for that provider.
+
+    \b
+    Example:
+      course export sales-course --esp postmark        # -> sales-course/dist/postmark/<alias>/meta.json …
+      course export sales-course --esp eml -o /tmp/eml  # one .eml file per lesson
+    """
+    from .export import export_course
+
+    result = export_course(directory, provider, out=out)
+    click.echo(f"Exported {result.lessons} lessons for {result.provider} ({len(result.files)} files) to {result.out}")
+    click.echo(f"Next: follow {result.out / 'IMPORT.md'}")
+
+
+@cli.command()
+def esps() -> None:
+    """List the email providers: what each supports and the environment variables its upload reads.
+
+    \b
+    Example:
+      course esps
+    """
+    from .esp import PROVIDERS
+
+    click.echo(f"{'NAME':<11} {'EXPORT':<7} {'UPLOAD':<7} {'SEQUENCES':<35} {'LANDS AS':<42} ENVIRONMENT")
+    for name, provider in PROVIDERS.items():
+        upload = "yes" if provider.can_upload else "no"
+        env = ", ".join(provider.env) or "-"
+        click.echo(f"{name:<11} {'yes':<7} {upload:<7} {provider.sequences:<35} {provider.lands_as:<42} {env}")
 
 
 def main() -> None:

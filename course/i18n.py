@@ -44,7 +44,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "fr": {
         "greeting": "Bonjour {name},",
-        "first_name_fallback": "",
+        "first_name_fallback": "à tous",
         "lesson_of": "Leçon {number} sur {total}",
         "next_lesson": "Prochaine leçon",
         "arrives_tomorrow": "arrive demain",
@@ -62,7 +62,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "es": {
         "greeting": "Hola {name}:",
-        "first_name_fallback": "",
+        "first_name_fallback": "a todos",
         "lesson_of": "Lección {number} de {total}",
         "next_lesson": "Próxima lección",
         "arrives_tomorrow": "llega mañana",

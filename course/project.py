@@ -136,6 +136,7 @@ content_background = "{DEFAULT_THEME["content_background"]}"
 
 [links]
 utm = false            # true adds utm_source/utm_medium/utm_campaign/utm_content to article links
+unsubscribe_url = "https://example.com/unsubscribe"   # EXAMPLE: your unsubscribe page, for the eml and html exports
 
 [cta]
 # The closing call to action on the last lesson. Without a url, the button invites a reply.

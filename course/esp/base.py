@@ -1,0 +1,181 @@
+"""What every email provider has in common: its merge-tag dialect, its export files and its import guide.
+
+A provider is one module in this package with one `Provider` subclass, registered in `course/esp/__init__.py`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from ..build import lesson_files, sequence
+from ..dialects import Dialect
+from ..errors import CourseError
+from ..i18n import strings_for
+from ..project import Course, Lesson
+from ..render import RenderedLesson
+
+
+@dataclass
+class ExportedLesson:
+    """One lesson as a provider receives it: final HTML and text in its dialect, plus its stable names."""
+
+    lesson: Lesson
+    html: str
+    text: str
+    delay_days: int
+    name: str  # human-readable, unique within the account: "<course title> · 02 <lesson title>"
+    key: str  # machine-safe and stable: "<course-slug>-02-<lesson-slug>", a template name or alias
+    html_file: str
+    text_file: str
+
+    @property
+    def number(self) -> int:
+        return self.lesson.number
+
+
+@dataclass
+class Provider:
+    """An email service provider: merge tags, export format, and (for some) an upload API."""
+
+    name: ClassVar[str]
+    label: ClassVar[str]
+    env: ClassVar[tuple[str, ...]] = ()
+    can_upload: ClassVar[bool] = False
+    sequences: ClassVar[str] = "no"  # how a drip is set up: "API" (real sequence with delays) or "by hand"
+    lands_as: ClassVar[str] = ""  # what an upload or import creates, in a few words
+    # Neutral field -> the provider's tag. "{fallback}" in first_name is the course language's fallback word.
+    tags: ClassVar[dict[str, str]] = {}
+    escape_values: ClassVar[bool] = False
+    notes: ClassVar[str] = ""  # facts we could not confirm, said in the import guide
+    course: Course = field(repr=False)
+
+    def dialect(self) -> Dialect:
+        fallback = strings_for(self.course.language, self.course.strings)["first_name_fallback"]
+        values = {key: tag.replace("{fallback}", fallback) for key, tag in self.tags.items()}
+        return Dialect(self.name, values, escape=self.escape_values)
+
+    def unsubscribe_tag(self) -> str:
+        return self.dialect().values.get("unsubscribe_url", "")
+
+    def key(self, lesson: Lesson) -> str:
+        base = self.course.slug if re.match(r"[a-z]", self.course.slug) else f"course-{self.course.slug}"
+        return f"{base[:30].rstrip('-')}-{lesson.number:02d}-{lesson.slug}"[:64].rstrip("-")
+
+    def display_name(self, lesson: Lesson) -> str:
+        return f"{self.course.title} · {lesson.number:02d} {lesson.title}"[:100]
+
+    def prepare(self, rendered: list[RenderedLesson]) -> list[ExportedLesson]:
+        """Apply the dialect to every lesson and make sure each still carries a working unsubscribe link."""
+        dialect = self.dialect()
+        exported = []
+        previous_day = 0
+        for item in rendered:
+            html_file, text_file = lesson_files(item)
+            try:
+                html, text = dialect.apply_html(item.html), dialect.apply_text(item.text)
+            except KeyError as exc:
+                raise CourseError(
+                    f"{item.lesson.path}: the templates use the merge field {exc.args[0]!r}, which {self.name} does "
+                    "not have; remove it or wrap it in {% call optional(...) %}"
+                ) from None
+            self.check_unsubscribe(item.lesson, html, text)
+            delay = item.lesson.day - previous_day if item.lesson.number > 1 else 0
+            previous_day = item.lesson.day
+            exported.append(
+                ExportedLesson(
+                    item.lesson, html, text, delay, self.display_name(item.lesson), self.key(item.lesson),
+                    html_file, text_file,
+                )
+            )  # fmt: skip
+        return exported
+
+    def check_unsubscribe(self, lesson: Lesson, html: str, text: str) -> None:
+        tag = self.unsubscribe_tag()
+        if not tag:
+            return
+        if f'href="{tag}"' not in html or tag not in text:
+            part = "HTML" if f'href="{tag}"' not in html else "plain-text"
+            raise CourseError(
+                f"{lesson.path}: the {part} email has no unsubscribe link, which {self.name} needs ({tag}); keep "
+                '<a href="{{ merge.unsubscribe_url }}"> in the HTML templates and {{ merge.unsubscribe_url }} '
+                "in lesson.txt.j2"
+            )
+
+    # --- export -----------------------------------------------------------------------------------------
+
+    def export(self, rendered: list[RenderedLesson]) -> dict[str, bytes]:
+        """Every file of this provider's export, by path relative to the export folder."""
+        lessons = self.prepare(rendered)
+        files: dict[str, bytes] = {}
+        files.update(self.lesson_files(lessons))
+        files.update(self.extra_files(lessons))
+        seq = sequence(self.course, rendered)
+        for row, lesson in zip(seq["lessons"], lessons, strict=True):
+            row["name"] = lesson.name
+            row["key"] = lesson.key
+        seq["provider"] = self.name
+        files["sequence.json"] = dumps(seq)
+        files["sequence.csv"] = sequence_csv(seq["lessons"])
+        files["IMPORT.md"] = self.import_guide(lessons).encode("utf-8")
+        return files
+
+    def lesson_files(self, lessons: list[ExportedLesson]) -> dict[str, bytes]:
+        """The HTML and text of each lesson in this dialect, plus the provider's request body when it has one."""
+        files: dict[str, bytes] = {}
+        for lesson in lessons:
+            files[lesson.html_file] = lesson.html.encode("utf-8")
+            files[lesson.text_file] = lesson.text.encode("utf-8")
+            body = self.request_body(lesson)
+            if body is not None:
+                files[lesson.html_file.removesuffix(".html") + ".json"] = dumps(body)
+        return files
+
+    def request_body(self, lesson: ExportedLesson) -> dict[str, Any] | None:
+        """The JSON this provider's create endpoint takes for one lesson, if it has one."""
+        return None
+
+    def extra_files(self, lessons: list[ExportedLesson]) -> dict[str, bytes]:
+        return {}
+
+    def import_steps(self, lessons: list[ExportedLesson]) -> str:
+        raise NotImplementedError
+
+    def import_guide(self, lessons: list[ExportedLesson]) -> str:
+        def cell(text: str) -> str:
+            return text.replace("|", "\\|")
+
+        schedule = "\n".join(
+            f"| {x.number} | {x.lesson.day} | {x.delay_days} | {cell(x.lesson.subject)} | {cell(x.lesson.preheader)} | "
+            f"`{x.html_file}` |"
+            for x in lessons
+        )
+        notes = f"\n## Good to know\n\n{self.notes.strip()}\n" if self.notes else ""
+        return (
+            f"# Importing “{self.course.title}” into {self.label}\n\n"
+            f"{len(lessons)} lessons. Their merge tags are {self.label}'s own: first name "
+            f"`{self.dialect().values.get('first_name', '—')}`, unsubscribe link "
+            f"`{self.unsubscribe_tag() or '—'}`.\n\n"
+            "| lesson | day | days after previous | subject | preheader | HTML |\n|---|---|---|---|---|---|\n"
+            f"{schedule}\n\n## Step by step\n\n{self.import_steps(lessons).strip()}\n{notes}"
+        )
+
+
+def dumps(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def sequence_csv(rows: list[dict[str, Any]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["order", "day", "delay_days", "subject", "preheader", "html", "text", "name"])
+    for row in rows:
+        writer.writerow(
+            [row["number"], row["day"], row["delay_days"], row["subject"], row["preheader"], row["html"],
+             row["text"], row.get("name", "")]
+        )  # fmt: skip
+    return buffer.getvalue().encode("utf-8")
