@@ -164,6 +164,85 @@ def export(directory: Path, provider: str, out: Path | None) -> None:
 
 
 @cli.command()
+@click.argument("directory", default=".", type=click.Path(path_type=Path))
+@click.option("--esp", "provider", required=True, metavar="NAME", help="The provider (see `course esps`).")
+@click.option("--dry-run", is_flag=True, help="Show the plan and change nothing.")
+@click.option("--api-url", metavar="URL", help="Replace the provider's base URL (self-hosted, EU region, sandbox).")
+@click.option("--publish", is_flag=True, help="Publish the emails (Kit) instead of leaving them as drafts.")
+@click.option("--yes", is_flag=True, help="Do not ask before publishing into a sequence that has subscribers.")
+def upload(directory: Path, provider: str, dry_run: bool, api_url: str | None, publish: bool, yes: bool) -> None:
+    """Create or update the course on a provider through its API; a second run creates nothing new.
+
+    First shows the plan (lesson -> create / update / unchanged), then applies it. Credentials come only
+    from the environment variables that `course esps` lists.
+
+    \b
+    Example:
+      KIT_API_KEY=… course upload sales-course --esp kit --dry-run
+      POSTMARK_SERVER_TOKEN=… course upload sales-course --esp postmark
+    """
+    from .upload import UploadSession
+
+    session = UploadSession(directory, provider, api_url=api_url, publish=publish)
+    actions = session.plan()
+    click.echo(f"Plan for {session.provider.label}:")
+    for note in session.notes:
+        click.echo(f"  {note}")
+    for action in actions:
+        detail = f" ({', '.join(action.changes)})" if action.verb == "update" else ""
+        click.echo(f"  {action.lesson.number:>2}  {action.verb:<9} {action.lesson.key}{detail}")
+    if dry_run:
+        session.close()
+        click.echo("Dry run: nothing was changed.")
+        return
+    pending = [a for a in actions if a.verb != "unchanged"]
+    if session.uploader.confirm and pending and not yes:
+        if not sys.stdin.isatty():
+            raise click.ClickException(f"{session.uploader.confirm.removesuffix(' Publish?')} Pass --yes to publish.")
+        if not click.confirm(session.uploader.confirm, default=False):
+            raise click.ClickException("nothing was uploaded: publishing was not confirmed")
+    if pending:
+        with click.progressbar(length=len(pending), label="Uploading", file=sys.stderr) as bar:
+            for _ in session.apply():
+                bar.update(1)
+    else:
+        session.close()
+    counts = {verb: sum(a.verb == verb for a in actions) for verb in ("create", "update", "unchanged")}
+    click.echo(
+        f"Done: {counts['create']} created, {counts['update']} updated, {counts['unchanged']} unchanged "
+        f"on {session.provider.label}."
+    )
+
+
+@cli.command("send-test")
+@click.argument("directory", default=".", type=click.Path(path_type=Path))
+@click.option("--to", "to", required=True, metavar="ADDRESS", help="Where the test emails go.")
+@click.option("--smtp", default="localhost:1025", show_default=True, metavar="HOST[:PORT]", help="SMTP server.")
+@click.option("--lesson", "lessons", type=int, multiple=True, metavar="N", help="Send only lesson N (repeatable).")
+@click.option("--starttls", "security", flag_value="starttls", help="Upgrade the connection with STARTTLS.")
+@click.option("--ssl", "security", flag_value="ssl", help="Connect with TLS from the start (port 465).")
+def send_test_command(directory: Path, to: str, smtp: str, lessons: tuple[int, ...], security: str | None) -> None:
+    """Send the lessons as real multipart emails (HTML and text) through an SMTP server.
+
+    Merge fields show sample values. Credentials, if the server needs them, come from COURSE_SMTP_USERNAME
+    and COURSE_SMTP_PASSWORD.
+
+    \b
+    Example:
+      python -m aiosmtpd -n -l localhost:1025 &          # or Mailpit
+      course send-test sales-course --to you@example.com
+      course send-test sales-course --to you@gmail.com --smtp smtp.gmail.com:587 --starttls --lesson 2
+    """
+    from .sendtest import send_test
+
+    count = 0
+    for sent in send_test(directory, to, smtp=smtp, lessons=lessons, security=security or "none"):
+        click.echo(f"  sent lesson {sent.number}: {sent.subject}")
+        count += 1
+    click.echo(f"Sent {count} test emails to {to} through {smtp}.")
+
+
+@cli.command()
 def esps() -> None:
     """List the email providers: what each supports and the environment variables its upload reads.
 

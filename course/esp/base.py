@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -52,7 +53,22 @@ class Provider:
     tags: ClassVar[dict[str, str]] = {}
     escape_values: ClassVar[bool] = False
     notes: ClassVar[str] = ""  # facts we could not confirm, said in the import guide
+    uploader_class: ClassVar[type | None] = None
     course: Course = field(repr=False)
+
+    def credentials(self, environ: Mapping[str, str]) -> dict[str, str]:
+        """The upload credentials from the environment; a missing one is an error naming the variable."""
+        missing = [name for name in self.env if not environ.get(name, "").strip()]
+        if missing:
+            raise CourseError(
+                f"no credentials for {self.name}: set {' and '.join(missing)} in the environment (see `course esps`)"
+            )
+        return {name: environ[name].strip() for name in self.env}
+
+    def uploader(self, credentials: Mapping[str, str], api_url: str | None, **options: Any) -> Any:
+        if self.uploader_class is None:
+            raise CourseError(f"{self.name} cannot take uploads; use `course export --esp {self.name}`")
+        return self.uploader_class(self, credentials, api_url, **options)
 
     def dialect(self) -> Dialect:
         fallback = strings_for(self.course.language, self.course.strings)["first_name_fallback"]

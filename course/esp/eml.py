@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-from datetime import UTC, datetime, timedelta
-from email import policy
-from email.message import EmailMessage
-from email.utils import format_datetime, formataddr
+from email.utils import formataddr
 
+from ..message import lesson_message
 from .base import ExportedLesson
 from .html import PlainHTML
-
-DAY_ZERO = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)  # the Date of lesson 1: fixed, so exports are reproducible
 
 
 class EML(PlainHTML):
@@ -21,33 +16,13 @@ class EML(PlainHTML):
 
     def lesson_files(self, lessons: list[ExportedLesson]) -> dict[str, bytes]:
         files = super().lesson_files(lessons)
+        to = formataddr(("Sam", self.course.preview.get("email", "sam@example.com")))
         for lesson in lessons:
-            files[lesson.html_file.removesuffix(".html") + ".eml"] = self.message(lesson)
+            message = lesson_message(
+                self.course, lesson.lesson, lesson.html, lesson.text, to=to, unsubscribe_url=self.unsubscribe_tag()
+            )
+            files[lesson.html_file.removesuffix(".html") + ".eml"] = message.as_bytes()
         return files
-
-    def message(self, lesson: ExportedLesson) -> bytes:
-        """A deterministic message: same course, same bytes (Date from the lesson's day, Message-ID from content)."""
-        sender = self.course.sender
-        email = sender.get("email", "")
-        domain = email.rsplit("@", 1)[-1] or "localhost"
-        digest = hashlib.sha256((lesson.key + lesson.html + lesson.text).encode("utf-8")).hexdigest()
-        unsubscribe = self.unsubscribe_tag()
-        reply_to = sender.get("reply_to") or email
-        message = EmailMessage(policy=policy.SMTP)
-        message["From"] = formataddr((sender.get("name", ""), email))
-        message["To"] = formataddr(("Sam", self.course.preview.get("email", "sam@example.com")))
-        message["Reply-To"] = reply_to
-        message["Subject"] = lesson.lesson.subject
-        message["Date"] = format_datetime(DAY_ZERO + timedelta(days=lesson.lesson.day))
-        message["Message-ID"] = f"<course.{lesson.number:02d}.{digest[:20]}@{domain}>"
-        targets = [f"<{unsubscribe}>"] if unsubscribe.startswith("http") else []
-        targets.append(f"<mailto:{reply_to}?subject=unsubscribe>")
-        message["List-Unsubscribe"] = ", ".join(targets)
-        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-        message.set_content(lesson.text)
-        message.add_alternative(lesson.html, subtype="html")
-        message.set_boundary(f"=_course_{digest[16:40]}")
-        return message.as_bytes()
 
     def import_steps(self, lessons: list[ExportedLesson]) -> str:
         return """

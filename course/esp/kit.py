@@ -2,11 +2,94 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from ..http import ApiClient
+from .api import Action, Uploader, changed_fields
 from .base import ExportedLesson, Provider, dumps
 
 API_BASE = "https://api.kit.com"
+
+
+class KitUploader(Uploader):
+    """Find or create the sequence named after the course; create or update one email per lesson by position."""
+
+    def __init__(self, provider: Provider, credentials: Mapping[str, str], api_url: str | None, **options: Any):
+        super().__init__(provider, credentials, api_url, **options)
+        key = credentials["KIT_API_KEY"]
+        extra = {"sleep": options["sleep"]} if "sleep" in options else {}
+        self.client = ApiClient(
+            "Kit", api_url or API_BASE, headers={"X-Kit-Api-Key": key}, credential_names=["KIT_API_KEY"],
+            secrets=[key], **extra,
+        )  # fmt: skip
+        self.kit: Kit = provider  # type: ignore[assignment]
+        self.sequence_id: int | None = None
+        self.publish = bool(options.get("publish"))
+
+    def _all(self, path: str, key: str, params: dict[str, str] | None = None) -> list[dict[str, Any]]:
+        items: list[dict[str, Any]] = []
+        query = dict(params or {}, per_page="500")
+        while True:
+            page = self.client.get(path, params=query)
+            items.extend(page.get(key, []))
+            pagination = page.get("pagination") or {}
+            if not pagination.get("has_next_page"):
+                return items
+            query["after"] = pagination["end_cursor"]
+
+    def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
+        name = self.kit.course.title
+        sequences = [s for s in self._all("/v4/sequences", "sequences") if s.get("name") == name]
+        emails: list[dict[str, Any]] = []
+        if sequences:
+            sequence = sequences[0]
+            self.sequence_id = sequence["id"]
+            emails = self._all(f"/v4/sequences/{self.sequence_id}/emails", "emails", {"include_content": "true"})
+            subscribers = int(sequence.get("subscriber_count") or 0)
+            if self.publish and subscribers:
+                self.confirm = (
+                    f"The sequence “{name}” already has {subscribers} subscribers: publishing sends these emails to "
+                    "them on their schedule. Publish?"
+                )
+        else:
+            self.notes.append(f"sequence “{name}”: create")
+        by_position = {int(e.get("position", -1)): e for e in emails}
+        actions = []
+        for lesson in lessons:
+            desired = self.kit.email_body(lesson)
+            if self.publish:
+                desired["published"] = True
+            else:
+                desired.pop("published")  # drafts stay drafts; an email published in Kit is not unpublished
+            remote = by_position.get(lesson.number - 1)
+            if remote is None:
+                actions.append(Action(lesson, "create", payload=desired))
+                continue
+            changes = changed_fields(remote, {k: v for k, v in desired.items() if k != "position"})
+            verb = "update" if changes else "unchanged"
+            actions.append(Action(lesson, verb, str(remote["id"]), changes, {k: desired[k] for k in changes}))
+        extra = len(by_position) - len(lessons)
+        if extra > 0:
+            self.notes.append(f"the sequence has {extra} more emails than the course; they are left as they are")
+        return actions
+
+    def prepare(self) -> None:
+        if self.sequence_id is None:
+            created = self.client.json("POST", "/v4/sequences", json={"name": self.kit.course.title})
+            self.sequence_id = created["sequence"]["id"]
+
+    def apply(self, action: Action) -> None:
+        path = f"/v4/sequences/{self.sequence_id}/emails"
+        if action.verb == "create":
+            body = dict(action.payload)
+            body.setdefault("published", False)
+            self.client.json("POST", path, json=body)
+        else:
+            self.client.json("PUT", f"{path}/{action.remote_id}", json=action.payload)
+
+    def close(self) -> None:
+        self.client.close()
 
 
 class Kit(Provider):
@@ -15,6 +98,8 @@ class Kit(Provider):
     env = ("KIT_API_KEY",)
     sequences = "API (sequence with delays)"
     lands_as = "one sequence, one draft email per lesson"
+    uploader_class = KitUploader
+    can_upload = True
     tags: ClassVar[dict[str, str]] = {
         "first_name": '{{ subscriber.first_name | default: "{fallback}" }}',
         "email": "{{ subscriber.email_address }}",

@@ -2,11 +2,62 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
+from ..http import ApiClient
+from .api import Action, Uploader, changed_fields
 from .base import ExportedLesson, Provider, dumps
 
 API_BASE = "https://api.postmarkapp.com"
+
+
+class PostmarkUploader(Uploader):
+    """One Standard template per lesson, matched by alias: POST to create, PUT /templates/{alias} to update."""
+
+    def __init__(self, provider: Provider, credentials: Mapping[str, str], api_url: str | None, **options: Any):
+        super().__init__(provider, credentials, api_url, **options)
+        token = credentials["POSTMARK_SERVER_TOKEN"]
+        extra = {"sleep": options["sleep"]} if "sleep" in options else {}
+        self.client = ApiClient(
+            "Postmark", api_url or API_BASE, headers={"X-Postmark-Server-Token": token},
+            credential_names=["POSTMARK_SERVER_TOKEN"], secrets=[token], **extra,
+        )  # fmt: skip
+
+    def _aliases(self) -> set[str]:
+        aliases: set[str] = set()
+        offset = 0
+        while True:
+            page = self.client.get("/templates", params={"count": 500, "offset": offset, "templateType": "Standard"})
+            templates = page.get("Templates", [])
+            aliases.update(t["Alias"] for t in templates if t.get("Alias"))
+            offset += len(templates)
+            if not templates or offset >= int(page.get("TotalCount", 0)):
+                return aliases
+
+    def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
+        existing = self._aliases()
+        actions = []
+        for lesson in lessons:
+            desired = {"Name": lesson.name, "Subject": lesson.lesson.subject, "HtmlBody": lesson.html,
+                       "TextBody": lesson.text}  # fmt: skip
+            if lesson.key not in existing:
+                payload = {**desired, "Alias": lesson.key, "TemplateType": "Standard"}
+                actions.append(Action(lesson, "create", lesson.key, payload=payload))
+                continue
+            remote = self.client.get(f"/templates/{lesson.key}")
+            changes = changed_fields(remote, desired)
+            actions.append(Action(lesson, "update" if changes else "unchanged", lesson.key, changes, desired))
+        return actions
+
+    def apply(self, action: Action) -> None:
+        if action.verb == "create":
+            self.client.json("POST", "/templates", json=action.payload)
+        else:
+            self.client.json("PUT", f"/templates/{action.remote_id}", json=action.payload)
+
+    def close(self) -> None:
+        self.client.close()
 
 
 class Postmark(Provider):
@@ -15,6 +66,8 @@ class Postmark(Provider):
     env = ("POSTMARK_SERVER_TOKEN",)
     sequences = "no (your app sends each lesson)"
     lands_as = "one template per lesson, by alias"
+    uploader_class = PostmarkUploader
+    can_upload = True
     tags: ClassVar[dict[str, str]] = {
         "first_name": "{{#first_name}}{{first_name}}{{/first_name}}{{^first_name}}{fallback}{{/first_name}}",
         "email": "{{email}}",

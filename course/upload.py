@@ -1,0 +1,96 @@
+"""`course upload`: plan (create / update / unchanged per lesson), then apply, against a provider's API.
+
+The plan reads the provider's current state and matches lessons by a stable name, alias or position, so a
+second run creates nothing and an unchanged lesson is not sent again. A failure midway says which lessons
+were uploaded; the rerun picks up the rest.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import CourseError
+from .esp import provider_class
+from .esp.api import Action
+from .project import load_project
+from .render import Renderer
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class UploadSession:
+    """An upload in two steps the CLI shows: `plan()` then `apply()`."""
+
+    root: Path
+    provider_name: str
+    api_url: str | None = None
+    publish: bool = False
+    environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
+    sleep: Callable[[float], None] | None = None
+    actions: list[Action] = field(default_factory=list)
+    done: list[Action] = field(default_factory=list)
+
+    def plan(self) -> list[Action]:
+        provider_type = provider_class(self.provider_name)
+        if not provider_type.can_upload:
+            raise CourseError(
+                f"{provider_type.name} cannot take uploads (it has no API for it); "
+                f"use `course export {self.root} --esp {provider_type.name}` and follow IMPORT.md"
+            )
+        course = load_project(self.root)
+        for warning in course.warnings:
+            log.warning(warning)
+        self.provider = provider_type(course)
+        credentials = self.provider.credentials(self.environ)
+        lessons = self.provider.prepare(Renderer(course).render_all())
+        options: dict[str, Any] = {"publish": self.publish}
+        if self.sleep is not None:
+            options["sleep"] = self.sleep
+        self.uploader = self.provider.uploader(credentials, self.api_url, **options)
+        try:
+            self.actions = self.uploader.plan(lessons)
+        except BaseException:
+            self.uploader.close()
+            raise
+        return self.actions
+
+    @property
+    def notes(self) -> list[str]:
+        return self.uploader.notes
+
+    def apply(self) -> Iterator[Action]:
+        """Carry out the plan, yielding each action once it is done (for a progress bar)."""
+        try:
+            pending = [a for a in self.actions if a.verb != "unchanged"]
+            if pending:
+                self.uploader.prepare()
+            for action in pending:
+                self.uploader.apply(action)
+                self.done.append(action)
+                yield action
+        except CourseError as exc:
+            raise CourseError(f"{exc.format_message()}. {self.report()}") from None
+        finally:
+            self.uploader.close()
+
+    def close(self) -> None:
+        self.uploader.close()
+
+    def report(self) -> str:
+        """Which lessons were and were not uploaded, for a failure midway."""
+        done = {a.lesson.number for a in self.done} | {a.lesson.number for a in self.actions if a.verb == "unchanged"}
+        missing = [a.lesson.number for a in self.actions if a.lesson.number not in done]
+        return (
+            f"Uploaded or already up to date: lessons {_numbers(sorted(done))}; not uploaded: lessons "
+            f"{_numbers(missing)}. Rerun the same command to finish: nothing is created twice"
+        )
+
+
+def _numbers(values: list[int]) -> str:
+    return ", ".join(str(v) for v in values) or "none"

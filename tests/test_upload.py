@@ -1,0 +1,246 @@
+"""`course upload` against fakes of Kit and Postmark that enforce their documented APIs, and SES on moto."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from click.testing import CliRunner
+
+from course.cli import cli
+
+from .fakes.providers import KitAPI, PostmarkAPI, serve
+from .fakes.ses_server import ses_server
+
+PROVIDERS: dict[str, tuple[type, str]] = {
+    "kit": (KitAPI, "KIT_API_KEY"),
+    "postmark": (PostmarkAPI, "POSTMARK_SERVER_TOKEN"),
+}
+
+
+def upload(course: Path, name: str, url: str, env: dict[str, str], *extra: str):
+    return CliRunner().invoke(cli, ["upload", str(course), "--esp", name, "--api-url", url, *extra], env=env)
+
+
+def remote(api: Any) -> list[dict[str, Any]]:
+    """What the provider holds, in course order."""
+    if isinstance(api, KitAPI):
+        return sorted(api.emails.values(), key=lambda e: e["position"])
+    return sorted(api.templates.values(), key=lambda t: t["Alias"])
+
+
+def lesson_count(course: Path) -> int:
+    return len(list((course / "lessons").glob("*.md")))
+
+
+@pytest.fixture
+def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    recorded: list[float] = []
+    monkeypatch.setattr("course.http.pause", recorded.append)
+    return recorded
+
+
+@pytest.fixture(params=sorted(PROVIDERS))
+def provider(request: pytest.FixtureRequest) -> tuple[str, Any, dict[str, str]]:
+    fake_type, variable = PROVIDERS[request.param]
+    api = fake_type()
+    return request.param, api, {variable: api.secret}
+
+
+def test_first_upload_creates_every_lesson_in_order(course_copy: Path, provider) -> None:
+    name, api, env = provider
+    with serve(api) as url:
+        result = upload(course_copy, name, url, env)
+    assert result.exit_code == 0, result.output
+    held = remote(api)
+    assert len(held) == lesson_count(course_copy)
+    assert f"Done: {len(held)} created, 0 updated, 0 unchanged" in result.output
+    assert api.secret not in result.output
+    if name == "kit":
+        assert len(api.sequences) == 1 and next(iter(api.sequences.values()))["name"] == "Sales Manager or Leader?"
+        assert [e["position"] for e in held] == list(range(len(held)))
+        assert [e["delay_value"] for e in held] == [0, 1, 1, 1] and {e["delay_unit"] for e in held} == {"days"}
+        assert all(e["published"] is False and "{{ unsubscribe_url }}" in e["content"] for e in held)
+        assert held[0]["preview_text"].startswith("Are you scratching your head?")
+    else:
+        assert all(t["TemplateType"] == "Standard" and "{{{ pm:unsubscribe }}}" in t["HtmlBody"] for t in held)
+        assert all("{{{ pm:unsubscribe }}}" in t["TextBody"] for t in held)
+
+
+def test_second_upload_changes_nothing(course_copy: Path, provider) -> None:
+    name, api, env = provider
+    with serve(api) as url:
+        assert upload(course_copy, name, url, env).exit_code == 0
+        writes = len(api.writes)
+        result = upload(course_copy, name, url, env)
+    assert result.exit_code == 0, result.output
+    assert len(api.writes) == writes, "the second run wrote something"
+    assert len(remote(api)) == lesson_count(course_copy)
+    assert result.output.count("unchanged") >= lesson_count(course_copy)
+
+
+def test_an_edited_lesson_is_updated_alone(course_copy: Path, provider) -> None:
+    name, api, env = provider
+    lesson = sorted((course_copy / "lessons").glob("*.md"))[1]
+    with serve(api) as url:
+        assert upload(course_copy, name, url, env).exit_code == 0
+        writes = len(api.writes)
+        lesson.write_text(re.sub(r"(?m)^subject: .*$", "subject: A sharper subject line", lesson.read_text(), count=1))
+        result = upload(course_copy, name, url, env)
+    assert result.exit_code == 0, result.output
+    assert len(api.writes) == writes + 1
+    assert re.search(r"2\s+update\s+\S+ \((subject|Subject)", result.output)
+    subjects = [item.get("subject", item.get("Subject")) for item in remote(api)]
+    assert subjects[1] == "A sharper subject line" and len(subjects) == lesson_count(course_copy)
+
+
+def test_dry_run_writes_nothing(course_copy: Path, provider) -> None:
+    name, api, env = provider
+    with serve(api) as url:
+        result = upload(course_copy, name, url, env, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert api.writes == []
+    assert (
+        result.output.count("create") >= lesson_count(course_copy) and "Dry run: nothing was changed." in result.output
+    )
+    assert api.secret not in result.output
+
+
+def test_rejected_key(course_copy: Path, provider) -> None:
+    name, api, env = provider
+    variable = next(iter(env))
+    with serve(api) as url:
+        result = upload(course_copy, name, url, {variable: "wrong-" + api.secret})
+    assert result.exit_code == 1
+    assert f"the key in {variable} was rejected" in result.output
+    assert api.secret not in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_429_with_retry_after_on_the_first_write_still_succeeds(course_copy: Path, provider, sleeps) -> None:
+    name, api, env = provider
+    write_path = r"/v4/sequences/\d+/emails" if name == "kit" else "/templates"
+    api.fail("POST", write_path, 429, headers={"Retry-After": "2"}, body={"errors": ["Retry later"]})
+    with serve(api) as url:
+        result = upload(course_copy, name, url, env)
+    assert result.exit_code == 0, result.output
+    assert 2.0 in sleeps
+    assert len(remote(api)) == lesson_count(course_copy)
+
+
+def test_persistent_500_reports_what_was_and_was_not_uploaded(course_copy: Path, provider, sleeps) -> None:
+    name, api, env = provider
+    with serve(api) as url:
+        assert upload(course_copy, name, url, env, "--dry-run").exit_code == 0
+        # let two lessons through, then fail every write
+        original = api.route
+        count = {"writes": 0}
+
+        def flaky(method: str, path: str, query: dict[str, str], data: Any):
+            if method in ("POST", "PUT") and (name == "postmark" or "/emails" in path):
+                count["writes"] += 1
+                if count["writes"] > 2:
+                    return 500, {}, {"errors": ["boom"]}
+            return original(method, path, query, data)
+
+        api.route = flaky
+        failed = upload(course_copy, name, url, env)
+        assert failed.exit_code == 1
+        assert "server error" in failed.output and "HTTP 500" in failed.output
+        assert "lessons 1, 2; not uploaded: lessons 3, 4" in failed.output
+        assert len(sleeps) >= 3  # retried before giving up
+        api.route = original
+        rerun = upload(course_copy, name, url, env)
+    assert rerun.exit_code == 0, rerun.output
+    assert "2 created, 0 updated, 2 unchanged" in rerun.output
+    assert len(remote(api)) == lesson_count(course_copy)
+
+
+def test_timeout(course_copy: Path, provider, sleeps, monkeypatch: pytest.MonkeyPatch) -> None:
+    name, api, env = provider
+    monkeypatch.setattr("course.http.TIMEOUT", httpx.Timeout(0.3))
+    list_path = "/v4/sequences" if name == "kit" else "/templates"
+    api.fail("GET", list_path, 200, times=10, delay=1.0, body={})
+    with serve(api) as url:
+        result = upload(course_copy, name, url, env)
+    assert result.exit_code == 1
+    assert "did not answer" in result.output
+    assert api.writes == []
+
+
+def test_unreachable_api(course_copy: Path, provider, sleeps) -> None:
+    name, _api, env = provider
+    result = upload(course_copy, name, "http://127.0.0.1:9", env)
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: cannot reach") and "--api-url" in result.output
+
+
+def test_missing_credentials(course_copy: Path, provider) -> None:
+    name, _api, env = provider
+    variable = next(iter(env))
+    result = CliRunner().invoke(cli, ["upload", str(course_copy), "--esp", name], env={variable: ""})
+    assert result.exit_code == 1
+    assert (
+        result.output.strip()
+        == f"Error: no credentials for {name}: set {variable} in the environment (see `course esps`)"
+    )
+
+
+def test_kit_publish_into_a_sequence_with_subscribers_asks_first(course_copy: Path) -> None:
+    api = KitAPI()
+    env = {"KIT_API_KEY": api.secret}
+    with serve(api) as url:
+        assert upload(course_copy, "kit", url, env).exit_code == 0
+        next(iter(api.sequences.values()))["subscriber_count"] = 12
+        writes = len(api.writes)
+        refused = upload(course_copy, "kit", url, env, "--publish")
+        assert refused.exit_code == 1 and "12 subscribers" in refused.output and "--yes" in refused.output
+        assert len(api.writes) == writes
+        published = upload(course_copy, "kit", url, env, "--publish", "--yes")
+    assert published.exit_code == 0, published.output
+    assert all(e["published"] for e in api.emails.values())
+
+
+def test_providers_without_an_api(course_copy: Path) -> None:
+    for name in ("eml", "html"):
+        result = CliRunner().invoke(cli, ["upload", str(course_copy), "--esp", name])
+        assert result.exit_code == 1 and "cannot take uploads" in result.output and "course export" in result.output
+    result = CliRunner().invoke(cli, ["upload", str(course_copy), "--esp", "pigeon"])
+    assert result.exit_code == 1 and "unknown provider 'pigeon'" in result.output
+
+
+def test_ses_upload_against_moto(course_copy: Path) -> None:
+    import boto3
+
+    env = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_REGION": "eu-west-1",
+           "AWS_DEFAULT_REGION": "eu-west-1"}  # fmt: skip
+    with ses_server() as (url, _app):
+        client = boto3.client("sesv2", endpoint_url=url, region_name="eu-west-1", aws_access_key_id="testing",
+                              aws_secret_access_key="testing")  # fmt: skip
+        first = upload(course_copy, "ses", url, env)
+        assert first.exit_code == 0, first.output
+        names = [t["TemplateName"] for t in client.list_email_templates()["TemplatesMetadata"]]
+        assert len(names) == lesson_count(course_copy)
+        second = upload(course_copy, "ses", url, env)
+        assert second.exit_code == 0 and "0 created, 0 updated" in second.output
+        assert len(client.list_email_templates()["TemplatesMetadata"]) == len(names)
+        lesson = sorted((course_copy / "lessons").glob("*.md"))[0]
+        lesson.write_text(re.sub(r"(?m)^subject: .*$", "subject: Welcome aboard", lesson.read_text(), count=1))
+        third = upload(course_copy, "ses", url, env)
+        assert third.exit_code == 0 and "0 created, 1 updated" in third.output, third.output
+        first_name = sorted(names)[0]
+        assert client.get_email_template(TemplateName=first_name)["TemplateContent"]["Subject"] == "Welcome aboard"
+        assert "testing" not in first.output + second.output + third.output
+
+
+def test_ses_without_credentials(course_copy: Path, tmp_path: Path) -> None:
+    env = {"AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "", "AWS_REGION": "eu-west-1",
+           "AWS_SHARED_CREDENTIALS_FILE": str(tmp_path / "none"), "AWS_CONFIG_FILE": str(tmp_path / "none"),
+           "AWS_EC2_METADATA_DISABLED": "true"}  # fmt: skip
+    result = CliRunner().invoke(
+        cli, ["upload", str(course_copy), "--esp", "ses", "--api-url", "http://127.0.0.1:9"], env=env
+    )
+    assert result.exit_code == 1
+    assert "no AWS credentials for ses" in result.output
