@@ -47,3 +47,43 @@ class Uploader:
 def changed_fields(remote: Mapping[str, Any], desired: Mapping[str, Any]) -> list[str]:
     """The keys whose remote value differs from the one we would send (missing counts as different)."""
     return [key for key, value in desired.items() if remote.get(key) != value]
+
+
+def content_hash(*parts: object) -> str:
+    """A short fingerprint of what we send, to tell an unchanged lesson from an edited one."""
+    import hashlib
+    import json
+
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+class UploadState:
+    """What was last uploaded to a provider whose API cannot give content back: key -> remote id and hash.
+
+    Kept in DIR/.course/upload-<provider>.json. Existence is always checked against the provider (no duplicates
+    even if this file is lost); the file only saves re-sending lessons that did not change.
+    """
+
+    def __init__(self, root: Any, provider: str) -> None:
+        from pathlib import Path
+
+        self.path = Path(root) / ".course" / f"upload-{provider}.json"
+        self.entries: dict[str, dict[str, str]] = {}
+        if self.path.is_file():
+            import json
+
+            try:
+                self.entries = json.loads(self.path.read_text(encoding="utf-8"))
+            except ValueError:
+                self.entries = {}
+
+    def unchanged(self, key: str, remote_id: str, digest: str) -> bool:
+        entry = self.entries.get(key, {})
+        return entry.get("id") == str(remote_id) and entry.get("hash") == digest
+
+    def record(self, key: str, remote_id: str, digest: str) -> None:
+        import json
+
+        self.entries[key] = {"id": str(remote_id), "hash": digest}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(json.dumps(self.entries, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -2,11 +2,60 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from ..http import ApiClient
+from .api import Action, Uploader, changed_fields
 from .base import ExportedLesson, Provider
 
 API_BASE = "https://api.brevo.com/v3"
+
+
+class BrevoUploader(Uploader):
+    """One email template per lesson, matched by templateName; updated with PUT when it changed."""
+
+    def __init__(self, provider: Provider, credentials: Mapping[str, str], api_url: str | None, **options: Any):
+        super().__init__(provider, credentials, api_url, **options)
+        key = credentials["BREVO_API_KEY"]
+        extra = {"sleep": options["sleep"]} if "sleep" in options else {}
+        self.client = ApiClient(
+            "Brevo", api_url or API_BASE, headers={"api-key": key}, credential_names=["BREVO_API_KEY"],
+            secrets=[key], **extra,
+        )  # fmt: skip
+
+    def _templates(self) -> list[dict[str, Any]]:
+        templates: list[dict[str, Any]] = []
+        while True:
+            page = self.client.get("/smtp/templates", params={"limit": 1000, "offset": len(templates)})
+            batch = page.get("templates") or []
+            templates.extend(batch)
+            if not batch or len(templates) >= int(page.get("count", 0)):
+                return templates
+
+    def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
+        by_name = {t.get("name"): t for t in self._templates()}
+        actions = []
+        for lesson in lessons:
+            body = self.provider.request_body(lesson)  # type: ignore[attr-defined]
+            remote = by_name.get(lesson.name)
+            if remote is None:
+                actions.append(Action(lesson, "create", payload=body))
+                continue
+            wanted = {"subject": body["subject"], "htmlContent": body["htmlContent"]}
+            changes = changed_fields(remote, wanted)
+            actions.append(Action(lesson, "update" if changes else "unchanged", str(remote["id"]), changes,
+                                  {k: wanted[k] for k in changes}))  # fmt: skip
+        return actions
+
+    def apply(self, action: Action) -> None:
+        if action.verb == "create":
+            self.client.json("POST", "/smtp/templates", json=action.payload)
+        else:
+            self.client.request("PUT", f"/smtp/templates/{action.remote_id}", json=action.payload)
+
+    def close(self) -> None:
+        self.client.close()
 
 
 class Brevo(Provider):
@@ -15,6 +64,8 @@ class Brevo(Provider):
     env = ("BREVO_API_KEY",)
     sequences = "by hand (automation workflow)"
     lands_as = "one email template per lesson"
+    uploader_class = BrevoUploader
+    can_upload = True
     tags: ClassVar[dict[str, str]] = {
         "first_name": "{{ contact.FIRSTNAME|default:'{fallback}' }}",
         "email": "{{ contact.EMAIL }}",

@@ -2,11 +2,68 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from ..http import ApiClient
+from .api import Action, Uploader, UploadState, changed_fields
 from .base import ExportedLesson, Provider
 
 API_BASE = "https://api.buttondown.com/v1"
+
+
+class ButtondownUploader(Uploader):
+    """One draft email per lesson. Buttondown emails have no name, so the draft's id is remembered in .course/;
+    without that record a draft with the lesson's subject is taken as the lesson's."""
+
+    def __init__(self, provider: Provider, credentials: Mapping[str, str], api_url: str | None, **options: Any):
+        super().__init__(provider, credentials, api_url, **options)
+        key = credentials["BUTTONDOWN_API_KEY"]
+        extra = {"sleep": options["sleep"]} if "sleep" in options else {}
+        self.client = ApiClient(
+            "Buttondown", api_url or API_BASE, headers={"Authorization": f"Token {key}"},
+            credential_names=["BUTTONDOWN_API_KEY"], secrets=[key], **extra,
+        )  # fmt: skip
+        self.state = UploadState(provider.course.root, "buttondown")
+
+    def _drafts(self) -> list[dict[str, Any]]:
+        drafts: list[dict[str, Any]] = []
+        page = self.client.get("/emails", params={"status": "draft"})
+        drafts.extend(page.get("results") or [])
+        while page.get("next"):
+            page = self.client.get(str(page["next"]).replace(self.client.base_url, ""))
+            drafts.extend(page.get("results") or [])
+        return drafts
+
+    def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
+        drafts = self._drafts()
+        by_id = {str(d["id"]): d for d in drafts}
+        by_subject = {d.get("subject"): d for d in drafts}
+        actions = []
+        for lesson in lessons:
+            body = self.provider.request_body(lesson)  # type: ignore[attr-defined]
+            known = self.state.entries.get(lesson.key, {}).get("id")
+            remote = by_id.get(str(known)) if known else by_subject.get(body["subject"])
+            if remote is None:
+                actions.append(Action(lesson, "create", lesson.key, payload=body))
+                continue
+            wanted = {"subject": body["subject"], "body": body["body"]}
+            changes = changed_fields(remote, wanted)
+            actions.append(Action(lesson, "update" if changes else "unchanged", str(remote["id"]), changes, wanted))
+            self.state.entries.setdefault(lesson.key, {"id": str(remote["id"]), "hash": ""})
+        return actions
+
+    def apply(self, action: Action) -> None:
+        if action.verb == "create":
+            created = self.client.json("POST", "/emails", json=action.payload)
+            remote_id = str(created["id"])
+        else:
+            self.client.json("PATCH", f"/emails/{action.remote_id}", json=action.payload)
+            remote_id = str(action.remote_id)
+        self.state.record(action.lesson.key, remote_id, "")
+
+    def close(self) -> None:
+        self.client.close()
 
 
 class Buttondown(Provider):
@@ -15,6 +72,8 @@ class Buttondown(Provider):
     env = ("BUTTONDOWN_API_KEY",)
     sequences = "by hand (automations)"
     lands_as = "one draft email per lesson"
+    uploader_class = ButtondownUploader
+    can_upload = True
     tags: ClassVar[dict[str, str]] = {
         "first_name": '{{ subscriber.metadata.first_name|default:"{fallback}" }}',
         "email": "{{ subscriber.email }}",

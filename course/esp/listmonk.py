@@ -2,12 +2,75 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from ..http import ApiClient
+from .api import Action, Uploader, changed_fields
 from .base import ExportedLesson, Provider, dumps
 
 BARE_TEMPLATE_NAME = "course: lesson as is"
 BARE_TEMPLATE_BODY = '{{ template "content" . }}'
+
+
+class ListmonkUploader(Uploader):
+    """One draft campaign per lesson, matched by name, on the bare template `course: lesson as is`."""
+
+    def __init__(self, provider: Provider, credentials: Mapping[str, str], api_url: str | None, **options: Any):
+        super().__init__(provider, credentials, api_url, **options)
+        user, token = credentials["LISTMONK_USERNAME"], credentials["LISTMONK_API_TOKEN"]
+        extra = {"sleep": options["sleep"]} if "sleep" in options else {}
+        self.client = ApiClient(
+            "listmonk", api_url or credentials["LISTMONK_URL"], auth=(user, token),
+            credential_names=["LISTMONK_USERNAME", "LISTMONK_API_TOKEN"], secrets=[token], **extra,
+        )  # fmt: skip
+        self.template_id: int | None = None
+        self.list_ids: list[int] = []
+
+    def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
+        templates = self.client.get("/api/templates").get("data") or []
+        bare = next((t for t in templates if t.get("name") == BARE_TEMPLATE_NAME), None)
+        if bare is None:
+            self.notes.append(f"template “{BARE_TEMPLATE_NAME}”: create")
+        else:
+            self.template_id = int(bare["id"])
+        lists = (self.client.get("/api/lists", params={"per_page": "all"}).get("data") or {}).get("results") or []
+        chosen = next((x for x in lists if x.get("name") == self.provider.course.title), lists[0] if lists else None)
+        if chosen is not None:
+            self.list_ids = [int(chosen["id"])]
+            self.notes.append(f"campaigns are drafts on the list “{chosen.get('name')}”; change it before sending")
+        campaigns = (self.client.get("/api/campaigns", params={"per_page": "all"}).get("data") or {}).get("results")
+        by_name = {c.get("name"): c for c in campaigns or []}
+        actions = []
+        for lesson in lessons:
+            body = self.provider.request_body(lesson)  # type: ignore[attr-defined]
+            remote = by_name.get(lesson.name)
+            if remote is None:
+                actions.append(Action(lesson, "create", payload=body))
+                continue
+            wanted = {k: body[k] for k in ("subject", "body", "altbody")}
+            changes = changed_fields(remote, wanted)
+            actions.append(Action(lesson, "update" if changes else "unchanged", str(remote["id"]), changes, body))
+        return actions
+
+    def prepare(self) -> None:
+        if self.template_id is None:
+            created = self.client.json(
+                "POST",
+                "/api/templates",
+                json={"name": BARE_TEMPLATE_NAME, "type": "campaign", "body": BARE_TEMPLATE_BODY},
+            )
+            self.template_id = int(created["data"]["id"])
+
+    def apply(self, action: Action) -> None:
+        body = {**action.payload, "template_id": self.template_id, "lists": self.list_ids}
+        if action.verb == "create":
+            self.client.json("POST", "/api/campaigns", json=body)
+        else:
+            self.client.json("PUT", f"/api/campaigns/{action.remote_id}", json=body)
+
+    def close(self) -> None:
+        self.client.close()
 
 
 class Listmonk(Provider):
@@ -16,6 +79,8 @@ class Listmonk(Provider):
     env = ("LISTMONK_URL", "LISTMONK_USERNAME", "LISTMONK_API_TOKEN")
     sequences = "no (send each campaign on its day)"
     lands_as = "one draft campaign per lesson"
+    uploader_class = ListmonkUploader
+    can_upload = True
     tags: ClassVar[dict[str, str]] = {
         "first_name": '{{ .Subscriber.FirstName | default "{fallback}" }}',
         "email": "{{ .Subscriber.Email }}",

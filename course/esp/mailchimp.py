@@ -5,13 +5,62 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
+from ..errors import CourseError
+from ..http import ApiClient
+from .api import Action, Uploader, UploadState, content_hash
 from .base import ExportedLesson, Provider, dumps
 
 API_BASE = "https://{dc}.api.mailchimp.com/3.0"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed timestamps: the same course gives byte-identical zips
+
+
+class MailchimpUploader(Uploader):
+    """One Classic (user) template per lesson, matched by name. Mailchimp's API does not return a template's HTML,
+    so what was sent is remembered in .course/ to skip unchanged lessons."""
+
+    def __init__(self, provider: Provider, credentials: Mapping[str, str], api_url: str | None, **options: Any):
+        super().__init__(provider, credentials, api_url, **options)
+        key = credentials["MAILCHIMP_API_KEY"]
+        if not api_url and "-" not in key:
+            raise CourseError("MAILCHIMP_API_KEY has no data-centre suffix (such as -us6); copy the whole key")
+        base = api_url or API_BASE.format(dc=key.rsplit("-", 1)[-1])
+        extra = {"sleep": options["sleep"]} if "sleep" in options else {}
+        self.client = ApiClient(
+            "Mailchimp", base, auth=("course", key), credential_names=["MAILCHIMP_API_KEY"], secrets=[key], **extra
+        )
+        self.state = UploadState(provider.course.root, "mailchimp")
+
+    def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
+        listing = self.client.get("/templates", params={"type": "user", "count": 1000})
+        by_name = {t["name"]: t for t in listing.get("templates", [])}
+        actions = []
+        for lesson in lessons:
+            body = self.provider.request_body(lesson)  # type: ignore[attr-defined]
+            digest = content_hash(body)
+            remote = by_name.get(lesson.name)
+            if remote is None:
+                actions.append(Action(lesson, "create", lesson.key, payload=body))
+            elif self.state.unchanged(lesson.key, str(remote["id"]), digest):
+                actions.append(Action(lesson, "unchanged", str(remote["id"])))
+            else:
+                actions.append(Action(lesson, "update", str(remote["id"]), ["html"], body))
+        return actions
+
+    def apply(self, action: Action) -> None:
+        if action.verb == "create":
+            created = self.client.json("POST", "/templates", json=action.payload)
+            remote_id = str(created["id"])
+        else:
+            self.client.json("PATCH", f"/templates/{action.remote_id}", json=action.payload)
+            remote_id = str(action.remote_id)
+        self.state.record(action.lesson.key, remote_id, content_hash(action.payload))
+
+    def close(self) -> None:
+        self.client.close()
 
 
 class Mailchimp(Provider):
@@ -20,6 +69,8 @@ class Mailchimp(Provider):
     env = ("MAILCHIMP_API_KEY",)
     sequences = "by hand (Customer Journey)"
     lands_as = "one Classic template per lesson"
+    uploader_class = MailchimpUploader
+    can_upload = True
     tags: ClassVar[dict[str, str]] = {
         "first_name": "*|IF:FNAME|**|FNAME|**|ELSE:|*{fallback}*|END:IF|*",
         "email": "*|EMAIL|*",

@@ -2,11 +2,67 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from ..http import ApiClient
+from .api import Action, Uploader, UploadState, content_hash
 from .base import ExportedLesson, Provider
 
 API_BASE = "https://connect.mailerlite.com/api"
+
+
+class MailerLiteUploader(Uploader):
+    """One draft regular campaign per lesson, matched by name among the drafts; what was sent is remembered in
+    .course/ because the campaign list does not carry the HTML."""
+
+    def __init__(self, provider: Provider, credentials: Mapping[str, str], api_url: str | None, **options: Any):
+        super().__init__(provider, credentials, api_url, **options)
+        key = credentials["MAILERLITE_API_KEY"]
+        extra = {"sleep": options["sleep"]} if "sleep" in options else {}
+        self.client = ApiClient(
+            "MailerLite", api_url or API_BASE, headers={"Authorization": f"Bearer {key}"},
+            credential_names=["MAILERLITE_API_KEY"], secrets=[key], **extra,
+        )  # fmt: skip
+        self.state = UploadState(provider.course.root, "mailerlite")
+
+    def _drafts(self) -> list[dict[str, Any]]:
+        drafts: list[dict[str, Any]] = []
+        page = 1
+        while True:
+            result = self.client.get("/campaigns", params={"filter[status]": "draft", "limit": 100, "page": page})
+            drafts.extend(result.get("data") or [])
+            meta = result.get("meta") or {}
+            if page >= int(meta.get("last_page", 1)):
+                return drafts
+            page += 1
+
+    def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
+        by_name = {c.get("name"): c for c in self._drafts()}
+        actions = []
+        for lesson in lessons:
+            body = self.provider.request_body(lesson)  # type: ignore[attr-defined]
+            remote = by_name.get(lesson.name)
+            if remote is None:
+                actions.append(Action(lesson, "create", lesson.key, payload=body))
+            elif self.state.unchanged(lesson.key, str(remote["id"]), content_hash(body)):
+                actions.append(Action(lesson, "unchanged", str(remote["id"])))
+            else:
+                actions.append(Action(lesson, "update", str(remote["id"]), ["emails"], body))
+        return actions
+
+    def apply(self, action: Action) -> None:
+        if action.verb == "create":
+            created = self.client.json("POST", "/campaigns", json=action.payload)
+            remote_id = str(created["data"]["id"])
+        else:
+            body = {k: v for k, v in action.payload.items() if k != "type"}
+            self.client.json("PUT", f"/campaigns/{action.remote_id}", json=body)
+            remote_id = str(action.remote_id)
+        self.state.record(action.lesson.key, remote_id, content_hash(action.payload))
+
+    def close(self) -> None:
+        self.client.close()
 
 
 class MailerLite(Provider):
@@ -15,6 +71,8 @@ class MailerLite(Provider):
     env = ("MAILERLITE_API_KEY",)
     sequences = "by hand (automation workflow)"
     lands_as = "one draft campaign per lesson"
+    uploader_class = MailerLiteUploader
+    can_upload = True
     tags: ClassVar[dict[str, str]] = {
         "first_name": "{$name|default('{fallback}')}",
         "email": "{$email}",

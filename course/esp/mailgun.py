@@ -3,12 +3,56 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from ..http import ApiClient
 from ..project import Lesson
+from .api import Action, Uploader, content_hash
 from .base import ExportedLesson, Provider
 
 API_BASE = "https://api.mailgun.net"
+
+
+class MailgunUploader(Uploader):
+    """One stored template per lesson, by name; an edit becomes a new active version tagged with its content hash."""
+
+    def __init__(self, provider: Provider, credentials: Mapping[str, str], api_url: str | None, **options: Any):
+        super().__init__(provider, credentials, api_url, **options)
+        key = credentials["MAILGUN_API_KEY"]
+        self.domain = credentials["MAILGUN_DOMAIN"]
+        extra = {"sleep": options["sleep"]} if "sleep" in options else {}
+        self.client = ApiClient(
+            "Mailgun", api_url or API_BASE, auth=("api", key), credential_names=["MAILGUN_API_KEY"],
+            secrets=[key], **extra,
+        )  # fmt: skip
+
+    def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
+        actions = []
+        for lesson in lessons:
+            body = self.provider.request_body(lesson)  # type: ignore[attr-defined]
+            tag = "c" + content_hash(body["template"], body["headers"])
+            response = self.client.request(
+                "GET", f"/v3/{self.domain}/templates/{lesson.key}", params={"active": "yes"}, allow=[404]
+            )
+            if response.status_code == 404:
+                actions.append(Action(lesson, "create", lesson.key, payload={**body, "tag": tag}))
+                continue
+            version = (response.json().get("template") or {}).get("version") or {}
+            verb = "unchanged" if version.get("tag") == tag else "update"
+            payload = {k: body[k] for k in ("template", "comment", "headers")} | {"tag": tag, "active": "yes"}
+            actions.append(Action(lesson, verb, lesson.key, ["template"] if verb == "update" else [], payload))
+        return actions
+
+    def apply(self, action: Action) -> None:
+        form = {key: (None, str(value)) for key, value in action.payload.items()}  # multipart/form-data
+        if action.verb == "create":
+            self.client.json("POST", f"/v3/{self.domain}/templates", files=form)
+        else:
+            self.client.json("POST", f"/v3/{self.domain}/templates/{action.remote_id}/versions", files=form)
+
+    def close(self) -> None:
+        self.client.close()
 
 
 class Mailgun(Provider):
@@ -17,6 +61,8 @@ class Mailgun(Provider):
     env = ("MAILGUN_API_KEY", "MAILGUN_DOMAIN")
     sequences = "no (your app sends each lesson)"
     lands_as = "one template per lesson, by name"
+    uploader_class = MailgunUploader
+    can_upload = True
     tags: ClassVar[dict[str, str]] = {
         "first_name": "{{#if first_name}}{{first_name}}{{else}}{fallback}{{/if}}",
         "unsubscribe_url": "%unsubscribe_url%",

@@ -2,11 +2,63 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from ..http import ApiClient
+from .api import Action, Uploader, changed_fields
 from .base import ExportedLesson, Provider
 
 API_BASE = "https://api.sendgrid.com"
+
+
+class SendGridUploader(Uploader):
+    """One dynamic template per lesson, matched by name; its active version holds subject, HTML and text."""
+
+    def __init__(self, provider: Provider, credentials: Mapping[str, str], api_url: str | None, **options: Any):
+        super().__init__(provider, credentials, api_url, **options)
+        key = credentials["SENDGRID_API_KEY"]
+        extra = {"sleep": options["sleep"]} if "sleep" in options else {}
+        self.client = ApiClient(
+            "SendGrid", api_url or API_BASE, headers={"Authorization": f"Bearer {key}"},
+            credential_names=["SENDGRID_API_KEY"], secrets=[key], **extra,
+        )  # fmt: skip
+
+    def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
+        listing = self.client.get("/v3/templates", params={"generations": "dynamic", "page_size": 200})
+        by_name = {t["name"]: t for t in listing.get("result", listing.get("templates", []))}
+        actions = []
+        for lesson in lessons:
+            body = self.provider.request_body(lesson)  # type: ignore[attr-defined]
+            version = body["version"]
+            template = by_name.get(lesson.name)
+            if template is None:
+                actions.append(Action(lesson, "create", payload=body))
+                continue
+            active = next((v for v in template.get("versions", []) if v.get("active") == 1), None)
+            if active is None:
+                actions.append(Action(lesson, "update", f"{template['id']}/", ["version"], version))
+                continue
+            remote = self.client.get(f"/v3/templates/{template['id']}/versions/{active['id']}")
+            wanted = {k: version[k] for k in ("subject", "html_content", "plain_content")}
+            changes = changed_fields(remote, wanted)
+            actions.append(Action(lesson, "update" if changes else "unchanged", f"{template['id']}/{active['id']}",
+                                  changes, {k: wanted[k] for k in changes}))  # fmt: skip
+        return actions
+
+    def apply(self, action: Action) -> None:
+        if action.verb == "create":
+            template = self.client.json("POST", "/v3/templates", json=action.payload["template"])
+            self.client.json("POST", f"/v3/templates/{template['id']}/versions", json=action.payload["version"])
+            return
+        template_id, version_id = str(action.remote_id).split("/")
+        if version_id:
+            self.client.json("PATCH", f"/v3/templates/{template_id}/versions/{version_id}", json=action.payload)
+        else:
+            self.client.json("POST", f"/v3/templates/{template_id}/versions", json=action.payload)
+
+    def close(self) -> None:
+        self.client.close()
 
 
 class SendGrid(Provider):
@@ -15,6 +67,8 @@ class SendGrid(Provider):
     env = ("SENDGRID_API_KEY",)
     sequences = "by hand (Automation) or your app"
     lands_as = "one dynamic template + version per lesson"
+    uploader_class = SendGridUploader
+    can_upload = True
     tags: ClassVar[dict[str, str]] = {
         "first_name": "{{#if first_name}}{{first_name}}{{else}}{fallback}{{/if}}",
         "email": "{{email}}",

@@ -284,3 +284,343 @@ def serve(api: FakeAPI) -> Iterator[str]:
     finally:
         server.shutdown()
         thread.join()
+
+
+class _Store(FakeAPI):
+    """A helper for fakes that keep one kind of object by id."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[int, dict[str, Any]] = {}
+        self.next_id = 500
+
+    def add(self, item: dict[str, Any]) -> dict[str, Any]:
+        self.next_id += 1
+        item = {"id": self.next_id, **item}
+        self.items[self.next_id] = item
+        return item
+
+
+class MailgunAPI(_Store):
+    """Mailgun templates: POST /v3/{domain}/templates (multipart), GET …/{name}?active=yes, POST …/{name}/versions."""
+
+    name = "mailgun"
+    secret = "key-mailgun-0123456789abcdef"
+    domain = "mg.example.com"
+    FORM: ClassVar[set[str]] = {"name", "description", "template", "tag", "comment", "headers", "createdBy", "active"}
+
+    def check_auth(self, headers: dict[str, str]) -> Response | None:
+        import base64
+
+        expected = "Basic " + base64.b64encode(f"api:{self.secret}".encode()).decode()
+        return None if headers.get("authorization") == expected else (401, {}, b"Forbidden")
+
+    def dispatch(self, method: str, url: str, headers: dict[str, str], body: bytes) -> Response:
+        self.form = _multipart(headers.get("content-type", ""), body) if body else {}
+        return super().dispatch(method, url, headers, b"")
+
+    def route(self, method: str, path: str, query: dict[str, str], data: Any) -> Response:
+        form = self.form
+        base = f"/v3/{self.domain}/templates"
+        if path == base and method == "POST":
+            if "name" not in form or set(form) - self.FORM or "template" not in form:
+                return 400, {}, {"message": "name and template are required; unknown fields are refused"}
+            if any(t["name"] == form["name"].lower() for t in self.items.values()):
+                return 409, {}, {"message": "template already exists"}
+            self.add({"name": form["name"].lower(), "description": form.get("description", ""),
+                      "versions": [{"tag": form.get("tag", "initial"), "template": form["template"], "active": True,
+                                    "headers": form.get("headers")}]})  # fmt: skip
+            return 200, {}, {"message": "template has been stored", "template": {"name": form["name"].lower()}}
+        match = re.fullmatch(re.escape(base) + r"/([^/]+)(/versions)?", path)
+        if not match:
+            return 404, {}, {"message": "not found"}
+        template = next((t for t in self.items.values() if t["name"] == match.group(1)), None)
+        if template is None:
+            return 404, {}, {"message": "template not found"}
+        if method == "GET" and not match.group(2):
+            active = next(v for v in template["versions"] if v["active"])
+            shown = {"name": template["name"], "description": template["description"]}
+            if query.get("active") == "yes":
+                shown["version"] = {k: v for k, v in active.items() if k != "active"}
+            return 200, {}, {"template": shown}
+        if method == "POST" and match.group(2):
+            if "template" not in form or "tag" not in form or set(form) - self.FORM:
+                return 400, {}, {"message": "template and tag are required"}
+            if any(v["tag"] == form["tag"] for v in template["versions"]):
+                return 409, {}, {"message": "version tag already exists"}
+            if form.get("active") == "yes":
+                for version in template["versions"]:
+                    version["active"] = False
+            version = {"tag": form["tag"], "template": form["template"], "active": form.get("active") == "yes",
+                       "headers": form.get("headers")}  # fmt: skip
+            template["versions"].append(version)
+            return 200, {}, {"message": "new version of the template has been stored"}
+        return 405, {}, {"message": "method not allowed"}
+
+
+def _multipart(content_type: str, body: bytes) -> dict[str, str]:
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    if "multipart/form-data" not in content_type:
+        return {"__not_multipart__": "1"}
+    message = BytesParser(policy=HTTP).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode() + body)
+    return {part.get_param("name", header="content-disposition"): part.get_content() for part in message.iter_parts()}
+
+
+class SendGridAPI(_Store):
+    """SendGrid dynamic templates and versions (twilio.com/docs/sendgrid/api-reference/transactional-templates)."""
+
+    name = "sendgrid"
+    secret = "SG.sendgrid-test-key-0123456789"
+    VERSION: ClassVar[set[str]] = {"template_id", "active", "name", "html_content", "plain_content",
+                                   "generate_plain_content", "subject", "editor", "test_data"}  # fmt: skip
+
+    def check_auth(self, headers: dict[str, str]) -> Response | None:
+        if headers.get("authorization") != f"Bearer {self.secret}":
+            return 401, {}, {"errors": [{"field": None, "message": "authorization required"}]}
+        return None
+
+    def route(self, method: str, path: str, query: dict[str, str], data: Any) -> Response:
+        if path == "/v3/templates" and method == "GET":
+            if query.get("generations") != "dynamic":
+                return 400, {}, {"errors": [{"message": "generations=dynamic expected"}]}
+            shown = [{**t, "versions": [{k: v[k] for k in ("id", "template_id", "active", "name", "subject")}
+                                        for v in t["versions"]]} for t in self.items.values()]  # fmt: skip
+            return 200, {}, {"result": shown, "_metadata": {"count": len(shown)}}
+        if path == "/v3/templates" and method == "POST":
+            problem = require_fields(data, {"name"}, {"name", "generation"})
+            if problem or data.get("generation") != "dynamic":
+                return 400, {}, {"errors": [{"message": problem or "generation must be dynamic"}]}
+            return 201, {}, self.add({"name": data["name"], "generation": "dynamic", "versions": []})
+        match = re.fullmatch(r"/v3/templates/(\d+)/versions(?:/([\w-]+))?", path)
+        template = self.items.get(int(match.group(1))) if match else None
+        if template is None:
+            return 404, {}, {"errors": [{"message": "not found"}]}
+        if method == "POST" and match.group(2) is None:
+            problem = require_fields(data, {"name", "subject"}, self.VERSION)
+            if problem:
+                return 400, {}, {"errors": [{"field": None, "message": problem}]}
+            self.next_id += 1
+            version = {"id": f"v{self.next_id}", "template_id": template["id"], "active": 1, **data}
+            if not template["versions"] or data.get("active") == 1:
+                for other in template["versions"]:
+                    other["active"] = 0
+            template["versions"].append(version)
+            return 201, {}, version
+        version = next((v for v in template["versions"] if v["id"] == match.group(2)), None)
+        if version is None:
+            return 404, {}, {"errors": [{"message": "version not found"}]}
+        if method == "GET":
+            return 200, {}, version
+        if method == "PATCH":
+            problem = require_fields(data, set(), self.VERSION)
+            if problem:
+                return 400, {}, {"errors": [{"field": None, "message": problem}]}
+            version.update(data)
+            return 200, {}, version
+        return 405, {}, {"errors": [{"message": "method not allowed"}]}
+
+
+class BrevoAPI(_Store):
+    """Brevo SMTP templates (developers.brevo.com/reference/create-smtp-template)."""
+
+    name = "brevo"
+    secret = "xkeysib-brevo-test-0123456789"
+    FIELDS: ClassVar[set[str]] = {"templateName", "subject", "sender", "htmlContent", "htmlUrl", "replyTo", "toField",
+                                  "tag", "attachmentUrl", "isActive"}  # fmt: skip
+
+    def check_auth(self, headers: dict[str, str]) -> Response | None:
+        return (
+            None
+            if headers.get("api-key") == self.secret
+            else (401, {}, {"code": "unauthorized", "message": "Key not found"})
+        )
+
+    def route(self, method: str, path: str, query: dict[str, str], data: Any) -> Response:
+        if path == "/v3/smtp/templates" and method == "GET":
+            offset, limit = int(query.get("offset", 0)), int(query.get("limit", 50))
+            if limit > 1000:
+                return 400, {}, {"code": "invalid_parameter", "message": "limit must be at most 1000"}
+            items = [{**t, "name": t["templateName"]} for t in self.items.values()]
+            return 200, {}, {"count": len(items), "templates": items[offset : offset + limit]}
+        if path == "/v3/smtp/templates" and method == "POST":
+            problem = require_fields(data, {"templateName", "subject", "sender"}, self.FIELDS)
+            if problem or len(data.get("htmlContent", "")) < 10:
+                return 400, {}, {"code": "missing_parameter", "message": problem or "htmlContent is too short"}
+            return 201, {}, {"id": self.add(dict(data))["id"]}
+        match = re.fullmatch(r"/v3/smtp/templates/(\d+)", path)
+        if match and method == "PUT":
+            template = self.items.get(int(match.group(1)))
+            if template is None:
+                return 404, {}, {"code": "document_not_found", "message": "Template ID does not exist"}
+            problem = require_fields(data, set(), self.FIELDS)
+            if problem:
+                return 400, {}, {"code": "invalid_parameter", "message": problem}
+            template.update(data)
+            return 204, {}, None
+        return 404, {}, {"code": "not_found", "message": "not found"}
+
+
+class MailchimpAPI(_Store):
+    """Mailchimp Marketing API 3.0 templates: GET/POST /templates, PATCH /templates/{id}."""
+
+    name = "mailchimp"
+    secret = "0123456789abcdef0123456789abcdef-us6"
+
+    def check_auth(self, headers: dict[str, str]) -> Response | None:
+        import base64
+
+        auth = headers.get("authorization", "")
+        if auth.startswith("Basic "):
+            user_and_key = base64.b64decode(auth[6:]).decode()
+            if user_and_key.split(":", 1)[-1] == self.secret:
+                return None
+        return (
+            401,
+            {},
+            {"type": "about:blank", "title": "API Key Invalid", "status": 401, "detail": "Your API key may be invalid"},
+        )
+
+    def route(self, method: str, path: str, query: dict[str, str], data: Any) -> Response:
+        if path == "/templates" and method == "GET":
+            shown = [{"id": t["id"], "name": t["name"], "type": "user"} for t in self.items.values()]
+            return 200, {}, {"templates": shown, "total_items": len(shown)}
+        if path == "/templates" and method == "POST":
+            problem = require_fields(data, {"name", "html"}, {"name", "html", "folder_id"})
+            if problem:
+                return 400, {}, {"title": "Invalid Resource", "status": 400, "detail": problem}
+            return 200, {}, self.add(dict(data))
+        match = re.fullmatch(r"/templates/(\d+)", path)
+        if match and method == "PATCH":
+            template = self.items.get(int(match.group(1)))
+            problem = require_fields(data, set(), {"name", "html", "folder_id"})
+            if template is None or problem:
+                return (404 if template is None else 400), {}, {"title": "Error", "detail": problem or "not found"}
+            template.update(data)
+            return 200, {}, template
+        return 404, {}, {"title": "Resource Not Found", "status": 404}
+
+
+class MailerLiteAPI(_Store):
+    """MailerLite campaigns (connect.mailerlite.com/api/campaigns)."""
+
+    name = "mailerlite"
+    secret = "mailerlite-token-0123456789"
+
+    def check_auth(self, headers: dict[str, str]) -> Response | None:
+        return (
+            None
+            if headers.get("authorization") == f"Bearer {self.secret}"
+            else (401, {}, {"message": "Unauthenticated."})
+        )
+
+    def route(self, method: str, path: str, query: dict[str, str], data: Any) -> Response:
+        if path == "/api/campaigns" and method == "GET":
+            drafts = [c for c in self.items.values() if query.get("filter[status]") in (None, c["status"])]
+            return 200, {}, {"data": drafts, "meta": {"current_page": 1, "last_page": 1, "total": len(drafts)}}
+        if path == "/api/campaigns" and method == "POST":
+            problem = require_fields(data, {"name", "type", "emails"}, {"name", "type", "emails", "groups", "segments",
+                                                                          "filter", "language_id"})  # fmt: skip
+            email_fields = {"subject", "from_name", "from", "content", "reply_to"}
+            email_problem = (
+                None if problem else require_fields(data["emails"][0], {"subject", "from_name", "from"}, email_fields)
+            )
+            if problem or email_problem:
+                return 422, {}, {"message": problem or email_problem}
+            return 201, {}, {"data": self.add({**data, "status": "draft"})}
+        match = re.fullmatch(r"/api/campaigns/(\d+)", path)
+        if match and method == "PUT":
+            campaign = self.items.get(int(match.group(1)))
+            problem = require_fields(data, {"name", "emails"}, {"name", "emails", "groups", "segments", "filter",
+                                                                 "language_id"})  # fmt: skip
+            if campaign is None or problem:
+                return (404 if campaign is None else 422), {}, {"message": problem or "Not found"}
+            campaign.update(data)
+            return 200, {}, {"data": campaign}
+        return 404, {}, {"message": "Not found"}
+
+
+class ListmonkAPI(_Store):
+    """listmonk's API: templates, lists, campaigns (listmonk.app/docs/apis)."""
+
+    name = "listmonk"
+    secret = "listmonk-token-0123456789"
+    user = "course-api"
+    CAMPAIGN: ClassVar[set[str]] = {"name", "subject", "lists", "from_email", "type", "content_type", "body", "altbody",
+                                    "send_at", "messenger", "template_id", "tags", "headers"}  # fmt: skip
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.templates: dict[int, dict[str, Any]] = {
+            1: {"id": 1, "name": "Default campaign template", "type": "campaign"}
+        }
+        self.lists = [{"id": 3, "name": "Newsletter"}]
+
+    def check_auth(self, headers: dict[str, str]) -> Response | None:
+        import base64
+
+        expected = "Basic " + base64.b64encode(f"{self.user}:{self.secret}".encode()).decode()
+        return None if headers.get("authorization") == expected else (403, {}, {"message": "invalid API credentials"})
+
+    def route(self, method: str, path: str, query: dict[str, str], data: Any) -> Response:
+        if path == "/api/templates" and method == "GET":
+            return 200, {}, {"data": list(self.templates.values())}
+        if path == "/api/templates" and method == "POST":
+            problem = require_fields(data, {"name", "type", "body"}, {"name", "type", "subject", "body"})
+            if problem or '{{ template "content" . }}' not in data["body"]:
+                return 400, {}, {"message": problem or 'the template must contain {{ template "content" . }}'}
+            template = {"id": max(self.templates) + 1, **data}
+            self.templates[template["id"]] = template
+            return 200, {}, {"data": template}
+        if path == "/api/lists" and method == "GET":
+            return 200, {}, {"data": {"results": self.lists, "total": len(self.lists)}}
+        if path == "/api/campaigns" and method == "GET":
+            return 200, {}, {"data": {"results": list(self.items.values()), "total": len(self.items)}}
+        if path == "/api/campaigns" and method == "POST":
+            problem = require_fields(data, {"name", "subject", "lists"}, self.CAMPAIGN)
+            if problem or not data["lists"] or data.get("template_id") not in self.templates:
+                return 400, {}, {"message": problem or "invalid lists or template"}
+            return 200, {}, {"data": self.add({**data, "status": "draft"})}
+        match = re.fullmatch(r"/api/campaigns/(\d+)", path)
+        if match and method == "PUT":
+            campaign = self.items.get(int(match.group(1)))
+            problem = require_fields(data, {"name", "subject", "lists"}, self.CAMPAIGN)
+            if campaign is None or problem:
+                return (404 if campaign is None else 400), {}, {"message": problem or "campaign not found"}
+            campaign.update(data)
+            return 200, {}, {"data": campaign}
+        return 404, {}, {"message": "not found"}
+
+
+class ButtondownAPI(_Store):
+    """Buttondown emails (docs.buttondown.com/api-emails)."""
+
+    name = "buttondown"
+    secret = "buttondown-key-0123456789"
+    FIELDS: ClassVar[set[str]] = {"subject", "body", "status", "email_type", "description", "slug", "metadata",
+                                  "included_tags", "excluded_tags", "publish_date"}  # fmt: skip
+
+    def check_auth(self, headers: dict[str, str]) -> Response | None:
+        return (
+            None if headers.get("authorization") == f"Token {self.secret}" else (401, {}, {"detail": "Invalid token."})
+        )
+
+    def route(self, method: str, path: str, query: dict[str, str], data: Any) -> Response:
+        if path == "/v1/emails" and method == "GET":
+            found = [e for e in self.items.values() if query.get("status") in (None, e["status"])]
+            return 200, {}, {"results": found, "next": None, "count": len(found)}
+        if path == "/v1/emails" and method == "POST":
+            problem = require_fields(data, {"subject", "body"}, self.FIELDS)
+            if problem:
+                return 400, {}, {"detail": problem}
+            return 201, {}, self.add({"status": "draft", **data})
+        match = re.fullmatch(r"/v1/emails/(\d+)", path)
+        if match and method == "PATCH":
+            item = self.items.get(int(match.group(1)))
+            problem = require_fields(data, set(), self.FIELDS)
+            if item is None or problem:
+                return (404 if item is None else 400), {}, {"detail": problem or "Not found."}
+            item.update(data)
+            return 200, {}, item
+        return 404, {}, {"detail": "Not found."}
