@@ -121,6 +121,44 @@ def big_course(folder: Path, lessons: int) -> tuple[float, float]:
     return seconds, seconds * 1000 / lessons
 
 
+def preview_latency(root: Path, samples: int) -> tuple[float, float]:
+    """Save a lesson, wait for the preview's server-sent event announcing the new build: median and worst ms."""
+    import http.client
+    import json as json_module
+
+    from course.preview import start_preview
+
+    running = start_preview(root, port=0)
+    try:
+        host, port = running.server.server_address[:2]
+        connection = http.client.HTTPConnection(host, port, timeout=10)
+        connection.request("GET", "/__course/events")
+        stream = connection.getresponse()
+
+        def next_event() -> dict:
+            while True:
+                line = stream.readline().decode()
+                if line.startswith("data: "):
+                    return json_module.loads(line[6:])
+
+        version = next_event()["version"]
+        lesson = sorted((root / "lessons").glob("*.md"))[0]
+        timings = []
+        for index in range(samples):
+            time.sleep(0.2)  # let the watcher settle, as between two saves
+            start = time.perf_counter()
+            lesson.write_text(lesson.read_text() + f"\nEdit number {index}.\n")
+            event = next_event()
+            while event["version"] == version:
+                event = next_event()
+            version = event["version"]
+            timings.append((time.perf_counter() - start) * 1000)
+        connection.close()
+    finally:
+        running.stop()
+    return statistics.median(timings), max(timings)
+
+
 def main() -> None:
     repeat = int(sys.argv[1]) if len(sys.argv) > 1 else 30
     with tempfile.TemporaryDirectory() as scratch:
@@ -135,6 +173,9 @@ def main() -> None:
         print("| dialects | ms | ratio |\n|---|---:|---:|")
         print(f"| 1 | {one:.1f} | 1.00 |")
         print(f"| 12 | {twelve:.1f} | {twelve / one:.2f} |")
+        median, worst = preview_latency(root, 10)
+        print("\n`course preview`: save a lesson -> the page is told about the new build (10 saves):\n")
+        print(f"| median ms | worst ms |\n|---:|---:|\n| {median:.0f} | {worst:.0f} |")
         seconds, per_lesson = big_course(folder, 1000)
         print("\nSynthetic course of 1,000 lessons, `course build` end to end (render, gallery, write):\n")
         print(f"| lessons | seconds | ms per lesson |\n|---|---:|---:|\n| 1000 | {seconds:.1f} | {per_lesson:.2f} |")

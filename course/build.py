@@ -112,17 +112,11 @@ def gallery_html(course: Course, rows: list[dict[str, Any]]) -> str:
         raise CourseError(f"{GALLERY_TEMPLATE}: {exc}; fix the template") from None
 
 
-def build_course(root: Path, out: Path | None = None, clean: bool = False, esps: tuple[str, ...] = ()) -> BuildResult:
-    """Render every lesson once; write the preview files, the gallery, sequence.json and one folder per --esp."""
-    course = load_project(root)
-    for warning in course.warnings:
-        log.warning(warning)
-    out = out or root / "build"
-    rendered = Renderer(course).render_all()
+def build_files(course: Course, rendered: list[RenderedLesson], esps: tuple[str, ...] = ()) -> dict[str, bytes]:
+    """Every file of a build, by relative path: preview emails, provider variants, sequence.json and the gallery."""
     files: dict[str, bytes] = {}
-    view_online = {item.lesson.number: lesson_files(item)[0] for item in rendered}
     for item in rendered:
-        dialect = preview_dialect(course.preview, view_online_url=view_online[item.lesson.number])
+        dialect = preview_dialect(course.preview, view_online_url=lesson_files(item)[0])
         files.update(render_dialect([item], dialect))
     for name in esps:
         from .esp import provider_class
@@ -134,8 +128,20 @@ def build_course(root: Path, out: Path | None = None, clean: bool = False, esps:
     seq = sequence(course, rendered)
     files["sequence.json"] = (json.dumps(seq, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     files["index.html"] = gallery_html(course, seq["lessons"]).encode("utf-8")
+    return files
+
+
+def build_course(root: Path, out: Path | None = None, clean: bool = False, esps: tuple[str, ...] = ()) -> BuildResult:
+    """Render every lesson once; write the preview files, the gallery, sequence.json and one folder per --esp."""
+    course = load_project(root)
+    for warning in course.warnings:
+        log.warning(warning)
+    out = out or root / "build"
+    rendered = Renderer(course).render_all()
+    files = build_files(course, rendered, esps)
     write_files(out, files, clean=clean)
-    return BuildResult(out=out, index=out / "index.html", lessons=seq["lessons"], files=sorted(files))
+    rows = json.loads(files["sequence.json"])["lessons"]
+    return BuildResult(out=out, index=out / "index.html", lessons=rows, files=sorted(files))
 
 
 def write_files(out: Path, files: dict[str, bytes], clean: bool = False) -> None:

@@ -243,6 +243,48 @@ def send_test_command(directory: Path, to: str, smtp: str, lessons: tuple[int, .
 
 
 @cli.command()
+@click.argument("directory", default=".", type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on (0 picks a free one).")
+@click.option("--open/--no-open", "open_browser", default=True, help="Open the overview in a browser.")
+def preview(directory: Path, host: str, port: int, open_browser: bool) -> None:
+    """Serve the whole course with live reload: an inbox overview and every email at phone and desktop width.
+
+    Rebuilds when lessons, templates, assets or course.toml change; the open page updates by itself.
+    A save that does not build shows its error in the page and keeps the last good emails.
+
+    \b
+    Example:
+      course preview sales-course                 # http://127.0.0.1:8000
+      course preview sales-course --port 9000 --no-open
+    """
+    from .preview import LOOPBACK, start_preview
+
+    if host not in LOOPBACK:
+        click.echo(
+            f"Warning: listening on {host} shows your course to every machine that can reach it; "
+            "use --host 127.0.0.1 to keep it on this one",
+            err=True,
+        )
+    running = start_preview(directory, host=host, port=port)
+    click.echo(
+        f"Previewing {len(running.state.snapshot.rows) if running.state.snapshot else 0} lessons at {running.url}"
+    )
+    click.echo("Edit the lessons, templates or course.toml; the page follows. Press Ctrl+C to stop.")
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(running.url)
+    try:
+        while True:
+            running.stop_event.wait(3600)
+    except KeyboardInterrupt:
+        click.echo("Stopped.")
+    finally:
+        running.stop()
+
+
+@cli.command()
 def esps() -> None:
     """List the email providers: what each supports and the environment variables its upload reads.
 
