@@ -36,3 +36,6 @@ def course_copy(seed_course: Path, tmp_path: Path) -> Path:
     target = tmp_path / "course"
     shutil.copytree(seed_course, target, ignore=shutil.ignore_patterns("build"))
     return target
+
+
+from .browser import browser  # noqa: E402, F401  (one Chromium for the whole session, shared by every test)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser import SCREENSHOTS, browser  # noqa: F401 (fixture)
+from .browser import SCREENSHOTS
 
 WIDTHS = (320, 375, 600, 1024)
 
@@ -19,7 +19,7 @@ def lessons(seed_course: Path) -> list[tuple[str, Path]]:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_lessons_fit_every_width(browser, lessons, width: int) -> None:  # noqa: F811
+def test_lessons_fit_every_width(browser, lessons, width: int) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": width, "height": 900})
     try:
@@ -46,7 +46,7 @@ def test_lessons_fit_every_width(browser, lessons, width: int) -> None:  # noqa:
         page.close()
 
 
-def test_dark_mode_keeps_text_readable(browser, lessons) -> None:  # noqa: F811
+def test_dark_mode_keeps_text_readable(browser, lessons) -> None:
     page = browser.new_page(viewport={"width": 600, "height": 900}, color_scheme="dark")
     try:
         page.goto(lessons[0][1].as_uri())

@@ -12,7 +12,7 @@ import pytest
 
 from course.preview import RunningPreview, safe_path, start_preview
 
-from .browser import SCREENSHOTS, browser  # noqa: F401 (fixture)
+from .browser import SCREENSHOTS
 from .conftest import run
 
 
@@ -29,7 +29,7 @@ def _lesson_file(course: Path, number: int) -> Path:
     return sorted((course / "lessons").glob("*.md"))[number - 1]
 
 
-def test_overview_lists_every_lesson_and_links_to_each(browser, preview: RunningPreview, course_copy: Path) -> None:  # noqa: F811
+def test_overview_lists_every_lesson_and_links_to_each(browser, preview: RunningPreview, course_copy: Path) -> None:
     page = browser.new_page()
     try:
         page.goto(preview.url)
@@ -46,7 +46,7 @@ def test_overview_lists_every_lesson_and_links_to_each(browser, preview: Running
         page.close()
 
 
-def test_lesson_view_switches_width_view_and_dialect(browser, preview: RunningPreview) -> None:  # noqa: F811
+def test_lesson_view_switches_width_view_and_dialect(browser, preview: RunningPreview) -> None:
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     try:
         page.goto(f"{preview.url}/lessons/1")
@@ -68,7 +68,7 @@ def test_lesson_view_switches_width_view_and_dialect(browser, preview: RunningPr
         page.close()
 
 
-def test_saved_edit_appears_without_a_reload(browser, preview: RunningPreview, course_copy: Path) -> None:  # noqa: F811
+def test_saved_edit_appears_without_a_reload(browser, preview: RunningPreview, course_copy: Path) -> None:
     page = browser.new_page()
     try:
         page.goto(f"{preview.url}/lessons/1")
@@ -84,7 +84,7 @@ def test_saved_edit_appears_without_a_reload(browser, preview: RunningPreview, c
         page.close()
 
 
-def test_email_page_opened_directly_also_follows_edits(browser, preview: RunningPreview, course_copy: Path) -> None:  # noqa: F811
+def test_email_page_opened_directly_also_follows_edits(browser, preview: RunningPreview, course_copy: Path) -> None:
     row = preview.state.snapshot.rows[0]
     page = browser.new_page()
     try:
@@ -98,7 +98,7 @@ def test_email_page_opened_directly_also_follows_edits(browser, preview: Running
     assert "EventSource" not in built, "the reload script must never be written into the built files"
 
 
-def test_a_broken_file_shows_its_error_and_recovers(browser, preview: RunningPreview, course_copy: Path) -> None:  # noqa: F811
+def test_a_broken_file_shows_its_error_and_recovers(browser, preview: RunningPreview, course_copy: Path) -> None:
     page = browser.new_page()
     lesson = _lesson_file(course_copy, 2)
     good = lesson.read_text()
