@@ -1,12 +1,12 @@
 # Every target sets up what it needs: a .venv in the repo with the project and its test tools, and Debian's
-# chromium for the browser tests (installed with apt-get when missing).
+# chromium (browser tests) and spamassassin (course check) for the tests, installed with apt-get when missing.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SEED := examples/sales-manager-or-leader.txt
 DEMO := build/demo
 
-.PHONY: demo test lint format golden bench chromium clean
+.PHONY: demo test lint format golden bench system-packages clean
 
 $(BIN)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,14 +17,18 @@ demo: $(BIN)/.installed
 	@$(BIN)/course split $(SEED) -o $(DEMO) --force
 	@$(BIN)/course build $(DEMO) --clean
 
-test: $(BIN)/.installed chromium
+test: $(BIN)/.installed system-packages
 	@$(BIN)/python -m pytest
 
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests (apt-get install chromium)..."; \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
-	  || echo "Could not install chromium: the browser tests will be skipped. Install it with: sudo apt-get install chromium"; }
+system-packages:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v spamassassin >/dev/null 2>&1 || missing="$$missing spamassassin"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages for the tests:$$missing (apt-get)..."; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; } \
+	  || echo "Could not install$$missing: the tests that need them are skipped. Install with: sudo apt-get install$$missing"; \
+	fi
 
 lint: $(BIN)/.installed
 	@$(BIN)/ruff check course tests benchmarks

@@ -285,6 +285,64 @@ def preview(directory: Path, host: str, port: int, open_browser: bool) -> None:
 
 
 @cli.command()
+@click.argument("directory", default=".", type=click.Path(path_type=Path))
+@click.option(
+    "--esp", "provider", metavar="NAME", help="Check that provider's final HTML (default: the preview build)."
+)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
+@click.option("--links", is_flag=True, help="Also check that every external link answers (HEAD, then GET).")
+@click.option("--spam/--no-spam", default=True, help="Score each lesson with SpamAssassin when it is installed.")
+def check(directory: Path, provider: str | None, output_format: str, strict: bool, links: bool, spam: bool) -> None:
+    """Check every lesson: size, subject, preheader, unsubscribe link, postal address, images, links, headings,
+    leftover template syntax, the plain-text twin, lesson lengths, colours, CSS support and spam score.
+
+    Exits 1 when any error is found (with --strict, any warning too), so it can guard a CI pipeline.
+
+    \b
+    Example:
+      course check sales-course
+      course check sales-course --esp kit --format json --strict
+    """
+    import json
+
+    from .checks import check_course
+
+    report = check_course(directory, esp=provider, links=links, spam=spam)
+    if output_format == "json":
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    else:
+        _print_report(report)
+    if report.failed(strict):
+        sys.exit(1)
+
+
+def _print_report(report: Any) -> None:
+    def line(finding: Any) -> str:
+        return f"  {finding.severity:<8} {finding.code:<26} {finding.message}" + (
+            f"  [{finding.where}]" if finding.where else ""
+        )
+
+    click.echo(f"Checking “{report.course}” ({report.dialect} dialect)")
+    if report.findings:
+        click.echo("Course settings")
+        for finding in report.findings:
+            click.echo(line(finding))
+    for lesson in report.lessons:
+        spam = f" · spam {lesson.spam_score:.1f}" if lesson.spam_score is not None else ""
+        click.echo(f"Lesson {lesson.number}  {lesson.file}  {lesson.size / 1024:.0f} KB{spam}  “{lesson.subject}”")
+        for finding in lesson.findings:
+            click.echo(line(finding))
+        if not lesson.findings:
+            click.echo("  ok")
+    counts = {s: report.count(s) for s in ("error", "warning", "info")}
+    click.echo(
+        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes "
+        f"in {len(report.lessons)} lessons"
+    )
+
+
+@cli.command()
 def esps() -> None:
     """List the email providers: what each supports and the environment variables its upload reads.
 

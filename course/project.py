@@ -69,6 +69,7 @@ class Lesson:
     day: int
     body: str
     front_matter_lines: int = 0
+    body_line: int = 1  # the line of the file where the Markdown body starts (for messages that point at a line)
 
     @property
     def stem(self) -> str:
@@ -355,7 +356,12 @@ def _load_lesson(path: Path, number: int, problems: list[str]) -> Lesson | None:
         day = 0
     if not post.content.strip():
         problems.append(f"{path}: the lesson has no text below its front matter; write the lesson or delete the file")
+    body_line = header_lines + 1
+    lines = text.split("\n")
+    while body_line <= len(lines) and not lines[body_line - 1].strip():
+        body_line += 1
     return Lesson(
+        body_line=body_line,
         number=number,
         path=path,
         slug=slug,

@@ -1,0 +1,173 @@
+"""`course check`: a clean seed course passes; each kind of defect is found in the right lesson."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from .conftest import run
+
+
+def _report(course: Path, *options: str, spam: bool = False) -> tuple[int, dict]:
+    """The JSON report; SpamAssassin (seconds per lesson) only where a test is about it."""
+    result = run("check", str(course), "--format", "json", *options, *([] if spam else ["--no-spam"]))
+    return result.exit_code, json.loads(result.output)
+
+
+def _codes(data: dict, number: int | None) -> set[str]:
+    if number is None:
+        return {f["code"] for f in data["findings"]}
+    return {f["code"] for f in data["lessons"][number - 1]["findings"]}
+
+
+def _lesson(course: Path, number: int) -> Path:
+    return sorted((course / "lessons").glob("*.md"))[number - 1]
+
+
+def test_the_seed_course_passes_with_an_entry_per_lesson(course_copy: Path) -> None:
+    code, data = _report(course_copy)
+    assert code == 0
+    lessons = sorted((course_copy / "lessons").glob("*.md"))
+    assert [entry["number"] for entry in data["lessons"]] == list(range(1, len(lessons) + 1))
+    assert data["summary"]["error"] == 0
+    assert all(entry["size"] < 60_000 for entry in data["lessons"])
+    assert {"footer.example-address", "sender.example"} <= _codes(data, None)
+
+
+def test_a_broken_course_fails_and_names_each_problem_where_it_is(course_copy: Path) -> None:
+    toml = course_copy / "course.toml"
+    toml.write_text(re.sub(r"(?m)^postal_address = .*$", 'postal_address = ""', toml.read_text()))
+    second = _lesson(course_copy, 2)
+    second.write_text(
+        second.read_text()
+        + "\n![](https://img.example.com/chart.png)\n\nSee [the old page](http://old.example.com/page) and "
+        "[click me](javascript:alert(1)).\n"
+    )
+    third = _lesson(course_copy, 3)
+    third.write_text(third.read_text() + "\n" + "\n\n".join(f"Padding paragraph {i}. " * 30 for i in range(200)) + "\n")
+    code, data = _report(course_copy)
+    assert code == 1
+    assert "footer.postal-address" in _codes(data, None)
+    assert {"image.alt-missing", "link.http", "link.javascript"} <= _codes(data, 2)
+    assert "size.gmail-clip" not in _codes(data, 2)
+    size = next(f for f in data["lessons"][2]["findings"] if f["code"] == "size.gmail-clip")
+    assert size["severity"] == "error" and data["lessons"][2]["size"] > 102_000
+    javascript = next(f for f in data["lessons"][1]["findings"] if f["code"] == "link.javascript")
+    assert javascript["severity"] == "error" and re.search(rf"{second.name}:\d+", javascript["where"])
+    lines = second.read_text().split("\n")
+    line_number = int(re.search(r":(\d+)", javascript["where"]).group(1))
+    assert "javascript:" in lines[line_number - 1]
+    text = run("check", str(course_copy), "--no-spam")
+    assert text.exit_code == 1
+    assert "link.javascript" in text.output and "size.gmail-clip" in text.output and "errors" in text.output
+
+
+def test_strict_fails_on_warnings(course_copy: Path) -> None:
+    assert run("check", str(course_copy)).exit_code == 0
+    assert run("check", str(course_copy), "--strict").exit_code == 1
+
+
+def test_subject_and_preheader_rules(course_copy: Path) -> None:
+    first, second = _lesson(course_copy, 1), _lesson(course_copy, 2)
+    subject = re.search(r"(?m)^subject: (.*)$", first.read_text()).group(1)
+    text = re.sub(r"(?m)^subject: .*$", f"subject: {subject}", second.read_text(), count=1)
+    text = re.sub(r"(?m)^preheader: .*$", "preheader: Too short", text, count=1)
+    second.write_text(text)
+    first.write_text(
+        re.sub(r"(?m)^subject: .*$", "subject: THIS IS A SHOUTING SUBJECT LINE", first.read_text(), count=1)
+    )
+    _, data = _report(course_copy)
+    assert {"subject.all-caps"} <= _codes(data, 1)
+    assert {"preheader.too-short"} <= _codes(data, 2)
+
+
+def test_source_problems_have_line_numbers(course_copy: Path) -> None:
+    lesson = _lesson(course_copy, 1)
+    lesson.write_text(lesson.read_text() + "\n#### Too deep\n\nHello {{ first_name }}, and {POLL}.\n")
+    code, data = _report(course_copy)
+    assert code == 1
+    codes = _codes(data, 1)
+    assert {"headings.order", "template.leftover"} <= codes
+    leftover = next(f for f in data["lessons"][0]["findings"] if f["code"] == "template.leftover")
+    number = int(re.search(r":(\d+)", leftover["where"]).group(1))
+    assert "{{ first_name }}" in lesson.read_text().split("\n")[number - 1]
+
+
+def test_a_provider_without_its_unsubscribe_link(course_copy: Path) -> None:
+    (course_copy / "templates" / "partials").mkdir(parents=True)
+    (course_copy / "templates" / "partials" / "footer.mjml.j2").write_text(
+        "<mj-section><mj-column><mj-text>{{ sender.postal_address }}</mj-text></mj-column></mj-section>"
+    )
+    code, data = _report(course_copy, "--esp", "kit")
+    assert code == 1 and data["dialect"] == "kit"
+    assert all("unsubscribe.missing" in _codes(data, entry["number"]) for entry in data["lessons"])
+
+
+def test_css_that_clients_ignore(course_copy: Path) -> None:
+    (course_copy / "templates").mkdir()
+    (course_copy / "templates" / "lesson.mjml.j2").write_text(
+        '{% extends "builtin/lesson.mjml.j2" %}{% block greeting %}'
+        '<p style="display:flex;position:absolute;">{{ greeting }}</p>{% endblock %}'
+    )
+    _, data = _report(course_copy)
+    findings = [f for f in data["lessons"][0]["findings"] if f["code"] == "css.unsupported"]
+    assert any("display:flex" in f["message"] and "caniemail.com" in f["message"] for f in findings)
+    assert any(f["message"].startswith("position") for f in findings)
+
+
+@pytest.mark.skipif(
+    shutil.which("spamassassin") is None, reason="SpamAssassin is not installed (make test installs it)"
+)
+def test_spamassassin_scores_each_lesson(course_copy: Path) -> None:
+    _, data = _report(course_copy, spam=True)
+    assert all(isinstance(entry["spam_score"], float) for entry in data["lessons"])
+    assert all("spam.score" in _codes(data, entry["number"]) for entry in data["lessons"])
+
+
+class _Pages(BaseHTTPRequestHandler):
+    def do_HEAD(self) -> None:
+        self.send_response(200 if self.path == "/alive" else 404)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_GET = do_HEAD
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def pages() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_links_option_checks_every_external_link(course_copy: Path, pages: str) -> None:
+    lesson = _lesson(course_copy, 2)
+    lesson.write_text(lesson.read_text() + f"\nRead [this]({pages}/alive) and [that]({pages}/gone).\n")
+    code, data = _report(course_copy, "--links")
+    assert code == 1
+    broken = [f for f in data["lessons"][1]["findings"] if f["code"] == "link.broken"]
+    assert len(broken) == 1 and f"{pages}/gone" in broken[0]["message"]
+    _code, data_without = _report(course_copy)
+    assert "link.broken" not in _codes(data_without, 2)
+
+
+def test_missing_course_or_lessons(tmp_path: Path) -> None:
+    missing = run("check", str(tmp_path / "nope"))
+    assert (
+        missing.exit_code == 1 and len(missing.output.strip().splitlines()) == 1 and "no such folder" in missing.output
+    )
+    shutil.copytree(Path(__file__).parent / "golden" / "seed", tmp_path / "c", ignore=shutil.ignore_patterns("lessons"))
+    empty = run("check", str(tmp_path / "c"))
+    assert empty.exit_code == 1 and "has no lessons" in empty.output and len(empty.output.strip().splitlines()) == 1
