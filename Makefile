@@ -33,6 +33,7 @@ system-packages:
 lint: $(BIN)/.installed
 	@$(BIN)/ruff check course tests benchmarks
 	@$(BIN)/ruff format --check course tests benchmarks
+	@$(BIN)/mypy course
 
 format: $(BIN)/.installed
 	@$(BIN)/ruff format course tests benchmarks

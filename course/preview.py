@@ -140,7 +140,7 @@ def watch(state: PreviewState, stop: threading.Event) -> None:
             relative = Path(path).resolve().relative_to(root)
         except ValueError:
             return False
-        return relative.parts[:1] and relative.parts[0] in WATCHED and not relative.name.startswith(".")
+        return bool(relative.parts) and relative.parts[0] in WATCHED and not relative.name.startswith(".")
 
     for _changes in watch_files(root, watch_filter=relevant, debounce=40, step=20, stop_event=stop,
                                 raise_interrupt=False):  # fmt: skip

@@ -44,7 +44,7 @@ DEFAULT_THEME: dict[str, Any] = {
     "logo_url": "",
     "logo_width": 120,
 }
-KNOWN_KEYS: dict[str, set[str]] = {
+KNOWN_KEYS: dict[str, set[str] | None] = {
     "course": {"title", "author", "language", "slug", "base_url", "description"},
     "sender": {"name", "email", "reply_to", "postal_address"},
     "schedule": {"every", "days"},

@@ -55,6 +55,10 @@ def test_lesson_view_switches_width_view_and_dialect(browser, preview: RunningPr
         assert frame.bounding_box()["width"] == pytest.approx(375, abs=2)
         page.keyboard.press("d")
         assert frame.bounding_box()["width"] == pytest.approx(640, abs=2)
+        assert page.locator("#text").is_visible(), "the plain-text twin shows beside the HTML"
+        page.get_by_role("button", name="Source").click()
+        assert page.locator("#source").is_visible() and not page.locator("#text").is_visible()
+        assert "&lt;!doctype html&gt;" in page.locator("#source").inner_html()
         page.get_by_role("button", name="Plain text").click()
         assert page.locator("#text").is_visible() and "Hi Sam," in page.locator("#text").inner_text()
         page.keyboard.press("h")
@@ -78,7 +82,8 @@ def test_saved_edit_appears_without_a_reload(browser, preview: RunningPreview, c
         lesson.write_text(lesson.read_text() + f"\n{sentence}\n")
         page.frame_locator("#email").locator(f"text={sentence}").wait_for(timeout=2000)
         assert time.monotonic() - start < 2.0
-        assert sentence in page.locator("#text").text_content()
+        page.get_by_text(sentence).first.wait_for(timeout=1000)  # the text twin beside the HTML, in the page itself
+        assert sentence in page.locator("body").inner_text()
         assert preview.state.rendered_last == 1, "only the edited lesson should be rendered again"
     finally:
         page.close()

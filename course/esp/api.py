@@ -31,6 +31,13 @@ class Uploader:
         self.notes: list[str] = []  # shown with the plan (e.g. a sequence to create, subscribers present)
         self.confirm: str | None = None  # a question the user must answer yes to before anything is written
 
+    def body(self, lesson: ExportedLesson) -> dict[str, Any]:
+        """The provider's request body for a lesson (every provider with an uploader has one)."""
+        body = self.provider.request_body(lesson)
+        if body is None:
+            raise NotImplementedError(f"{self.provider.name} has no request body")
+        return body
+
     def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
         raise NotImplementedError
 

@@ -37,7 +37,7 @@ class BrevoUploader(Uploader):
         by_name = {t.get("name"): t for t in self._templates()}
         actions = []
         for lesson in lessons:
-            body = self.provider.request_body(lesson)  # type: ignore[attr-defined]
+            body = self.body(lesson)
             remote = by_name.get(lesson.name)
             if remote is None:
                 actions.append(Action(lesson, "create", payload=body))

@@ -41,7 +41,7 @@ class ButtondownUploader(Uploader):
         by_subject = {d.get("subject"): d for d in drafts}
         actions = []
         for lesson in lessons:
-            body = self.provider.request_body(lesson)  # type: ignore[attr-defined]
+            body = self.body(lesson)
             known = self.state.entries.get(lesson.key, {}).get("id")
             remote = by_id.get(str(known)) if known else by_subject.get(body["subject"])
             if remote is None:

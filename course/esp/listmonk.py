@@ -43,7 +43,7 @@ class ListmonkUploader(Uploader):
         by_name = {c.get("name"): c for c in campaigns or []}
         actions = []
         for lesson in lessons:
-            body = self.provider.request_body(lesson)  # type: ignore[attr-defined]
+            body = self.body(lesson)
             remote = by_name.get(lesson.name)
             if remote is None:
                 actions.append(Action(lesson, "create", payload=body))

@@ -39,7 +39,7 @@ class MailchimpUploader(Uploader):
         by_name = {t["name"]: t for t in listing.get("templates", [])}
         actions = []
         for lesson in lessons:
-            body = self.provider.request_body(lesson)  # type: ignore[attr-defined]
+            body = self.body(lesson)
             digest = content_hash(body)
             remote = by_name.get(lesson.name)
             if remote is None:

@@ -41,7 +41,7 @@ class MailerLiteUploader(Uploader):
         by_name = {c.get("name"): c for c in self._drafts()}
         actions = []
         for lesson in lessons:
-            body = self.provider.request_body(lesson)  # type: ignore[attr-defined]
+            body = self.body(lesson)
             remote = by_name.get(lesson.name)
             if remote is None:
                 actions.append(Action(lesson, "create", lesson.key, payload=body))

@@ -30,7 +30,7 @@ class MailgunUploader(Uploader):
     def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
         actions = []
         for lesson in lessons:
-            body = self.provider.request_body(lesson)  # type: ignore[attr-defined]
+            body = self.body(lesson)
             tag = "c" + content_hash(body["template"], body["headers"])
             response = self.client.request(
                 "GET", f"/v3/{self.domain}/templates/{lesson.key}", params={"active": "yes"}, allow=[404]

@@ -29,7 +29,7 @@ class SendGridUploader(Uploader):
         by_name = {t["name"]: t for t in listing.get("result", listing.get("templates", []))}
         actions = []
         for lesson in lessons:
-            body = self.provider.request_body(lesson)  # type: ignore[attr-defined]
+            body = self.body(lesson)
             version = body["version"]
             template = by_name.get(lesson.name)
             if template is None:
