@@ -59,7 +59,9 @@ def parse_html(page: str, name: str = "") -> Article:
     article.title = clean_title(title) if title else article.title
     article.author = author
     if language:
-        article.language = language.split("-")[0].lower()
+        parts = language.replace("_", "-").split("-")
+        region = parts[1].upper() if len(parts) > 1 and len(parts[1]) == 2 else ""
+        article.language = parts[0].lower() + (f"-{region}" if region else "")
         article.meta["language_declared"] = "yes"
     return article
 

@@ -125,6 +125,7 @@ postal_address = "{EXAMPLE_ADDRESS}"   # EXAMPLE: printed in every footer (CAN-S
 
 [schedule]
 every = {every_days}          # days between lessons; lesson 1 is sent on sign-up (day 0)
+# days = [0, 1, 3, 7]   # or the exact day of each lesson (used the next time you run course split --force)
 
 [theme]
 brand_color = "{DEFAULT_THEME["brand_color"]}"

@@ -9,6 +9,7 @@ keep lessons balanced at the lowest total cost; without a fixed count it compare
 from __future__ import annotations
 
 import itertools
+import logging
 import math
 import re
 import tomllib
@@ -23,6 +24,8 @@ from .article import Article, Block, first_sentence, parse_article, shorten
 from .errors import CourseError
 from .project import COURSE_FILE, write_project
 from .sources import load_source
+
+log = logging.getLogger(__name__)
 
 WORDS_PER_MINUTE = 230
 MIN_LESSONS, MAX_LESSONS = 3, 7
@@ -87,7 +90,11 @@ class PlannedLesson:
 
 
 def plan_lessons(
-    article: Article, lessons: int | None = None, every_days: int = 1, weights: Weights = WEIGHTS
+    article: Article,
+    lessons: int | None = None,
+    every_days: int = 1,
+    weights: Weights = WEIGHTS,
+    days: list[int] | None = None,
 ) -> list[PlannedLesson]:
     """Split the article into lessons; `lessons` fixes the count, otherwise 3–7 are compared."""
     blocks = article.blocks
@@ -112,7 +119,7 @@ def plan_lessons(
             best = (score, cuts)
     assert best is not None
     groups = _groups(atoms, best[1])
-    return _describe(article, [[blocks[i] for i in group] for group in groups], every_days)
+    return _describe(article, [[blocks[i] for i in group] for group in groups], every_days, days)
 
 
 def _atoms(blocks: list[Block]) -> list[list[int]]:
@@ -284,10 +291,24 @@ def _groups(atoms: list[list[int]], cuts: list[int]) -> list[list[int]]:
     return groups
 
 
-def _describe(article: Article, groups: list[list[Block]], every_days: int) -> list[PlannedLesson]:
+def lesson_days(count: int, every_days: int = 1, days: list[int] | None = None) -> list[int]:
+    """The day of each lesson: an explicit list from course.toml (continued at its last gap), else every N days."""
+    if not days:
+        return [i * every_days for i in range(count)]
+    result = list(days[:count])
+    gap = result[-1] - result[-2] if len(result) > 1 else every_days
+    while len(result) < count:
+        result.append(result[-1] + max(gap, 1))
+    return result
+
+
+def _describe(
+    article: Article, groups: list[list[Block]], every_days: int, days: list[int] | None = None
+) -> list[PlannedLesson]:
     planned: list[PlannedLesson] = []
     used_slugs: set[str] = set()
     used_subjects: set[str] = set()
+    schedule = lesson_days(len(groups), every_days, days)
     for number, blocks in enumerate(groups, start=1):
         title = lesson_title(blocks, article, number)
         subject = _unique(shorten(title, SUBJECT_MAX), used_subjects, number)
@@ -298,7 +319,7 @@ def _describe(article: Article, groups: list[list[Block]], every_days: int) -> l
             number,
             sep="-",
         )
-        planned.append(PlannedLesson(number, blocks, title, subject, preheader, slug, (number - 1) * every_days))
+        planned.append(PlannedLesson(number, blocks, title, subject, preheader, slug, schedule[number - 1]))
     return planned
 
 
@@ -387,8 +408,8 @@ def split_to_project(article_location: str, out: Path | None = None, lessons: in
     if author:
         article.author = author.strip()
     root = out or Path(slugify(article.title, max_length=60, word_boundary=True, replacements=APOSTROPHES) or "course")
-    every_days = read_rhythm(root / COURSE_FILE)
-    plan = plan_lessons(article, lessons, every_days=every_days)
+    every_days, days = read_rhythm(root / COURSE_FILE)
+    plan = plan_lessons(article, lessons, every_days=every_days, days=days)
     files = [
         {"file": f"{p.number:02d}-{p.slug}.md", "title": p.title, "subject": p.subject, "preheader": p.preheader,
          "day": p.day, "markdown": p.markdown}
@@ -399,12 +420,29 @@ def split_to_project(article_location: str, out: Path | None = None, lessons: in
     return SplitResult(root, plan, kept)
 
 
-def read_rhythm(config_path: Path) -> int:
-    """Days between lessons from an existing course.toml's [schedule] every (default 1)."""
+def read_rhythm(config_path: Path) -> tuple[int, list[int] | None]:
+    """The rhythm from an existing course.toml's [schedule]: `every` (days between lessons, default 1) and
+    `days` (an explicit list such as [0, 1, 3, 7]); invalid values are ignored with a warning."""
     if not config_path.exists():
-        return 1
+        return 1, None
     try:
-        every = tomllib.loads(config_path.read_text(encoding="utf-8")).get("schedule", {}).get("every", 1)
-    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError, AttributeError):
-        return 1
-    return every if isinstance(every, int) and not isinstance(every, bool) and every >= 0 else 1
+        schedule = tomllib.loads(config_path.read_text(encoding="utf-8")).get("schedule", {})
+    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+        return 1, None
+    if not isinstance(schedule, dict):
+        return 1, None
+    every = schedule.get("every", 1)
+    if not isinstance(every, int) or isinstance(every, bool) or every < 0:
+        log.warning("%s: [schedule] every must be a whole number of days; using 1", config_path)
+        every = 1
+    days = schedule.get("days")
+    valid = (
+        isinstance(days, list) and days and all(isinstance(d, int) and not isinstance(d, bool) for d in days)
+        and days[0] == 0 and all(b >= a for a, b in itertools.pairwise(days))
+    )  # fmt: skip
+    if days is not None and not valid:
+        log.warning(
+            "%s: [schedule] days must start at 0 and never go down, e.g. [0, 1, 3, 7]; ignoring it", config_path
+        )
+        days = None
+    return every, days
