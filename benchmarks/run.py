@@ -74,7 +74,7 @@ def stages(root: Path, repeat: int) -> list[tuple[str, float]]:
         ("MJML -> HTML (mjml-python)", lambda: [compile_mjml(s, x) for s, x in zip(sources, lessons, strict=True)]),
         ("CSS inlining (premailer)", lambda: [inline_css(d) for d in compiled]),
         ("plain-text twin", lambda: [render_text(x.body) for x in lessons]),
-        ("dialect substitution (HTML + text)", lambda: [dialect.apply_html(h) for h in inlined]),
+        ("dialect substitution (placeholders cut once per lesson)", lambda: [dialect.apply_html(h) for h in inlined]),
         ("whole lesson (render + one dialect)", lambda: [dialect.apply_html(renderer.render(x).html) for x in lessons]),
     ]
     return [(name, median_ms(action, repeat) / n) for name, action in rows]

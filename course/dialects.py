@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -57,23 +58,54 @@ class Dialect:
     escape: bool = True
 
     def apply_html(self, document: str) -> str:
-        document = OPTIONAL_HTML_RE.sub(lambda m: m.group(2) if m.group(1) in self.values else "", document)
-        return self._substitute(document, html_part=True)
+        return self._apply(_segments(document, html_part=True), html_part=True)
 
     def apply_text(self, text: str) -> str:
-        text = OPTIONAL_TEXT_RE.sub(lambda m: m.group(2) if m.group(1) in self.values else "", text)
-        text = re.sub(r"\n{3,}", "\n\n", text)
-        return self._substitute(text, html_part=False)
+        return re.sub(r"\n{3,}", "\n\n", self._apply(_segments(text, html_part=False), html_part=False))
 
-    def _substitute(self, document: str, html_part: bool) -> str:
-        def value(match: re.Match[str]) -> str:
-            name = match.group(0)[len("@@COURSE_") : -2].lower()
-            if name not in self.values:
-                raise KeyError(name)
-            raw = self.values[name]
-            return html.escape(raw, quote=True) if html_part and self.escape else raw
+    def _apply(self, segments: tuple[Segment, ...], html_part: bool) -> str:
+        out: list[str] = []
+        for kind, value, inner in segments:
+            if kind == "text":
+                out.append(value)
+            elif kind == "field":
+                if value not in self.values:
+                    raise KeyError(value)
+                raw = self.values[value]
+                out.append(html.escape(raw, quote=True) if html_part and self.escape else raw)
+            elif value in self.values:  # an optional part whose field this dialect has
+                out.append(self._apply(inner, html_part))
+        return "".join(out)
 
-        return PLACEHOLDER_RE.sub(value, document)
+
+Segment = tuple[str, str, tuple]  # ("text", chunk, ()), ("field", name, ()) or ("optional", name, inner segments)
+
+
+@lru_cache(maxsize=512)
+def _segments(document: str, html_part: bool) -> tuple[Segment, ...]:
+    """The document cut at its placeholders and optional parts, once; every dialect then only joins the pieces."""
+    optional = OPTIONAL_HTML_RE if html_part else OPTIONAL_TEXT_RE
+    segments: list[Segment] = []
+    position = 0
+    for match in optional.finditer(document):
+        segments += _fields(document[position : match.start()])
+        segments.append(("optional", match.group(1), tuple(_fields(match.group(2)))))
+        position = match.end()
+    segments += _fields(document[position:])
+    return tuple(segments)
+
+
+def _fields(chunk: str) -> list[Segment]:
+    segments: list[Segment] = []
+    position = 0
+    for match in PLACEHOLDER_RE.finditer(chunk):
+        if match.start() > position:
+            segments.append(("text", chunk[position : match.start()], ()))
+        segments.append(("field", match.group(0)[len("@@COURSE_") : -2].lower(), ()))
+        position = match.end()
+    if position < len(chunk):
+        segments.append(("text", chunk[position:], ()))
+    return segments
 
 
 def preview_dialect(preview: dict[str, str], view_online_url: str | None = None) -> Dialect:
