@@ -23,6 +23,8 @@ class Action:
 class Uploader:
     """One provider's API conversation: read the remote state, then create or update lesson by lesson."""
 
+    client: Any  # the provider's API client (course/http.py's ApiClient, or boto3's for SES)
+
     def __init__(self, provider: Provider, credentials: Mapping[str, str], api_url: str | None, **options: Any):
         self.provider = provider
         self.credentials = credentials
@@ -41,6 +43,15 @@ class Uploader:
     def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
         raise NotImplementedError
 
+    def api_client(self, label: str, base_url: str, *, credential_names: list[str], secret: str, **options: Any) -> Any:
+        """The shared HTTP client (course/http.py) for this provider, closed by `close()`."""
+        from ..http import ApiClient
+
+        if "sleep" in self.options:
+            options["sleep"] = self.options["sleep"]
+        self.client = ApiClient(label, base_url, credential_names=credential_names, secrets=[secret], **options)
+        return self.client
+
     def prepare(self) -> None:
         """Create what the lessons live in (a Kit sequence), once, before the first write."""
 
@@ -49,11 +60,24 @@ class Uploader:
 
     def close(self) -> None:
         """Release connections."""
+        client = getattr(self, "client", None)
+        if client is not None:
+            client.close()
 
 
 def changed_fields(remote: Mapping[str, Any], desired: Mapping[str, Any]) -> list[str]:
     """The keys whose remote value differs from the one we would send (missing counts as different)."""
     return [key for key, value in desired.items() if remote.get(key) != value]
+
+
+def compared(
+    lesson: ExportedLesson, remote_id: str, remote: Mapping[str, Any], wanted: Mapping[str, Any],
+    payload: dict[str, Any] | None = None,
+) -> Action:  # fmt: skip
+    """An update of the fields that differ (the whole `payload` when given), or unchanged when none do."""
+    changes = changed_fields(remote, wanted)
+    body = payload if payload is not None else {key: wanted[key] for key in changes}
+    return Action(lesson, "update" if changes else "unchanged", remote_id, changes, body)
 
 
 def content_hash(*parts: object) -> str:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from ..http import ApiClient
-from .api import Action, Uploader, changed_fields
+from .api import Action, Uploader, compared
 from .base import ExportedLesson, Provider
 
 API_BASE = "https://api.brevo.com/v3"
@@ -18,10 +17,9 @@ class BrevoUploader(Uploader):
     def __init__(self, provider: Provider, credentials: Mapping[str, str], api_url: str | None, **options: Any):
         super().__init__(provider, credentials, api_url, **options)
         key = credentials["BREVO_API_KEY"]
-        extra = {"sleep": options["sleep"]} if "sleep" in options else {}
-        self.client = ApiClient(
+        self.api_client(
             "Brevo", api_url or API_BASE, headers={"api-key": key}, credential_names=["BREVO_API_KEY"],
-            secrets=[key], **extra,
+            secret=key,
         )  # fmt: skip
 
     def _templates(self) -> list[dict[str, Any]]:
@@ -43,9 +41,7 @@ class BrevoUploader(Uploader):
                 actions.append(Action(lesson, "create", payload=body))
                 continue
             wanted = {"subject": body["subject"], "htmlContent": body["htmlContent"]}
-            changes = changed_fields(remote, wanted)
-            actions.append(Action(lesson, "update" if changes else "unchanged", str(remote["id"]), changes,
-                                  {k: wanted[k] for k in changes}))  # fmt: skip
+            actions.append(compared(lesson, str(remote["id"]), remote, wanted))
         return actions
 
     def apply(self, action: Action) -> None:
@@ -53,9 +49,6 @@ class BrevoUploader(Uploader):
             self.client.json("POST", "/smtp/templates", json=action.payload)
         else:
             self.client.request("PUT", f"/smtp/templates/{action.remote_id}", json=action.payload)
-
-    def close(self) -> None:
-        self.client.close()
 
 
 class Brevo(Provider):

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from ..http import ApiClient
-from .api import Action, Uploader, UploadState, changed_fields
+from .api import Action, Uploader, UploadState, compared
 from .base import ExportedLesson, Provider
 
 API_BASE = "https://api.buttondown.com/v1"
@@ -19,10 +18,9 @@ class ButtondownUploader(Uploader):
     def __init__(self, provider: Provider, credentials: Mapping[str, str], api_url: str | None, **options: Any):
         super().__init__(provider, credentials, api_url, **options)
         key = credentials["BUTTONDOWN_API_KEY"]
-        extra = {"sleep": options["sleep"]} if "sleep" in options else {}
-        self.client = ApiClient(
+        self.api_client(
             "Buttondown", api_url or API_BASE, headers={"Authorization": f"Token {key}"},
-            credential_names=["BUTTONDOWN_API_KEY"], secrets=[key], **extra,
+            credential_names=["BUTTONDOWN_API_KEY"], secret=key,
         )  # fmt: skip
         self.state = UploadState(provider.course.root, "buttondown")
 
@@ -48,8 +46,7 @@ class ButtondownUploader(Uploader):
                 actions.append(Action(lesson, "create", lesson.key, payload=body))
                 continue
             wanted = {"subject": body["subject"], "body": body["body"]}
-            changes = changed_fields(remote, wanted)
-            actions.append(Action(lesson, "update" if changes else "unchanged", str(remote["id"]), changes, wanted))
+            actions.append(compared(lesson, str(remote["id"]), remote, wanted, payload=wanted))
             self.state.entries.setdefault(lesson.key, {"id": str(remote["id"]), "hash": ""})
         return actions
 
@@ -61,9 +58,6 @@ class ButtondownUploader(Uploader):
             self.client.json("PATCH", f"/emails/{action.remote_id}", json=action.payload)
             remote_id = str(action.remote_id)
         self.state.record(action.lesson.key, remote_id, "")
-
-    def close(self) -> None:
-        self.client.close()
 
 
 class Buttondown(Provider):

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from ..http import ApiClient
-from .api import Action, Uploader, changed_fields
+from .api import Action, Uploader, compared
 from .base import ExportedLesson, Provider, dumps
 
 API_BASE = "https://api.kit.com"
@@ -18,10 +17,9 @@ class KitUploader(Uploader):
     def __init__(self, provider: Provider, credentials: Mapping[str, str], api_url: str | None, **options: Any):
         super().__init__(provider, credentials, api_url, **options)
         key = credentials["KIT_API_KEY"]
-        extra = {"sleep": options["sleep"]} if "sleep" in options else {}
-        self.client = ApiClient(
+        self.api_client(
             "Kit", api_url or API_BASE, headers={"X-Kit-Api-Key": key}, credential_names=["KIT_API_KEY"],
-            secrets=[key], **extra,
+            secret=key,
         )  # fmt: skip
         self.kit: Kit = provider  # type: ignore[assignment]
         self.sequence_id: int | None = None
@@ -66,9 +64,8 @@ class KitUploader(Uploader):
             if remote is None:
                 actions.append(Action(lesson, "create", payload=desired))
                 continue
-            changes = changed_fields(remote, {k: v for k, v in desired.items() if k != "position"})
-            verb = "update" if changes else "unchanged"
-            actions.append(Action(lesson, verb, str(remote["id"]), changes, {k: desired[k] for k in changes}))
+            desired.pop("position")  # matched by position already
+            actions.append(compared(lesson, str(remote["id"]), remote, desired))
         extra = len(by_position) - len(lessons)
         if extra > 0:
             self.notes.append(f"the sequence has {extra} more emails than the course; they are left as they are")
@@ -87,9 +84,6 @@ class KitUploader(Uploader):
             self.client.json("POST", path, json=body)
         else:
             self.client.json("PUT", f"{path}/{action.remote_id}", json=action.payload)
-
-    def close(self) -> None:
-        self.client.close()
 
 
 class Kit(Provider):

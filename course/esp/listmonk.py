@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from ..http import ApiClient
-from .api import Action, Uploader, changed_fields
+from .api import Action, Uploader, compared
 from .base import ExportedLesson, Provider, dumps
 
 BARE_TEMPLATE_NAME = "course: lesson as is"
@@ -19,10 +18,9 @@ class ListmonkUploader(Uploader):
     def __init__(self, provider: Provider, credentials: Mapping[str, str], api_url: str | None, **options: Any):
         super().__init__(provider, credentials, api_url, **options)
         user, token = credentials["LISTMONK_USERNAME"], credentials["LISTMONK_API_TOKEN"]
-        extra = {"sleep": options["sleep"]} if "sleep" in options else {}
-        self.client = ApiClient(
+        self.api_client(
             "listmonk", api_url or credentials["LISTMONK_URL"], auth=(user, token),
-            credential_names=["LISTMONK_USERNAME", "LISTMONK_API_TOKEN"], secrets=[token], **extra,
+            credential_names=["LISTMONK_USERNAME", "LISTMONK_API_TOKEN"], secret=token,
         )  # fmt: skip
         self.template_id: int | None = None
         self.list_ids: list[int] = []
@@ -49,8 +47,7 @@ class ListmonkUploader(Uploader):
                 actions.append(Action(lesson, "create", payload=body))
                 continue
             wanted = {k: body[k] for k in ("subject", "body", "altbody")}
-            changes = changed_fields(remote, wanted)
-            actions.append(Action(lesson, "update" if changes else "unchanged", str(remote["id"]), changes, body))
+            actions.append(compared(lesson, str(remote["id"]), remote, wanted, payload=body))
         return actions
 
     def prepare(self) -> None:
@@ -68,9 +65,6 @@ class ListmonkUploader(Uploader):
             self.client.json("POST", "/api/campaigns", json=body)
         else:
             self.client.json("PUT", f"/api/campaigns/{action.remote_id}", json=body)
-
-    def close(self) -> None:
-        self.client.close()
 
 
 class Listmonk(Provider):

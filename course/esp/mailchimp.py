@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from ..errors import CourseError
-from ..http import ApiClient
 from .api import Action, Uploader, UploadState, content_hash
 from .base import ExportedLesson, Provider, dumps
 
@@ -28,10 +27,7 @@ class MailchimpUploader(Uploader):
         if not api_url and "-" not in key:
             raise CourseError("MAILCHIMP_API_KEY has no data-centre suffix (such as -us6); copy the whole key")
         base = api_url or API_BASE.format(dc=key.rsplit("-", 1)[-1])
-        extra = {"sleep": options["sleep"]} if "sleep" in options else {}
-        self.client = ApiClient(
-            "Mailchimp", base, auth=("course", key), credential_names=["MAILCHIMP_API_KEY"], secrets=[key], **extra
-        )
+        self.api_client("Mailchimp", base, auth=("course", key), credential_names=["MAILCHIMP_API_KEY"], secret=key)
         self.state = UploadState(provider.course.root, "mailchimp")
 
     def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
@@ -58,9 +54,6 @@ class MailchimpUploader(Uploader):
             self.client.json("PATCH", f"/templates/{action.remote_id}", json=action.payload)
             remote_id = str(action.remote_id)
         self.state.record(action.lesson.key, remote_id, content_hash(action.payload))
-
-    def close(self) -> None:
-        self.client.close()
 
 
 class Mailchimp(Provider):

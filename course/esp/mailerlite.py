@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from ..http import ApiClient
 from .api import Action, Uploader, UploadState, content_hash
 from .base import ExportedLesson, Provider
 
@@ -19,10 +18,9 @@ class MailerLiteUploader(Uploader):
     def __init__(self, provider: Provider, credentials: Mapping[str, str], api_url: str | None, **options: Any):
         super().__init__(provider, credentials, api_url, **options)
         key = credentials["MAILERLITE_API_KEY"]
-        extra = {"sleep": options["sleep"]} if "sleep" in options else {}
-        self.client = ApiClient(
+        self.api_client(
             "MailerLite", api_url or API_BASE, headers={"Authorization": f"Bearer {key}"},
-            credential_names=["MAILERLITE_API_KEY"], secrets=[key], **extra,
+            credential_names=["MAILERLITE_API_KEY"], secret=key,
         )  # fmt: skip
         self.state = UploadState(provider.course.root, "mailerlite")
 
@@ -60,9 +58,6 @@ class MailerLiteUploader(Uploader):
             self.client.json("PUT", f"/campaigns/{action.remote_id}", json=body)
             remote_id = str(action.remote_id)
         self.state.record(action.lesson.key, remote_id, content_hash(action.payload))
-
-    def close(self) -> None:
-        self.client.close()
 
 
 class MailerLite(Provider):

@@ -6,7 +6,6 @@ import json
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from ..http import ApiClient
 from ..project import Lesson
 from .api import Action, Uploader, content_hash
 from .base import ExportedLesson, Provider
@@ -21,10 +20,9 @@ class MailgunUploader(Uploader):
         super().__init__(provider, credentials, api_url, **options)
         key = credentials["MAILGUN_API_KEY"]
         self.domain = credentials["MAILGUN_DOMAIN"]
-        extra = {"sleep": options["sleep"]} if "sleep" in options else {}
-        self.client = ApiClient(
+        self.api_client(
             "Mailgun", api_url or API_BASE, auth=("api", key), credential_names=["MAILGUN_API_KEY"],
-            secrets=[key], **extra,
+            secret=key,
         )  # fmt: skip
 
     def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
@@ -50,9 +48,6 @@ class MailgunUploader(Uploader):
             self.client.json("POST", f"/v3/{self.domain}/templates", files=form)
         else:
             self.client.json("POST", f"/v3/{self.domain}/templates/{action.remote_id}/versions", files=form)
-
-    def close(self) -> None:
-        self.client.close()
 
 
 class Mailgun(Provider):

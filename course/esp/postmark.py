@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from ..http import ApiClient
-from .api import Action, Uploader, changed_fields
+from .api import Action, Uploader, compared
 from .base import ExportedLesson, Provider, dumps
 
 API_BASE = "https://api.postmarkapp.com"
@@ -18,10 +17,9 @@ class PostmarkUploader(Uploader):
     def __init__(self, provider: Provider, credentials: Mapping[str, str], api_url: str | None, **options: Any):
         super().__init__(provider, credentials, api_url, **options)
         token = credentials["POSTMARK_SERVER_TOKEN"]
-        extra = {"sleep": options["sleep"]} if "sleep" in options else {}
-        self.client = ApiClient(
+        self.api_client(
             "Postmark", api_url or API_BASE, headers={"X-Postmark-Server-Token": token},
-            credential_names=["POSTMARK_SERVER_TOKEN"], secrets=[token], **extra,
+            credential_names=["POSTMARK_SERVER_TOKEN"], secret=token,
         )  # fmt: skip
 
     def _aliases(self) -> set[str]:
@@ -46,8 +44,7 @@ class PostmarkUploader(Uploader):
                 actions.append(Action(lesson, "create", lesson.key, payload=payload))
                 continue
             remote = self.client.get(f"/templates/{lesson.key}")
-            changes = changed_fields(remote, desired)
-            actions.append(Action(lesson, "update" if changes else "unchanged", lesson.key, changes, desired))
+            actions.append(compared(lesson, lesson.key, remote, desired, payload=desired))
         return actions
 
     def apply(self, action: Action) -> None:
@@ -55,9 +52,6 @@ class PostmarkUploader(Uploader):
             self.client.json("POST", "/templates", json=action.payload)
         else:
             self.client.json("PUT", f"/templates/{action.remote_id}", json=action.payload)
-
-    def close(self) -> None:
-        self.client.close()
 
 
 class Postmark(Provider):

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from ..http import ApiClient
-from .api import Action, Uploader, changed_fields
+from .api import Action, Uploader, compared
 from .base import ExportedLesson, Provider
 
 API_BASE = "https://api.sendgrid.com"
@@ -18,10 +17,9 @@ class SendGridUploader(Uploader):
     def __init__(self, provider: Provider, credentials: Mapping[str, str], api_url: str | None, **options: Any):
         super().__init__(provider, credentials, api_url, **options)
         key = credentials["SENDGRID_API_KEY"]
-        extra = {"sleep": options["sleep"]} if "sleep" in options else {}
-        self.client = ApiClient(
+        self.api_client(
             "SendGrid", api_url or API_BASE, headers={"Authorization": f"Bearer {key}"},
-            credential_names=["SENDGRID_API_KEY"], secrets=[key], **extra,
+            credential_names=["SENDGRID_API_KEY"], secret=key,
         )  # fmt: skip
 
     def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
@@ -41,9 +39,7 @@ class SendGridUploader(Uploader):
                 continue
             remote = self.client.get(f"/v3/templates/{template['id']}/versions/{active['id']}")
             wanted = {k: version[k] for k in ("subject", "html_content", "plain_content")}
-            changes = changed_fields(remote, wanted)
-            actions.append(Action(lesson, "update" if changes else "unchanged", f"{template['id']}/{active['id']}",
-                                  changes, {k: wanted[k] for k in changes}))  # fmt: skip
+            actions.append(compared(lesson, f"{template['id']}/{active['id']}", remote, wanted))
         return actions
 
     def apply(self, action: Action) -> None:
@@ -56,9 +52,6 @@ class SendGridUploader(Uploader):
             self.client.json("PATCH", f"/v3/templates/{template_id}/versions/{version_id}", json=action.payload)
         else:
             self.client.json("POST", f"/v3/templates/{template_id}/versions", json=action.payload)
-
-    def close(self) -> None:
-        self.client.close()
 
 
 class SendGrid(Provider):

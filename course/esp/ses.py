@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from ..errors import CourseError
 from ..project import Lesson
-from .api import Action, Uploader, changed_fields
+from .api import Action, Uploader, compared
 from .base import ExportedLesson, Provider
 
 
@@ -46,16 +46,12 @@ class SESUploader(Uploader):
                 continue
             except Exception as exc:
                 raise _aws_error(exc) from None
-            changes = changed_fields(remote, desired)
-            actions.append(Action(lesson, "update" if changes else "unchanged", lesson.key, changes, desired))
+            actions.append(compared(lesson, lesson.key, remote, desired, payload=desired))
         return actions
 
     def apply(self, action: Action) -> None:
         operation = "create_email_template" if action.verb == "create" else "update_email_template"
         self._call(operation, TemplateName=action.remote_id, TemplateContent=action.payload)
-
-    def close(self) -> None:
-        self.client.close()
 
 
 def _aws_error(exc: Exception) -> CourseError:
