@@ -66,6 +66,8 @@ def _read_file(path: Path) -> Source:
         raise CourseError(f"{path}: cannot read the file ({exc.strerror}); check the path and retry") from None
     text = decode_bytes(data, str(path))
     kind = KIND_BY_SUFFIX.get(path.suffix.lower()) or sniff_kind(text)
+    if kind == "text" and len(re.findall(r"(?m)^#{1,6} \S", text)) >= 2:
+        kind = "markdown"  # a .txt written in Markdown: its headings and lists are meant as such
     return Source(str(path), kind, text)
 
 

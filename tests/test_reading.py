@@ -202,3 +202,12 @@ def test_page_without_article_is_an_error() -> None:
     )
     with pytest.raises(CourseError, match="no article text"):
         parse_article(Source("p.html", "html", page))
+
+
+def test_a_txt_file_written_in_markdown_is_read_as_markdown(tmp_path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("# Title\n\n## First part\n\nSome **bold** words here.\n\n## Second part\n\n- a\n- b\n")
+    article = parse_article(load_source(str(path)))
+    assert article.title == "Title"
+    assert [b.text for b in article.blocks if b.kind == "heading"] == ["First part", "Second part"]
+    assert "**bold**" in article.blocks[1].markdown
