@@ -101,7 +101,7 @@ def plan_lessons(
     atoms = _atoms(blocks)
     if lessons is not None:
         if lessons < 1:
-            raise CourseError(f"--lessons must be at least 1, got {lessons}")
+            raise CourseError(f"--lessons must be at least 1, got {lessons}; leave -n out to let course choose 3 to 7")
         if lessons > len(atoms):
             raise CourseError(
                 f"{article.source_name or 'the article'} can be cut into at most {len(atoms)} lessons "
