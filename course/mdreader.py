@@ -14,7 +14,12 @@ ANCHOR_RE = re.compile(r"\s*\{#[^}]*\}\s*$")
 FOOTNOTE_DEF_RE = re.compile(r"^\[\^([^\]]+)\]:[ \t]?(.*)$")
 # JSX/MDX components (<NewsletterForm />, <Caption>…</Caption>): a capitalised tag name is never HTML.
 COMPONENT_RE = re.compile(r"<([A-Z][\w.]*)\b[^>]*/>|<([A-Z][\w.]*)\b[^>]*>.*?</\2\s*>", re.DOTALL)
-PLACEHOLDER_RE = re.compile(r"^\s*(\{[A-Z0-9_ -]+\}|\{\{[^}]*\}\}|\[\[[^\]]*\]\]|%[A-Z0-9_]+%)\s*$")
+PLACEHOLDER_RE = re.compile(
+    r"^\s*(\{[A-Z0-9_ -]+\}|\{\{[^}]*\}\}|\{%.*%\}|\{:[^}]*\}|\[\[[^\]]*\]\]|%[A-Z0-9_]+%)\s*$"
+)  # {POLL}, {{ include }}, {% liquid %}, {: .kramdown-attribute}, [[wiki]], %MERGE%
+MDX_LINE_RE = re.compile(
+    r"^\s*((import|export)\s+.*\bfrom\s+['\"][^'\"]+['\"];?|export\s+(const|default)\b.*|:::\s*\w*.*)$"
+)
 SYMBOL_LINE_RE = re.compile(r"^[^\w\s]{3,}$")
 EDITORIAL_LABEL_RE = re.compile(
     r"(?i)^(sub-?heading|subtitle|preheader|pre-header|subject( line)?|email subject|meta description|"
@@ -30,6 +35,9 @@ def parse_markdown(text: str, name: str = "") -> Article:
     """Parse Markdown into an Article; front matter gives title, author and language."""
     meta, body = _split_front_matter(text, name)
     body = COMPONENT_RE.sub("", body)
+    body = "\n".join(
+        "" if MDX_LINE_RE.match(line) else line for line in body.split("\n")
+    )  # MDX code, admonition fences
     body, footnotes = _extract_footnotes(body)
     lines = body.split("\n")
     blocks: list[Block] = []

@@ -211,3 +211,34 @@ def test_a_txt_file_written_in_markdown_is_read_as_markdown(tmp_path) -> None:
     assert article.title == "Title"
     assert [b.text for b in article.blocks if b.kind == "heading"] == ["First part", "Second part"]
     assert "**bold**" in article.blocks[1].markdown
+
+
+def test_mdx_and_site_generator_artefacts_are_not_prose() -> None:
+    text = """---
+title: Shipping faster
+---
+
+import Chart from '../components/Chart'
+export const meta = { draft: false }
+
+Teams that ship faster do fewer things at once.
+
+:::note Worth knowing
+Small batches are easier to review.
+:::
+
+{% include newsletter.html %}
+{: .lead}
+
+<Chart data={points} />
+
+## Why it works
+
+Less work in progress means less waiting.
+"""
+    article = parse_article(Source("post.mdx", "markdown", text))
+    body = "\n".join(b.markdown for b in article.blocks)
+    for artefact in ("import Chart", "export const", ":::", "{% include", "{: .lead}", "<Chart"):
+        assert artefact not in body
+    assert "Small batches are easier to review." in body
+    assert [b.kind for b in article.blocks] == ["paragraph", "paragraph", "heading", "paragraph"]
