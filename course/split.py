@@ -345,6 +345,11 @@ def lesson_title(blocks: list[Block], article: Article, number: int) -> str:
     if number == 1 and article.title:
         return article.title
     first = blocks[0]
+    if first.glue_next and headings:
+        # a lead-in ("Here is what good looks like:") introducing subsections: they name the lesson better
+        level = min(b.level for b in headings)
+        top = [_strip_number(b.text) for b in headings if b.level == level]
+        return _combine_titles(top, article.language) if len(top) > 1 else top[0]
     if first.glue_next and first.words <= 14:
         return first.text.rstrip(":").strip()
     return first_sentence(first.text, limit=SUBJECT_MAX).rstrip(".")
@@ -359,8 +364,13 @@ def _combine_titles(titles: list[str], language: str) -> str:
         shared = 0
         while shared < min(len(wa), len(wb)) - 1 and wa[-1 - shared].lower() == wb[-1 - shared].lower():
             shared += 1
-        if shared:
+        if shared:  # "Good Sales Management" + "Bad Sales Management"
             return " ".join([*wa[: len(wa) - shared], joiner, *wb])
+        shared = 0
+        while shared < min(len(wa), len(wb)) - 1 and wa[shared].lower() == wb[shared].lower():
+            shared += 1
+        if shared:  # "Sales Management" + "Sales Leadership"
+            return " ".join([*wa, joiner, *wb[shared:]])
     for count in range(len(titles), 1, -1):
         combined = ", ".join(titles[: count - 1]) + f" {joiner} {titles[count - 1]}"
         if len(combined) <= SUBJECT_MAX:
