@@ -1,4 +1,4 @@
-"""Plan lessons from article blocks: where to cut, and each lesson's title, subject, preheader and day.
+"""Plan lessons from article blocks: where to cut (lessonfields.py then names each lesson).
 
 Cuts fall only between blocks. Each possible cut has a cost: nothing before a section heading, more
 inside a section, more again where the text on both sides shares its vocabulary, and no cut at all
@@ -20,8 +20,9 @@ from typing import BinaryIO
 
 from slugify import slugify
 
-from .article import Article, Block, first_sentence, parse_article, shorten
+from .article import Article, Block, parse_article
 from .errors import CourseError
+from .lessonfields import APOSTROPHES, describe_lessons
 from .project import COURSE_FILE, write_project
 from .sources import load_source
 
@@ -29,15 +30,12 @@ log = logging.getLogger(__name__)
 
 WORDS_PER_MINUTE = 230
 MIN_LESSONS, MAX_LESSONS = 3, 7
-SUBJECT_MAX, PREHEADER_MIN, PREHEADER_MAX = 60, 40, 110
 AVOID = 25.0  # inside a numbered item or a lead-in's subsections: only when -n leaves no other choice
 NUMBERED_HEADING_RE = re.compile(r"^\s*(\d{1,3}[.):]|(step|part|chapter|kapitel|teil)\s+\d+\b)", re.IGNORECASE)
-APOSTROPHES = [["'", ""], ["’", ""]]
 SEQUENCE_WORD_RE = re.compile(
     r"\b(chapter|part|section|step|lesson|day|week|point|tip|rule|kapitel|teil|abschnitt|schritt|chapitre|partie|"
     r"étape|capítulo|paso|parte)\b"
 )
-AND_WORD = {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e", "nl": "en", "pt": "e", "sv": "och"}
 
 TOPIC_SHIFT_RE = re.compile(
     r"(?i)^(one more thing|one last thing|finally|lastly|in conclusion|to conclude|to sum up|in summary|p\.?s\.?\b|"
@@ -119,7 +117,13 @@ def plan_lessons(
             best = (score, cuts)
     assert best is not None
     groups = _groups(atoms, best[1])
-    return _describe(article, [[blocks[i] for i in group] for group in groups], every_days, days)
+    grouped = [[blocks[i] for i in group] for group in groups]
+    return [
+        PlannedLesson(number, lesson_blocks, *fields)
+        for number, (lesson_blocks, fields) in enumerate(
+            zip(grouped, describe_lessons(article, grouped, every_days, days), strict=True), start=1
+        )
+    ]
 
 
 def _atoms(blocks: list[Block]) -> list[list[int]]:
@@ -289,113 +293,6 @@ def _groups(atoms: list[list[int]], cuts: list[int]) -> list[list[int]]:
     for start, end in itertools.pairwise(edges):
         groups.append([i for atom in atoms[start:end] for i in atom])
     return groups
-
-
-def lesson_days(count: int, every_days: int = 1, days: list[int] | None = None) -> list[int]:
-    """The day of each lesson: an explicit list from course.toml (continued at its last gap), else every N days."""
-    if not days:
-        return [i * every_days for i in range(count)]
-    result = list(days[:count])
-    gap = result[-1] - result[-2] if len(result) > 1 else every_days
-    while len(result) < count:
-        result.append(result[-1] + max(gap, 1))
-    return result
-
-
-def _describe(
-    article: Article, groups: list[list[Block]], every_days: int, days: list[int] | None = None
-) -> list[PlannedLesson]:
-    planned: list[PlannedLesson] = []
-    used_slugs: set[str] = set()
-    used_subjects: set[str] = set()
-    schedule = lesson_days(len(groups), every_days, days)
-    for number, blocks in enumerate(groups, start=1):
-        title = lesson_title(blocks, article, number)
-        subject = _unique(shorten(title, SUBJECT_MAX), used_subjects, number)
-        preheader = lesson_preheader(blocks, subject)
-        slug = _unique(
-            slugify(title, max_length=48, word_boundary=True, replacements=APOSTROPHES) or "lesson",
-            used_slugs,
-            number,
-            sep="-",
-        )
-        planned.append(PlannedLesson(number, blocks, title, subject, preheader, slug, schedule[number - 1]))
-    return planned
-
-
-def _unique(value: str, used: set[str], number: int, sep: str = " ") -> str:
-    if value.lower() in used:
-        value = f"{value}{sep}({number})" if sep == " " else f"{value}{sep}{number}"
-    used.add(value.lower())
-    return value
-
-
-def _strip_number(text: str) -> str:
-    return re.sub(r"^\s*\d{1,3}[.):]\s*", "", text).strip()
-
-
-def lesson_title(blocks: list[Block], article: Article, number: int) -> str:
-    """A title from the lesson's own headings, or from its first words when it has none."""
-    headings = [b for b in blocks if b.kind == "heading"]
-    starts_with_heading = blocks[0].kind == "heading"
-    if starts_with_heading:
-        level = min(b.level for b in headings)
-        top = [_strip_number(b.text) for b in headings if b.level == level]
-        return _combine_titles(top, article.language) if len(top) > 1 else top[0]
-    if number == 1 and article.title:
-        return article.title
-    first = blocks[0]
-    if first.glue_next and headings:
-        # a lead-in ("Here is what good looks like:") introducing subsections: they name the lesson better
-        level = min(b.level for b in headings)
-        top = [_strip_number(b.text) for b in headings if b.level == level]
-        return _combine_titles(top, article.language) if len(top) > 1 else top[0]
-    if first.glue_next and first.words <= 14:
-        return first.text.rstrip(":").strip()
-    return first_sentence(first.text, limit=SUBJECT_MAX).rstrip(".")
-
-
-def _combine_titles(titles: list[str], language: str) -> str:
-    """Join a lesson's section titles: 'Good Sales Management' + 'Bad Sales Management' -> 'Good and Bad Sales
-    Management'; 'A', 'B', 'C' -> 'A, B and C' when that fits in a subject line."""
-    joiner = AND_WORD.get(language.split("-")[0], "&")
-    if len(titles) == 2:
-        wa, wb = titles[0].split(), titles[1].split()
-        shared = 0
-        while shared < min(len(wa), len(wb)) - 1 and wa[-1 - shared].lower() == wb[-1 - shared].lower():
-            shared += 1
-        if shared:  # "Good Sales Management" + "Bad Sales Management"
-            return " ".join([*wa[: len(wa) - shared], joiner, *wb])
-        shared = 0
-        while shared < min(len(wa), len(wb)) - 1 and wa[shared].lower() == wb[shared].lower():
-            shared += 1
-        if shared:  # "Sales Management" + "Sales Leadership"
-            return " ".join([*wa, joiner, *wb[shared:]])
-    for count in range(len(titles), 1, -1):
-        combined = ", ".join(titles[: count - 1]) + f" {joiner} {titles[count - 1]}"
-        if len(combined) <= SUBJECT_MAX:
-            return combined
-    return titles[0]
-
-
-def lesson_preheader(blocks: list[Block], subject: str) -> str:
-    """40–110 characters from the lesson's opening prose that add to the subject rather than repeat it."""
-    prose = " ".join(" ".join(b.text.split()) for b in blocks if b.kind in ("paragraph", "list", "quote") and b.text)
-    if subject and prose.lower().startswith(subject.rstrip("…").lower()):
-        prose = prose[len(subject.rstrip("…")) :].lstrip(" :.-–—")  # the title came from these words
-    sentences = [s for s in re.split(r"(?<=[.!?…])\s+", " ".join(prose.split())) if s]
-    subject_words = set(re.findall(r"\w+", subject.lower()))
-    chosen = ""
-    for sentence in sentences:
-        words = set(re.findall(r"\w+", sentence.lower()))
-        if not chosen and words and len(words & subject_words) / len(words) > 0.7:
-            continue  # the sentence only repeats the subject
-        chosen = f"{chosen} {sentence}".strip()
-        if len(chosen) >= PREHEADER_MIN:
-            break
-    if len(chosen) < PREHEADER_MIN:
-        chosen = " ".join(sentences)[:PREHEADER_MAX] if sentences else subject
-    return shorten(chosen, PREHEADER_MAX)
 
 
 @dataclass
