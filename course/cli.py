@@ -312,34 +312,9 @@ def check(directory: Path, provider: str | None, output_format: str, strict: boo
     if output_format == "json":
         click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:
-        _print_report(report)
+        click.echo("\n".join(report.as_text()))
     if report.failed(strict):
         sys.exit(1)
-
-
-def _print_report(report: Any) -> None:
-    def line(finding: Any) -> str:
-        return f"  {finding.severity:<8} {finding.code:<26} {finding.message}" + (
-            f"  [{finding.where}]" if finding.where else ""
-        )
-
-    click.echo(f"Checking “{report.course}” ({report.dialect} dialect)")
-    if report.findings:
-        click.echo("Course settings")
-        for finding in report.findings:
-            click.echo(line(finding))
-    for lesson in report.lessons:
-        spam = f" · spam {lesson.spam_score:.1f}" if lesson.spam_score is not None else ""
-        click.echo(f"Lesson {lesson.number}  {lesson.file}  {lesson.size / 1024:.0f} KB{spam}  “{lesson.subject}”")
-        for finding in lesson.findings:
-            click.echo(line(finding))
-        if not lesson.findings:
-            click.echo("  ok")
-    counts = {s: report.count(s) for s in ("error", "warning", "info")}
-    click.echo(
-        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes "
-        f"in {len(report.lessons)} lessons"
-    )
 
 
 @cli.command()

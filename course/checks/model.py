@@ -67,3 +67,26 @@ class Report:
                 for r in self.lessons
             ],
         }
+
+    def as_text(self) -> list[str]:
+        """The report as a person reads it: course settings, then each lesson with its findings, then totals."""
+
+        def line(finding: Finding) -> str:
+            where = f"  [{finding.where}]" if finding.where else ""
+            return f"  {finding.severity:<8} {finding.code:<26} {finding.message}{where}"
+
+        lines = [f"Checking “{self.course}” ({self.dialect} dialect)"]
+        if self.findings:
+            lines.append("Course settings")
+            lines += [line(f) for f in self.findings]
+        for lesson in self.lessons:
+            spam = f" · spam {lesson.spam_score:.1f}" if lesson.spam_score is not None else ""
+            lines.append(
+                f"Lesson {lesson.number}  {lesson.file}  {lesson.size / 1024:.0f} KB{spam}  “{lesson.subject}”"
+            )
+            lines += [line(f) for f in lesson.findings] or ["  ok"]
+        lines.append(
+            f"{self.count('error')} errors, {self.count('warning')} warnings, {self.count('info')} notes "
+            f"in {len(self.lessons)} lessons"
+        )
+        return lines
