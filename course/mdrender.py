@@ -5,11 +5,13 @@ from __future__ import annotations
 import html
 import re
 import textwrap
-from collections.abc import Callable
-from functools import cache
+from collections.abc import Callable, Sequence
+from functools import cache, lru_cache
+from typing import Any
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.footnote import footnote_plugin
 
@@ -35,20 +37,37 @@ TEXT_WIDTH = 72
 
 @cache
 def markdown_parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True, "typographer": False}).use(footnote_plugin).enable("table")
+    parser = MarkdownIt("commonmark", {"html": True, "typographer": False}).use(footnote_plugin).enable("table")
+    parser.add_render_rule("heading_open", _shifted_heading)
+    parser.add_render_rule("heading_close", _shifted_heading)
+    return parser
+
+
+def _shifted_heading(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
+    """Render a heading `env["heading_shift"]` levels deeper (h2 at least), without changing the tokens."""
+    token = tokens[idx]
+    level = (
+        max(2, min(6, int(token.tag[1]) + env.get("heading_shift", 0)))
+        if env.get("heading_shift")
+        else int(token.tag[1])
+    )
+    return f"<h{level}>" if token.nesting == 1 else f"</h{level}>\n"
+
+
+@lru_cache(maxsize=256)
+def parsed(markdown: str) -> tuple[Token, ...]:
+    """The token stream of a lesson body, parsed once for its HTML, its text twin and its word count.
+    Callers must not change the tokens."""
+    return tuple(markdown_parser().parse(markdown))
 
 
 def render_html(markdown: str, rewrite_url: Callable[[str], str] | None = None, image_width: int = 536) -> str:
     """Markdown to email-ready HTML: raw HTML sanitised (nh3), headings starting at h2 (the lesson title is the
     h1), images capped at the content width, and every link and image URL passed through rewrite_url."""
     parser = markdown_parser()
-    tokens = parser.parse(markdown)
+    tokens = parsed(markdown)
     levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
-    shift = 2 - min(levels) if levels else 0
-    for token in tokens:
-        if token.type in ("heading_open", "heading_close") and shift:
-            token.tag = f"h{max(2, min(6, int(token.tag[1]) + shift))}"
-    raw = parser.renderer.render(tokens, parser.options, {})
+    raw = parser.renderer.render(list(tokens), parser.options, {"heading_shift": 2 - min(levels) if levels else 0})
     cleaned = nh3.clean(
         raw,
         tags=ALLOWED_TAGS,
@@ -81,16 +100,14 @@ def _cap_image(tag: str, limit: int) -> str:
 
 def render_text(markdown: str, width: int = TEXT_WIDTH) -> str:
     """Markdown to readable plain text: links as `text (url)`, lists with markers, no Markdown syntax left."""
-    tokens = markdown_parser().parse(markdown)
-    root = SyntaxTreeNode(tokens)
+    root = SyntaxTreeNode(list(parsed(markdown)))
     parts = [_block_text(node, width) for node in root.children]
     return _join_blocks(parts)
 
 
 def markdown_words_text(markdown: str) -> str:
     """The words a reader sees in rendered Markdown, without link targets (for counting and comparing)."""
-    tokens = markdown_parser().parse(markdown)
-    root = SyntaxTreeNode(tokens)
+    root = SyntaxTreeNode(list(parsed(markdown)))
     return _join_blocks([_block_text(node, 0, with_urls=False) for node in root.children])
 
 
