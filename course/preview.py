@@ -64,7 +64,8 @@ class PreviewState:
     cache: dict[str, RenderedLesson] = field(default_factory=dict)
     changed: threading.Condition = field(default_factory=threading.Condition)
     last_rebuild_ms: float = 0.0
-    rendered_last: int = 0
+    rendered_last: int = 0  # lessons rendered by the last rebuild (the others came from the cache)
+    rendered_total: int = 0
 
     def rebuild(self) -> None:
         """Reload the project and render what changed; on failure keep the last good build and record why."""
@@ -102,6 +103,7 @@ class PreviewState:
                 self.cache = cache
                 self.error = None
                 self.rendered_last = fresh
+                self.rendered_total += fresh
         except CourseError as exc:
             with self.changed:
                 self.error = exc.format_message()
