@@ -68,7 +68,6 @@ class Lesson:
     preheader: str
     day: int
     body: str
-    front_matter_lines: int = 0
     body_line: int = 1  # the line of the file where the Markdown body starts (for messages that point at a line)
 
     @property
@@ -371,5 +370,4 @@ def _load_lesson(path: Path, number: int, problems: list[str]) -> Lesson | None:
         preheader=str(meta.get("preheader") or "").strip(),
         day=day,
         body=post.content.strip() + "\n",
-        front_matter_lines=header_lines,
     )
