@@ -116,6 +116,9 @@ class Renderer:
     def _run(self, template: jinja2.Template, context: dict[str, Any], lesson: Lesson) -> str:
         try:
             return template.render(context)
+        except jinja2.TemplateSyntaxError as exc:  # an included or extended template, compiled on first use
+            where = self._where(exc.filename, exc.lineno)
+            raise CourseError(f"{where}: {exc.message} (rendering {lesson.path.name}); fix the template") from None
         except jinja2.TemplateError as exc:
             frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
             where = self._where(frames[-1].filename, frames[-1].lineno) if frames else template.name

@@ -212,3 +212,14 @@ def test_one_render_serves_every_dialect(course_copy: Path) -> None:
     assert "View in your browser" not in html and "View in your browser" not in text  # no such field: removed
     assert "Unsubscribe: {{ unsub }}" in text
     assert not PLACEHOLDER.search(html) and not PLACEHOLDER.search(text)
+
+
+def test_a_broken_partial_is_named_with_its_line(course_copy: Path) -> None:
+    (course_copy / "templates" / "partials").mkdir(parents=True)
+    (course_copy / "templates" / "partials" / "footer.mjml.j2").write_text(
+        "<mj-section>\n<mj-column>\n<mj-text>{% if sender.name %}{{ sender.name }}</mj-text>\n</mj-column>\n"
+    )
+    result = run("build", str(course_copy))
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: templates/partials/footer.mjml.j2:")
+    assert len(result.output.strip().splitlines()) == 1
