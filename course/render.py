@@ -121,7 +121,7 @@ class Renderer:
             raise CourseError(f"{where}: {exc.message} (rendering {lesson.path.name}); fix the template") from None
         except jinja2.TemplateError as exc:
             frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
-            where = self._where(frames[-1].filename, frames[-1].lineno) if frames else template.name
+            where = self._where(frames[-1].filename, frames[-1].lineno) if frames else str(template.name)
             raise CourseError(f"{where}: {exc} (rendering {lesson.path.name}); fix the template") from None
 
     def rewrite_url(self, lesson: Lesson) -> Any:

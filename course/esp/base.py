@@ -46,7 +46,7 @@ class Provider:
     name: ClassVar[str]
     label: ClassVar[str]
     env: ClassVar[tuple[str, ...]] = ()
-    can_upload: ClassVar[bool] = False
+    can_upload: ClassVar[bool] = False  # derived: True when the provider has an uploader_class
     sequences: ClassVar[str] = "no"  # how a drip is set up: "API" (real sequence with delays) or "by hand"
     lands_as: ClassVar[str] = ""  # what an upload or import creates, in a few words
     # Neutral field -> the provider's tag. "{fallback}" in first_name is the course language's fallback word.
@@ -55,6 +55,10 @@ class Provider:
     notes: ClassVar[str] = ""  # facts we could not confirm, said in the import guide
     uploader_class: ClassVar[type | None] = None
     course: Course = field(repr=False)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.can_upload = cls.uploader_class is not None
 
     def credentials(self, environ: Mapping[str, str]) -> dict[str, str]:
         """The upload credentials from the environment; a missing one is an error naming the variable."""

@@ -58,7 +58,6 @@ class Brevo(Provider):
     sequences = "by hand (automation workflow)"
     lands_as = "one email template per lesson"
     uploader_class = BrevoUploader
-    can_upload = True
     tags: ClassVar[dict[str, str]] = {
         "first_name": "{{ contact.FIRSTNAME|default:'{fallback}' }}",
         "email": "{{ contact.EMAIL }}",

@@ -67,7 +67,6 @@ class Buttondown(Provider):
     sequences = "by hand (automations)"
     lands_as = "one draft email per lesson"
     uploader_class = ButtondownUploader
-    can_upload = True
     tags: ClassVar[dict[str, str]] = {
         "first_name": '{{ subscriber.metadata.first_name|default:"{fallback}" }}',
         "email": "{{ subscriber.email }}",

@@ -93,7 +93,6 @@ class Kit(Provider):
     sequences = "API (sequence with delays)"
     lands_as = "one sequence, one draft email per lesson"
     uploader_class = KitUploader
-    can_upload = True
     tags: ClassVar[dict[str, str]] = {
         "first_name": '{{ subscriber.first_name | default: "{fallback}" }}',
         "email": "{{ subscriber.email_address }}",

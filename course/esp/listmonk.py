@@ -74,7 +74,6 @@ class Listmonk(Provider):
     sequences = "no (send each campaign on its day)"
     lands_as = "one draft campaign per lesson"
     uploader_class = ListmonkUploader
-    can_upload = True
     tags: ClassVar[dict[str, str]] = {
         "first_name": '{{ .Subscriber.FirstName | default "{fallback}" }}',
         "email": "{{ .Subscriber.Email }}",

@@ -63,7 +63,6 @@ class Mailchimp(Provider):
     sequences = "by hand (Customer Journey)"
     lands_as = "one Classic template per lesson"
     uploader_class = MailchimpUploader
-    can_upload = True
     tags: ClassVar[dict[str, str]] = {
         "first_name": "*|IF:FNAME|**|FNAME|**|ELSE:|*{fallback}*|END:IF|*",
         "email": "*|EMAIL|*",

@@ -67,7 +67,6 @@ class MailerLite(Provider):
     sequences = "by hand (automation workflow)"
     lands_as = "one draft campaign per lesson"
     uploader_class = MailerLiteUploader
-    can_upload = True
     tags: ClassVar[dict[str, str]] = {
         "first_name": "{$name|default('{fallback}')}",
         "email": "{$email}",

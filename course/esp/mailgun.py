@@ -57,7 +57,6 @@ class Mailgun(Provider):
     sequences = "no (your app sends each lesson)"
     lands_as = "one template per lesson, by name"
     uploader_class = MailgunUploader
-    can_upload = True
     tags: ClassVar[dict[str, str]] = {
         "first_name": "{{#if first_name}}{{first_name}}{{else}}{fallback}{{/if}}",
         "unsubscribe_url": "%unsubscribe_url%",

@@ -61,7 +61,6 @@ class Postmark(Provider):
     sequences = "no (your app sends each lesson)"
     lands_as = "one template per lesson, by alias"
     uploader_class = PostmarkUploader
-    can_upload = True
     tags: ClassVar[dict[str, str]] = {
         "first_name": "{{#first_name}}{{first_name}}{{/first_name}}{{^first_name}}{fallback}{{/first_name}}",
         "email": "{{email}}",

@@ -61,7 +61,6 @@ class SendGrid(Provider):
     sequences = "by hand (Automation) or your app"
     lands_as = "one dynamic template + version per lesson"
     uploader_class = SendGridUploader
-    can_upload = True
     tags: ClassVar[dict[str, str]] = {
         "first_name": "{{#if first_name}}{{first_name}}{{else}}{fallback}{{/if}}",
         "email": "{{email}}",

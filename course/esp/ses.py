@@ -91,7 +91,6 @@ class SES(Provider):
     sequences = "no (your app sends each lesson)"
     lands_as = "one email template per lesson, by name"
     uploader_class = SESUploader
-    can_upload = True
     tags: ClassVar[dict[str, str]] = {
         "first_name": "{{#if first_name}}{{first_name}}{{else}}{fallback}{{/if}}",
         "email": "{{email}}",
