@@ -90,7 +90,26 @@ def _chunks(text: str) -> list[_Chunk]:
             current = []
     if current:
         chunks.append(_Chunk(current))
-    return chunks
+    return [piece for chunk in chunks for piece in _heading_off(chunk)]
+
+
+def _heading_off(chunk: _Chunk) -> list[_Chunk]:
+    """Text written with no blank line between its parts: a heading line above its text stands on its own,
+    and so does a list that follows a line of text ("You need three things:" then "- a rope")."""
+    lines = chunk.lines
+    if len(lines) > 1 and _is_heading_line(lines[0].strip()):
+        return [_Chunk(lines[:1]), *_heading_off(_Chunk(lines[1:]))]
+    starts = [i for i, line in enumerate(lines) if BULLET_RE.match(line) or NUMBERED_RE.match(line)]
+    if starts and starts[0] > 0 and not (BULLET_RE.match(lines[0]) or NUMBERED_RE.match(lines[0])):
+        return [_Chunk(lines[: starts[0]]), _Chunk(lines[starts[0] :])]
+    return [chunk]
+
+
+def _is_heading_line(text: str) -> bool:
+    words = text.split()
+    if CHAPTER_RE.match(text) and len(words) <= 14 and not text.endswith((".", ",")):
+        return True
+    return text.endswith(":") and not text.endswith("::") and len(words) <= 5 and _capitalised_share(text) >= 0.5
 
 
 def _is_interface_line(line: str) -> bool:

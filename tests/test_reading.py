@@ -242,3 +242,17 @@ Less work in progress means less waiting.
         assert artefact not in body
     assert "Small batches are easier to review." in body
     assert [b.kind for b in article.blocks] == ["paragraph", "paragraph", "heading", "paragraph"]
+
+
+def test_headings_written_straight_above_their_text() -> None:
+    text = (
+        "A Short Story\n\nChapter 1: The Start\nIt was early, and the road was still wet from the night's rain.\n"
+        "We walked for hours before anyone spoke.\n\n"
+        "Chapter 2: The River\nThe river was wider than anyone had said.\n\n"
+        "What We Learned:\n- Bring a rope.\n- Bring patience.\n"
+    )
+    article = parse_plain_text(text)
+    headings = [b.text for b in article.blocks if b.kind == "heading"]
+    assert headings == ["Chapter 1: The Start", "Chapter 2: The River", "What We Learned"]
+    first_paragraph = next(b for b in article.blocks if b.kind == "paragraph")
+    assert first_paragraph.text.startswith("It was early") and "We walked for hours" in first_paragraph.text
