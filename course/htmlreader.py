@@ -23,7 +23,8 @@ NEVER_CONTENT = (
 CHROME_RE = re.compile(
     r"(?i)(^|[\s_-])(breadcrumbs?|nav|navbar|navigation|menu|footer|sidebar|promo|advert\w*|ads?|sponsor\w*|"
     r"share|sharing|social|comments?|related|search|cookie\w*|banner|newsletter|subscribe|signup|popup|"
-    r"modal|pagination|pager|skip|widget|toolbar|masthead|site-header|byline|author-bio)($|[\s_-])"
+    r"modal|pagination|pager|skip|widget|toolbar|masthead|site-header|byline|author-bio|meta|post-meta|"
+    r"entry-meta|posted-on|dateline|top-bar)($|[\s_-])"
 )
 COPYRIGHT_RE = re.compile(r"(?i)^\s*(copyright|©|\(c\)|all rights reserved)")
 BREADCRUMB_RE = re.compile(r"(?i)^\s*(you are here|home\s*[»›>/|])")
@@ -40,6 +41,7 @@ def parse_html(page: str, name: str = "") -> Article:
     title = _meta(root, "og:title") or ""
     if author and author.startswith("http"):
         author = None
+    author = author or _byline(root)  # before the page furniture goes: bylines often sit in a "meta" box
     for element in root.iter("p", "div", "span", "small", "footer"):
         text = element.text_content().strip()
         if COPYRIGHT_RE.match(text) and len(text.split()) < 20:
@@ -53,7 +55,6 @@ def parse_html(page: str, name: str = "") -> Article:
     if not title:
         page_title = root.findtext(".//title") or ""
         title = re.split(r"\s+[-|–—·:]\s+", page_title.strip())[0] if page_title.strip() else ""
-    author = author or _byline(content)
     markdown = _to_markdown(content)
     article = parse_markdown(markdown, name)
     article.title = clean_title(title) if title else article.title
@@ -82,8 +83,11 @@ def _copyright_holder(text: str) -> str | None:
 
 
 def _byline(content: HtmlElement) -> str | None:
+    """The author from a byline ("By Jane Doe", "Posted on 12 May 2023 by Jane Doe"); the byline itself goes."""
     for element in content.iter("p", "div", "span", "address"):
         text = " ".join(element.text_content().split())
+        if len(text.split()) > 14:
+            continue
         for pattern in BYLINE_RES:
             match = pattern.match(text)
             if match:

@@ -33,6 +33,8 @@ BYLINE_RES = [
     # an avatar caption glued to the name: "Writer's pictureAlistair Hopkins", "Author photoJane Doe"
     re.compile(r"(?i:^.{0,30}\b(picture|photo|avatar|image|portrait))\s*" + NAME + r"\s*$"),
     re.compile(r"(?i:^(by|written by|posted by|author:|von|par|por|di|door))\s+" + NAME + r"\s*$"),
+    # "Posted on 12 May 2023 by Jane Doe", "Published March 3, 2024 by Jane Doe · 6 min read"
+    re.compile(r"(?i:^(posted|published|written|updated)\b.{0,40}?\bby)\s+" + NAME + r"\s*([·|•–—-].*)?$"),
 ]
 TERMINAL_PUNCTUATION = tuple('.!?…:;,"”’)»')
 

@@ -256,3 +256,16 @@ def test_headings_written_straight_above_their_text() -> None:
     assert headings == ["Chapter 1: The Start", "Chapter 2: The River", "What We Learned"]
     first_paragraph = next(b for b in article.blocks if b.kind == "paragraph")
     assert first_paragraph.text.startswith("It was early") and "We walked for hours" in first_paragraph.text
+
+
+def test_html_page_without_article_or_main_element() -> None:
+    """A made-up blog page (tests/articles/synthetic-…): content in plain divs beside a sidebar and comments."""
+    article = _article("synthetic-blog-without-article-element.html")
+    assert article.title == "Five habits of calm teams"
+    assert article.author == "Priya Raman"  # the byline wins over the copyright holder
+    body = _body_text(article)
+    for noise in ("Posted on", "Northwind | Notes", "Popular notes", "Leave a comment", "Share this", "Copyright"):
+        assert noise not in body
+    headings = [b.text for b in article.blocks if b.kind == "heading"]
+    assert headings[0] == "They write things down" and len(headings) == 5
+    assert body.rstrip().endswith("write one decision down and share it.")
