@@ -106,7 +106,10 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
     kept = " (kept the existing course.toml)" if result.kept_settings else ""
     click.echo(f"\nWrote {len(result.plan)} lessons to {result.root / 'lessons'}{kept}.")
     if not result.kept_settings:
-        click.echo(f"Edit {result.root / 'course.toml'} (sender and postal address), then: course build {result.root}")
+        click.echo(
+            f"Edit {result.root / 'course.toml'} (sender and postal address), then: course preview {result.root} "
+            f"(live) or course build {result.root}"
+        )
 
 
 def _fit(text: str, width: int) -> str:
