@@ -22,7 +22,7 @@ from .errors import CourseError
 from .i18n import text_direction
 from .mdrender import markdown_words_text
 from .project import Course, load_project
-from .render import RenderedLesson, Renderer, builtin_templates_dir
+from .render import RenderedLesson, Renderer, template_loader
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +75,11 @@ def sequence(course: Course, rendered: list[RenderedLesson], prefix: str = "") -
     }
 
 
+def preview_dialect_for(course: Course, rendered: RenderedLesson) -> Dialect:
+    """The sample-values dialect for one lesson; its view-online link is the lesson's own built file."""
+    return preview_dialect(course.preview, view_online_url=lesson_files(rendered)[0])
+
+
 def render_dialect(rendered: list[RenderedLesson], dialect: Dialect, prefix: str = "") -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for item in rendered:
@@ -91,14 +96,7 @@ def render_dialect(rendered: list[RenderedLesson], dialect: Dialect, prefix: str
 
 
 def gallery_html(course: Course, rows: list[dict[str, Any]]) -> str:
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader([
-            jinja2.FileSystemLoader(str(course.templates_dir)),
-            jinja2.FileSystemLoader(str(builtin_templates_dir())),
-        ]),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-    )  # fmt: skip
+    env = jinja2.Environment(loader=template_loader(course), autoescape=True, undefined=jinja2.StrictUndefined)
     context = {
         "course": {"title": course.title, "author": course.author, "language": course.language,
                    "dir": text_direction(course.language)},
@@ -116,8 +114,7 @@ def build_files(course: Course, rendered: list[RenderedLesson], esps: tuple[str,
     """Every file of a build, by relative path: preview emails, provider variants, sequence.json and the gallery."""
     files: dict[str, bytes] = {}
     for item in rendered:
-        dialect = preview_dialect(course.preview, view_online_url=lesson_files(item)[0])
-        files.update(render_dialect([item], dialect))
+        files.update(render_dialect([item], preview_dialect_for(course, item)))
     for name in esps:
         from .esp import provider_class
 

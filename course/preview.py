@@ -26,8 +26,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import jinja2
 
-from .build import build_files, lesson_files, write_files
-from .dialects import preview_dialect
+from .build import build_files, preview_dialect_for, write_files
 from .errors import CourseError
 from .i18n import text_direction
 from .project import COURSE_FILE, Course, load_project
@@ -314,8 +313,7 @@ def _provider_names() -> list[str]:
 
 def _dialect_html(course: Course, item: RenderedLesson, dialect_name: str) -> str:
     if dialect_name == "preview":
-        dialect = preview_dialect(course.preview, view_online_url=lesson_files(item)[0])
-        return dialect.apply_html(item.html)
+        return preview_dialect_for(course, item).apply_html(item.html)
     from .esp import PROVIDERS
 
     provider_type = PROVIDERS.get(dialect_name)

@@ -39,6 +39,15 @@ def builtin_templates_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "templates"
 
 
+def template_loader(course: Course) -> jinja2.BaseLoader:
+    """The course's own templates first, then the built-in ones; "builtin/lesson.mjml.j2" always names the
+    shipped template, so a user's own lesson.mjml.j2 can extend it."""
+    builtin = jinja2.FileSystemLoader(str(builtin_templates_dir()))
+    return jinja2.ChoiceLoader(
+        [jinja2.FileSystemLoader(str(course.templates_dir)), builtin, jinja2.PrefixLoader({"builtin": builtin})]
+    )
+
+
 @dataclass(frozen=True)
 class RenderedLesson:
     """A lesson's final HTML and text with neutral placeholders, ready for any dialect."""
@@ -53,13 +62,8 @@ class Renderer:
 
     def __init__(self, course: Course) -> None:
         self.course = course
-        builtin = jinja2.FileSystemLoader(str(builtin_templates_dir()))
-        # "builtin/lesson.mjml.j2" always names the shipped template, so a user's own lesson.mjml.j2 can extend it.
-        loader = jinja2.ChoiceLoader(
-            [jinja2.FileSystemLoader(str(course.templates_dir)), builtin, jinja2.PrefixLoader({"builtin": builtin})]
-        )
         common = {
-            "loader": loader,
+            "loader": template_loader(course),
             "undefined": jinja2.StrictUndefined,
             "keep_trailing_newline": True,
             "auto_reload": False,

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from email.utils import formatdate, parseaddr
 from pathlib import Path
 
-from .build import lesson_files
-from .dialects import preview_dialect
+from .build import preview_dialect_for
 from .errors import CourseError
 from .message import lesson_message
 from .project import load_project
@@ -70,7 +69,7 @@ def send_test(
                 ) from None
         for lesson in chosen:
             rendered = renderer.render(lesson)
-            dialect = preview_dialect(course.preview, view_online_url=lesson_files(rendered)[0])
+            dialect = preview_dialect_for(course, rendered)
             message = lesson_message(
                 course, lesson, dialect.apply_html(rendered.html), dialect.apply_text(rendered.text), to=to,
                 unsubscribe_url=dialect.values["unsubscribe_url"],

@@ -12,8 +12,8 @@ import shutil
 from pathlib import Path
 
 from ..article import count_words
-from ..build import lesson_files
-from ..dialects import Dialect, preview_dialect
+from ..build import preview_dialect_for
+from ..dialects import Dialect
 from ..errors import CourseError
 from ..mdrender import markdown_words_text
 from ..project import load_project
@@ -50,9 +50,7 @@ def check_course(root: Path, esp: str | None = None, links: bool = False, spam: 
         except CourseError as exc:
             report.findings.append(Finding("error", "render.failed", exc.format_message(), lesson.number, report.file))
             continue
-        dialect: Dialect = (
-            provider.dialect() if provider else preview_dialect(course.preview, lesson_files(rendered)[0])
-        )
+        dialect: Dialect = provider.dialect() if provider else preview_dialect_for(course, rendered)
         try:
             html, text = dialect.apply_html(rendered.html), dialect.apply_text(rendered.text)
         except KeyError as exc:
