@@ -63,6 +63,11 @@ class Dialect:
     def apply_text(self, text: str) -> str:
         return re.sub(r"\n{3,}", "\n\n", self._apply(_segments(text, html_part=False), html_part=False))
 
+    def in_html(self, name: str) -> str:
+        """A field's value exactly as it appears in the HTML part: escaped sample text, or a tag byte for byte."""
+        raw = self.values[name]
+        return html.escape(raw, quote=True) if self.escape else raw
+
     def _apply(self, segments: tuple[Segment, ...], html_part: bool) -> str:
         out: list[str] = []
         for kind, value, inner in segments:
@@ -71,8 +76,7 @@ class Dialect:
             elif kind == "field":
                 if value not in self.values:
                     raise KeyError(value)
-                raw = self.values[value]
-                out.append(html.escape(raw, quote=True) if html_part and self.escape else raw)
+                out.append(self.in_html(value) if html_part else self.values[value])
             elif value in self.values:  # an optional part whose field this dialect has
                 out.append(self._apply(inner, html_part))
         return "".join(out)

@@ -3,7 +3,6 @@ unsubscribe link, footer, structure, CSS support, the plain-text twin, duplicate
 
 from __future__ import annotations
 
-import html as html_module
 import itertools
 import re
 import statistics
@@ -126,8 +125,7 @@ def email_findings(
                 "the preheader repeats the subject; use it to add something the subject does not say",
             )
     unsubscribe = dialect.values.get("unsubscribe_url", "")
-    escaped = html_module.escape(unsubscribe, quote=True) if dialect.escape else unsubscribe
-    if not unsubscribe or f'href="{escaped}"' not in html:
+    if not unsubscribe or f'href="{dialect.in_html("unsubscribe_url")}"' not in html:
         add(
             "error",
             "unsubscribe.missing",

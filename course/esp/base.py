@@ -103,7 +103,7 @@ class Provider:
                     f"{item.lesson.path}: the templates use the merge field {exc.args[0]!r}, which {self.name} does "
                     "not have; remove it or wrap it in {% call optional(...) %}"
                 ) from None
-            self.check_unsubscribe(item.lesson, html, text)
+            self.check_unsubscribe(item.lesson, html, text, dialect)
             delay = item.lesson.day - previous_day if item.lesson.number > 1 else 0
             previous_day = item.lesson.day
             exported.append(
@@ -114,12 +114,13 @@ class Provider:
             )  # fmt: skip
         return exported
 
-    def check_unsubscribe(self, lesson: Lesson, html: str, text: str) -> None:
-        tag = self.unsubscribe_tag()
+    def check_unsubscribe(self, lesson: Lesson, html: str, text: str, dialect: Dialect) -> None:
+        tag = dialect.values.get("unsubscribe_url", "")
         if not tag:
             return
-        if f'href="{tag}"' not in html or tag not in text:
-            part = "HTML" if f'href="{tag}"' not in html else "plain-text"
+        href = f'href="{dialect.in_html("unsubscribe_url")}"'
+        if href not in html or tag not in text:
+            part = "HTML" if href not in html else "plain-text"
             raise CourseError(
                 f"{lesson.path}: the {part} email has no unsubscribe link, which {self.name} needs ({tag}); keep "
                 '<a href="{{ merge.unsubscribe_url }}"> in the HTML templates and {{ merge.unsubscribe_url }} '

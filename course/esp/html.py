@@ -34,20 +34,6 @@ class PlainHTML(Provider):
             values["view_online_url"] = str(links["view_online_url"])
         return Dialect(self.name, values, escape=True)
 
-    def check_unsubscribe(self, lesson, html: str, text: str) -> None:  # type: ignore[no-untyped-def]
-        url = self.dialect().values["unsubscribe_url"]
-        import html as html_module
-
-        if f'href="{html_module.escape(url)}"' not in html or url not in text:
-            raise CourseError(
-                f"{lesson.path}: the email has no unsubscribe link; keep "
-                '<a href="{{ merge.unsubscribe_url }}"> in the templates '
-                "and {{ merge.unsubscribe_url }} in lesson.txt.j2"
-            )
-
-    def unsubscribe_tag(self) -> str:
-        return self.dialect().values["unsubscribe_url"]
-
     def import_steps(self, lessons: list[ExportedLesson]) -> str:
         return """
 1. Each `NN-….html` is a complete email with no merge tags ("Hi there,"), and each `.txt` its plain-text twin.
