@@ -47,6 +47,14 @@ class Article:
         return sum(block.words for block in self.blocks)
 
 
+WORDS_PER_MINUTE = 230
+
+
+def reading_minutes(words: int) -> int:
+    """Minutes an average reader needs, at least one (shown in the split table, the emails and the preview)."""
+    return max(1, round(words / WORDS_PER_MINUTE))
+
+
 def count_words(text: str) -> int:
     return len(WORD_RE.findall(text))
 

@@ -26,6 +26,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import jinja2
 
+from .article import reading_minutes
 from .build import build_files, preview_dialect_for, write_files
 from .errors import CourseError
 from .i18n import text_direction
@@ -95,7 +96,7 @@ class PreviewState:
             rows = json.loads(files["sequence.json"])["lessons"]
             for row in rows:
                 row["size"] = len(files[row["html"]])
-                row["minutes"] = max(1, round(row["words"] / 230))
+                row["minutes"] = reading_minutes(row["words"])
                 row["text_body"] = files[row["text"]].decode("utf-8")
             with self.changed:
                 self.snapshot = Snapshot(course, rendered, rows)

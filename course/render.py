@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 import jinja2
 from markupsafe import Markup
 
+from .article import reading_minutes
 from .dialects import MergeFields, optional_html, optional_text
 from .errors import CourseError
 from .i18n import strings_for, text_direction
@@ -164,7 +165,7 @@ class Renderer:
         sender = course.sender
         reply_to = sender.get("reply_to") or sender.get("email", "")
         cta_url = course.cta.get("url") or f"mailto:{reply_to}"
-        minutes = max(1, round(len(lesson.body.split()) / 230))
+        minutes = reading_minutes(len(lesson.body.split()))
         content_width = int(course.theme["width"]) - 64  # the body column has 32 px of padding on each side
         context: dict[str, Any] = {
             "course": {

@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 from slugify import slugify
 
-from .article import Article, Block, parse_article
+from .article import Article, Block, parse_article, reading_minutes
 from .errors import CourseError
 from .lessonfields import APOSTROPHES, describe_lessons
 from .project import COURSE_FILE, write_project
@@ -28,7 +28,6 @@ from .sources import load_source
 
 log = logging.getLogger(__name__)
 
-WORDS_PER_MINUTE = 230
 MIN_LESSONS, MAX_LESSONS = 3, 7
 AVOID = 25.0  # inside a numbered item or a lead-in's subsections: only when -n leaves no other choice
 NUMBERED_HEADING_RE = re.compile(r"^\s*(\d{1,3}[.):]|(step|part|chapter|kapitel|teil)\s+\d+\b)", re.IGNORECASE)
@@ -80,7 +79,7 @@ class PlannedLesson:
 
     @property
     def minutes(self) -> int:
-        return max(1, round(self.words / WORDS_PER_MINUTE))
+        return reading_minutes(self.words)
 
     @property
     def markdown(self) -> str:
