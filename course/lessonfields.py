@@ -70,16 +70,12 @@ def _strip_number(text: str) -> str:
 def lesson_title(blocks: list[Block], article: Article, number: int) -> str:
     """A title from the lesson's own headings, or from its first words when it has none."""
     headings = [b for b in blocks if b.kind == "heading"]
-    starts_with_heading = blocks[0].kind == "heading"
-    if starts_with_heading:
-        level = min(b.level for b in headings)
-        top = [_strip_number(b.text) for b in headings if b.level == level]
-        return _combine_titles(top, article.language) if len(top) > 1 else top[0]
-    if number == 1 and article.title:
-        return article.title
     first = blocks[0]
-    if first.glue_next and headings:
-        # a lead-in ("Here is what good looks like:") introducing subsections: they name the lesson better
+    if first.kind != "heading" and number == 1 and article.title:
+        return article.title
+    # a lesson that opens with a heading, or with a lead-in ("Here is what good looks like:") introducing
+    # subsections, is named by its top-level headings
+    if first.kind == "heading" or (first.glue_next and headings):
         level = min(b.level for b in headings)
         top = [_strip_number(b.text) for b in headings if b.level == level]
         return _combine_titles(top, article.language) if len(top) > 1 else top[0]
