@@ -110,8 +110,11 @@ def gallery_html(course: Course, rows: list[dict[str, Any]]) -> str:
         raise CourseError(f"{GALLERY_TEMPLATE}: {exc}; fix the template") from None
 
 
-def build_files(course: Course, rendered: list[RenderedLesson], esps: tuple[str, ...] = ()) -> dict[str, bytes]:
-    """Every file of a build, by relative path: preview emails, provider variants, sequence.json and the gallery."""
+def build_files(
+    course: Course, rendered: list[RenderedLesson], esps: tuple[str, ...] = ()
+) -> tuple[dict[str, bytes], list[dict[str, Any]]]:
+    """Every file of a build, by relative path (preview emails, provider variants, sequence.json and the
+    gallery), and the sequence's lesson rows."""
     files: dict[str, bytes] = {}
     for item in rendered:
         files.update(render_dialect([item], preview_dialect_for(course, item)))
@@ -125,7 +128,7 @@ def build_files(course: Course, rendered: list[RenderedLesson], esps: tuple[str,
     seq = sequence(course, rendered)
     files["sequence.json"] = (json.dumps(seq, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     files["index.html"] = gallery_html(course, seq["lessons"]).encode("utf-8")
-    return files
+    return files, seq["lessons"]
 
 
 def build_course(root: Path, out: Path | None = None, clean: bool = False, esps: tuple[str, ...] = ()) -> BuildResult:
@@ -135,9 +138,8 @@ def build_course(root: Path, out: Path | None = None, clean: bool = False, esps:
         log.warning(warning)
     out = out or root / "build"
     rendered = Renderer(course).render_all()
-    files = build_files(course, rendered, esps)
+    files, rows = build_files(course, rendered, esps)
     write_files(out, files, clean=clean)
-    rows = json.loads(files["sequence.json"])["lessons"]
     return BuildResult(out=out, index=out / "index.html", lessons=rows, files=sorted(files))
 
 

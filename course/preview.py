@@ -81,8 +81,9 @@ class PreviewState:
                 following = course.lessons[index + 1] if index + 1 < len(course.lessons) else None
                 key = hashlib.sha256(
                     json.dumps(
-                        [shared, lesson.path.name, lesson.path.read_text(encoding="utf-8"), len(course.lessons),
-                         lesson.number, following and (following.title, following.day)],
+                        [shared, lesson.path.name, lesson.title, lesson.subject, lesson.preheader, lesson.day,
+                         lesson.body, len(course.lessons), lesson.number,
+                         following and (following.title, following.day)],
                     ).encode()
                 ).hexdigest()  # fmt: skip
                 item = self.cache.get(key)
@@ -91,9 +92,8 @@ class PreviewState:
                     fresh += 1
                 cache[key] = item
                 rendered.append(item)
-            files = build_files(course, rendered)
+            files, rows = build_files(course, rendered)
             write_files(self.out, files, clean=True)
-            rows = json.loads(files["sequence.json"])["lessons"]
             for row in rows:
                 row["size"] = len(files[row["html"]])
                 row["minutes"] = reading_minutes(row["words"])
