@@ -113,16 +113,15 @@ def _attach_footnotes(blocks: list[Block], footnotes: dict[str, str]) -> list[Bl
     attached: list[Block] = []
     for block in blocks:
         cited = [label for label in remaining if f"[^{label}]" in block.markdown]
-        if cited:
-            notes = "\n\n".join(remaining.pop(label) for label in cited)
-            markdown = block.markdown + "\n\n" + notes
-            block = Block(block.kind, markdown, markdown_words_text(markdown), block.level, block.glue_next)
-        attached.append(block)
+        attached.append(_with_notes(block, [remaining.pop(label) for label in cited]) if cited else block)
     if remaining and attached:  # definitions nobody cites stay with the last block, so no words are lost
-        last = attached[-1]
-        markdown = last.markdown + "\n\n" + "\n\n".join(remaining.values())
-        attached[-1] = Block(last.kind, markdown, markdown_words_text(markdown), last.level, last.glue_next)
+        attached[-1] = _with_notes(attached[-1], list(remaining.values()))
     return attached
+
+
+def _with_notes(block: Block, notes: list[str]) -> Block:
+    markdown = block.markdown + "\n\n" + "\n\n".join(notes)
+    return Block(block.kind, markdown, markdown_words_text(markdown), block.level, block.glue_next)
 
 
 def _block(kind: str, tag: str, source: str) -> Block | None:
