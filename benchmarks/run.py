@@ -6,6 +6,8 @@ Timings are medians over repeated warm runs on this machine; docs/performance.md
 from __future__ import annotations
 
 import gc
+import http.client
+import json as json_module
 import statistics
 import sys
 import tempfile
@@ -16,12 +18,15 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from course.build import build_course, render_dialect
+from course.build import build_course
 from course.cli import cli
-from course.dialects import Dialect
-from course.mdrender import parsed, render_html, render_text
+from course.preview import start_preview
 from course.project import load_project
-from course.render import Renderer, compile_mjml, inline_css
+from course.render import CourseRender
+from course.render.dialects import Dialect
+from course.render.email import Renderer, compile_mjml, inline_css
+from course.render.markdown import render_html
+from course.text import markdown_text, parsed
 
 SEED = Path(__file__).resolve().parent.parent / "examples" / "sales-manager-or-leader.txt"
 PROVIDER_LIKE_TAGS = [
@@ -80,7 +85,7 @@ def stages(root: Path, repeat: int) -> list[tuple[str, float]]:
         ("Jinja -> MJML", lambda: [template.render(c) for c in contexts]),
         ("MJML -> HTML (mjml-python)", lambda: [compile_mjml(s, x) for s, x in zip(sources, lessons, strict=True)]),
         ("CSS inlining (premailer)", lambda: [inline_css(d) for d in compiled]),
-        ("plain-text twin (Markdown already parsed for the HTML)", lambda: [render_text(x.body) for x in lessons]),
+        ("plain-text twin (Markdown already parsed for the HTML)", lambda: [markdown_text(x.body) for x in lessons]),
         ("dialect substitution (placeholders cut once per lesson)", lambda: [dialect.apply_html(h) for h in inlined]),
         (
             "whole lesson (render + one dialect)",
@@ -97,12 +102,14 @@ def dialect_cost(root: Path, repeat: int) -> tuple[float, float]:
         Dialect(f"d{i}", {"first_name": fn, "unsubscribe_url": un}, escape=False)
         for i, (fn, un) in enumerate(PROVIDER_LIKE_TAGS)
     ]
-    renderer.render_all()
+    for lesson in course.lessons:  # warm up
+        renderer.render(lesson)
 
     def with_dialects(count: int) -> None:
-        rendered = renderer.render_all()
+        rendering = CourseRender(course)
+        rendering.renderer = renderer  # templates already compiled, as in one build
         for dialect in dialects[:count]:
-            render_dialect(rendered, dialect)
+            rendering.emails(dialect)
 
     ones, twelves = [], []
     for _ in range(repeat):  # interleaved, so that a slow moment of the machine hits both variants alike
@@ -137,11 +144,6 @@ def big_course(folder: Path, lessons: int) -> tuple[float, float]:
 
 def preview_latency(root: Path, samples: int) -> tuple[float, float]:
     """Save a lesson, wait for the preview's server-sent event announcing the new build: median and worst ms."""
-    import http.client
-    import json as json_module
-
-    from course.preview import start_preview
-
     running = start_preview(root, port=0)
     try:
         host, port = running.server.server_address[:2]

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
+import webbrowser
 from pathlib import Path
 from typing import Any
 
 import click
 
 from . import __version__
+from .build import build_course
+from .checks import check_course
+from .export import export_course
+from .preview import LOOPBACK, start_preview
+from .providers import provider_lines
+from .sendtest import send_test
+from .split import split_to_project
+from .upload import UploadSession
 
 
 class _Formatter(logging.Formatter):
@@ -93,8 +103,6 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
       course split sales-manager-or-leader.txt -o sales-course
       course split https://example.com/blog/post -n 5 --force
     """
-    from .split import split_to_project
-
     result = split_to_project(
         article, out=out, lessons=lessons, title=title, author=author, base_url=base_url, force=force
     )
@@ -120,7 +128,7 @@ def _fit(text: str, width: int) -> str:
 @click.argument("directory", default=".", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), help="Output folder (default: DIR/build).")
 @click.option(
-    "--esp", "esps", multiple=True, metavar="NAME", help="Also write OUT/NAME/ with that provider's merge tags."
+    "--esp", "esps", multiple=True, metavar="NAME", help="Also write OUT/NAME/ with that email provider's merge tags."
 )
 @click.option("--clean", is_flag=True, help="Also remove files in the output folder that this build did not write.")
 def build(directory: Path, out: Path | None, esps: tuple[str, ...], clean: bool) -> None:
@@ -135,8 +143,6 @@ def build(directory: Path, out: Path | None, esps: tuple[str, ...], clean: bool)
       course build sales-course -o /tmp/preview --clean
       course build sales-course --esp kit --esp mailchimp
     """
-    from .build import build_course
-
     result = build_course(directory, out=out, clean=clean, esps=esps)
     for row in result.lessons:
         click.echo(f"{row['number']:>3}  day {row['day']:>2}  {row['html']}  {row['text']}")
@@ -146,7 +152,7 @@ def build(directory: Path, out: Path | None, esps: tuple[str, ...], clean: bool)
 
 @cli.command()
 @click.argument("directory", default=".", type=click.Path(path_type=Path))
-@click.option("--esp", "provider", required=True, metavar="NAME", help="The provider (see `course esps`).")
+@click.option("--esp", "provider", required=True, metavar="NAME", help="The email provider (see `course esps`).")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), help="Output folder (default: DIR/dist/NAME).")
 def export(directory: Path, provider: str, out: Path | None) -> None:
     """Write what a provider's users import: the lessons with its merge tags, its own files and IMPORT.md.
@@ -159,8 +165,6 @@ def export(directory: Path, provider: str, out: Path | None) -> None:
       course export sales-course --esp postmark        # -> sales-course/dist/postmark/<alias>/meta.json …
       course export sales-course --esp eml -o /tmp/eml  # one .eml file per lesson
     """
-    from .export import export_course
-
     result = export_course(directory, provider, out=out)
     click.echo(f"Exported {result.lessons} lessons for {result.provider} ({len(result.files)} files) to {result.out}")
     click.echo(f"Next: follow {result.out / 'IMPORT.md'}")
@@ -168,7 +172,7 @@ def export(directory: Path, provider: str, out: Path | None) -> None:
 
 @cli.command()
 @click.argument("directory", default=".", type=click.Path(path_type=Path))
-@click.option("--esp", "provider", required=True, metavar="NAME", help="The provider (see `course esps`).")
+@click.option("--esp", "provider", required=True, metavar="NAME", help="The email provider (see `course esps`).")
 @click.option("--dry-run", is_flag=True, help="Show the plan and change nothing.")
 @click.option("--api-url", metavar="URL", help="Replace the provider's base URL (self-hosted, EU region, sandbox).")
 @click.option("--publish", is_flag=True, help="Publish the emails (Kit) instead of leaving them as drafts.")
@@ -184,8 +188,6 @@ def upload(directory: Path, provider: str, dry_run: bool, api_url: str | None, p
       KIT_API_KEY=… course upload sales-course --esp kit --dry-run
       POSTMARK_SERVER_TOKEN=… course upload sales-course --esp postmark
     """
-    from .upload import UploadSession
-
     session = UploadSession(directory, provider, api_url=api_url, publish=publish)
     actions = session.plan()
     click.echo(f"Plan for {session.provider.label}:")
@@ -236,8 +238,6 @@ def send_test_command(directory: Path, to: str, smtp: str, lessons: tuple[int, .
       course send-test sales-course --to you@example.com
       course send-test sales-course --to you@gmail.com --smtp smtp.gmail.com:587 --starttls --lesson 2
     """
-    from .sendtest import send_test
-
     count = 0
     for sent in send_test(directory, to, smtp=smtp, lessons=lessons, security=security or "none"):
         click.echo(f"  sent lesson {sent.number}: {sent.subject}")
@@ -261,8 +261,6 @@ def preview(directory: Path, host: str, port: int, open_browser: bool) -> None:
       course preview sales-course                 # http://127.0.0.1:8000
       course preview sales-course --port 9000 --no-open
     """
-    from .preview import LOOPBACK, start_preview
-
     if host not in LOOPBACK:
         click.echo(
             f"Warning: listening on {host} shows your course to every machine that can reach it; "
@@ -275,8 +273,6 @@ def preview(directory: Path, host: str, port: int, open_browser: bool) -> None:
     )
     click.echo("Edit the lessons, templates or course.toml; the page follows. Press Ctrl+C to stop.")
     if open_browser:
-        import webbrowser
-
         webbrowser.open(running.url)
     try:
         while True:
@@ -290,7 +286,7 @@ def preview(directory: Path, host: str, port: int, open_browser: bool) -> None:
 @cli.command()
 @click.argument("directory", default=".", type=click.Path(path_type=Path))
 @click.option(
-    "--esp", "provider", metavar="NAME", help="Check that provider's final HTML (default: the preview build)."
+    "--esp", "provider", metavar="NAME", help="Check that email provider's final HTML (default: the preview build)."
 )
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
@@ -307,10 +303,6 @@ def check(directory: Path, provider: str | None, output_format: str, strict: boo
       course check sales-course
       course check sales-course --esp kit --format json --strict
     """
-    import json
-
-    from .checks import check_course
-
     report = check_course(directory, esp=provider, links=links, spam=spam)
     if output_format == "json":
         click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
@@ -328,13 +320,7 @@ def esps() -> None:
     Example:
       course esps
     """
-    from .esp import PROVIDERS
-
-    click.echo(f"{'NAME':<11} {'EXPORT':<7} {'UPLOAD':<7} {'SEQUENCES':<35} {'LANDS AS':<42} ENVIRONMENT")
-    for name, provider in PROVIDERS.items():
-        upload = "yes" if provider.can_upload else "no"
-        env = ", ".join(provider.env) or "-"
-        click.echo(f"{name:<11} {'yes':<7} {upload:<7} {provider.sequences:<35} {provider.lands_as:<42} {env}")
+    click.echo("\n".join(provider_lines()))
 
 
 def main() -> None:

@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from email.utils import formatdate, parseaddr
 from pathlib import Path
 
-from .build import preview_dialect_for
 from .errors import CourseError
-from .message import lesson_message
-from .project import load_project
-from .render import Renderer
+from .render import open_course, preview_dialect
+from .render.message import lesson_message
 
 DEFAULT_SMTP = "localhost:1025"
 TIMEOUT_SECONDS = 20
@@ -45,12 +43,13 @@ def send_test(
     _name, address = parseaddr(to)
     if "@" not in address or address.startswith("@") or address.endswith("@"):
         raise CourseError(f"--to {to!r} is not an email address; give one such as you@example.com")
-    course = load_project(root)
+    rendering = open_course(root)
+    course = rendering.course
     chosen = [lesson for lesson in course.lessons if not lessons or lesson.number in lessons]
     unknown = sorted(set(lessons) - {lesson.number for lesson in course.lessons})
     if unknown:
         raise CourseError(f"--lesson {unknown[0]}: the course has lessons 1 to {len(course.lessons)}")
-    renderer = Renderer(course)
+    dialect = preview_dialect(course.preview)
     host, port = parse_smtp(smtp)
     username = environ.get("COURSE_SMTP_USERNAME", "")
     password = environ.get("COURSE_SMTP_PASSWORD", "")
@@ -68,12 +67,10 @@ def send_test(
                     f"{host}:{port} does not offer login; unset COURSE_SMTP_USERNAME or use --starttls"
                 ) from None
         for lesson in chosen:
-            rendered = renderer.render(lesson)
-            dialect = preview_dialect_for(course, rendered)
+            email = rendering.email(lesson, dialect)
             message = lesson_message(
-                course, lesson, dialect.apply_html(rendered.html), dialect.apply_text(rendered.text), to=to,
-                unsubscribe_url=dialect.values["unsubscribe_url"],
-            )  # fmt: skip
+                course, lesson, email.html, email.text, to=to, unsubscribe_url=dialect.values["unsubscribe_url"]
+            )
             del message["Date"]
             message["Date"] = formatdate(localtime=True)  # a test goes out now, not on the course's calendar
             try:

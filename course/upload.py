@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CourseError
-from .esp import provider_class
-from .esp.api import Action
-from .project import load_project
-from .render import Renderer
+from .providers import provider_class
+from .providers.uploads import Action
+from .render import open_course
 
 log = logging.getLogger(__name__)
 
@@ -43,12 +42,10 @@ class UploadSession:
                 f"{provider_type.name} cannot take uploads (it has no API for it); "
                 f"use `course export {self.root} --esp {provider_type.name}` and follow IMPORT.md"
             )
-        course = load_project(self.root)
-        for warning in course.warnings:
-            log.warning(warning)
-        self.provider = provider_type(course)
+        rendering = open_course(self.root)
+        self.provider = provider_type(rendering.course)
         credentials = self.provider.credentials(self.environ)
-        lessons = self.provider.prepare(Renderer(course).render_all())
+        lessons = self.provider.prepare(rendering)
         options: dict[str, Any] = {"publish": self.publish}
         if self.sleep is not None:
             options["sleep"] = self.sleep

@@ -9,9 +9,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from course.article import Article, parse_article
-from course.sources import load_source
-from course.split import PlannedLesson, plan_lessons
+from course.model import Article
+from course.plan import PlannedLesson, plan_lessons
+from course.read import load_source, parse_article
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
 

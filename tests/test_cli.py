@@ -204,7 +204,7 @@ def test_installed_wheel_ships_the_templates(tmp_path: Path) -> None:
         )
         assert done.returncode == 0, done.stderr
     probe = subprocess.run(
-        [sys.executable, "-c", "import course.render as r; print(r.builtin_templates_dir())"],
+        [sys.executable, "-c", "import course.render.templates as r; print(r.builtin_templates_dir())"],
         cwd=work, env=env, capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert probe.stdout.strip().startswith(str(site))

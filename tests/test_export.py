@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from course.esp import PROVIDERS
+from course.providers import PROVIDERS
 
 from .conftest import run
 from .fakes.ses_server import ses_server

@@ -157,13 +157,14 @@ def test_listens_on_loopback_by_default(preview: RunningPreview) -> None:
 
 
 def test_non_loopback_host_warns(course_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from course import preview as module
+    from course import cli as module
+    from course.errors import CourseError
 
     calls = []
 
     def fake_start(root, host, port):
         calls.append(host)
-        raise module.CourseError("stopping here")
+        raise CourseError("stopping here")
 
     monkeypatch.setattr(module, "start_preview", fake_start)
     result = run("preview", str(course_copy), "--host", "0.0.0.0", "--no-open")

@@ -7,10 +7,11 @@ import tomllib
 
 import pytest
 
-from course.article import parse_article, words_of
 from course.errors import CourseError
-from course.plaintext import parse_plain_text
-from course.sources import Source, decode_bytes, load_source
+from course.read import Source, load_source, parse_article
+from course.read.plaintext import parse as parse_plain_text
+from course.read.sources import decode_bytes
+from course.text import words_of
 
 from .conftest import ARTICLES, SEED
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from course.dialects import Dialect, placeholder
 from course.project import load_project
-from course.render import Renderer
+from course.render.dialects import Dialect, placeholder
+from course.render.email import Renderer
 
 from .conftest import run
 

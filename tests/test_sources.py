@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from course import sources
+from course.read import sources
 
 from .conftest import ARTICLES, run
 

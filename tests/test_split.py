@@ -8,13 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from course.article import Article, Block, parse_article, words_of
 from course.errors import CourseError
-from course.lessonfields import PREHEADER_MAX, SUBJECT_MAX
-from course.mdrender import markdown_words_text
-from course.plaintext import parse_plain_text
-from course.sources import Source, load_source
-from course.split import plan_lessons
+from course.model import Article, Block
+from course.plan import PREHEADER_MAX, SUBJECT_MAX, plan_lessons
+from course.read import Source, load_source, parse_article
+from course.read.plaintext import parse as parse_plain_text
+from course.text import markdown_words_text, words_of
 
 from .conftest import SEED
 from .split_eval import evaluate, expected

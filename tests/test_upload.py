@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from course.cli import cli
-from course.esp import PROVIDERS as REGISTRY
+from course.providers import PROVIDERS as REGISTRY
 
 from .fakes.providers import (
     BrevoAPI,
@@ -88,7 +88,7 @@ def lesson_count(course: Path) -> int:
 @pytest.fixture
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     recorded: list[float] = []
-    monkeypatch.setattr("course.http.pause", recorded.append)
+    monkeypatch.setattr("course.providers.http.pause", recorded.append)
     return recorded
 
 
@@ -211,7 +211,7 @@ def test_persistent_500_reports_what_was_and_was_not_uploaded(course_copy: Path,
 
 def test_timeout(course_copy: Path, provider, sleeps, monkeypatch: pytest.MonkeyPatch) -> None:
     name, api, env = provider
-    monkeypatch.setattr("course.http.TIMEOUT", httpx.Timeout(0.3))
+    monkeypatch.setattr("course.providers.http.TIMEOUT", httpx.Timeout(0.3))
     api.fail("GET", r"/.*", 200, times=10, delay=1.0, body={})
     with serve(api) as url:
         result = upload(course_copy, name, url, env)

@@ -1,79 +1,82 @@
 """`course check`: findings for every lesson, each with a severity, a stable code, what to do and where.
 
-Checks look at three things: the lesson's source (links, images, placeholders as the author wrote them,
-with line numbers: source.py), the final email in the chosen dialect (size, structure, unsubscribe link, CSS:
-email.py), and the course settings (settings.py). SpamAssassin scores each lesson when it is installed, and
---links requests every external link (network.py).
+Each check is a small function in one of settings.py (course.toml), source.py (the lesson as written, with
+lines), email.py (the final email in the dialect checked), lessons.py (across lessons) or network.py
+(SpamAssassin, --links), registered with its code and severity in registry.py.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from ..article import count_words
-from ..build import preview_dialect_for
-from ..dialects import Dialect
 from ..errors import CourseError
-from ..mdrender import markdown_words_text
-from ..project import load_project
-from ..render import Renderer
-from .email import compare_lessons, email_findings
-from .model import SEVERITY_ORDER, Finding, LessonReport, Report
-from .network import check_links, spamassassin
-from .settings import course_findings
-from .source import relative, source_findings
+from ..model import Notice
+from ..providers import provider_class
+from ..render import open_course, preview_dialect
+from ..render.dialects import MergeFieldError
+from . import email, lessons, network, settings, source
+from .model import EmailContext, Finding, LessonReport, LessonsContext, Report, SettingsContext, relative
+from .registry import SEVERITY_ORDER, Check, Problem, checks_in, checks_table, documented
 
-__all__ = ["Finding", "LessonReport", "Report", "check_course"]
+__all__ = ["Finding", "LessonReport", "Report", "check_course", "checks_table"]
+CHECK_MODULES = (settings, source, email, lessons, network)  # imported for their checks' registration
+
+documented(
+    "template.merge-field", "error", "the templates use a merge field the dialect checked does not have", "email"
+)
+documented("render.failed", "error", "the lesson does not build (the message says why)", "email")
 
 
 def check_course(root: Path, esp: str | None = None, links: bool = False, spam: bool = True) -> Report:
     """Check every lesson of the course in the given dialect (default: the preview build's)."""
-    course = load_project(root)
-    renderer = Renderer(course)
-    settings = course_findings(course)
-    dialect_name = "preview"
-    provider = None
-    if esp:
-        from ..esp import provider_class
+    provider_type = provider_class(esp) if esp else None
 
-        provider = provider_class(esp)(course)
-        dialect_name = provider.name
+    def keep(_warnings: list[Notice]) -> None:
+        """The settings warnings become findings of the report (settings.py), not lines on stderr."""
+
+    rendering = open_course(root, warn=keep)
+    course = rendering.course
+    dialect = provider_type(course).dialect() if provider_type else preview_dialect(course.preview)
+    settings_findings = _run(checks_in("course"), SettingsContext(course), None, "course.toml")
     reports: list[LessonReport] = []
     finals: dict[int, tuple[str, str]] = {}
     for lesson in course.lessons:
         report = LessonReport(lesson.number, relative(course, lesson.path), lesson.subject)
         reports.append(report)
-        report.findings += source_findings(course, lesson)
+        report.findings += _run(checks_in("source"), source.source_context(course, lesson), lesson.number, report.file)
         try:
-            rendered = renderer.render(lesson)
+            neutral = rendering.neutral(lesson)
+            email_ = rendering.email(lesson, dialect)
+        except MergeFieldError as exc:
+            report.findings.append(Finding("error", "template.merge-field", exc.reason, lesson.number, report.file))
+            continue
         except CourseError as exc:
             report.findings.append(Finding("error", "render.failed", exc.format_message(), lesson.number, report.file))
             continue
-        dialect: Dialect = provider.dialect() if provider else preview_dialect_for(course, rendered)
-        try:
-            html, text = dialect.apply_html(rendered.html), dialect.apply_text(rendered.text)
-        except KeyError as exc:
-            report.findings.append(
-                Finding(
-                    "error",
-                    "template.merge-field",
-                    f"the templates use the merge field {exc.args[0]!r}, which {dialect.name} "
-                    "does not have; remove it or wrap it in {% call optional(...) %}",
-                    lesson.number,
-                    report.file,
-                )
-            )
-            continue
-        finals[lesson.number] = (html, text)
-        report.size = len(html.encode("utf-8"))
-        report.words = count_words(markdown_words_text(lesson.body))
-        report.findings += email_findings(course, lesson, html, text, rendered.html, dialect, report)
-    compare_lessons(course, reports)
-    if spam and shutil.which("spamassassin"):
-        spamassassin(course, reports, finals)
-    if links:
-        check_links(course, reports)
+        finals[lesson.number] = (email_.html, email_.text)
+        context = EmailContext(course, lesson, report.file, email_.html, email_.text, neutral.html, dialect)
+        report.size = context.size
+        report.words = lesson.words
+        report.findings += _run(checks_in("email"), context, lesson.number, report.file)
+    across = LessonsContext(course, reports, finals, links=links, spam=spam)
+    for item in checks_in("lessons"):
+        assert item.run is not None
+        for problem in item.run(across):
+            report = reports[(problem.lesson or 1) - 1]
+            report.findings.append(_finding(item, problem, report.number, report.file))
     for report in reports:
         report.findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.code))
-    return Report(course.title, dialect_name, reports, settings)
+    return Report(course.title, dialect.name, reports, settings_findings)
+
+
+def _run(checks: list[Check], context: object, lesson: int | None, where: str) -> list[Finding]:
+    findings = []
+    for item in checks:
+        assert item.run is not None
+        findings += [_finding(item, problem, lesson, where) for problem in item.run(context)]
+    return findings
+
+
+def _finding(item: Check, problem: Problem, lesson: int | None, where: str) -> Finding:
+    severity = problem.severity or item.default_severity
+    return Finding(severity, item.code, problem.message, lesson, problem.where or where)

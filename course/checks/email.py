@@ -1,18 +1,21 @@
-"""Findings in the final email (in the dialect checked) and across lessons: size, subject, preheader,
-unsubscribe link, footer, structure, CSS support, the plain-text twin, duplicates and length outliers."""
+"""Checks of a lesson's final email, in the dialect checked: size, subject, preheader, unsubscribe link, footer,
+leftovers, structure, CSS support and the plain-text twin."""
 
 from __future__ import annotations
 
 import itertools
 import re
-import statistics
+from collections.abc import Iterator
 
-from ..dialects import PLACEHOLDER_RE, Dialect
-from ..project import Course, Lesson
-from .model import SIZE_ERROR, SIZE_WARNING, Finding, LessonReport
+from ..render.dialects import PLACEHOLDER_RE
+from ..text import html_text
+from .model import EmailContext
+from .registry import Problem, check
 
+SIZE_WARNING = 80 * 1024
+SIZE_ERROR = 100 * 1024  # Gmail clips messages from about 102 KB
 SUBJECT_MAX, PREHEADER_MIN, PREHEADER_MAX = 60, 30, 130
-
+HIDDEN_PREHEADER_RE = re.compile(r'(?is)<div style="display:none;[^"]*">.*?</div>')
 
 # CSS that major clients ignore. Each fact names its source; only properties that change layout or meaning are
 # listed, since a missing rounded corner in Outlook is not worth a warning.
@@ -62,166 +65,151 @@ CSS_SUPPORT: list[tuple[re.Pattern[str], str, str, str]] = [
 ]
 
 
-def email_findings(
-    course: Course, lesson: Lesson, html: str, text: str, neutral: str, dialect: Dialect, report: LessonReport
-) -> list[Finding]:
-    findings: list[Finding] = []
-    file = report.file
-
-    def add(severity: str, code: str, message: str, where: str | None = None) -> None:
-        findings.append(Finding(severity, code, message, lesson.number, where or file))
-
-    size = report.size
+@check(
+    "size.gmail-clip",
+    "warning / error",
+    "the final HTML from 80 KB (warning) or 100 KB (error): Gmail clips at about 102 KB, hiding the unsubscribe link",
+    "email",
+)
+def gmail_clip(ctx: EmailContext) -> Iterator[Problem]:
+    size = ctx.size
     if size >= SIZE_ERROR:
-        add(
-            "error",
-            "size.gmail-clip",
+        yield Problem(
             f"the email is {size / 1024:.0f} KB; Gmail clips messages from about 102 KB and hides the rest, "
             "unsubscribe link included: split the lesson or shorten it",
+            severity="error",
         )
     elif size >= SIZE_WARNING:
-        add(
-            "warning",
-            "size.gmail-clip",
-            f"the email is {size / 1024:.0f} KB, close to Gmail's clipping point (about 102 KB): keep it shorter",
+        yield Problem(
+            f"the email is {size / 1024:.0f} KB, close to Gmail's clipping point (about 102 KB): keep it shorter"
         )
-    subject = lesson.subject.strip()
-    if not subject:
-        add("error", "subject.empty", "the subject is empty: set `subject:` in the front matter")
-    else:
-        if len(subject) > SUBJECT_MAX:
-            add(
-                "warning",
-                "subject.too-long",
-                f"the subject has {len(subject)} characters; phones show about {SUBJECT_MAX}: shorten it",
-            )
-        letters = [c for c in subject if c.isalpha()]
-        if len(letters) >= 8 and all(c.isupper() for c in letters):
-            add("warning", "subject.all-caps", "the subject is in capitals, which reads as shouting and as spam")
-    preheader = lesson.preheader.strip()
-    if not preheader:
-        add(
-            "warning",
-            "preheader.missing",
-            "there is no preheader; inboxes then show the first words of the email: set `preheader:`",
+
+
+@check("subject.empty", "error", "the subject is empty", "email")
+def subject_empty(ctx: EmailContext) -> Iterator[Problem]:
+    if not ctx.lesson.subject.strip():
+        yield Problem("the subject is empty: set `subject:` in the front matter")
+
+
+@check("subject.too-long", "warning", f"the subject is over {SUBJECT_MAX} characters", "email")
+def subject_too_long(ctx: EmailContext) -> Iterator[Problem]:
+    subject = ctx.lesson.subject.strip()
+    if len(subject) > SUBJECT_MAX:
+        yield Problem(f"the subject has {len(subject)} characters; phones show about {SUBJECT_MAX}: shorten it")
+
+
+@check("subject.all-caps", "warning", "the subject is all capitals", "email")
+def subject_all_caps(ctx: EmailContext) -> Iterator[Problem]:
+    letters = [c for c in ctx.lesson.subject.strip() if c.isalpha()]
+    if len(letters) >= 8 and all(c.isupper() for c in letters):
+        yield Problem("the subject is in capitals, which reads as shouting and as spam")
+
+
+@check("preheader.missing", "warning", "there is no preheader", "email")
+def preheader_missing(ctx: EmailContext) -> Iterator[Problem]:
+    if not ctx.lesson.preheader.strip():
+        yield Problem("there is no preheader; inboxes then show the first words of the email: set `preheader:`")
+
+
+@check("preheader.too-short", "warning", f"the preheader is under {PREHEADER_MIN} characters", "email")
+def preheader_too_short(ctx: EmailContext) -> Iterator[Problem]:
+    preheader = ctx.lesson.preheader.strip()
+    if preheader and len(preheader) < PREHEADER_MIN:
+        yield Problem(
+            f"the preheader has {len(preheader)} characters; inboxes fill the rest with body text: aim for 40–110"
         )
-    else:
-        if len(preheader) < PREHEADER_MIN:
-            add(
-                "warning",
-                "preheader.too-short",
-                f"the preheader has {len(preheader)} characters; inboxes fill the rest with body text: aim for 40–110",
-            )
-        elif len(preheader) > PREHEADER_MAX:
-            add(
-                "warning",
-                "preheader.too-long",
-                f"the preheader has {len(preheader)} characters; inboxes cut it at about 100: shorten it",
-            )
-        if subject and (preheader.lower().startswith(subject.lower()) or subject.lower() == preheader.lower()):
-            add(
-                "warning",
-                "preheader.repeats-subject",
-                "the preheader repeats the subject; use it to add something the subject does not say",
-            )
+
+
+@check("preheader.too-long", "warning", f"the preheader is over {PREHEADER_MAX} characters", "email")
+def preheader_too_long(ctx: EmailContext) -> Iterator[Problem]:
+    preheader = ctx.lesson.preheader.strip()
+    if len(preheader) > PREHEADER_MAX:
+        yield Problem(f"the preheader has {len(preheader)} characters; inboxes cut it at about 100: shorten it")
+
+
+@check("preheader.repeats-subject", "warning", "the preheader repeats the subject", "email")
+def preheader_repeats_subject(ctx: EmailContext) -> Iterator[Problem]:
+    subject, preheader = ctx.lesson.subject.strip().lower(), ctx.lesson.preheader.strip().lower()
+    if subject and preheader and (preheader.startswith(subject) or subject == preheader):
+        yield Problem("the preheader repeats the subject; use it to add something the subject does not say")
+
+
+@check("unsubscribe.missing", "error", "no unsubscribe link in an `href` for the dialect checked (`--esp`)", "email")
+def unsubscribe_missing(ctx: EmailContext) -> Iterator[Problem]:
+    dialect = ctx.dialect
     unsubscribe = dialect.values.get("unsubscribe_url", "")
-    if not unsubscribe or f'href="{dialect.in_html("unsubscribe_url")}"' not in html:
-        add(
-            "error",
-            "unsubscribe.missing",
+    if not unsubscribe or f'href="{dialect.in_html("unsubscribe_url")}"' not in ctx.html:
+        yield Problem(
             f"there is no unsubscribe link ({unsubscribe or 'none'}) in an href for {dialect.name}: keep "
-            '<a href="{{ merge.unsubscribe_url }}"> in the footer template',
+            '<a href="{{ merge.unsubscribe_url }}"> in the footer template'
         )
-    elif unsubscribe not in text:
-        add(
-            "error",
-            "unsubscribe.missing-text",
-            "the plain-text email has no unsubscribe link: keep {{ merge.unsubscribe_url }} in lesson.txt.j2",
+
+
+@check("unsubscribe.missing-text", "error", "no unsubscribe link in the plain-text twin", "email")
+def unsubscribe_missing_text(ctx: EmailContext) -> Iterator[Problem]:
+    dialect = ctx.dialect
+    unsubscribe = dialect.values.get("unsubscribe_url", "")
+    in_html = unsubscribe and f'href="{dialect.in_html("unsubscribe_url")}"' in ctx.html
+    if in_html and unsubscribe not in ctx.text:
+        yield Problem("the plain-text email has no unsubscribe link: keep {{ merge.unsubscribe_url }} in lesson.txt.j2")
+
+
+@check("footer.postal-address", "error", "the postal address is not in the email's footer", "email")
+def postal_address_in_footer(ctx: EmailContext) -> Iterator[Problem]:
+    address = ctx.course.sender.postal_address.strip()
+    if address and address not in ctx.html.replace("&amp;", "&"):
+        yield Problem(
+            "the postal address is not in the email's footer: keep {{ sender.postal_address }} in the footer template"
         )
-    address = course.sender.get("postal_address", "").strip()
-    if address and address not in html.replace("&amp;", "&"):
-        add(
-            "error",
-            "footer.postal-address",
-            "the postal address is not in the email's footer: keep {{ sender.postal_address }} in the footer template",
-        )
-    for leftover in re.findall(r"<mj-[\w-]+|\{%|%\}", neutral)[:1] + PLACEHOLDER_RE.findall(html)[:1]:
-        add("error", "template.leftover", f"{leftover!r} is left in the email: fix the templates")
-    levels = [int(level) for level in re.findall(r"<h([1-6])\b", html)]
+
+
+@check("template.leftover", "error", "template syntax left in the email", "email")
+def template_leftover_in_email(ctx: EmailContext) -> Iterator[Problem]:
+    for leftover in re.findall(r"<mj-[\w-]+|\{%|%\}", ctx.neutral)[:1] + PLACEHOLDER_RE.findall(ctx.html)[:1]:
+        yield Problem(f"{leftover!r} is left in the email: fix the templates")
+
+
+@check("headings.order", "warning", "a heading that skips a level (in the lesson or in the email)", "email")
+def headings_order_in_email(ctx: EmailContext) -> Iterator[Problem]:
+    levels = [int(level) for level in re.findall(r"<h([1-6])\b", ctx.html)]
     for previous, level in itertools.pairwise(levels):
         if level > previous + 1:
-            add("warning", "headings.order", f"an h{level} follows an h{previous} in the email: check the templates")
-            break
-    for img in re.findall(r"<img\b[^>]*>", html):
+            yield Problem(f"an h{level} follows an h{previous} in the email: check the templates")
+            return
+
+
+@check("image.alt-missing", "error", "an image in the email has no alt attribute (the templates')", "email")
+def image_alt_missing_in_email(ctx: EmailContext) -> Iterator[Problem]:
+    for img in re.findall(r"<img\b[^>]*>", ctx.html):
         if " alt=" not in img:
-            add(
-                "error",
-                "image.alt-missing",
-                "an image in the email has no alt attribute: check the templates",
-                img[:80],
-            )
+            yield Problem("an image in the email has no alt attribute: check the templates", img[:80])
+
+
+@check(
+    "css.unsupported",
+    "warning",
+    "CSS that Gmail or Outlook ignore: "
+    + ", ".join(f"`{name}`" for _pattern, name, _effect, _source in CSS_SUPPORT)
+    + " — each with what the clients do and its caniemail.com source",
+    "email",
+)
+def css_unsupported(ctx: EmailContext) -> Iterator[Problem]:
     for pattern, name, effect, source in CSS_SUPPORT:
-        if pattern.search(html):
-            add("warning", "css.unsupported", f"{name}: {effect} ({source})")
-    html_words = len(_visible_text(html).split())
-    text_words = len(text.split())
-    if not text.strip():
-        add("error", "text.missing", "the plain-text twin is empty: check lesson.txt.j2")
-    elif text_words < 0.6 * html_words:
-        add(
-            "warning",
-            "text.short",
-            f"the plain-text twin has {text_words} words against {html_words} in the HTML: check lesson.txt.j2",
+        if pattern.search(ctx.html):
+            yield Problem(f"{name}: {effect} ({source})")
+
+
+@check("text.missing", "error", "the plain-text twin is empty", "email")
+def text_missing(ctx: EmailContext) -> Iterator[Problem]:
+    if not ctx.text.strip():
+        yield Problem("the plain-text twin is empty: check lesson.txt.j2")
+
+
+@check("text.short", "warning", "the plain-text twin has under 60 % of the HTML's words", "email")
+def text_short(ctx: EmailContext) -> Iterator[Problem]:
+    html_words = len(html_text(HIDDEN_PREHEADER_RE.sub(" ", ctx.html)).split())
+    text_words = len(ctx.text.split())
+    if ctx.text.strip() and text_words < 0.6 * html_words:
+        yield Problem(
+            f"the plain-text twin has {text_words} words against {html_words} in the HTML: check lesson.txt.j2"
         )
-    return findings
-
-
-def _visible_text(html: str) -> str:
-    body = re.sub(r"(?is)<(style|script|head)\b.*?</\1>", " ", html)
-    body = re.sub(r'(?is)<div style="display:none;[^"]*">.*?</div>', " ", body)  # the hidden preheader
-    body = re.sub(r"(?s)<!--.*?-->", " ", body)
-    return re.sub(r"<[^>]+>", " ", body)
-
-
-def compare_lessons(course: Course, reports: list[LessonReport]) -> None:
-    subjects: dict[str, int] = {}
-    for report in reports:
-        key = report.subject.strip().lower()
-        if key and key in subjects:
-            report.findings.append(
-                Finding(
-                    "warning",
-                    "subject.duplicate",
-                    f"the subject is the same as lesson {subjects[key]}'s: make each one specific",
-                    report.number,
-                    report.file,
-                )
-            )
-        subjects.setdefault(key, report.number)
-    words = [r.words for r in reports if r.words]
-    if len(words) < 3:
-        return
-    middle = statistics.median(words)
-    for report in reports:
-        if report.words > 2.5 * middle:
-            report.findings.append(
-                Finding(
-                    "warning",
-                    "length.outlier",
-                    f"{report.words} words, far more than the other lessons (median "
-                    f"{middle:.0f}): split it or move some to its neighbours",
-                    report.number,
-                    report.file,
-                )
-            )
-        elif 0 < report.words < 0.4 * middle:
-            report.findings.append(
-                Finding(
-                    "info",
-                    "length.outlier",
-                    f"{report.words} words, far fewer than the other lessons (median "
-                    f"{middle:.0f}): merge it with a neighbour?",
-                    report.number,
-                    report.file,
-                )
-            )

@@ -1,15 +1,13 @@
-"""What a check finds, per lesson and for the course, and how a report is counted and printed as JSON."""
+"""What a check looks at (a context per scope), what it finds, and the report: counted, as text and as JSON."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
-SIZE_WARNING = 80 * 1024
-SIZE_ERROR = 100 * 1024  # Gmail clips messages from about 102 KB
-SUBJECT_MAX, PREHEADER_MIN, PREHEADER_MAX = 60, 30, 130
-SPAM_THRESHOLD = 5.0
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+from ..model import Course, Lesson
+from ..render.dialects import Dialect
 
 
 @dataclass
@@ -90,3 +88,65 @@ class Report:
             f"in {len(self.lessons)} lessons"
         )
         return lines
+
+
+def relative(course: Course, path: Path) -> str:
+    try:
+        return path.relative_to(course.root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+@dataclass
+class SettingsContext:
+    """What a "course" check sees: the course and its settings."""
+
+    course: Course
+
+
+@dataclass
+class SourceContext:
+    """What a "source" check sees: a lesson as written, with its links, images and headings found once, each with
+    its line in the body (0 = the body's first line; `at` turns it into `lessons/NN-….md:LINE`)."""
+
+    course: Course
+    lesson: Lesson
+    file: str
+    links: list[tuple[str, int | None]] = field(default_factory=list)  # (href, line)
+    images: list[tuple[str, str | None, str | None, int | None]] = field(
+        default_factory=list
+    )  # (src, alt, width, line)
+    headings: list[tuple[int, int]] = field(default_factory=list)  # (level, line)
+
+    def at(self, line: int | None, element: str | None = None) -> str:
+        where = f"{self.file}:{line + self.lesson.body_line}" if line is not None else self.file
+        return f"{where} {element}" if element else where
+
+
+@dataclass
+class EmailContext:
+    """What an "email" check sees: a lesson's final email in the dialect checked, and its neutral render."""
+
+    course: Course
+    lesson: Lesson
+    file: str
+    html: str
+    text: str
+    neutral: str  # the HTML before the dialect (placeholders still in)
+    dialect: Dialect
+
+    @property
+    def size(self) -> int:
+        return len(self.html.encode("utf-8"))
+
+
+@dataclass
+class LessonsContext:
+    """What a "lessons" check sees: every lesson's report so far, and the final emails of those that rendered."""
+
+    course: Course
+    reports: list[LessonReport]
+    finals: dict[int, tuple[str, str]]  # lesson number -> (html, text) in the dialect checked
+    links: bool = False  # --links: request every external link
+    spam: bool = True  # score with SpamAssassin when it is installed
+    probed: list[tuple[str, int | None, str, list[LessonReport]]] = field(default_factory=list)  # --links' answers

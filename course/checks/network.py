@@ -1,35 +1,43 @@
-"""Checks that leave the machine or run other programs: SpamAssassin's score and external links."""
+"""Checks that leave the machine or run other programs: SpamAssassin's score and, with --links, external links."""
 
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from email.utils import formataddr
 
 from markdown_it import MarkdownIt
 
-from ..project import Course
-from .model import SPAM_THRESHOLD, Finding, LessonReport
+from ..render.message import lesson_message
+from .model import LessonReport, LessonsContext
+from .registry import Problem, check
 from .source import permissive_parser
 
+SPAM_THRESHOLD = 5.0
+LINK_TIMEOUT_SECONDS = 10.0
 
-def spamassassin(course: Course, reports: list[LessonReport], finals: dict[int, tuple[str, str]]) -> None:
-    from email.utils import formataddr
 
-    from ..message import lesson_message
+@check(
+    "spam.score",
+    "info / warning",
+    f"SpamAssassin's score and rules for the lesson as an .eml (warning from {SPAM_THRESHOLD:.0f}), when "
+    "`spamassassin` is installed (`make test` installs it; `--no-spam` skips it)",
+    "lessons",
+)
+def spam_score(ctx: LessonsContext) -> Iterator[Problem]:
+    if not ctx.spam or not shutil.which("spamassassin"):
+        return
+    course = ctx.course
 
     def score(report: LessonReport) -> tuple[LessonReport, str | None]:
-        html, text = finals[report.number]
-        lesson = course.lessons[report.number - 1]
+        html, text = ctx.finals[report.number]
         message = lesson_message(
-            course,
-            lesson,
-            html,
-            text,
-            to=formataddr(("Sam", "sam@example.com")),
-            unsubscribe_url=str(course.links.get("unsubscribe_url") or ""),
-        )
+            course, course.lessons[report.number - 1], html, text, to=formataddr(("Sam", "sam@example.com")),
+            unsubscribe_url=course.links.unsubscribe_url,
+        )  # fmt: skip
         try:
             done = subprocess.run(
                 ["spamassassin", "-L", "-t", "--cf=report_safe 0"],
@@ -43,44 +51,36 @@ def spamassassin(course: Course, reports: list[LessonReport], finals: dict[int, 
         return report, done.stdout.decode("utf-8", "replace")
 
     with ThreadPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(score, [r for r in reports if r.number in finals]))
+        results = list(pool.map(score, [r for r in ctx.reports if r.number in ctx.finals]))
     for report, output in results:
-        if output is None:
-            continue
-        status = re.search(
+        status = output and re.search(
             r"X-Spam-Status: \w+, score=(-?[\d.]+) required=[\d.]+\s+tests=([^\n]*(?:\n\s+[^\n]*)*)", output
         )
         if not status:
             continue
         report.spam_score = float(status.group(1))
         rules = [r for r in re.split(r"[,\s]+", status.group(2).split("autolearn=")[0]) if r and r != "none"]
-        severity = "warning" if report.spam_score >= SPAM_THRESHOLD else "info"
-        report.findings.append(
-            Finding(
-                severity,
-                "spam.score",
-                f"SpamAssassin scores {report.spam_score:.1f} (spam from {SPAM_THRESHOLD:.0f}); "
-                f"rules hit: {', '.join(rules) or 'none'}",
-                report.number,
-                report.file,
-            )
+        yield Problem(
+            f"SpamAssassin scores {report.spam_score:.1f} (spam from {SPAM_THRESHOLD:.0f}); "
+            f"rules hit: {', '.join(rules) or 'none'}",
+            lesson=report.number,
+            severity="warning" if report.spam_score >= SPAM_THRESHOLD else "info",
         )
 
 
-def check_links(course: Course, reports: list[LessonReport], timeout: float = 10.0) -> None:
-    import httpx
+def _probe_links(ctx: LessonsContext) -> list[tuple[str, int | None, str, list[LessonReport]]]:
+    """(url, HTTP status or None, why it did not answer, the lessons linking to it) for every external link."""
+    import httpx  # here, not at the top: only --links needs it
 
     targets: dict[str, list[LessonReport]] = {}
     parser = permissive_parser()
-    for report in reports:
-        lesson = course.lessons[report.number - 1]
-        for url in _external_links(parser, lesson.body):
+    for report in ctx.reports:
+        for url in _external_links(parser, ctx.course.lessons[report.number - 1].body):
             targets.setdefault(url, []).append(report)
 
     def probe(url: str) -> tuple[str, int | None, str]:
-        with httpx.Client(
-            timeout=timeout, follow_redirects=True, headers={"User-Agent": "course link check"}
-        ) as client:
+        headers = {"User-Agent": "course link check"}
+        with httpx.Client(timeout=LINK_TIMEOUT_SECONDS, follow_redirects=True, headers=headers) as client:
             try:
                 response = client.head(url)
                 if response.status_code in (405, 501) or response.status_code >= 400:
@@ -90,26 +90,33 @@ def check_links(course: Course, reports: list[LessonReport], timeout: float = 10
                 return url, None, type(exc).__name__
 
     with ThreadPoolExecutor(max_workers=8) as pool:
-        results = list(pool.map(probe, sorted(targets)))
-    for url, status, problem in results:
-        if status is not None and status < 400:
-            continue
-        for report in targets[url]:
-            if status in (404, 410) or status is None:
-                what = f"answers HTTP {status}" if status else f"does not answer ({problem})"
-                report.findings.append(
-                    Finding("error", "link.broken", f"{url} {what}: fix or remove the link", report.number, report.file)
-                )
-            else:
-                report.findings.append(
-                    Finding(
-                        "warning",
-                        "link.status",
-                        f"{url} answers HTTP {status}; check it opens in a browser",
-                        report.number,
-                        report.file,
-                    )
-                )
+        return [(url, status, why, targets[url]) for url, status, why in pool.map(probe, sorted(targets))]
+
+
+@check(
+    "link.broken",
+    "error",
+    "with `--links`: an external link that answers 404 or 410, or does not answer (every link is requested, HEAD "
+    "then GET, in parallel, with a 10 s timeout)",
+    "lessons",
+)
+def links_broken(ctx: LessonsContext) -> Iterator[Problem]:
+    if not ctx.links:
+        return
+    ctx.probed = _probe_links(ctx)
+    for url, status, why, reports in ctx.probed:
+        if status in (404, 410) or status is None:
+            what = f"answers HTTP {status}" if status else f"does not answer ({why})"
+            for report in reports:
+                yield Problem(f"{url} {what}: fix or remove the link", lesson=report.number)
+
+
+@check("link.status", "warning", "with `--links`: an external link that answers another error status", "lessons")
+def links_status(ctx: LessonsContext) -> Iterator[Problem]:
+    for url, status, _why, reports in ctx.probed:
+        if status is not None and status >= 400 and status not in (404, 410):
+            for report in reports:
+                yield Problem(f"{url} answers HTTP {status}; check it opens in a browser", lesson=report.number)
 
 
 def _external_links(parser: MarkdownIt, body: str) -> Iterable[str]:

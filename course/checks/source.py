@@ -1,23 +1,25 @@
-"""Findings in the lesson as the author wrote it: links, images, heading order and placeholders, with lines."""
+"""Checks of a lesson as the author wrote it: links, images, heading order and placeholders, each with its line."""
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from markdown_it import MarkdownIt
 
-from ..project import Course, Lesson
-from .model import Finding
+from ..model import Course, Lesson
+from ..project import ASSETS_DIR
+from .model import SourceContext, relative
+from .registry import Problem, check
 
-
-def relative(course: Course, path: Path) -> str:
-    try:
-        return path.relative_to(course.root).as_posix()
-    except ValueError:
-        return str(path)
+SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:")
+LEFTOVER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\*\|[A-Z_:]+\|\*|\{[A-Z][A-Z0-9_]+\}|%%\w+%%|\[\[\w+\]\]")
+RAW_LINK_RE = re.compile(r"<a\b[^>]*?\bhref\s*=\s*(\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+RAW_IMAGE_RE = re.compile(r"<img\b[^>]*>", re.I)
+LARGE_IMAGE_PX = 1200
+LARGE_IMAGE_BYTES = 1_000_000
 
 
 def permissive_parser() -> MarkdownIt:
@@ -26,115 +28,158 @@ def permissive_parser() -> MarkdownIt:
     return parser
 
 
-def source_findings(course: Course, lesson: Lesson) -> list[Finding]:
-    findings: list[Finding] = []
-    file = relative(course, lesson.path)
-    offset = lesson.body_line  # markdown-it counts body lines from 0
-
-    def add(severity: str, code: str, message: str, line: int | None, element: str | None = None) -> None:
-        where = f"{file}:{line + offset}" if line is not None else file
-        findings.append(Finding(severity, code, message, lesson.number, f"{where} {element}" if element else where))
-
-    tokens = permissive_parser().parse(lesson.body)
-    heading_levels: list[tuple[int, int]] = []
-    for token in tokens:
+def source_context(course: Course, lesson: Lesson) -> SourceContext:
+    """The lesson's links, images and headings with their lines, found in one walk over its tokens."""
+    ctx = SourceContext(course, lesson, relative(course, lesson.path))
+    for token in permissive_parser().parse(lesson.body):
         line = token.map[0] if token.map else None
         if token.type == "heading_open":
-            heading_levels.append((int(token.tag[1]), line or 0))
-        children = token.children or []
-        for child in children:
+            ctx.headings.append((int(token.tag[1]), line or 0))
+        for child in token.children or []:
             if child.type == "link_open":
-                _link_findings(add, str(child.attrs.get("href", "")), line, "link")
+                ctx.links.append((str(child.attrs.get("href", "")), line))
             elif child.type == "image":
-                src = str(child.attrs.get("src", ""))
                 alt = "".join(c.content for c in child.children or []) or str(child.attrs.get("alt", ""))
-                _image_findings(add, course, src, alt, None, line)
+                ctx.images.append((str(child.attrs.get("src", "")), alt, None, line))
             elif child.type == "html_inline":
-                _raw_html_findings(add, course, child.content, line)
+                _raw_html(ctx, child.content, line)
         if token.type == "html_block":
-            _raw_html_findings(add, course, token.content, line)
-    for (previous, _), (level, line) in itertools.pairwise(heading_levels):
-        if level > previous + 1:
-            add(
-                "warning", "headings.order", f"an h{level} follows an h{previous}: use one level deeper at a time", line
-            )
-    for number, text in enumerate(lesson.body.split("\n")):
-        leftover = re.search(r"\{\{.*?\}\}|\{%.*?%\}|\*\|[A-Z_:]+\|\*|\{[A-Z][A-Z0-9_]+\}|%%\w+%%|\[\[\w+\]\]", text)
-        if leftover:
-            add(
-                "error",
-                "template.leftover",
-                f"{leftover.group(0)!r} is template syntax or a placeholder in the lesson text; readers would see it "
-                "as is: write merge fields in the templates ({{ merge.first_name }}), not in lessons",
-                number,
-            )
-    return findings
+            _raw_html(ctx, token.content, line)
+    return ctx
 
 
-def _link_findings(add: Any, href: str, line: int | None, what: str) -> None:
-    target = href.strip()
-    lowered = target.lower()
-    if lowered.startswith(("javascript:", "vbscript:")):
-        add(
-            "error", "link.javascript", f"a {what} runs script ({target[:40]}); email clients block it: remove it", line
-        )
-    elif lowered.startswith("data:"):
-        add("error", "link.data", f"a {what} is a data: URL; clients block it: link to a web page instead", line)
-    elif not target or target == "#":
-        add("error", "link.empty", f"a {what} has no target: give it the address it should open", line)
-    elif lowered.startswith("http://"):
-        add("warning", "link.http", f"{target} is not https; some clients warn about it: use https://", line)
-    elif not re.match(r"^[a-z][a-z0-9+.-]*:", lowered):
-        add(
-            "error",
-            "link.relative",
-            f"{target} is relative, and an email has no page to be relative to: make it absolute or set base_url "
-            "under [course]",
-            line,
-        )
-
-
-def _image_findings(add: Any, course: Course, src: str, alt: str | None, width: str | None, line: int | None) -> None:
-    element = f"<img src={src[:60]}>"
-    if alt is None or not alt.strip():
-        add(
-            "warning",
-            "image.alt-missing",
-            "an image has no alt text; screen readers and clients that block images show nothing: describe it",
-            line,
-            element,
-        )
-    if src.lower().startswith("http://"):
-        add("warning", "image.http", "an image is loaded over http; clients block or warn: use https://", line, element)
-    elif src.lower().startswith(("javascript:", "data:")):
-        add(
-            "error",
-            "image.data",
-            "an image is a data: or javascript: URL; clients block it: host the image",
-            line,
-            element,
-        )
-    if width and width.isdigit() and int(width) > 1200:
-        add("warning", "image.large", f"an image is {width} px wide; scale it to at most 1200 px", line, element)
-    local = course.root / "assets" / Path(src).name
-    if "assets/" in src and local.is_file() and local.stat().st_size > 1_000_000:
-        add(
-            "warning",
-            "image.large",
-            f"{local.name} is {local.stat().st_size / 1_048_576:.1f} MB; readers on phones wait for it: compress it "
-            "below 500 KB",
-            line,
-            element,
-        )
-
-
-def _raw_html_findings(add: Any, course: Course, fragment: str, line: int | None) -> None:
-    for match in re.finditer(r"<a\b[^>]*?\bhref\s*=\s*(\"([^\"]*)\"|'([^']*)'|([^\s>]+))", fragment, re.I):
-        _link_findings(add, match.group(2) or match.group(3) or match.group(4) or "", line, "link")
-    for match in re.finditer(r"<img\b[^>]*>", fragment, re.I):
+def _raw_html(ctx: SourceContext, fragment: str, line: int | None) -> None:
+    for match in RAW_LINK_RE.finditer(fragment):
+        ctx.links.append((match.group(2) or match.group(3) or match.group(4) or "", line))
+    for match in RAW_IMAGE_RE.finditer(fragment):
         tag = match.group(0)
         src = re.search(r"\bsrc\s*=\s*[\"']?([^\"'\s>]*)", tag, re.I)
         alt = re.search(r"\balt\s*=\s*(\"([^\"]*)\"|'([^']*)'|([^\s>]+))", tag, re.I)
         width = re.search(r"\bwidth\s*=\s*[\"']?(\d+)", tag, re.I)
         alt_text = (alt.group(2) or alt.group(3) or alt.group(4) or "") if alt else None
-        _image_findings(add, course, src.group(1) if src else "", alt_text, width.group(1) if width else None, line)
+        ctx.images.append((src.group(1) if src else "", alt_text, width.group(1) if width else None, line))
+
+
+def _targets(ctx: SourceContext) -> Iterator[tuple[str, str, int | None]]:
+    for href, line in ctx.links:
+        target = href.strip()
+        yield target, target.lower(), line
+
+
+# --- links -------------------------------------------------------------------------------------------------------
+
+
+@check("link.javascript", "error", "a link runs script (javascript:, vbscript:)", "source")
+def link_javascript(ctx: SourceContext) -> Iterator[Problem]:
+    for target, lowered, line in _targets(ctx):
+        if lowered.startswith(("javascript:", "vbscript:")):
+            yield Problem(f"a link runs script ({target[:40]}); email clients block it: remove it", ctx.at(line))
+
+
+@check("link.data", "error", "a link is a data: URL", "source")
+def link_data(ctx: SourceContext) -> Iterator[Problem]:
+    for _target, lowered, line in _targets(ctx):
+        if lowered.startswith("data:"):
+            yield Problem("a link is a data: URL; clients block it: link to a web page instead", ctx.at(line))
+
+
+@check("link.empty", "error", "a link with no target", "source")
+def link_empty(ctx: SourceContext) -> Iterator[Problem]:
+    for target, _lowered, line in _targets(ctx):
+        if not target or target == "#":
+            yield Problem("a link has no target: give it the address it should open", ctx.at(line))
+
+
+@check("link.relative", "error", "a relative link, with no base_url to resolve it", "source")
+def link_relative(ctx: SourceContext) -> Iterator[Problem]:
+    for target, lowered, line in _targets(ctx):
+        if target and target != "#" and not SCHEME_RE.match(lowered):
+            yield Problem(
+                f"{target} is relative, and an email has no page to be relative to: make it absolute or set "
+                "base_url under [course]",
+                ctx.at(line),
+            )
+
+
+@check("link.http", "warning", "a link over http: rather than https:", "source")
+def link_http(ctx: SourceContext) -> Iterator[Problem]:
+    for target, lowered, line in _targets(ctx):
+        if lowered.startswith("http://"):
+            yield Problem(f"{target} is not https; some clients warn about it: use https://", ctx.at(line))
+
+
+# --- images ------------------------------------------------------------------------------------------------------
+
+
+@check("image.alt-missing", "warning", "an image the lesson adds has no alt text", "source")
+def image_alt_missing(ctx: SourceContext) -> Iterator[Problem]:
+    for src, alt, _width, line in ctx.images:
+        if alt is None or not alt.strip():
+            yield Problem(
+                "an image has no alt text; screen readers and clients that block images show nothing: describe it",
+                ctx.at(line, f"<img src={src[:60]}>"),
+            )
+
+
+@check("image.http", "warning", "an image loaded over http:", "source")
+def image_http(ctx: SourceContext) -> Iterator[Problem]:
+    for src, _alt, _width, line in ctx.images:
+        if src.lower().startswith("http://"):
+            yield Problem(
+                "an image is loaded over http; clients block or warn: use https://",
+                ctx.at(line, f"<img src={src[:60]}>"),
+            )
+
+
+@check("image.data", "error", "an image that is a data: or javascript: URL", "source")
+def image_data(ctx: SourceContext) -> Iterator[Problem]:
+    for src, _alt, _width, line in ctx.images:
+        if src.lower().startswith(("javascript:", "data:")):
+            yield Problem(
+                "an image is a data: or javascript: URL; clients block it: host the image",
+                ctx.at(line, f"<img src={src[:60]}>"),
+            )
+
+
+@check("image.large", "warning", f"an image wider than {LARGE_IMAGE_PX:,} px or over 1 MB in assets/", "source")
+def image_large(ctx: SourceContext) -> Iterator[Problem]:
+    for src, _alt, width, line in ctx.images:
+        element = f"<img src={src[:60]}>"
+        if width and width.isdigit() and int(width) > LARGE_IMAGE_PX:
+            yield Problem(
+                f"an image is {width} px wide; scale it to at most {LARGE_IMAGE_PX} px", ctx.at(line, element)
+            )
+        local = ctx.course.root / ASSETS_DIR / Path(src).name
+        if f"{ASSETS_DIR}/" in src and local.is_file() and local.stat().st_size > LARGE_IMAGE_BYTES:
+            yield Problem(
+                f"{local.name} is {local.stat().st_size / 1_048_576:.1f} MB; readers on phones wait for it: compress "
+                "it below 500 KB",
+                ctx.at(line, element),
+            )
+
+
+# --- structure and leftovers -------------------------------------------------------------------------------------
+
+
+@check("headings.order", "warning", "a heading that skips a level (in the lesson or in the email)", "source")
+def headings_order(ctx: SourceContext) -> Iterator[Problem]:
+    for (previous, _), (level, line) in itertools.pairwise(ctx.headings):
+        if level > previous + 1:
+            yield Problem(f"an h{level} follows an h{previous}: use one level deeper at a time", ctx.at(line))
+
+
+@check(
+    "template.leftover",
+    "error",
+    "`{{ … }}`, `{% … %}`, `*|TAG|*` or `{POLL}`-style placeholders in a lesson",
+    "source",
+)
+def template_leftover(ctx: SourceContext) -> Iterator[Problem]:
+    for number, text in enumerate(ctx.lesson.body.split("\n")):
+        leftover = LEFTOVER_RE.search(text)
+        if leftover:
+            yield Problem(
+                f"{leftover.group(0)!r} is template syntax or a placeholder in the lesson text; readers would see it "
+                "as is: write merge fields in the templates ({{ merge.first_name }}), not in lessons",
+                ctx.at(number),
+            )

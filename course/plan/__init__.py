@@ -1,0 +1,9 @@
+"""Plan the lessons of an article: where to cut (cuts.py), then each lesson's title, subject, preheader, slug and
+day (fields.py). Pure functions of an Article: no files, no network."""
+
+from __future__ import annotations
+
+from .cuts import WEIGHTS, PlannedLesson, Weights, plan_lessons
+from .fields import APOSTROPHES, PREHEADER_MAX, SUBJECT_MAX
+
+__all__ = ["APOSTROPHES", "PREHEADER_MAX", "SUBJECT_MAX", "WEIGHTS", "PlannedLesson", "Weights", "plan_lessons"]

@@ -1,0 +1,285 @@
+"""Plan lessons from article blocks: where to cut (fields.py then names each lesson).
+
+Cuts fall only between blocks. Each possible cut has a cost: nothing before a section heading, more
+inside a section, more again where the text on both sides shares its vocabulary, and no cut at all
+after a heading or a lead-in, or inside a numbered item. A dynamic programme then picks the cuts that
+keep lessons balanced at the lowest total cost; without a fixed count it compares 3 to 7 lessons.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..errors import CourseError
+from ..model import Article, Block
+from ..text import reading_minutes
+from .fields import describe_lessons
+
+MIN_LESSONS, MAX_LESSONS = 3, 7
+AVOID = 25.0  # inside a numbered item or a lead-in's subsections: only when -n leaves no other choice
+NUMBERED_HEADING_RE = re.compile(r"^\s*(\d{1,3}[.):]|(step|part|chapter|kapitel|teil)\s+\d+\b)", re.IGNORECASE)
+SEQUENCE_WORD_RE = re.compile(
+    r"\b(chapter|part|section|step|lesson|day|week|point|tip|rule|kapitel|teil|abschnitt|schritt|chapitre|partie|"
+    r"étape|capítulo|paso|parte)\b"
+)
+
+TOPIC_SHIFT_RE = re.compile(
+    r"(?i)^(one more thing|one last thing|finally|lastly|in conclusion|to conclude|to sum up|in summary|p\.?s\.?\b|"
+    r"zum schluss|abschließend|schließlich|zusammenfassend|enfin|pour conclure|en résumé|por último|finalmente|"
+    r"en resumen|infine|in conclusione)\b"
+)
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The knobs of the lesson planner; the defaults were chosen against the editors' splits (docs/splitting.md)."""
+
+    comfortable_min: int = 150  # words: shorter lessons feel thin
+    comfortable_max: int = 1150  # words: about five minutes of reading
+    outside_range: float = 0.5  # cost of a lesson outside the comfortable range (squared, relative)
+    too_long: float = 3.0  # cost per lesson of each comfortable_max of words beyond comfortable_max
+    balance: float = 1.0  # cost of uneven lessons (squared deviation from the mean)
+    per_lesson: float = -0.1  # cost of each lesson: negative prefers one more lesson when all else is equal
+    item_bonus: float = 0.0  # reward for starting a lesson at a numbered item ("## 3. …")
+    topic_shift_bonus: float = 0.6  # reward for cutting where the text says it changes topic ("One more thing.")
+    parallel_headings: float = 1.0  # cost of separating headings that share words ("Good X" / "Bad X")
+
+
+WEIGHTS = Weights()
+
+
+@dataclass
+class PlannedLesson:
+    """One lesson of the plan: its blocks and the fields of its front matter."""
+
+    number: int
+    blocks: list[Block]
+    title: str
+    subject: str
+    preheader: str
+    slug: str
+    day: int
+
+    @property
+    def words(self) -> int:
+        return sum(block.words for block in self.blocks)
+
+    @property
+    def minutes(self) -> int:
+        return reading_minutes(self.words)
+
+    @property
+    def markdown(self) -> str:
+        return "\n\n".join(block.markdown for block in self.blocks).strip() + "\n"
+
+
+def plan_lessons(
+    article: Article,
+    lessons: int | None = None,
+    every_days: int = 1,
+    weights: Weights = WEIGHTS,
+    days: tuple[int, ...] | None = None,
+) -> list[PlannedLesson]:
+    """Split the article into lessons; `lessons` fixes the count, otherwise 3–7 are compared."""
+    blocks = article.blocks
+    atoms = _atoms(blocks)
+    if lessons is not None:
+        if lessons < 1:
+            raise CourseError(f"--lessons must be at least 1, got {lessons}; leave -n out to let course choose 3 to 7")
+        if lessons > len(atoms):
+            raise CourseError(
+                f"{article.source_name or 'the article'} can be cut into at most {len(atoms)} lessons "
+                f"(it has {len(atoms)} blocks that can stand alone); use --lessons {len(atoms)} or fewer"
+            )
+        counts = [lessons]
+    else:
+        counts = list(range(min(MIN_LESSONS, len(atoms)), min(MAX_LESSONS, len(atoms)) + 1)) or [1]
+    costs = _cut_costs(blocks, atoms, weights)
+    words = [sum(blocks[i].words for i in atom) for atom in atoms]
+    best: tuple[float, list[int]] | None = None
+    for count in counts:
+        score, cuts = _best_cuts(words, costs, count, weights)
+        if best is None or score < best[0] - 1e-9:
+            best = (score, cuts)
+    assert best is not None
+    groups = _groups(atoms, best[1])
+    grouped = [[blocks[i] for i in group] for group in groups]
+    return [
+        PlannedLesson(number, lesson_blocks, *fields)
+        for number, (lesson_blocks, fields) in enumerate(
+            zip(grouped, describe_lessons(article, grouped, every_days, days), strict=True), start=1
+        )
+    ]
+
+
+def _atoms(blocks: list[Block]) -> list[list[int]]:
+    """Runs of block indexes that must stay together: a heading with what follows, a lead-in with its list."""
+    atoms: list[list[int]] = []
+    current: list[int] = []
+    for index, block in enumerate(blocks):
+        current.append(index)
+        glued = block.kind == "heading" or block.glue_next
+        if block.kind == "image" and index + 1 < len(blocks) and blocks[index + 1].kind != "heading":
+            glued = True
+        if not glued or index == len(blocks) - 1:
+            atoms.append(current)
+            current = []
+    if current:
+        atoms.append(current)
+    return atoms
+
+
+def _content_words(text: str) -> Counter[str]:
+    return Counter(w[:6] for w in re.findall(r"[^\W\d_]{4,}", text.lower()))
+
+
+def _similarity(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(a[w] * b[w] for w in a.keys() & b.keys())
+    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+
+def _cut_costs(blocks: list[Block], atoms: list[list[int]], weights: Weights) -> list[float]:
+    """Cost of a cut before each atom (index 0 unused); negative where a cut is positively wanted.
+
+    Cuts between a heading or lead-in and what follows do not exist (atoms keep them together); cuts inside a
+    numbered item or a lead-in's subsections cost AVOID, so only an explicit lesson count can force them."""
+    top_level = min((b.level for b in blocks if b.kind == "heading"), default=2)
+    numbered_section = [False] * len(blocks)
+    inside = False
+    for i, block in enumerate(blocks):
+        if block.kind == "heading" and block.level <= top_level:
+            inside = bool(NUMBERED_HEADING_RE.match(block.text))
+        numbered_section[i] = inside
+    lead_in_scope = _lead_in_scopes(blocks)
+    vectors = [_content_words(b.text) for b in blocks]
+    heading_words = [_heading_words(b) for b in blocks]
+    costs = [0.0]
+    for position in range(1, len(atoms)):
+        first = atoms[position][0]
+        block, previous = blocks[first], blocks[first - 1]
+        if block.kind == "heading" and block.level <= top_level:
+            cost = -weights.item_bonus if numbered_section[first] else 0.0
+            before = next((h for h in reversed(heading_words[:first]) if h), set())
+            cost += weights.parallel_headings * _parallel(before, heading_words[first])
+            costs.append(cost)
+            continue
+        if (numbered_section[first] and numbered_section[first - 1]) or lead_in_scope[first]:
+            costs.append(AVOID)
+            continue
+        if block.kind == "heading":
+            base = 0.35 if block.level == top_level + 1 else 0.6
+            before = next((h for h in reversed(heading_words[:first]) if h), set())
+            base += weights.parallel_headings * _parallel(before, heading_words[first])
+        elif block.glue_next:
+            base = 0.45
+        elif previous.kind in ("list", "quote", "code", "table"):
+            base = 0.6
+        else:
+            base = 0.8
+        before_vec = vectors[max(0, first - 2)] + vectors[first - 1]
+        after_vec = vectors[first] + (vectors[first + 1] if first + 1 < len(blocks) else Counter())
+        cost = base * (0.5 + 1.5 * _similarity(before_vec, after_vec))
+        if block.kind == "paragraph" and TOPIC_SHIFT_RE.match(block.text):
+            cost -= weights.topic_shift_bonus
+        costs.append(cost)
+    return costs
+
+
+def _heading_words(block: Block) -> set[str]:
+    """Words that make two headings parallel ("Good Sales Management" / "Bad Sales Management"); numbered
+    items and sequence labels ("Step 2", "Chapter 3") are a sequence, not a pair, so they have none."""
+    if block.kind != "heading" or NUMBERED_HEADING_RE.match(block.text):
+        return set()
+    return set(re.findall(r"[^\W\d_]{3,}", SEQUENCE_WORD_RE.sub(" ", block.text.lower())))
+
+
+def _parallel(before: set[str], after: set[str]) -> float:
+    """Share of words two headings have in common; identical word sets ("Part A", "Part B") are a sequence."""
+    if not before or not after or before == after:
+        return 0.0
+    return len(before & after) / len(before | after)
+
+
+def _lead_in_scopes(blocks: list[Block]) -> list[bool]:
+    """True for blocks inside what a lead-in introduces: "Here is what good looks like:" followed by
+    subsections (a heading and its list, twice) keeps them all; the first plain paragraph ends the scope."""
+    inside = [False] * len(blocks)
+    for i, block in enumerate(blocks[:-1]):
+        following = blocks[i + 1]
+        if not (block.glue_next and following.kind == "heading"):
+            continue
+        level = following.level
+        for j in range(i + 2, len(blocks)):
+            other = blocks[j]
+            if other.kind == "paragraph" or (other.kind == "heading" and other.level < level):
+                break
+            inside[j] = True
+    return inside
+
+
+def _best_cuts(words: list[int], costs: list[float], count: int, weights: Weights) -> tuple[float, list[int]]:
+    """Minimum-cost placement of count-1 cuts (dynamic programme over atoms)."""
+    n = len(words)
+    prefix = [0]
+    for w in words:
+        prefix.append(prefix[-1] + w)
+    total = prefix[-1] or 1
+    mean = total / count
+    low = min(weights.comfortable_min, total / count)
+    high = weights.comfortable_max
+    candidates = list(range(1, n))
+    if len(candidates) > 300:  # very long articles: keep the cheapest cuts only
+        candidates = sorted(sorted(candidates, key=lambda i: (costs[i], i))[:300])
+    points = [0, *candidates, n]
+
+    def lesson_cost(a: int, b: int) -> float:
+        w = prefix[points[b]] - prefix[points[a]]
+        deviation = (w - mean) / mean
+        short = max(0.0, (low - w) / low)
+        long = max(0.0, (w - high) / high)
+        return (
+            weights.balance * deviation * deviation
+            + weights.outside_range * short * short
+            + weights.too_long * long  # linear: past the limit, where to cut is the cut costs' choice
+        )
+
+    m = len(points)
+    inf = math.inf
+    best = [[inf] * m for _ in range(count + 1)]
+    back = [[-1] * m for _ in range(count + 1)]
+    best[0][0] = 0.0
+    for c in range(1, count + 1):
+        row = best[c - 1]
+        for b in range(c, m):
+            cut_cost = costs[points[b]] if b < m - 1 else 0.0
+            for a in range(c - 1, b):
+                if row[a] == inf:
+                    continue
+                value = row[a] + lesson_cost(a, b) + cut_cost
+                if value < best[c][b]:
+                    best[c][b] = value
+                    back[c][b] = a
+    if best[count][m - 1] == inf:
+        return inf, []
+    cuts = []
+    b = m - 1
+    for c in range(count, 0, -1):
+        a = back[c][b]
+        if a > 0:
+            cuts.append(points[a])
+        b = a
+    return best[count][m - 1] + weights.per_lesson * count, sorted(cuts)
+
+
+def _groups(atoms: list[list[int]], cuts: list[int]) -> list[list[int]]:
+    groups = []
+    edges = [0, *cuts, len(atoms)]
+    for start, end in itertools.pairwise(edges):
+        groups.append([i for atom in atoms[start:end] for i in atom])
+    return groups

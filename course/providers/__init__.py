@@ -1,0 +1,58 @@
+"""The email providers, one module each; this registry is the only place that lists them."""
+
+from __future__ import annotations
+
+from ..errors import CourseError
+from .base import Provider
+from .brevo import Brevo
+from .buttondown import Buttondown
+from .eml import EML
+from .html import PlainHTML
+from .kit import Kit
+from .listmonk import Listmonk
+from .mailchimp import Mailchimp
+from .mailerlite import MailerLite
+from .mailgun import Mailgun
+from .postmark import Postmark
+from .sendgrid import SendGrid
+from .ses import SES
+
+PROVIDERS: dict[str, type[Provider]] = {
+    cls.name: cls
+    for cls in (
+        Mailchimp,
+        Kit,
+        MailerLite,
+        Brevo,
+        SendGrid,
+        Postmark,
+        SES,
+        Mailgun,
+        Listmonk,
+        Buttondown,
+        EML,
+        PlainHTML,
+    )
+}
+
+
+__all__ = ["PROVIDERS", "Provider", "provider_class", "provider_lines"]
+
+
+def provider_class(name: str) -> type[Provider]:
+    try:
+        return PROVIDERS[name.lower()]
+    except KeyError:
+        raise CourseError(
+            f"unknown provider {name!r}; choose one of: {', '.join(PROVIDERS)} (see `course esps`)"
+        ) from None
+
+
+def provider_lines() -> list[str]:
+    """The table `course esps` prints: each provider, what it supports and the variables its upload reads."""
+    lines = [f"{'NAME':<11} {'EXPORT':<7} {'UPLOAD':<7} {'SEQUENCES':<35} {'LANDS AS':<42} ENVIRONMENT"]
+    for name, provider in PROVIDERS.items():
+        upload = "yes" if provider.can_upload else "no"
+        env = ", ".join(provider.env) or "-"
+        lines.append(f"{name:<11} {'yes':<7} {upload:<7} {provider.sequences:<35} {provider.lands_as:<42} {env}")
+    return lines

@@ -1,0 +1,191 @@
+"""What every email provider has in common: its merge-tag dialect, its export files and its import guide.
+
+A provider is one module in this package with one `Provider` subclass, registered in `course/providers/__init__.py`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from ..errors import CourseError
+from ..model import Course, Lesson
+from ..render import CourseRender
+from ..render.dialects import Dialect
+from ..render.wording import strings_for
+
+
+@dataclass
+class ExportedLesson:
+    """One lesson as a provider receives it: final HTML and text in its dialect, plus its stable names."""
+
+    lesson: Lesson
+    html: str
+    text: str
+    delay_days: int
+    name: str  # human-readable, unique within the account: "<course title> · 02 <lesson title>"
+    key: str  # machine-safe and stable: "<course-slug>-02-<lesson-slug>", a template name or alias
+    html_file: str
+    text_file: str
+
+    @property
+    def number(self) -> int:
+        return self.lesson.number
+
+
+@dataclass
+class Provider:
+    """An email service provider: merge tags, export format, and (for some) an upload API."""
+
+    name: ClassVar[str]
+    label: ClassVar[str]
+    env: ClassVar[tuple[str, ...]] = ()
+    can_upload: ClassVar[bool] = False  # derived: True when the provider has an uploader_class
+    sequences: ClassVar[str] = "no"  # how a drip is set up: "API" (real sequence with delays) or "by hand"
+    lands_as: ClassVar[str] = ""  # what an upload or import creates, in a few words
+    # Neutral field -> the provider's tag. "{fallback}" in first_name is the course language's fallback word.
+    tags: ClassVar[dict[str, str]] = {}
+    escape_values: ClassVar[bool] = False
+    notes: ClassVar[str] = ""  # facts we could not confirm, said in the import guide
+    uploader_class: ClassVar[type | None] = None
+    course: Course = field(repr=False)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.can_upload = cls.uploader_class is not None
+
+    def credentials(self, environ: Mapping[str, str]) -> dict[str, str]:
+        """The upload credentials from the environment; a missing one is an error naming the variable."""
+        missing = [name for name in self.env if not environ.get(name, "").strip()]
+        if missing:
+            raise CourseError(
+                f"no credentials for {self.name}: set {' and '.join(missing)} in the environment (see `course esps`)"
+            )
+        return {name: environ[name].strip() for name in self.env}
+
+    def uploader(self, credentials: Mapping[str, str], api_url: str | None, **options: Any) -> Any:
+        if self.uploader_class is None:
+            raise CourseError(f"{self.name} cannot take uploads; use `course export --esp {self.name}`")
+        return self.uploader_class(self, credentials, api_url, **options)
+
+    def dialect(self) -> Dialect:
+        fallback = strings_for(self.course.language, self.course.strings)["first_name_fallback"]
+        values = {key: tag.replace("{fallback}", fallback) for key, tag in self.tags.items()}
+        return Dialect(self.name, values, escape=self.escape_values)
+
+    def unsubscribe_tag(self) -> str:
+        return self.dialect().values.get("unsubscribe_url", "")
+
+    def key(self, lesson: Lesson) -> str:
+        base = self.course.slug if re.match(r"[a-z]", self.course.slug) else f"course-{self.course.slug}"
+        return f"{base[:30].rstrip('-')}-{lesson.number:02d}-{lesson.slug}"[:64].rstrip("-")
+
+    def display_name(self, lesson: Lesson) -> str:
+        return f"{self.course.title} · {lesson.number:02d} {lesson.title}"[:100]
+
+    def prepare(self, rendering: CourseRender) -> list[ExportedLesson]:
+        """Every lesson in this provider's dialect, each checked to still carry a working unsubscribe link."""
+        dialect = self.dialect()
+        exported = []
+        for email in rendering.emails(dialect):
+            lesson = email.lesson
+            self.check_unsubscribe(lesson, email.html, email.text, dialect)
+            exported.append(
+                ExportedLesson(
+                    lesson, email.html, email.text, self.course.delay_days(lesson), self.display_name(lesson),
+                    self.key(lesson), lesson.html_file, lesson.text_file,
+                )
+            )  # fmt: skip
+        return exported
+
+    def check_unsubscribe(self, lesson: Lesson, html: str, text: str, dialect: Dialect) -> None:
+        tag = dialect.values.get("unsubscribe_url", "")
+        if not tag:
+            return
+        href = f'href="{dialect.in_html("unsubscribe_url")}"'
+        if href not in html or tag not in text:
+            part = "HTML" if href not in html else "plain-text"
+            raise CourseError(
+                f"{lesson.path}: the {part} email has no unsubscribe link, which {self.name} needs ({tag}); keep "
+                '<a href="{{ merge.unsubscribe_url }}"> in the HTML templates and {{ merge.unsubscribe_url }} '
+                "in lesson.txt.j2"
+            )
+
+    # --- export -----------------------------------------------------------------------------------------
+
+    def export(self, rendering: CourseRender) -> dict[str, bytes]:
+        """Every file of this provider's export, by path relative to the export folder."""
+        lessons = self.prepare(rendering)
+        files: dict[str, bytes] = {}
+        files.update(self.lesson_files(lessons))
+        files.update(self.extra_files(lessons))
+        seq = self.course.sequence()
+        for row, lesson in zip(seq["lessons"], lessons, strict=True):
+            row["name"] = lesson.name
+            row["key"] = lesson.key
+        seq["provider"] = self.name
+        files["sequence.json"] = dumps(seq)
+        files["sequence.csv"] = sequence_csv(seq["lessons"])
+        files["IMPORT.md"] = self.import_guide(lessons).encode("utf-8")
+        return files
+
+    def lesson_files(self, lessons: list[ExportedLesson]) -> dict[str, bytes]:
+        """The HTML and text of each lesson in this dialect, plus the provider's request body when it has one."""
+        files: dict[str, bytes] = {}
+        for lesson in lessons:
+            files[lesson.html_file] = lesson.html.encode("utf-8")
+            files[lesson.text_file] = lesson.text.encode("utf-8")
+            body = self.request_body(lesson)
+            if body is not None:
+                files[lesson.html_file.removesuffix(".html") + ".json"] = dumps(body)
+        return files
+
+    def request_body(self, lesson: ExportedLesson) -> dict[str, Any] | None:
+        """The JSON this provider's create endpoint takes for one lesson, if it has one."""
+        return None
+
+    def extra_files(self, lessons: list[ExportedLesson]) -> dict[str, bytes]:
+        return {}
+
+    def import_steps(self, lessons: list[ExportedLesson]) -> str:
+        raise NotImplementedError
+
+    def import_guide(self, lessons: list[ExportedLesson]) -> str:
+        def cell(text: str) -> str:
+            return text.replace("|", "\\|")
+
+        schedule = "\n".join(
+            f"| {x.number} | {x.lesson.day} | {x.delay_days} | {cell(x.lesson.subject)} | {cell(x.lesson.preheader)} | "
+            f"`{x.html_file}` |"
+            for x in lessons
+        )
+        notes = f"\n## Good to know\n\n{self.notes.strip()}\n" if self.notes else ""
+        return (
+            f"# Importing “{self.course.title}” into {self.label}\n\n"
+            f"{len(lessons)} lessons. Their merge tags are {self.label}'s own: first name "
+            f"`{self.dialect().values.get('first_name', '—')}`, unsubscribe link "
+            f"`{self.unsubscribe_tag() or '—'}`.\n\n"
+            "| lesson | day | days after previous | subject | preheader | HTML |\n|---|---|---|---|---|---|\n"
+            f"{schedule}\n\n## Step by step\n\n{self.import_steps(lessons).strip()}\n{notes}"
+        )
+
+
+def dumps(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def sequence_csv(rows: list[dict[str, Any]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["order", "day", "delay_days", "subject", "preheader", "html", "text", "name"])
+    for row in rows:
+        writer.writerow(
+            [row["number"], row["day"], row["delay_days"], row["subject"], row["preheader"], row["html"],
+             row["text"], row.get("name", "")]
+        )  # fmt: skip
+    return buffer.getvalue().encode("utf-8")

@@ -1,0 +1,110 @@
+"""listmonk (self-hosted): one draft campaign per lesson, using a bare campaign template so our HTML stays whole."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from .base import ExportedLesson, Provider, dumps
+from .uploads import Action, Uploader, compared
+
+BARE_TEMPLATE_NAME = "course: lesson as is"
+BARE_TEMPLATE_BODY = '{{ template "content" . }}'
+
+
+class ListmonkUploader(Uploader):
+    """One draft campaign per lesson, matched by name, on the bare template `course: lesson as is`."""
+
+    def __init__(self, provider: Provider, credentials: Mapping[str, str], api_url: str | None, **options: Any):
+        super().__init__(provider, credentials, api_url, **options)
+        user, token = credentials["LISTMONK_USERNAME"], credentials["LISTMONK_API_TOKEN"]
+        self.api_client(
+            "listmonk", api_url or credentials["LISTMONK_URL"], auth=(user, token),
+            credential_names=["LISTMONK_USERNAME", "LISTMONK_API_TOKEN"], secret=token,
+        )  # fmt: skip
+        self.template_id: int | None = None
+        self.list_ids: list[int] = []
+
+    def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
+        templates = self.client.get("/api/templates").get("data") or []
+        bare = next((t for t in templates if t.get("name") == BARE_TEMPLATE_NAME), None)
+        if bare is None:
+            self.notes.append(f"template “{BARE_TEMPLATE_NAME}”: create")
+        else:
+            self.template_id = int(bare["id"])
+        lists = (self.client.get("/api/lists", params={"per_page": "all"}).get("data") or {}).get("results") or []
+        chosen = next((x for x in lists if x.get("name") == self.provider.course.title), lists[0] if lists else None)
+        if chosen is not None:
+            self.list_ids = [int(chosen["id"])]
+            self.notes.append(f"campaigns are drafts on the list “{chosen.get('name')}”; change it before sending")
+        campaigns = (self.client.get("/api/campaigns", params={"per_page": "all"}).get("data") or {}).get("results")
+        by_name = {c.get("name"): c for c in campaigns or []}
+        actions = []
+        for lesson in lessons:
+            body = self.body(lesson)
+            remote = by_name.get(lesson.name)
+            if remote is None:
+                actions.append(Action(lesson, "create", payload=body))
+                continue
+            wanted = {k: body[k] for k in ("subject", "body", "altbody")}
+            actions.append(compared(lesson, str(remote["id"]), remote, wanted, payload=body))
+        return actions
+
+    def prepare(self) -> None:
+        if self.template_id is None:
+            created = self.client.json(
+                "POST",
+                "/api/templates",
+                json={"name": BARE_TEMPLATE_NAME, "type": "campaign", "body": BARE_TEMPLATE_BODY},
+            )
+            self.template_id = int(created["data"]["id"])
+
+    def apply(self, action: Action) -> None:
+        body = {**action.payload, "template_id": self.template_id, "lists": self.list_ids}
+        if action.verb == "create":
+            self.client.json("POST", "/api/campaigns", json=body)
+        else:
+            self.client.json("PUT", f"/api/campaigns/{action.remote_id}", json=body)
+
+
+class Listmonk(Provider):
+    name = "listmonk"
+    label = "listmonk"
+    env = ("LISTMONK_URL", "LISTMONK_USERNAME", "LISTMONK_API_TOKEN")
+    sequences = "no (send each campaign on its day)"
+    lands_as = "one draft campaign per lesson"
+    uploader_class = ListmonkUploader
+    tags: ClassVar[dict[str, str]] = {
+        "first_name": '{{ .Subscriber.FirstName | default "{fallback}" }}',
+        "email": "{{ .Subscriber.Email }}",
+        "unsubscribe_url": "{{ UnsubscribeURL }}",
+        "view_online_url": "{{ MessageURL }}",
+        "preferences_url": "{{ UnsubscribeURL }}?manage=true",
+    }
+    notes = "- The greeting uses Sprig's `default`, which listmonk's templates include."
+
+    def request_body(self, lesson: ExportedLesson) -> dict[str, Any]:
+        """POST /api/campaigns (draft); `template_id` is the bare template's id, filled in at upload."""
+        return {
+            "name": lesson.name,
+            "subject": lesson.lesson.subject,
+            "lists": [],
+            "from_email": f"{self.course.sender.name} <{self.course.sender.email}>",
+            "type": "regular",
+            "content_type": "html",
+            "body": lesson.html,
+            "altbody": lesson.text,
+            "tags": [self.course.slug],
+        }
+
+    def extra_files(self, lessons: list[ExportedLesson]) -> dict[str, bytes]:
+        return {"template.json": dumps({"name": BARE_TEMPLATE_NAME, "type": "campaign", "body": BARE_TEMPLATE_BODY})}
+
+    def import_steps(self, lessons: list[ExportedLesson]) -> str:
+        return """
+1. *Campaigns → Templates → New*: create the template from `template.json` (its body is only
+   `{{ template "content" . }}`, so listmonk adds no frame around the lesson's own layout).
+2. For each lesson: *Campaigns → New*, subject from the table, format *Raw HTML*, template *course: lesson as is*,
+   paste the `.html` file and, under *Plain text*, the `.txt` file. Or run `course upload --esp listmonk`.
+3. listmonk has no drip: schedule each campaign for its day, or send lesson N with the transactional API.
+"""

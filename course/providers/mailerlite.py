@@ -1,0 +1,105 @@
+"""MailerLite (new API): no template API, so each lesson becomes a draft regular campaign to copy into a workflow."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from .base import ExportedLesson, Provider
+from .uploads import Action, Uploader, UploadState, content_hash
+
+API_BASE = "https://connect.mailerlite.com/api"
+
+
+class MailerLiteUploader(Uploader):
+    """One draft regular campaign per lesson, matched by name among the drafts; what was sent is remembered in
+    .course/ because the campaign list does not carry the HTML."""
+
+    def __init__(self, provider: Provider, credentials: Mapping[str, str], api_url: str | None, **options: Any):
+        super().__init__(provider, credentials, api_url, **options)
+        key = credentials["MAILERLITE_API_KEY"]
+        self.api_client(
+            "MailerLite", api_url or API_BASE, headers={"Authorization": f"Bearer {key}"},
+            credential_names=["MAILERLITE_API_KEY"], secret=key,
+        )  # fmt: skip
+        self.state = UploadState(provider.course.root, "mailerlite")
+
+    def _drafts(self) -> list[dict[str, Any]]:
+        drafts: list[dict[str, Any]] = []
+        page = 1
+        while True:
+            result = self.client.get("/campaigns", params={"filter[status]": "draft", "limit": 100, "page": page})
+            drafts.extend(result.get("data") or [])
+            meta = result.get("meta") or {}
+            if page >= int(meta.get("last_page", 1)):
+                return drafts
+            page += 1
+
+    def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
+        by_name = {c.get("name"): c for c in self._drafts()}
+        actions = []
+        for lesson in lessons:
+            body = self.body(lesson)
+            remote = by_name.get(lesson.name)
+            if remote is None:
+                actions.append(Action(lesson, "create", lesson.key, payload=body))
+            elif self.state.unchanged(lesson.key, str(remote["id"]), content_hash(body)):
+                actions.append(Action(lesson, "unchanged", str(remote["id"])))
+            else:
+                actions.append(Action(lesson, "update", str(remote["id"]), ["emails"], body))
+        return actions
+
+    def apply(self, action: Action) -> None:
+        if action.verb == "create":
+            created = self.client.json("POST", "/campaigns", json=action.payload)
+            remote_id = str(created["data"]["id"])
+        else:
+            body = {k: v for k, v in action.payload.items() if k != "type"}
+            self.client.json("PUT", f"/campaigns/{action.remote_id}", json=body)
+            remote_id = str(action.remote_id)
+        self.state.record(action.lesson.key, remote_id, content_hash(action.payload))
+
+
+class MailerLite(Provider):
+    name = "mailerlite"
+    label = "MailerLite"
+    env = ("MAILERLITE_API_KEY",)
+    sequences = "by hand (automation workflow)"
+    lands_as = "one draft campaign per lesson"
+    uploader_class = MailerLiteUploader
+    tags: ClassVar[dict[str, str]] = {
+        "first_name": "{$name|default('{fallback}')}",
+        "email": "{$email}",
+        "unsubscribe_url": "{$unsubscribe}",
+        "view_online_url": "{$url}",
+    }
+    notes = (
+        "- The fallback form `{$name|default('there')}` is the one public MailerLite templates use; MailerLite's "
+        "documentation shows more than one spelling, so check the greeting in MailerLite's preview once."
+    )
+
+    def request_body(self, lesson: ExportedLesson) -> dict[str, Any]:
+        """POST /api/campaigns: a draft regular campaign holding the lesson."""
+        return {
+            "name": lesson.name,
+            "type": "regular",
+            "emails": [
+                {
+                    "subject": lesson.lesson.subject,
+                    "from_name": self.course.sender.name,
+                    "from": self.course.sender.email,
+                    "content": lesson.html,
+                }
+            ],
+        }
+
+    def import_steps(self, lessons: list[ExportedLesson]) -> str:
+        return f"""
+1. In MailerLite open *Automation → Create workflow*, name it “{self.course.title}”, trigger *When subscriber
+   joins a group* (the course's group).
+2. For each lesson in order: add a **Delay** step of *days after previous* days (none before lesson 1), then an
+   **Email** step: *Subject* ← the subject, *Preview text* ← the preheader, content *Custom HTML* ← paste the
+   lesson's `.html` file.
+3. Each `NN-….json` is the body of `POST /api/campaigns` if you prefer draft campaigns to copy from
+   (`course upload --esp mailerlite` creates them).
+"""

@@ -1,0 +1,197 @@
+"""A full HTML page to article blocks: find the article, drop the page around it, convert it to Markdown.
+
+The page is parsed with lxml (which repairs omitted end tags), cleared of what is never article prose
+(scripts, navigation, forms, breadcrumbs, promo boxes, copyright lines), reduced to its main content
+element, then converted to Markdown with markdownify and read like any Markdown article.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..model import Article
+from . import markdown
+from .plaintext import BYLINE_RES, clean_title
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+KIND = "html"
+SUFFIXES = (".html", ".htm")
+MEDIA_TYPES = ("html",)
+
+NEVER_CONTENT = (
+    "script", "style", "noscript", "template", "nav", "form", "button", "input", "select", "textarea",
+    "iframe", "svg", "canvas", "dialog", "object", "embed", "link", "meta", "aside", "footer",
+)  # fmt: skip
+CHROME_RE = re.compile(
+    r"(?i)(^|[\s_-])(breadcrumbs?|nav|navbar|navigation|menu|footer|sidebar|promo|advert\w*|ads?|sponsor\w*|"
+    r"share|sharing|social|comments?|related|search|cookie\w*|banner|newsletter|subscribe|signup|popup|"
+    r"modal|pagination|pager|skip|widget|toolbar|masthead|site-header|byline|author-bio|meta|post-meta|"
+    r"entry-meta|posted-on|dateline|top-bar)($|[\s_-])"
+)
+COPYRIGHT_RE = re.compile(r"(?i)^\s*(copyright|©|\(c\)|all rights reserved)")
+BREADCRUMB_RE = re.compile(r"(?i)^\s*(you are here|home\s*[»›>/|])")
+
+
+def sniff(text: str) -> bool:
+    head = text.lstrip()[:2000].lower()
+    return head.startswith(("<!doctype html", "<html")) or bool(re.search(r"<(body|article|p|div|h1)[\s>]", head))
+
+
+def claims_plain_text(text: str) -> bool:
+    return False
+
+
+def parse(page: str, name: str = "") -> Article:
+    """Extract the main article of an HTML page as an Article."""
+    import lxml.html  # here, not at the top: only HTML articles pay for loading lxml
+
+    try:
+        root = lxml.html.document_fromstring(page)
+    except (ValueError, lxml.etree.ParserError):
+        return Article(title="", blocks=[])
+    language = (root.get("lang") or "").strip()
+    author = _meta(root, "author") or _meta(root, "article:author")
+    title = _meta(root, "og:title") or ""
+    if author and author.startswith("http"):
+        author = None
+    author = author or _byline(root)  # before the page furniture goes: bylines often sit in a "meta" box
+    for element in root.iter("p", "div", "span", "small", "footer"):
+        text = element.text_content().strip()
+        if COPYRIGHT_RE.match(text) and len(text.split()) < 20:
+            author = author or _copyright_holder(text)
+    _remove_chrome(root)
+    content = _main_element(root)
+    heading = content.find(".//h1")
+    if heading is not None:
+        title = title or heading.text_content().strip()
+        heading.drop_tree()
+    if not title:
+        page_title = root.findtext(".//title") or ""
+        title = re.split(r"\s+[-|–—·:]\s+", page_title.strip())[0] if page_title.strip() else ""
+    markdown_text = _to_markdown(content)
+    article = markdown.parse(markdown_text, name)
+    article.title = clean_title(title) if title else article.title
+    article.author = author
+    if language:
+        parts = language.replace("_", "-").split("-")
+        region = parts[1].upper() if len(parts) > 1 and len(parts[1]) == 2 else ""
+        article.language = parts[0].lower() + (f"-{region}" if region else "")
+        article.language_declared = True
+    return article
+
+
+def _meta(root: HtmlElement, key: str) -> str | None:
+    for element in root.iter("meta"):
+        if key in (element.get("name"), element.get("property")):
+            value = (element.get("content") or "").strip()
+            if value:
+                return value
+    return None
+
+
+def _copyright_holder(text: str) -> str | None:
+    name = r"[A-ZÀ-Ý][a-zß-ÿ][\w'’.-]*"  # capitalised words, not roman numerals or initialisms
+    match = re.search(rf"({name}(?:\s+{name}){{1,3}})\s*\.?\s*$", text)
+    return match.group(1) if match else None
+
+
+def _byline(content: HtmlElement) -> str | None:
+    """The author from a byline ("By Jane Doe", "Posted on 12 May 2023 by Jane Doe"); the byline itself goes."""
+    for element in content.iter("p", "div", "span", "address"):
+        text = " ".join(element.text_content().split())
+        if len(text.split()) > 14:
+            continue
+        for pattern in BYLINE_RES:
+            match = pattern.match(text)
+            if match:
+                element.drop_tree()
+                return match.group("name")
+    return None
+
+
+def _remove_chrome(root: HtmlElement) -> None:
+    for element in list(root.iter(*NEVER_CONTENT)):
+        if element.getparent() is not None:
+            element.drop_tree()
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None:
+            continue
+        if element.tag in ("html", "body", "article", "main"):
+            continue
+        marker = " ".join(filter(None, [element.get("class"), element.get("id"), element.get("role")]))
+        hidden = element.get("hidden") is not None or re.search(r"display\s*:\s*none", element.get("style") or "")
+        if hidden or (marker and CHROME_RE.search(marker)):
+            element.drop_tree()
+    for element in list(root.iter("p", "div", "li")):
+        if element.getparent() is None:
+            continue
+        text = " ".join(element.text_content().split())
+        if not text:
+            if not element.findall(".//img"):
+                element.drop_tree()
+            continue
+        copyright_line = COPYRIGHT_RE.match(text) and len(text.split()) < 20
+        if copyright_line or BREADCRUMB_RE.match(text) or _mostly_links(element, text):
+            element.drop_tree()
+        elif not re.search(r"\w", text) and not element.findall(".//img"):
+            element.drop_tree()  # decorative fleurons and dividers
+    _remove_boxes(root)
+
+
+def _mostly_links(element: HtmlElement, text: str) -> bool:
+    """A short run of links with little text around them is navigation, not prose."""
+    links = element.findall(".//a")
+    if len(links) < 2 or len(text.split()) > 15:
+        return False
+    link_words = sum(len(a.text_content().split()) for a in links)
+    return link_words / max(1, len(text.split())) > 0.6
+
+
+def _remove_boxes(root: HtmlElement) -> None:
+    """Drop boxes titled by a heading far below the article's section level (an h4 box among h2 sections)."""
+    levels = [int(h.tag[1]) for h in root.iter("h2", "h3", "h4", "h5", "h6")]
+    if not levels:
+        return
+    section_level = min(levels)
+    for container in list(root.iter("div", "section")):
+        if container.getparent() is None:
+            continue
+        first = next(
+            (child for child in container.iter() if child is not container and isinstance(child.tag, str)), None
+        )
+        if first is not None and re.fullmatch(r"h[2-6]", first.tag) and int(first.tag[1]) >= section_level + 2:
+            container.drop_tree()
+
+
+def _main_element(root: HtmlElement) -> HtmlElement:
+    candidates = root.findall(".//article") or root.findall(".//main") or root.xpath(".//*[@role='main']")
+    if candidates:
+        return max(candidates, key=lambda e: len(e.text_content()))
+    body = root.find("body")
+    if body is None:
+        return root
+    best = body
+    best_score = _paragraph_text(body)
+    for element in body.iter("div", "section"):
+        score = _paragraph_text(element)
+        if score >= 0.8 * best_score and element is not body:
+            best, best_score = element, score
+    return best
+
+
+def _paragraph_text(element: HtmlElement) -> int:
+    return sum(len(p.text_content()) for p in element.iter("p", "li", "blockquote", "pre", "h2", "h3"))
+
+
+def _to_markdown(content: HtmlElement) -> str:
+    import lxml.html  # loaded by parse() already
+    from markdownify import markdownify  # a heavy import, only for HTML articles
+
+    for element in list(content.iter("abbr", "span", "font")):
+        element.drop_tag()
+    html = lxml.html.tostring(content, encoding="unicode")
+    converted = markdownify(html, heading_style="ATX", bullets="-", strip=["div", "section", "article", "main"])
+    return re.sub(r"\n{3,}", "\n\n", converted).strip() + "\n"

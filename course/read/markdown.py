@@ -1,0 +1,214 @@
+"""Markdown (with optional front matter) to article blocks, keeping each block's own Markdown source."""
+
+from __future__ import annotations
+
+import re
+
+import frontmatter
+import yaml
+
+from ..model import Article, Block
+from ..text import markdown_parser, markdown_words_text
+
+KIND = "markdown"
+SUFFIXES = (".md", ".markdown", ".mdx")
+MEDIA_TYPES = ("markdown",)
+ATX_HEADING_RE = re.compile(r"(?m)^#{1,6} \S")
+
+ANCHOR_RE = re.compile(r"\s*\{#[^}]*\}\s*$")
+FOOTNOTE_DEF_RE = re.compile(r"^\[\^([^\]]+)\]:[ \t]?(.*)$")
+# JSX/MDX components (<NewsletterForm />, <Caption>…</Caption>): a capitalised tag name is never HTML.
+COMPONENT_RE = re.compile(r"<([A-Z][\w.]*)\b[^>]*/>|<([A-Z][\w.]*)\b[^>]*>.*?</\2\s*>", re.DOTALL)
+PLACEHOLDER_RE = re.compile(
+    r"^\s*(\{[A-Z0-9_ -]+\}|\{\{[^}]*\}\}|\{%.*%\}|\{:[^}]*\}|\[\[[^\]]*\]\]|%[A-Z0-9_]+%)\s*$"
+)  # {POLL}, {{ include }}, {% liquid %}, {: .kramdown-attribute}, [[wiki]], %MERGE%
+MDX_LINE_RE = re.compile(
+    r"^\s*((import|export)\s+.*\bfrom\s+['\"][^'\"]+['\"];?|export\s+(const|default)\b.*|:::\s*\w*.*)$"
+)
+SYMBOL_LINE_RE = re.compile(r"^[^\w\s]{3,}$")
+EDITORIAL_LABEL_RE = re.compile(
+    r"(?i)^(sub-?heading|subtitle|preheader|pre-header|subject( line)?|email subject|meta description|"
+    r"seo title|excerpt|tk|note to editor|editor'?s note|draft)\b[^:]{0,40}:"
+)
+NAV_RE = re.compile(
+    r"(?i)^(next|previous|prev|back|up|home|continue reading|read next|weiter|zurück|suivant|précédent|"
+    r"siguiente|anterior|you are here)\b\s*(:|»|→|>|\|)"
+)
+
+
+def sniff(text: str) -> bool:
+    """Markdown structure (headings, lists, quotes, fences or front matter) and Markdown markup in it."""
+    looks_structured = text.lstrip().startswith("---\n") or re.search(
+        r"(?m)^(#{1,6} \S|\* \S|- \S|\d+\. \S|> \S|```)", text
+    )
+    return bool(looks_structured and re.search(r"(?m)^(#{1,6} \S|```)|\[[^\]]+\]\([^)]+\)|\*\*\S", text))
+
+
+def claims_plain_text(text: str) -> bool:
+    """A .txt written in Markdown: its headings (two or more) and lists are meant as such."""
+    return len(ATX_HEADING_RE.findall(text)) >= 2
+
+
+def parse(text: str, name: str = "") -> Article:
+    """Parse Markdown into an Article; front matter gives title, author and language."""
+    meta, body = _split_front_matter(text, name)
+    body = COMPONENT_RE.sub("", body)
+    body = "\n".join(
+        "" if MDX_LINE_RE.match(line) else line for line in body.split("\n")
+    )  # MDX code, admonition fences
+    body, footnotes = _extract_footnotes(body)
+    lines = body.split("\n")
+    blocks: list[Block] = []
+    for token in markdown_parser().parse(body):
+        if token.level != 0 or token.map is None or token.nesting == -1:
+            continue
+        source = "\n".join(lines[token.map[0] : token.map[1]]).strip("\n")
+        block = _block(token.type, token.tag, source)
+        if block is not None:
+            blocks.append(block)
+    blocks = _drop_navigation(blocks)
+    title = str(meta.get("title") or "").strip()
+    if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
+        title = title or blocks[0].text
+        blocks = blocks[1:]
+    blocks = _normalise_levels(blocks)
+    blocks = _attach_footnotes(blocks, footnotes)
+    article = Article(title=title, blocks=blocks, author=_author(meta))
+    language = meta.get("lang") or meta.get("language")
+    if isinstance(language, str) and language.strip():
+        article.language = language.strip()
+        article.language_declared = True
+    return article
+
+
+def _split_front_matter(text: str, name: str) -> tuple[dict, str]:
+    try:
+        post = frontmatter.loads(text)
+    except (yaml.YAMLError, ValueError):
+        # A broken header is still not prose: drop it, keep the body.
+        match = re.match(r"^---\n.*?\n---\n", text, re.DOTALL)
+        return {}, text[match.end() :] if match else text
+    return dict(post.metadata), post.content
+
+
+def _author(meta: dict) -> str | None:
+    value = meta.get("author") or meta.get("authors")
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    if re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)+", value):  # a slug such as lior-neu-ner
+        value = " ".join(part.capitalize() for part in re.split(r"[-_]", value))
+    return value
+
+
+def _extract_footnotes(body: str) -> tuple[str, dict[str, str]]:
+    """Take footnote definitions out of the body so each can travel with the paragraph that cites it."""
+    footnotes: dict[str, str] = {}
+    kept: list[str] = []
+    current: str | None = None
+    for line in body.split("\n"):
+        match = FOOTNOTE_DEF_RE.match(line)
+        if match:
+            current = match.group(1)
+            footnotes[current] = line
+            continue
+        if current is not None and (line.startswith(("    ", "\t")) or not line.strip()):
+            footnotes[current] += "\n" + line
+            continue
+        current = None
+        kept.append(line)
+    return "\n".join(kept), {label: text.rstrip() for label, text in footnotes.items()}
+
+
+def _attach_footnotes(blocks: list[Block], footnotes: dict[str, str]) -> list[Block]:
+    if not footnotes:
+        return blocks
+    remaining = dict(footnotes)
+    attached: list[Block] = []
+    for block in blocks:
+        cited = [label for label in remaining if f"[^{label}]" in block.markdown]
+        attached.append(_with_notes(block, [remaining.pop(label) for label in cited]) if cited else block)
+    if remaining and attached:  # definitions nobody cites stay with the last block, so no words are lost
+        attached[-1] = _with_notes(attached[-1], list(remaining.values()))
+    return attached
+
+
+def _with_notes(block: Block, notes: list[str]) -> Block:
+    markdown = block.markdown + "\n\n" + "\n\n".join(notes)
+    return Block(block.kind, markdown, markdown_words_text(markdown), block.level, block.glue_next)
+
+
+def _block(kind: str, tag: str, source: str) -> Block | None:
+    if kind == "html_block":
+        text = markdown_words_text(source).strip()
+        return Block("html", source, text) if text else None
+    if kind == "heading_open":
+        level = int(tag[1])
+        heading_text = re.sub(r"^#{1,6}\s*|\s*#+\s*$", "", source.split("\n")[0]) if source.startswith("#") else source
+        heading_text = ANCHOR_RE.sub("", heading_text.split("\n")[0]).strip()
+        markdown = "#" * level + " " + heading_text
+        return Block("heading", markdown, markdown_words_text(markdown).strip(), level=level)
+    if kind == "paragraph_open":
+        lines = [line for line in source.split("\n") if not _is_artefact_line(line)]
+        if any(EDITORIAL_LABEL_RE.match(line) for line in lines) and any(
+            SYMBOL_LINE_RE.match(line.strip()) for line in source.split("\n")
+        ):
+            return None
+        source = "\n".join(lines).strip()
+        if not source:
+            return None
+        text = markdown_words_text(source).strip()
+        if re.fullmatch(r"(!\[[^\]]*\]\([^)]*\)\s*)+", source):
+            return Block("image", source, "")
+        return Block("paragraph", source, text, glue_next=text.endswith(":"))
+    if kind == "hr":
+        return None
+    block_kind = {
+        "bullet_list_open": "list",
+        "ordered_list_open": "list",
+        "blockquote_open": "quote",
+        "fence": "code",
+        "code_block": "code",
+        "table_open": "table",
+    }.get(kind, "paragraph")
+    return Block(block_kind, source, markdown_words_text(source).strip())
+
+
+def _is_artefact_line(line: str) -> bool:
+    stripped = line.strip()
+    return bool(PLACEHOLDER_RE.match(stripped) or SYMBOL_LINE_RE.match(stripped))
+
+
+def _drop_navigation(blocks: list[Block]) -> list[Block]:
+    """Drop 'Next: [..](..)' style navigation paragraphs at either end of the article."""
+
+    def is_nav(block: Block) -> bool:
+        return block.kind == "paragraph" and len(block.text.split()) <= 14 and bool(NAV_RE.match(block.text))
+
+    while blocks and is_nav(blocks[-1]):
+        blocks = blocks[:-1]
+    while blocks and is_nav(blocks[0]):
+        blocks = blocks[1:]
+    return blocks
+
+
+def _normalise_levels(blocks: list[Block]) -> list[Block]:
+    """Shift heading levels so the article's top section level becomes h2 (h1 is the lesson title)."""
+    levels = [b.level for b in blocks if b.kind == "heading"]
+    if not levels:
+        return blocks
+    shift = 2 - min(levels)
+    if shift == 0:
+        return blocks
+    shifted = []
+    for block in blocks:
+        if block.kind == "heading":
+            level = max(1, min(6, block.level + shift))
+            markdown = "#" * level + block.markdown.lstrip("#")
+            block = Block("heading", markdown, block.text, level=level)
+        shifted.append(block)
+    return shifted

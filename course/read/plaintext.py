@@ -1,0 +1,312 @@
+"""Plain text (typed or scraped from a web page) to article blocks, by general layout rules.
+
+Scraped text carries the page around the article: "top of page", an avatar caption glued to the author's
+name, view counters, "Recent Posts", "See All". None of these rules names a page; each describes a kind of
+page furniture: lower-case interface lines before the title, counters, and a trailing run of short
+unpunctuated lines after the last sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Article, Block
+
+KIND = "text"
+SUFFIXES = (".txt", ".text")
+MEDIA_TYPES: tuple[str, ...] = ()  # text/plain says nothing: the content is sniffed
+
+BULLET_RE = re.compile(r"^\s*[•◦▪▫●○■□‣⁃∙·*+\-–—]\s+(?P<item>\S.*)$")
+NUMBERED_RE = re.compile(r"^\s*(?P<number>\d{1,3})[.)]\s+(?P<item>\S.*)$")
+CHAPTER_RE = re.compile(
+    r"(?i)^(chapter|part|section|lesson|step|day|kapitel|teil|abschnitt|lektion|chapitre|partie|"
+    r"cap[íi]tulo|capitolo|parte|hoofdstuk|deel)\s+([0-9]+|[ivxlc]+|[a-z]+)\b\s*[:.\-–—]?"
+)
+COUNTER_RE = re.compile(
+    r"(?i)^(\s*\d[\d,.]*\s*[km]?\s*(views?|comments?|likes?|shares?|reads?|replies|reactions?|"
+    r"followers?|claps?|responses?|aufrufe|kommentare))+\s*$"
+)
+READING_TIME_RE = re.compile(r"(?i)^\W*\d+\s*(min|minute|minutes|mins)\.?\s*(read|lesen|de lecture)?\W*$")
+DATE_RE = re.compile(
+    r"(?i)^\W*((\d{1,2}[./ ])?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(\s*[·|•-]\s*.*)?\W*$"
+)
+NAME = r"(?P<name>[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:[A-ZÀ-Ý][\w'’.-]+|van|von|de|der|da|di|le|la)){0,4})"
+BYLINE_RES = [
+    # an avatar caption glued to the name: "Writer's pictureAlistair Hopkins", "Author photoJane Doe"
+    re.compile(r"(?i:^.{0,30}\b(picture|photo|avatar|image|portrait))\s*" + NAME + r"\s*$"),
+    re.compile(r"(?i:^(by|written by|posted by|author:|von|par|por|di|door))\s+" + NAME + r"\s*$"),
+    # "Posted on 12 May 2023 by Jane Doe", "Published March 3, 2024 by Jane Doe · 6 min read"
+    re.compile(r"(?i:^(posted|published|written|updated)\b.{0,40}?\bby)\s+" + NAME + r"\s*([·|•–—-].*)?$"),
+]
+TERMINAL_PUNCTUATION = tuple('.!?…:;,"”’)»')
+
+
+@dataclass
+class _Chunk:
+    lines: list[str]
+
+    @property
+    def single(self) -> bool:
+        return len(self.lines) == 1
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.strip() for line in self.lines)
+
+    @property
+    def indent(self) -> int:
+        first = self.lines[0]
+        return len(first) - len(first.lstrip())
+
+
+def sniff(text: str) -> bool:
+    return True  # the fallback: whatever no other reader recognises
+
+
+def claims_plain_text(text: str) -> bool:
+    return False
+
+
+def parse(text: str, name: str = "") -> Article:
+    """Parse plain text into an Article: title, author, headings, paragraphs and lists."""
+    chunks = _chunks(text)
+    chunks = [c for c in chunks if not all(COUNTER_RE.match(line) for line in c.lines)]
+    author, chunks = _strip_head(chunks)
+    chunks = _strip_tail(chunks)
+    title = ""
+    if len(chunks) > 1 and chunks[0].single and _title_like(chunks[0].text, max_words=20):
+        title = clean_title(chunks.pop(0).text)
+        author_after, chunks = _strip_head(chunks)
+        author = author or author_after
+    blocks = _blocks(chunks)
+    return Article(title=title, blocks=blocks, author=author)
+
+
+def clean_title(title: str) -> str:
+    """Tidy a title line: runs of dots before ? or ! and trailing colons go."""
+    title = re.sub(r"\s*[.…]{2,}\s*([?!])", r"\1", title.strip())
+    title = re.sub(r"\s*[.…]{2,}$", "", title)
+    return title.rstrip(":").strip()
+
+
+def _chunks(text: str) -> list[_Chunk]:
+    text = text.replace("\t", "    ").replace("\u00a0", " ").replace("\u200b", "")
+    chunks: list[_Chunk] = []
+    current: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.rstrip()
+        if line.strip():
+            current.append(line)
+        elif current:
+            chunks.append(_Chunk(current))
+            current = []
+    if current:
+        chunks.append(_Chunk(current))
+    return [piece for chunk in chunks for piece in _heading_off(chunk)]
+
+
+def _heading_off(chunk: _Chunk) -> list[_Chunk]:
+    """Text written with no blank line between its parts: a heading line above its text stands on its own,
+    and so does a list that follows a line of text ("You need three things:" then "- a rope")."""
+    lines = chunk.lines
+    if len(lines) > 1 and _is_heading_line(lines[0].strip()):
+        return [_Chunk(lines[:1]), *_heading_off(_Chunk(lines[1:]))]
+    starts = [i for i, line in enumerate(lines) if BULLET_RE.match(line) or NUMBERED_RE.match(line)]
+    if starts and starts[0] > 0 and not (BULLET_RE.match(lines[0]) or NUMBERED_RE.match(lines[0])):
+        return [_Chunk(lines[: starts[0]]), _Chunk(lines[starts[0] :])]
+    return [chunk]
+
+
+def _is_heading_line(text: str) -> bool:
+    words = text.split()
+    if CHAPTER_RE.match(text) and len(words) <= 14 and not text.endswith((".", ",")):
+        return True
+    return text.endswith(":") and not text.endswith("::") and len(words) <= 5 and _capitalised_share(text) >= 0.5
+
+
+def _is_interface_line(line: str) -> bool:
+    """Page furniture: a short lower-case label, a date or reading time, a counter."""
+    stripped = line.strip()
+    words = stripped.split()
+    if not words:
+        return True
+    if COUNTER_RE.match(stripped) or READING_TIME_RE.match(stripped) or DATE_RE.match(stripped):
+        return True
+    return len(words) <= 6 and not any(ch.isupper() for ch in stripped) and not stripped.endswith(TERMINAL_PUNCTUATION)
+
+
+def _byline(line: str) -> str | None:
+    for pattern in BYLINE_RES:
+        match = pattern.match(line.strip())
+        if match:
+            return match.group("name").strip()
+    return None
+
+
+def _strip_head(chunks: list[_Chunk]) -> tuple[str | None, list[_Chunk]]:
+    author = None
+    while chunks:
+        labels = chunks[0].lines
+        short_labels = all(
+            len(line.split()) <= 3 and not line.strip().endswith(TERMINAL_PUNCTUATION) for line in labels
+        )
+        if len(labels) >= 2 and short_labels and not any(_byline(line) for line in labels):
+            chunks = chunks[1:]  # a menu: several one-to-three-word labels in a row
+            continue
+        kept = []
+        for line in chunks[0].lines:
+            name = _byline(line)
+            if name:
+                author = author or name
+            elif not _is_interface_line(line):
+                kept.append(line)
+        if kept:
+            chunks[0] = _Chunk(kept)
+            break
+        chunks = chunks[1:]
+    return author, chunks
+
+
+def _strip_tail(chunks: list[_Chunk]) -> list[_Chunk]:
+    """Drop the trailing run of short unpunctuated lines (related posts, 'See All', 'Comments')."""
+    while len(chunks) > 1:
+        last = chunks[-1]
+        if all(_is_tail_furniture(line) for line in last.lines):
+            chunks = chunks[:-1]
+        else:
+            break
+    return chunks
+
+
+def _is_tail_furniture(line: str) -> bool:
+    stripped = line.strip()
+    if _is_interface_line(stripped):
+        return True
+    words = stripped.split()
+    return len(words) <= 4 and not stripped.endswith(TERMINAL_PUNCTUATION) and not BULLET_RE.match(line)
+
+
+def _title_like(text: str, max_words: int) -> bool:
+    words = text.split()
+    return (0 < len(words) <= max_words and not text.rstrip().endswith((".", ",", ";"))) or text.endswith("...")
+
+
+def _capitalised_share(text: str) -> float:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)]
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w[0].isupper()) / len(words)
+
+
+def _heading_kind(chunk: _Chunk, next_chunk: _Chunk | None) -> str | None:
+    """'chapter', 'caps', 'colon', 'indent', 'numbered' or 'plain' when the chunk is a heading line."""
+    if not chunk.single:
+        return None
+    text = chunk.text
+    words = text.split()
+    if BULLET_RE.match(chunk.lines[0]) and not text.endswith(":"):
+        return None
+    if CHAPTER_RE.match(text) and len(words) <= 14 and not text.endswith((".", ",")):
+        return "chapter"
+    if text.endswith(":") and not text.endswith("::") and len(words) <= 12:
+        if len(words) <= 4 or _capitalised_share(text) >= 0.5:
+            return "colon"
+        return None
+    if text.endswith(TERMINAL_PUNCTUATION) or len(words) > 10 or next_chunk is None:
+        return None
+    next_is_list = bool(BULLET_RE.match(next_chunk.lines[0]) or NUMBERED_RE.match(next_chunk.lines[0]))
+    if NUMBERED_RE.match(text):
+        return None if next_is_list else "numbered"
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters) and len(letters) > 1:
+        return "caps"
+    if chunk.indent >= 3:
+        return "indent"
+    if len(words) <= 8 and _capitalised_share(text) >= 0.6 and text[0].isupper():
+        return "plain"
+    return None
+
+
+def _blocks(chunks: list[_Chunk]) -> list[Block]:
+    kinds = [_heading_kind(c, chunks[i + 1] if i + 1 < len(chunks) else None) for i, c in enumerate(chunks)]
+    has_chapters = "chapter" in kinds
+    blocks: list[Block] = []
+    list_items: list[tuple[str | None, str]] = []
+
+    def flush_list() -> None:
+        if list_items:
+            blocks.append(_list_block(list_items))
+            list_items.clear()
+
+    for i, chunk in enumerate(chunks):
+        kind = kinds[i]
+        if kind is None and _is_list_chunk(chunk):
+            items = _list_items(chunk)
+            if list_items and (list_items[0][0] is None) != (items[0][0] is None):
+                flush_list()
+            list_items.extend(items)
+            continue
+        flush_list()
+        if kind is None and all(line.lstrip().startswith(">") for line in chunk.lines):
+            quoted = " ".join(line.lstrip()[1:].strip() for line in chunk.lines)
+            blocks.append(Block("quote", "> " + escape_markdown(quoted), quoted))
+            continue
+        if kind is not None:
+            text = chunk.text.strip().rstrip(":").strip()
+            numbered = NUMBERED_RE.match(text)
+            if numbered:
+                text = f"{numbered.group('number')}. {numbered.group('item')}"
+            next_chunk = chunks[i + 1] if i + 1 < len(chunks) else None
+            follows_lead_in = bool(blocks) and blocks[-1].glue_next
+            caption = kind == "colon" and next_chunk is not None and _is_list_chunk(next_chunk)
+            level = 3 if (has_chapters and kind != "chapter") or caption or follows_lead_in else 2
+            blocks.append(Block("heading", "#" * level + " " + escape_markdown(text), text, level=level))
+        else:
+            text = chunk.text.strip()
+            blocks.append(Block("paragraph", escape_markdown(text), text, glue_next=text.endswith(":")))
+    flush_list()
+    return blocks
+
+
+def _is_list_chunk(chunk: _Chunk) -> bool:
+    first = chunk.lines[0]
+    return bool(BULLET_RE.match(first) or NUMBERED_RE.match(first))
+
+
+def _list_items(chunk: _Chunk) -> list[tuple[str | None, str]]:
+    """(number or None, text) per item; continuation lines join the item above."""
+    items: list[tuple[str | None, str]] = []
+    for line in chunk.lines:
+        bullet = BULLET_RE.match(line)
+        numbered = NUMBERED_RE.match(line)
+        if numbered:
+            items.append((numbered.group("number"), numbered.group("item").strip()))
+        elif bullet:
+            items.append((None, bullet.group("item").strip()))
+        elif items:
+            number, text = items[-1]
+            items[-1] = (number, f"{text} {line.strip()}")
+        else:
+            items.append((None, line.strip()))
+    return items
+
+
+def _list_block(items: list[tuple[str | None, str]]) -> Block:
+    lines = []
+    for number, text in items:
+        marker = f"{number}." if number is not None else "-"
+        lines.append(f"{marker} {escape_markdown(text)}")
+    return Block("list", "\n".join(lines), "\n".join(text for _, text in items))
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def escape_markdown(text: str) -> str:
+    """Escape plain text so Markdown shows it verbatim."""
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = re.sub(r"^(\s*)([#>+=-])", r"\1\\\2", text)
+    text = re.sub(r"^(\s*\d+)([.)])(\s)", r"\1\\\2\3", text)
+    return re.sub(r"&(?=#?\w+;)", r"\\&", text)

@@ -1,0 +1,278 @@
+"""One lesson to one email: Jinja (MJML) -> mjml-python -> premailer -> HTML, plus the plain-text twin.
+
+The output still carries neutral merge-field placeholders; `dialects` turns them into sample values or a
+provider's tags as the last step. The pipeline follows docs/email-pipeline.md (premailer without network,
+doctype kept, media queries and !important kept, no link rewriting).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+import jinja2
+from markupsafe import Markup
+
+from ..errors import CourseError
+from ..model import Course, Lesson
+from ..text import markdown_text
+from .dialects import MergeFields, optional_html, optional_text
+from .markdown import render_html
+from .templates import shown_path, template_loader
+from .wording import strings_for, text_direction
+
+log = logging.getLogger(__name__)
+
+HTML_TEMPLATE = "lesson.mjml.j2"
+TEXT_TEMPLATE = "lesson.txt.j2"
+LEFTOVER_RE = re.compile(r"<mj-|\{\{|\{%|\{#|%\}|\}\}")
+
+
+@dataclass(frozen=True)
+class RenderedLesson:
+    """A lesson's final HTML and text with neutral placeholders, ready for any dialect."""
+
+    lesson: Lesson
+    html: str
+    text: str
+
+
+class Renderer:
+    """Renders the lessons of one course; templates are loaded once and shared by all lessons."""
+
+    def __init__(self, course: Course) -> None:
+        self.course = course
+        common = {
+            "loader": template_loader(course),
+            "undefined": jinja2.StrictUndefined,
+            "keep_trailing_newline": True,
+            "auto_reload": False,
+        }
+        self.mjml_env = jinja2.Environment(autoescape=True, **common)  # type: ignore[arg-type]
+        self.text_env = jinja2.Environment(autoescape=False, **common)  # type: ignore[arg-type]
+        self.mjml_env.globals["optional"] = optional_html
+        self.text_env.globals["optional"] = optional_text
+        self.strings = strings_for(course.language, course.strings)
+        self._templates: dict[str, jinja2.Template] = {}
+
+    def _template(self, env: jinja2.Environment, name: str) -> jinja2.Template:
+        key = f"{id(env)}:{name}"
+        if key not in self._templates:
+            try:
+                self._templates[key] = env.get_template(name)
+            except jinja2.TemplateSyntaxError as exc:
+                raise CourseError(f"{self._where(exc.filename, exc.lineno)}: {exc.message}; fix the template") from None
+            except jinja2.TemplateNotFound as exc:
+                raise CourseError(f"template {exc.name} not found; add it to {self.course.templates_dir}") from None
+        return self._templates[key]
+
+    def _where(self, filename: str | None, line: int | None) -> str:
+        return shown_path(self.course, filename, line)
+
+    def render(self, lesson: Lesson) -> RenderedLesson:
+        context = self.context(lesson)
+        mjml_source = self._run(self._template(self.mjml_env, HTML_TEMPLATE), context, lesson)
+        document = compile_mjml(mjml_source, lesson)
+        document = inline_css(document)
+        leftover = LEFTOVER_RE.search(document)
+        if leftover:
+            snippet = document[max(0, leftover.start() - 40) : leftover.end() + 40].replace("\n", " ")
+            raise CourseError(
+                f"{lesson.path}: the email still contains template syntax {leftover.group(0)!r} near “{snippet}”; "
+                "check the templates for an unknown <mj-…> element or unbalanced {{ }}"
+            )
+        context["body_text"] = markdown_text(lesson.body).rstrip()
+        text = self._run(self._template(self.text_env, TEXT_TEMPLATE), context, lesson)
+        text = re.sub(r"[ \t]+\n", "\n", text)
+        text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+        return RenderedLesson(lesson, document, text)
+
+    def _run(self, template: jinja2.Template, context: dict[str, Any], lesson: Lesson) -> str:
+        try:
+            return template.render(context)
+        except jinja2.TemplateSyntaxError as exc:  # an included or extended template, compiled on first use
+            where = self._where(exc.filename, exc.lineno)
+            raise CourseError(f"{where}: {exc.message} (rendering {lesson.path.name}); fix the template") from None
+        except jinja2.TemplateError as exc:
+            frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+            where = self._where(frames[-1].filename, frames[-1].lineno) if frames else str(template.name)
+            raise CourseError(f"{where}: {exc} (rendering {lesson.path.name}); fix the template") from None
+
+    def rewrite_url(self, lesson: Lesson) -> Callable[[str], str]:
+        """Resolve relative URLs against base_url and add UTM parameters to web links."""
+        links = self.course.links
+
+        def rewrite(url: str) -> str:
+            url = url.strip()
+            if not url or url.startswith(("mailto:", "tel:", "@@COURSE_")):
+                return url
+            if not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", url) and not url.startswith("//"):
+                if not self.course.base_url:
+                    raise CourseError(
+                        f"{lesson.path}: the relative link {url!r} needs a base: set base_url under [course] "
+                        "in course.toml, or make the link absolute"
+                    )
+                url = urljoin(self.course.base_url, url)
+            if links.utm and url.startswith(("http://", "https://")):
+                url = add_utm(url, {
+                    "utm_source": links.utm_source,
+                    "utm_medium": links.utm_medium,
+                    "utm_campaign": self.course.slug if links.utm_campaign is None else links.utm_campaign,
+                    "utm_content": lesson.slug,
+                })  # fmt: skip
+            return url
+
+        return rewrite
+
+    def context(self, lesson: Lesson) -> dict[str, Any]:
+        course = self.course
+        t = self.strings
+        lessons = course.lessons
+        index = lessons.index(lesson)
+        next_lesson = course.next_lesson(lesson)
+        sender, cta = course.sender, course.cta
+        cta_url = cta.url or f"mailto:{sender.reply_address}"
+        minutes = lesson.minutes
+        content_width = course.theme.width - 64  # the body column has 32 px of padding on each side
+        context: dict[str, Any] = {
+            "course": {
+                "title": course.title,
+                "author": course.author,
+                "language": course.language,
+                "dir": text_direction(course.language),
+                "slug": course.slug,
+                "lessons": len(lessons),
+            },
+            "sender": sender,
+            "theme": course.theme,
+            "t": t,
+            "merge": MergeFields(),
+            "lesson": {
+                "number": lesson.number,
+                "title": lesson.title,
+                "subject": lesson.subject,
+                "preheader": lesson.preheader,
+                "day": lesson.day,
+                "slug": lesson.slug,
+                "minutes": minutes,
+            },
+            "lesson_of": t["lesson_of"].format(number=lesson.number, total=len(lessons)),
+            "reading_time": t["reading_time"].format(minutes=minutes),
+            "progress": [i <= index for i in range(len(lessons))],
+            "greeting": Markup(t["greeting"]).format(name=MergeFields().first_name),
+            "why_footer": t["why_footer"].format(course=course.title),
+            "body_html": Markup(render_html(lesson.body, self.rewrite_url(lesson), image_width=content_width)),
+            "next_lesson": None,
+            "cta": {
+                "heading": t["cta_heading"] if cta.heading is None else cta.heading,
+                "text": t["cta_text"] if cta.text is None else cta.text,
+                "button": t["cta_button"].format(name=sender.name) if cta.button is None else cta.button,
+                "url": cta_url,
+                "url_text": cta_url[len("mailto:") :] if cta_url.startswith("mailto:") else cta_url,
+            },
+        }
+        if next_lesson is not None:
+            gap = next_lesson.day - lesson.day
+            arrives = (
+                t["arrives_today"] if gap == 0 else t["arrives_tomorrow"] if gap == 1
+                else t["arrives_in_days"].format(days=gap)
+            )  # fmt: skip
+            context["next_lesson"] = {"title": next_lesson.title, "day": next_lesson.day, "arrives": arrives}
+        return context
+
+
+def add_utm(url: str, params: dict[str, str]) -> str:
+    """Add UTM parameters to a URL, keeping any it already has."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    present = {key for key, _ in query}
+    query += [(k, v) for k, v in params.items() if k not in present and v]
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def compile_mjml(source: str, lesson: Lesson) -> str:
+    """MJML to HTML with mjml-python; its only failure signal is ValueError, and unknown tags leak as <mj-."""
+    import mjml
+
+    try:
+        document = mjml.mjml2html(source, fonts={})
+    except ValueError as exc:
+        message = str(exc)
+        span = re.search(r"position (\d+):(\d+)", message)
+        where = ""
+        if span:
+            start = int(span.group(1))
+            line = source.count("\n", 0, start) + 1
+            where = f" at line {line} of the rendered MJML (“{source[start : start + 60].strip()}”)"
+        raise CourseError(
+            f"{lesson.path}: the templates produced invalid MJML: {message}{where}; check the template's tags "
+            "and any raw HTML in the lesson"
+        ) from None
+    if "<mj-" in document:
+        tag = re.search(r"<mj-[\w-]+", document)
+        raise CourseError(
+            f"{lesson.path}: {tag.group(0) if tag else '<mj-…>'} is not an MJML element mjml-python knows, "
+            "or it is misplaced; fix the template"
+        )
+    return document
+
+
+INLINE_MARKER = "/* course:inline */"
+_RULES_CACHE: dict[tuple[str, int], Any] = {}
+
+
+def _premailer_class() -> type:
+    import premailer
+
+    class CachedPremailer(premailer.Premailer):  # type: ignore[misc]
+        """premailer re-serialises every rule of every stylesheet for every email (most of its time); the
+        stylesheet is the same for all lessons of a course, so its parsed rules are kept."""
+
+        def _parse_style_rules(self, css_body: str, ruleset_index: int) -> Any:
+            key = (css_body, ruleset_index)
+            if key not in _RULES_CACHE:
+                if len(_RULES_CACHE) > 64:
+                    _RULES_CACHE.clear()
+                _RULES_CACHE[key] = super()._parse_style_rules(css_body, ruleset_index)
+            return _RULES_CACHE[key]
+
+    return CachedPremailer
+
+
+_PREMAILER: type | None = None
+
+
+def inline_css(document: str) -> str:
+    """Inline the course's own CSS with premailer, configured never to fetch, strip or rewrite anything.
+
+    Only the stylesheet marked `/* course:inline */` is inlined; MJML's own head styles (resets, responsive
+    columns, Outlook fixes) stay in the head untouched, as JS MJML leaves them.
+    """
+    global _PREMAILER
+    if _PREMAILER is None:
+        _PREMAILER = _premailer_class()
+    marked = re.sub(r"<style\b", '<style data-premailer="ignore"', document)
+    position = marked.find(INLINE_MARKER)
+    if position != -1:
+        start = marked.rfind('<style data-premailer="ignore"', 0, position)
+        marked = marked[:start] + "<style" + marked[start + len('<style data-premailer="ignore"') :]
+    transformed = _PREMAILER(
+        marked,
+        allow_network=False,
+        strip_important=False,
+        keep_style_tags=True,
+        disable_validation=True,
+        disable_link_rewrites=True,
+        cssutils_logging_level=logging.CRITICAL,
+        disable_basic_attributes=["width", "height", "align", "bgcolor", "valign"],
+    ).transform()
+    transformed = transformed.replace(' data-premailer="ignore"', "").replace(INLINE_MARKER, "")
+    # premailer drops a lowercase doctype (it compares with lxml's uppercase one): put it back.
+    if not transformed.lstrip().lower().startswith("<!doctype"):
+        transformed = "<!doctype html>\n" + transformed
+    return transformed

@@ -1,0 +1,93 @@
+"""Lesson Markdown to sanitised HTML for the email body (its plain text comes from course/text.py)."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+from functools import cache
+from types import MethodType
+from typing import Any
+
+import nh3
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+
+from ..text import markdown_parser, parsed
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
+    "i", "img", "li", "ol", "p", "pre", "s", "section", "strong", "sub", "sup", "table", "tbody", "td",
+    "th", "thead", "tr", "u", "ul", "mark", "small", "figure", "figcaption",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "id"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "ol": {"start"},
+    "li": {"id"},
+    "sup": {"id", "class"},
+    "section": {"class"},
+    "p": {"class"},
+    "td": {"align"},
+    "th": {"align"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+@cache
+def _renderer() -> RendererHTML:
+    """The HTML renderer of the shared parser's tokens, with headings shifted (see _shifted_heading)."""
+    renderer = RendererHTML()
+    shared = markdown_parser().renderer
+    assert isinstance(shared, RendererHTML)
+    renderer.rules.update(shared.rules)  # the footnote plugin's rules among them
+    renderer.rules["heading_open"] = renderer.rules["heading_close"] = MethodType(_shifted_heading, renderer)
+    return renderer
+
+
+def _shifted_heading(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
+    """Render a heading `env["heading_shift"]` levels deeper (h2 at least), without changing the tokens."""
+    token = tokens[idx]
+    level = (
+        max(2, min(6, int(token.tag[1]) + env.get("heading_shift", 0)))
+        if env.get("heading_shift")
+        else int(token.tag[1])
+    )
+    return f"<h{level}>" if token.nesting == 1 else f"</h{level}>\n"
+
+
+def render_html(markdown: str, rewrite_url: Callable[[str], str] | None = None, image_width: int = 536) -> str:
+    """Markdown to email-ready HTML: raw HTML sanitised (nh3), headings starting at h2 (the lesson title is the
+    h1), images capped at the content width, and every link and image URL passed through rewrite_url."""
+    tokens = parsed(markdown)
+    levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
+    shift = {"heading_shift": 2 - min(levels) if levels else 0}
+    raw = _renderer().render(list(tokens), markdown_parser().options, shift)
+    cleaned = nh3.clean(
+        raw,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
+    if rewrite_url is not None:
+        cleaned = re.sub(
+            r'(<(?:a|img)\b[^>]*?\s(?:href|src)=")([^"]*)(")',
+            lambda m: m.group(1) + html.escape(rewrite_url(html.unescape(m.group(2)))) + m.group(3),
+            cleaned,
+        )
+    cleaned = re.sub(r"<img\b[^>]*>", lambda m: _cap_image(m.group(0), image_width), cleaned)
+    # The first element needs no space above it: a class, because premailer inlines it into a style.
+    return re.sub(r"^\s*<(\w+)", r'<\1 class="first"', cleaned, count=1)
+
+
+def _cap_image(tag: str, limit: int) -> str:
+    """Give an image a width Outlook obeys (it ignores max-width), never wider than the content column."""
+    if not re.search(r"\salt=", tag):
+        tag = tag.replace("<img", '<img alt=""', 1)  # no description given: decorative for screen readers
+    match = re.search(r'\swidth="(\d+)"', tag)
+    if match and int(match.group(1)) <= limit:
+        return tag
+    tag = re.sub(r'\s(width|height)="[^"]*"', "", tag)
+    return tag.replace("<img", f'<img width="{limit}"', 1)

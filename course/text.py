@@ -1,0 +1,221 @@
+"""Words and plain text: word counts, reading time, sentences, and the text a reader sees in Markdown or HTML.
+
+Every count in the tool comes from here (the split table, sequence.json, the email's "N min read", the preview
+and `course check`), and so does the one Markdown parser every stage shares, so that a lesson means the same
+thing to the reader, the planner, the renderer and the checks.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+from functools import cache, lru_cache
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.footnote import footnote_plugin
+
+WORD_RE = re.compile(r"[^\W_](?:[\w'’‑-]*[^\W_])?", re.UNICODE)
+WORDS_PER_MINUTE = 230
+TEXT_WIDTH = 72
+
+
+def count_words(text: str) -> int:
+    return len(WORD_RE.findall(text))
+
+
+def words_of(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def reading_minutes(words: int) -> int:
+    """Minutes an average reader needs, at least one (shown in the split table, the emails and the preview)."""
+    return max(1, round(words / WORDS_PER_MINUTE))
+
+
+def first_sentence(text: str, limit: int = 110) -> str:
+    """The first sentence of text, cut at a word boundary to at most `limit` characters."""
+    text = " ".join(text.split())
+    match = re.match(r"(.+?[.!?…])(\s|$)", text)
+    sentence = match.group(1) if match else text
+    return shorten(sentence, limit)
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut text at a word boundary so that it fits in `limit` characters, adding an ellipsis if cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
+# --- HTML ----------------------------------------------------------------------------------------------------
+
+HEAD_RE = re.compile(r"(?is)<(head|title)\b.*?</\1\s*>")
+BLOCK_TAG_RE = re.compile(
+    r"(?i)</?(p|div|br|hr|h[1-6]|li|ul|ol|tr|td|th|table|tbody|thead|blockquote|pre|section|article|figure|"
+    r"figcaption|body|center|dd|dt|dl)\b[^>]*>"
+)
+
+
+def html_text(fragment: str) -> str:
+    """The words a reader sees in an HTML fragment or page: no tags, comments, head, scripts or styles;
+    block elements separate words, inline ones do not; entities decoded."""
+    spaced = BLOCK_TAG_RE.sub(r" \g<0>", HEAD_RE.sub(" ", fragment))
+    return html.unescape(nh3.clean(spaced, tags=set())).strip()
+
+
+# --- Markdown ------------------------------------------------------------------------------------------------
+
+
+@cache
+def markdown_parser() -> MarkdownIt:
+    """The one Markdown dialect of articles and lessons: CommonMark with raw HTML, tables and footnotes."""
+    return MarkdownIt("commonmark", {"html": True, "typographer": False}).use(footnote_plugin).enable("table")
+
+
+@lru_cache(maxsize=256)
+def parsed(markdown: str) -> tuple[Token, ...]:
+    """The token stream of a lesson body, parsed once for its HTML, its text twin and its word count.
+    Callers must not change the tokens."""
+    return tuple(markdown_parser().parse(markdown))
+
+
+def markdown_text(markdown: str, width: int = TEXT_WIDTH) -> str:
+    """Markdown to readable plain text: links as `text (url)`, lists with markers, no Markdown syntax left."""
+    root = SyntaxTreeNode(list(parsed(markdown)))
+    return _join_blocks([_block_text(node, width) for node in root.children])
+
+
+def markdown_words_text(markdown: str) -> str:
+    """The words a reader sees in rendered Markdown, without link targets (for counting and comparing)."""
+    root = SyntaxTreeNode(list(parsed(markdown)))
+    return _join_blocks([_block_text(node, 0, with_urls=False) for node in root.children])
+
+
+def markdown_words(markdown: str) -> int:
+    """The number of words a reader sees in rendered Markdown: the one word count of a lesson."""
+    return count_words(markdown_words_text(markdown))
+
+
+def _join_blocks(parts: list[str]) -> str:
+    return "\n\n".join(part for part in parts if part.strip()).strip() + "\n"
+
+
+def _wrap(text: str, width: int, prefix: str = "", subsequent: str | None = None) -> str:
+    lines = []
+    for paragraph_line in text.split("\n"):
+        if width <= 0:
+            lines.append(prefix + paragraph_line)
+            continue
+        wrapped = textwrap.wrap(
+            paragraph_line,
+            width=width,
+            initial_indent=prefix,
+            subsequent_indent=subsequent if subsequent is not None else prefix,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        lines.extend(wrapped or [prefix.rstrip()])
+        prefix = subsequent if subsequent is not None else prefix
+    return "\n".join(lines)
+
+
+def _block_text(node: SyntaxTreeNode, width: int, with_urls: bool = True) -> str:
+    kind = node.type
+    if kind == "heading":
+        text = _inline_text(node, with_urls)
+        underline = {"h1": "=", "h2": "-"}.get(node.tag)
+        return f"{text}\n{underline * min(len(text), width)}" if underline and width else text
+    if kind == "paragraph":
+        return _wrap(_inline_text(node, with_urls), width)
+    if kind in ("bullet_list", "ordered_list"):
+        return _list_text(node, width, with_urls)
+    if kind == "blockquote":
+        inner = _join_blocks([_block_text(child, max(width - 2, 0), with_urls) for child in node.children]).rstrip()
+        return "\n".join(("> " + line).rstrip() for line in inner.split("\n"))
+    if kind in ("fence", "code_block"):
+        return "\n".join("    " + line for line in node.content.rstrip("\n").split("\n"))
+    if kind == "hr":
+        return "-" * 20 if width else ""
+    if kind == "html_block":
+        return _wrap(html_text(node.content), width)
+    if kind == "table":
+        rows = []
+        for row in _descendants(node, "tr"):
+            rows.append(" | ".join(_inline_text(cell, with_urls) for cell in row.children))
+        return "\n".join(rows)
+    if kind == "footnote_block":
+        notes = []
+        for index, note in enumerate(node.children, start=1):
+            body = " ".join(
+                _block_text(child, 0, with_urls) for child in note.children if child.type != "footnote_anchor"
+            )
+            notes.append(_wrap(f"[{index}] {body.strip()}", width, subsequent="    "))
+        return "\n".join(notes)
+    return _join_blocks([_block_text(child, width, with_urls) for child in node.children]).rstrip()
+
+
+def _descendants(node: SyntaxTreeNode, kind: str) -> list[SyntaxTreeNode]:
+    found = []
+    for child in node.children:
+        if child.type == kind:
+            found.append(child)
+        found.extend(_descendants(child, kind))
+    return found
+
+
+def _list_text(node: SyntaxTreeNode, width: int, with_urls: bool) -> str:
+    start = int(node.attrs.get("start", 1)) if node.type == "ordered_list" else 1
+    items = []
+    for offset, item in enumerate(node.children):
+        marker = f"{start + offset}. " if node.type == "ordered_list" else "- "
+        body = _join_blocks(
+            [_block_text(child, max(width - len(marker), 0), with_urls) for child in item.children]
+        ).rstrip()
+        lines = body.split("\n")
+        indent = " " * len(marker)
+        items.append("\n".join([marker + lines[0]] + [(indent + line).rstrip() for line in lines[1:]]))
+    return "\n".join(items)
+
+
+def _inline_text(node: SyntaxTreeNode, with_urls: bool) -> str:
+    out: list[str] = []
+    for child in node.children:
+        kind = child.type
+        if kind == "inline":
+            out.append(_inline_text(child, with_urls))
+        elif kind == "text" or kind == "code_inline":
+            out.append(child.content)
+        elif kind in ("softbreak",):
+            out.append(" ")
+        elif kind == "hardbreak":
+            out.append("\n")
+        elif kind == "link":
+            text = _inline_text(child, with_urls)
+            href = str(child.attrs.get("href", ""))
+            out.append(_link_text(text, href) if with_urls else text)
+        elif kind == "image":
+            alt = _inline_text(child, False) or str(child.attrs.get("alt", ""))
+            if with_urls:
+                out.append(f"[{alt or 'image'}] ({child.attrs.get('src', '')})")
+        elif kind == "footnote_ref":
+            out.append(f"[{int(child.meta.get('id', 0)) + 1}]")
+        elif kind == "html_inline":
+            continue
+        else:
+            out.append(_inline_text(child, with_urls))
+    return "".join(out).strip() if node.type != "inline" else "".join(out)
+
+
+def _link_text(text: str, href: str) -> str:
+    target = href[len("mailto:") :] if href.startswith("mailto:") else href
+    if not href or text.strip() in (href, target):
+        return text or href
+    return f"{text} ({target})"
