@@ -294,3 +294,57 @@ def test_ses_without_credentials(course_copy: Path, tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "no AWS credentials for ses" in result.output
+
+
+# provider -> the path of its listing of what the account holds (SES and Mailgun look each lesson up by name)
+LISTINGS = {
+    "kit": r"/v4/sequences", "postmark": r"/templates", "mailgun": None, "sendgrid": r"/v3/templates",
+    "brevo": r"/v3/smtp/templates", "mailchimp": r"/templates", "mailerlite": r"/api/campaigns",
+    "listmonk": r"/api/campaigns", "buttondown": r"/v1/emails",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(n for n, path in LISTINGS.items() if path))
+def test_a_listing_of_1200_existing_items_is_paged_to_the_end(course_copy: Path, name: str) -> None:
+    spec = PROVIDERS[name]
+    api = spec["fake"]()
+    api.seed(1200)  # the account's own templates/emails come first; the course's land beyond the first page
+    if name == "kit":
+        api.page_cap = 3  # and a sequence whose 4 emails come in two pages
+    env = spec["env"](api)
+    with serve(api) as url:
+        first = upload(course_copy, name, url, env)
+        assert first.exit_code == 0, first.output
+        assert f"Done: {lesson_count(course_copy)} created" in first.output
+        writes = len(api.writes)
+        second = upload(course_copy, name, url, env)
+    assert second.exit_code == 0, second.output
+    assert "Done: 0 created" in second.output, second.output
+    assert len(api.writes) == writes, "the second upload wrote something"
+    assert api.pages_served(LISTINGS[name]) >= 4, "the listing was not paged"
+    if name == "kit":
+        assert len(api.sequences) == 1201
+        assert api.pages_served(r"/v4/sequences/\d+/emails") >= 2
+
+
+class _LoopingClient:
+    """A provider that always says there is a next page, and always the same one."""
+
+    label = "Loopy"
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def get(self, path: str, params: dict[str, Any]) -> dict[str, Any]:
+        self.calls += 1
+        return {"items": [{"id": self.calls}], "pagination": {"has_next_page": True, "end_cursor": "same"}}
+
+
+def test_a_listing_that_never_ends_stops_with_a_clear_error() -> None:
+    from course.providers.http import ApiError
+    from course.providers.paging import by_cursor, list_all
+
+    client = _LoopingClient()
+    with pytest.raises(ApiError, match="Loopy kept answering GET /things with more pages"):
+        list_all(client, "/things", {}, by_cursor("items", "pagination.has_next_page", "pagination.end_cursor"))  # type: ignore[arg-type]
+    assert client.calls == 2  # the second answer sent us back to the same page: no third request

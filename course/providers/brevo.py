@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from .base import ExportedLesson, Provider
+from .paging import by_offset, list_all
 from .uploads import Action, Uploader, compared
 
 API_BASE = "https://api.brevo.com/v3"
@@ -23,13 +24,8 @@ class BrevoUploader(Uploader):
         )  # fmt: skip
 
     def _templates(self) -> list[dict[str, Any]]:
-        templates: list[dict[str, Any]] = []
-        while True:
-            page = self.client.get("/smtp/templates", params={"limit": 1000, "offset": len(templates)})
-            batch = page.get("templates") or []
-            templates.extend(batch)
-            if not batch or len(templates) >= int(page.get("count", 0)):
-                return templates
+        query = {"limit": 1000, "offset": 0}
+        return list_all(self.client, "/smtp/templates", query, by_offset("templates", total="count"))
 
     def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
         by_name = {t.get("name"): t for t in self._templates()}

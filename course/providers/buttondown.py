@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from .base import ExportedLesson, Provider
+from .paging import by_next_link, list_all
 from .uploads import Action, Uploader, UploadState, compared
 
 API_BASE = "https://api.buttondown.com/v1"
@@ -25,13 +26,7 @@ class ButtondownUploader(Uploader):
         self.state = UploadState(provider.course.root, "buttondown")
 
     def _drafts(self) -> list[dict[str, Any]]:
-        drafts: list[dict[str, Any]] = []
-        page = self.client.get("/emails", params={"status": "draft"})
-        drafts.extend(page.get("results") or [])
-        while page.get("next"):
-            page = self.client.get(str(page["next"]).replace(self.client.base_url, ""))
-            drafts.extend(page.get("results") or [])
-        return drafts
+        return list_all(self.client, "/emails", {"status": "draft"}, by_next_link("results", "next", keep=("status",)))
 
     def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
         drafts = self._drafts()

@@ -6,9 +6,11 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from .base import ExportedLesson, Provider, dumps
+from .paging import by_cursor, list_all
 from .uploads import Action, Uploader, compared
 
 API_BASE = "https://api.kit.com"
+PER_PAGE = 500  # Kit v4 lists with cursors: pagination.has_next_page, pagination.end_cursor -> ?after=
 
 
 class KitUploader(Uploader):
@@ -26,15 +28,8 @@ class KitUploader(Uploader):
         self.publish = bool(options.get("publish"))
 
     def _all(self, path: str, key: str, params: dict[str, str] | None = None) -> list[dict[str, Any]]:
-        items: list[dict[str, Any]] = []
-        query = dict(params or {}, per_page="500")
-        while True:
-            page = self.client.get(path, params=query)
-            items.extend(page.get(key, []))
-            pagination = page.get("pagination") or {}
-            if not pagination.get("has_next_page"):
-                return items
-            query["after"] = pagination["end_cursor"]
+        paging = by_cursor(key, "pagination.has_next_page", "pagination.end_cursor")
+        return list_all(self.client, path, {**(params or {}), "per_page": PER_PAGE}, paging)
 
     def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
         name = self.kit.course.title

@@ -6,8 +6,12 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from .base import ExportedLesson, Provider, dumps
+from .paging import Paging, by_page_number, list_all
 from .uploads import Action, Uploader, compared
 
+PER_PAGE = 100
+PAGES = by_page_number("data.results", total="data.total", size="per_page")  # lists and campaigns
+ONE_PAGE = Paging("data", lambda page, query, seen: None)  # templates: one answer holds them all
 BARE_TEMPLATE_NAME = "course: lesson as is"
 BARE_TEMPLATE_BODY = '{{ template "content" . }}'
 
@@ -26,19 +30,19 @@ class ListmonkUploader(Uploader):
         self.list_ids: list[int] = []
 
     def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
-        templates = self.client.get("/api/templates").get("data") or []
+        templates = list_all(self.client, "/api/templates", {}, ONE_PAGE)
         bare = next((t for t in templates if t.get("name") == BARE_TEMPLATE_NAME), None)
         if bare is None:
             self.notes.append(f"template “{BARE_TEMPLATE_NAME}”: create")
         else:
             self.template_id = int(bare["id"])
-        lists = (self.client.get("/api/lists", params={"per_page": "all"}).get("data") or {}).get("results") or []
+        lists = list_all(self.client, "/api/lists", {"page": 1, "per_page": PER_PAGE}, PAGES)
         chosen = next((x for x in lists if x.get("name") == self.provider.course.title), lists[0] if lists else None)
         if chosen is not None:
             self.list_ids = [int(chosen["id"])]
             self.notes.append(f"campaigns are drafts on the list “{chosen.get('name')}”; change it before sending")
-        campaigns = (self.client.get("/api/campaigns", params={"per_page": "all"}).get("data") or {}).get("results")
-        by_name = {c.get("name"): c for c in campaigns or []}
+        query = {"page": 1, "per_page": PER_PAGE}
+        by_name = {c.get("name"): c for c in list_all(self.client, "/api/campaigns", query, PAGES)}
         actions = []
         for lesson in lessons:
             body = self.body(lesson)

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from ..errors import CourseError
 from .base import ExportedLesson, Provider, dumps
+from .paging import by_offset, list_all
 from .uploads import Action, Uploader, UploadState, content_hash
 
 API_BASE = "https://{dc}.api.mailchimp.com/3.0"
@@ -31,8 +32,9 @@ class MailchimpUploader(Uploader):
         self.state = UploadState(provider.course.root, "mailchimp")
 
     def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
-        listing = self.client.get("/templates", params={"type": "user", "count": 1000})
-        by_name = {t["name"]: t for t in listing.get("templates", [])}
+        query = {"type": "user", "count": 1000, "offset": 0}
+        templates = list_all(self.client, "/templates", query, by_offset("templates", total="total_items"))
+        by_name = {t["name"]: t for t in templates}
         actions = []
         for lesson in lessons:
             body = self.body(lesson)

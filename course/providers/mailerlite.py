@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from .base import ExportedLesson, Provider
+from .paging import by_page_number, list_all
 from .uploads import Action, Uploader, UploadState, content_hash
 
 API_BASE = "https://connect.mailerlite.com/api"
@@ -25,15 +26,8 @@ class MailerLiteUploader(Uploader):
         self.state = UploadState(provider.course.root, "mailerlite")
 
     def _drafts(self) -> list[dict[str, Any]]:
-        drafts: list[dict[str, Any]] = []
-        page = 1
-        while True:
-            result = self.client.get("/campaigns", params={"filter[status]": "draft", "limit": 100, "page": page})
-            drafts.extend(result.get("data") or [])
-            meta = result.get("meta") or {}
-            if page >= int(meta.get("last_page", 1)):
-                return drafts
-            page += 1
+        query = {"filter[status]": "draft", "limit": 100, "page": 1}
+        return list_all(self.client, "/campaigns", query, by_page_number("data", last_page="meta.last_page"))
 
     def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
         by_name = {c.get("name"): c for c in self._drafts()}

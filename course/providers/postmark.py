@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from .base import ExportedLesson, Provider, dumps
+from .paging import by_offset, list_all
 from .uploads import Action, Uploader, compared
 
 API_BASE = "https://api.postmarkapp.com"
@@ -23,15 +24,9 @@ class PostmarkUploader(Uploader):
         )  # fmt: skip
 
     def _aliases(self) -> set[str]:
-        aliases: set[str] = set()
-        offset = 0
-        while True:
-            page = self.client.get("/templates", params={"count": 500, "offset": offset, "templateType": "Standard"})
-            templates = page.get("Templates", [])
-            aliases.update(t["Alias"] for t in templates if t.get("Alias"))
-            offset += len(templates)
-            if not templates or offset >= int(page.get("TotalCount", 0)):
-                return aliases
+        query = {"count": 500, "offset": 0, "templateType": "Standard"}
+        templates = list_all(self.client, "/templates", query, by_offset("Templates", total="TotalCount"))
+        return {t["Alias"] for t in templates if t.get("Alias")}
 
     def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
         existing = self._aliases()

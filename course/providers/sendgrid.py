@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from .base import ExportedLesson, Provider
+from .paging import by_next_link, list_all
 from .uploads import Action, Uploader, compared
 
 API_BASE = "https://api.sendgrid.com"
@@ -23,8 +24,9 @@ class SendGridUploader(Uploader):
         )  # fmt: skip
 
     def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
-        listing = self.client.get("/v3/templates", params={"generations": "dynamic", "page_size": 200})
-        by_name = {t["name"]: t for t in listing.get("result", listing.get("templates", []))}
+        query = {"generations": "dynamic", "page_size": 200}
+        paging = by_next_link("result", "_metadata.next", keep=("generations", "page_size"))
+        by_name = {t["name"]: t for t in list_all(self.client, "/v3/templates", query, paging)}
         actions = []
         for lesson in lessons:
             body = self.body(lesson)

@@ -1,12 +1,15 @@
-"""Fake Kit and Postmark APIs on a real local HTTP server, checking every request against the documented API.
+"""Fakes of the providers' APIs on a real local HTTP server, checking every request against the documented API.
 
 Each fake enforces its provider's auth header, paths, required and allowed JSON fields (an unknown field is a
-422, as a strict API would answer), keeps state like the real service, and can be told to fail: a status with
-headers for the next N matching requests, or a slow answer.
+422, as a strict API would answer), keeps state like the real service, pages its listings the way the service
+does (with its maximum page size), and can be told to fail: a status with headers for the next N matching
+requests, or a slow answer. `seed(n)` fills the account with n objects that are not the course's, so that the
+course's own land beyond the first page of a listing.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import threading
@@ -76,6 +79,35 @@ class FakeAPI:
     def route(self, method: str, path: str, query: dict[str, str], data: Any) -> Response:
         raise NotImplementedError
 
+    def seed(self, count: int) -> None:
+        """Fill the account with `count` objects that are not the course's."""
+        raise NotImplementedError
+
+    def pages_served(self, path: str) -> int:
+        return sum(1 for r in self.requests if r["method"] == "GET" and re.fullmatch(path, r["path"]))
+
+
+def cursor_of(number: int) -> str:
+    return base64.urlsafe_b64encode(f"position:{number}".encode()).decode()
+
+
+def position_of(cursor: str) -> int:
+    return int(base64.urlsafe_b64decode(cursor.encode()).decode().split(":")[1])
+
+
+def cursor_page(items: list[dict[str, Any]], query: dict[str, str], cap: int | None = None) -> tuple[list, dict]:
+    """Kit v4's cursor pagination: per_page (default 500, at most 1000) items after the cursor."""
+    per_page = int(query.get("per_page", 500))
+    if not 1 <= per_page <= 1000:
+        raise ValueError("per_page must be between 1 and 1000")
+    size = min(per_page, cap or per_page)
+    start = position_of(query["after"]) if query.get("after") else 0
+    page = items[start : start + size]
+    end = start + len(page)
+    pagination = {"has_previous_page": start > 0, "has_next_page": end < len(items),
+                  "start_cursor": cursor_of(start), "end_cursor": cursor_of(end), "per_page": per_page}  # fmt: skip
+    return page, pagination
+
 
 def require_fields(data: Any, required: set[str], allowed: set[str]) -> str | None:
     """Why the JSON body breaks the documented schema, or None."""
@@ -105,6 +137,14 @@ class KitAPI(FakeAPI):
         self.sequences: dict[int, dict[str, Any]] = {}
         self.emails: dict[int, dict[str, Any]] = {}
         self.next_id = 100
+        self.page_cap: int | None = None  # a server that answers with fewer items than per_page asks for
+
+    def seed(self, count: int) -> None:
+        for number in range(count):
+            sequence_id = self._id()
+            self.sequences[sequence_id] = {"id": sequence_id, "name": f"Other sequence {number:04d}", "hold": False,
+                                           "repeat": False, "created_at": "2026-01-01T00:00:00Z",
+                                           "subscriber_count": 0}  # fmt: skip
 
     def _id(self) -> int:
         self.next_id += 1
@@ -117,7 +157,11 @@ class KitAPI(FakeAPI):
 
     def route(self, method: str, path: str, query: dict[str, str], data: Any) -> Response:
         if path == "/v4/sequences" and method == "GET":
-            return 200, {}, {"sequences": list(self.sequences.values()), "pagination": _page()}
+            try:
+                page, pagination = cursor_page(list(self.sequences.values()), query, self.page_cap)
+            except ValueError as exc:
+                return 422, {}, {"errors": [str(exc)]}
+            return 200, {}, {"sequences": page, "pagination": pagination}
         if path == "/v4/sequences" and method == "POST":
             problem = require_fields(data, {"name"}, {"name", "email_address", "email_template_id", "send_days",
                                                        "send_hour", "time_zone", "repeat", "hold"})  # fmt: skip
@@ -135,7 +179,11 @@ class KitAPI(FakeAPI):
         if method == "GET" and email_id is None:
             include = query.get("include_content") == "true"
             shown = [{k: v for k, v in e.items() if include or k != "content"} for e in mine]
-            return 200, {}, {"emails": shown, "pagination": _page()}
+            try:
+                page, pagination = cursor_page(shown, query, self.page_cap)
+            except ValueError as exc:
+                return 422, {}, {"errors": [str(exc)]}
+            return 200, {}, {"emails": page, "pagination": pagination}
         if method == "POST" and email_id is None:
             problem = require_fields(data, {"subject", "delay_value", "delay_unit"}, self.EMAIL_FIELDS)
             problem = problem or self._check_timing(data, data.get("position", len(mine)))
@@ -180,6 +228,14 @@ class PostmarkAPI(FakeAPI):
         super().__init__()
         self.templates: dict[int, dict[str, Any]] = {}
         self.next_id = 1000
+
+    def seed(self, count: int) -> None:
+        for number in range(count):
+            self.next_id += 1
+            self.templates[self.next_id] = {"TemplateId": self.next_id, "Name": f"Other {number:04d}",
+                                            "Alias": f"other-{number:04d}", "Subject": "Other", "HtmlBody": "<p>x</p>",
+                                            "TextBody": "x", "TemplateType": "Standard", "Active": True,
+                                            "LayoutTemplate": None}  # fmt: skip
 
     def check_auth(self, headers: dict[str, str]) -> Response | None:
         if headers.get("x-postmark-server-token") != self.secret:
@@ -243,11 +299,6 @@ class PostmarkAPI(FakeAPI):
         return 404, {}, {"ErrorCode": 404, "Message": "Not found"}
 
 
-def _page() -> dict[str, Any]:
-    return {"has_previous_page": False, "has_next_page": False, "start_cursor": None, "end_cursor": None,
-            "per_page": 500}  # fmt: skip
-
-
 @contextmanager
 def serve(api: FakeAPI) -> Iterator[str]:
     """Run the fake on a free loopback port; yields its base URL."""
@@ -300,6 +351,14 @@ class _Store(FakeAPI):
         self.items[self.next_id] = item
         return item
 
+    def seed(self, count: int) -> None:
+        for number in range(count):
+            self.add(self.other(number))
+
+    def other(self, number: int) -> dict[str, Any]:
+        """An object of the account that is not one of the course's."""
+        raise NotImplementedError
+
 
 class MailgunAPI(_Store):
     """Mailgun templates: POST /v3/{domain}/templates (multipart), GET …/{name}?active=yes, POST …/{name}/versions."""
@@ -310,8 +369,6 @@ class MailgunAPI(_Store):
     FORM: ClassVar[set[str]] = {"name", "description", "template", "tag", "comment", "headers", "createdBy", "active"}
 
     def check_auth(self, headers: dict[str, str]) -> Response | None:
-        import base64
-
         expected = "Basic " + base64.b64encode(f"api:{self.secret}".encode()).decode()
         return None if headers.get("authorization") == expected else (401, {}, b"Forbidden")
 
@@ -358,6 +415,15 @@ class MailgunAPI(_Store):
         return 405, {}, {"message": "method not allowed"}
 
 
+def _numbered_page(items: list[dict[str, Any]], query: dict[str, str]) -> dict[str, Any]:
+    """listmonk's paging: page (from 1) and per_page (a number, or "all")."""
+    if query.get("per_page") == "all":
+        return {"results": items, "total": len(items), "per_page": len(items), "page": 1}
+    page, per_page = int(query.get("page", 1)), int(query.get("per_page", 20))
+    return {"results": items[(page - 1) * per_page : page * per_page], "total": len(items), "per_page": per_page,
+            "page": page}  # fmt: skip
+
+
 def _multipart(content_type: str, body: bytes) -> dict[str, str]:
     from email.parser import BytesParser
     from email.policy import HTTP
@@ -381,13 +447,27 @@ class SendGridAPI(_Store):
             return 401, {}, {"errors": [{"field": None, "message": "authorization required"}]}
         return None
 
+    def other(self, number: int) -> dict[str, Any]:
+        version = {"id": f"o{number}", "template_id": 0, "active": 1, "name": "other", "subject": "Other"}
+        return {"name": f"Other template {number:04d}", "generation": "dynamic", "versions": [version]}
+
     def route(self, method: str, path: str, query: dict[str, str], data: Any) -> Response:
         if path == "/v3/templates" and method == "GET":
             if query.get("generations") != "dynamic":
                 return 400, {}, {"errors": [{"message": "generations=dynamic expected"}]}
+            size = int(query.get("page_size", 0))
+            if not 1 <= size <= 200:
+                return 400, {}, {"errors": [{"field": "page_size", "message": "page_size must be between 1 and 200"}]}
             shown = [{**t, "versions": [{k: v[k] for k in ("id", "template_id", "active", "name", "subject")}
                                         for v in t["versions"]]} for t in self.items.values()]  # fmt: skip
-            return 200, {}, {"result": shown, "_metadata": {"count": len(shown)}}
+            start = position_of(query["page_token"]) if query.get("page_token") else 0
+            metadata: dict[str, Any] = {"self": f"https://api.sendgrid.com/v3/templates?page_size={size}",
+                                        "count": len(shown)}  # fmt: skip
+            if start + size < len(shown):
+                metadata["next"] = (
+                    f"https://api.sendgrid.com/v3/templates?page_size={size}&page_token={cursor_of(start + size)}"
+                )
+            return 200, {}, {"result": shown[start : start + size], "_metadata": metadata}
         if path == "/v3/templates" and method == "POST":
             problem = require_fields(data, {"name"}, {"name", "generation"})
             if problem or data.get("generation") != "dynamic":
@@ -437,6 +517,9 @@ class BrevoAPI(_Store):
             else (401, {}, {"code": "unauthorized", "message": "Key not found"})
         )
 
+    def other(self, number: int) -> dict[str, Any]:
+        return {"templateName": f"Other template {number:04d}", "subject": "Other", "htmlContent": "<p>other</p>"}
+
     def route(self, method: str, path: str, query: dict[str, str], data: Any) -> Response:
         if path == "/v3/smtp/templates" and method == "GET":
             offset, limit = int(query.get("offset", 0)), int(query.get("limit", 50))
@@ -468,9 +551,10 @@ class MailchimpAPI(_Store):
     name = "mailchimp"
     secret = "0123456789abcdef0123456789abcdef-us6"
 
-    def check_auth(self, headers: dict[str, str]) -> Response | None:
-        import base64
+    def other(self, number: int) -> dict[str, Any]:
+        return {"name": f"Other template {number:04d}", "html": "<p>other</p>"}
 
+    def check_auth(self, headers: dict[str, str]) -> Response | None:
         auth = headers.get("authorization", "")
         if auth.startswith("Basic "):
             user_and_key = base64.b64decode(auth[6:]).decode()
@@ -484,8 +568,11 @@ class MailchimpAPI(_Store):
 
     def route(self, method: str, path: str, query: dict[str, str], data: Any) -> Response:
         if path == "/templates" and method == "GET":
+            count, offset = int(query.get("count", 10)), int(query.get("offset", 0))
+            if not 1 <= count <= 1000:
+                return 400, {}, {"title": "Invalid Resource", "status": 400, "detail": "count must be at most 1000"}
             shown = [{"id": t["id"], "name": t["name"], "type": "user"} for t in self.items.values()]
-            return 200, {}, {"templates": shown, "total_items": len(shown)}
+            return 200, {}, {"templates": shown[offset : offset + count], "total_items": len(shown)}
         if path == "/templates" and method == "POST":
             problem = require_fields(data, {"name", "html"}, {"name", "html", "folder_id"})
             if problem:
@@ -515,10 +602,19 @@ class MailerLiteAPI(_Store):
             else (401, {}, {"message": "Unauthenticated."})
         )
 
+    def other(self, number: int) -> dict[str, Any]:
+        return {"name": f"Other campaign {number:04d}", "type": "regular", "status": "draft",
+                "emails": [{"subject": "Other", "from_name": "Other", "from": "other@example.com"}]}  # fmt: skip
+
     def route(self, method: str, path: str, query: dict[str, str], data: Any) -> Response:
         if path == "/api/campaigns" and method == "GET":
+            limit, page = int(query.get("limit", 25)), int(query.get("page", 1))
+            if not 1 <= limit <= 100:
+                return 422, {}, {"message": "The limit may not be greater than 100."}
             drafts = [c for c in self.items.values() if query.get("filter[status]") in (None, c["status"])]
-            return 200, {}, {"data": drafts, "meta": {"current_page": 1, "last_page": 1, "total": len(drafts)}}
+            last = max(1, -(-len(drafts) // limit))
+            meta = {"current_page": page, "last_page": last, "per_page": limit, "total": len(drafts)}
+            return 200, {}, {"data": drafts[(page - 1) * limit : page * limit], "meta": meta}
         if path == "/api/campaigns" and method == "POST":
             problem = require_fields(data, {"name", "type", "emails"}, {"name", "type", "emails", "groups", "segments",
                                                                           "filter", "language_id"})  # fmt: skip
@@ -557,9 +653,11 @@ class ListmonkAPI(_Store):
         }
         self.lists = [{"id": 3, "name": "Newsletter"}]
 
-    def check_auth(self, headers: dict[str, str]) -> Response | None:
-        import base64
+    def other(self, number: int) -> dict[str, Any]:
+        return {"name": f"Other campaign {number:04d}", "subject": "Other", "lists": [3], "status": "draft",
+                "body": "<p>other</p>"}  # fmt: skip
 
+    def check_auth(self, headers: dict[str, str]) -> Response | None:
         expected = "Basic " + base64.b64encode(f"{self.user}:{self.secret}".encode()).decode()
         return None if headers.get("authorization") == expected else (403, {}, {"message": "invalid API credentials"})
 
@@ -574,9 +672,9 @@ class ListmonkAPI(_Store):
             self.templates[template["id"]] = template
             return 200, {}, {"data": template}
         if path == "/api/lists" and method == "GET":
-            return 200, {}, {"data": {"results": self.lists, "total": len(self.lists)}}
+            return 200, {}, {"data": _numbered_page(self.lists, query)}
         if path == "/api/campaigns" and method == "GET":
-            return 200, {}, {"data": {"results": list(self.items.values()), "total": len(self.items)}}
+            return 200, {}, {"data": _numbered_page(list(self.items.values()), query)}
         if path == "/api/campaigns" and method == "POST":
             problem = require_fields(data, {"name", "subject", "lists"}, self.CAMPAIGN)
             if problem or not data["lists"] or data.get("template_id") not in self.templates:
@@ -606,10 +704,20 @@ class ButtondownAPI(_Store):
             None if headers.get("authorization") == f"Token {self.secret}" else (401, {}, {"detail": "Invalid token."})
         )
 
+    PAGE_SIZE = 100  # Buttondown's pages have a fixed size; `next` links to the following one
+
+    def other(self, number: int) -> dict[str, Any]:
+        return {"subject": f"Other email {number:04d}", "body": "<p>other</p>", "status": "draft"}
+
     def route(self, method: str, path: str, query: dict[str, str], data: Any) -> Response:
         if path == "/v1/emails" and method == "GET":
             found = [e for e in self.items.values() if query.get("status") in (None, e["status"])]
-            return 200, {}, {"results": found, "next": None, "count": len(found)}
+            page = int(query.get("page", 1))
+            status = f"status={query['status']}&" if "status" in query else ""
+            more = page * self.PAGE_SIZE < len(found)
+            next_url = f"https://api.buttondown.com/v1/emails?{status}page={page + 1}" if more else None
+            shown = found[(page - 1) * self.PAGE_SIZE : page * self.PAGE_SIZE]
+            return 200, {}, {"results": shown, "next": next_url, "previous": None, "count": len(found)}
         if path == "/v1/emails" and method == "POST":
             problem = require_fields(data, {"subject", "body"}, self.FIELDS)
             if problem:
