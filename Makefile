@@ -1,23 +1,29 @@
-# Every target sets up what it needs: a .venv in the repo with the project and its test tools, and Debian's
-# chromium (browser tests) and spamassassin (course check) for the tests, installed with apt-get when missing.
+# Every target sets up what it needs: a .venv in the repo with the project (demo: only what running course needs;
+# the other targets add the test tools), and Debian's chromium (browser tests) and spamassassin (course check)
+# for the tests, installed with apt-get when missing.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SEED := examples/sales-manager-or-leader.txt
 DEMO := build/demo
 
-.PHONY: demo test lint format golden bench system-packages clean
+.PHONY: demo test lint format docs golden bench system-packages clean
 
 $(BIN)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
 	@touch $@
+
+$(BIN)/.installed-test: pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $(BIN)/.installed $@
 
 demo: $(BIN)/.installed
 	@$(BIN)/course split $(SEED) -o $(DEMO) --force
 	@$(BIN)/course build $(DEMO) --clean
 
-test: $(BIN)/.installed system-packages
+test: $(BIN)/.installed-test system-packages
 	@$(BIN)/python -m pytest
 
 system-packages:
@@ -30,19 +36,22 @@ system-packages:
 	  || echo "Could not install$$missing: the tests that need them are skipped. Install with: sudo apt-get install$$missing"; \
 	fi
 
-lint: $(BIN)/.installed
+lint: $(BIN)/.installed-test
 	@$(BIN)/ruff check course tests benchmarks
 	@$(BIN)/ruff format --check course tests benchmarks
 	@$(BIN)/mypy course
 
-format: $(BIN)/.installed
+format: $(BIN)/.installed-test
 	@$(BIN)/ruff format course tests benchmarks
 	@$(BIN)/ruff check --fix course tests benchmarks
 
-golden: $(BIN)/.installed
+docs: $(BIN)/.installed-test
+	@$(BIN)/cog -r README.md
+
+golden: $(BIN)/.installed-test
 	@$(BIN)/python -m tests.golden
 
-bench: $(BIN)/.installed
+bench: $(BIN)/.installed-test
 	@$(BIN)/python -m benchmarks.run
 
 clean:

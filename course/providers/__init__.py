@@ -36,7 +36,7 @@ PROVIDERS: dict[str, type[Provider]] = {
 }
 
 
-__all__ = ["PROVIDERS", "Provider", "provider_class", "provider_lines"]
+__all__ = ["PROVIDERS", "Provider", "provider_class", "provider_lines", "providers_table"]
 
 
 def provider_class(name: str) -> type[Provider]:
@@ -54,5 +54,21 @@ def provider_lines() -> list[str]:
     for name, provider in PROVIDERS.items():
         upload = "yes" if provider.can_upload else "no"
         env = ", ".join(provider.env) or "-"
+        env += f" ({provider.env_note})" if provider.env_note else ""
         lines.append(f"{name:<11} {'yes':<7} {upload:<7} {provider.sequences:<35} {provider.lands_as:<42} {env}")
     return lines
+
+
+def providers_table() -> str:
+    """The README's table of providers (Markdown), from the same attributes `course esps` prints."""
+    lines = [
+        "| provider | upload creates | drip with delays | environment variables |",
+        "|---|---|---|---|",
+    ]
+    for name, provider in PROVIDERS.items():
+        creates = provider.lands_as if provider.can_upload else f"export only: {provider.lands_as}"
+        env = ", ".join(f"`{variable}`" for variable in provider.env) or "—"
+        if provider.env_note:
+            env += f" ({provider.env_note})"
+        lines.append(f"| `{name}` | {creates} | {provider.sequences} | {env} |")
+    return "\n".join(lines) + "\n"

@@ -48,6 +48,7 @@ class Provider:
     can_upload: ClassVar[bool] = False  # derived: True when the provider has an uploader_class
     sequences: ClassVar[str] = "no"  # how a drip is set up: "API" (real sequence with delays) or "by hand"
     lands_as: ClassVar[str] = ""  # what an upload or import creates, in a few words
+    env_note: ClassVar[str] = ""  # what to know about the credentials, for `course esps` and the README
     # Neutral field -> the provider's tag. "{fallback}" in first_name is the course language's fallback word.
     tags: ClassVar[dict[str, str]] = {}
     escape_values: ClassVar[bool] = False

@@ -85,6 +85,7 @@ class Kit(Provider):
     name = "kit"
     label = "Kit"
     env = ("KIT_API_KEY",)
+    env_note = "a v4 key, sent as X-Kit-Api-Key"
     sequences = "API (sequence with delays)"
     lands_as = "one sequence, one draft email per lesson"
     uploader_class = KitUploader

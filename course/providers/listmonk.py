@@ -75,6 +75,7 @@ class Listmonk(Provider):
     name = "listmonk"
     label = "listmonk"
     env = ("LISTMONK_URL", "LISTMONK_USERNAME", "LISTMONK_API_TOKEN")
+    env_note = "the URL of your listmonk and an API user"
     sequences = "no (send each campaign on its day)"
     lands_as = "one draft campaign per lesson"
     uploader_class = ListmonkUploader

@@ -62,6 +62,7 @@ class Mailchimp(Provider):
     name = "mailchimp"
     label = "Mailchimp"
     env = ("MAILCHIMP_API_KEY",)
+    env_note = "its -us6-style suffix selects the server"
     sequences = "by hand (Customer Journey)"
     lands_as = "one Classic template per lesson"
     uploader_class = MailchimpUploader

@@ -54,6 +54,7 @@ class Mailgun(Provider):
     name = "mailgun"
     label = "Mailgun"
     env = ("MAILGUN_API_KEY", "MAILGUN_DOMAIN")
+    env_note = "EU region: --api-url https://api.eu.mailgun.net"
     sequences = "no (your app sends each lesson)"
     lands_as = "one template per lesson, by name"
     uploader_class = MailgunUploader

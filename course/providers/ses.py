@@ -88,6 +88,7 @@ class SES(Provider):
     name = "ses"
     label = "Amazon SES"
     env = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION")
+    env_note = "or anything else the AWS chain reads: AWS_DEFAULT_REGION, profiles, ~/.aws"
     sequences = "no (your app sends each lesson)"
     lands_as = "one email template per lesson, by name"
     uploader_class = SESUploader
