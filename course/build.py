@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from .errors import CourseError
 from .files import write_files
 from .providers import Provider, provider_class
@@ -64,6 +62,8 @@ def build_files(
 
 
 def gallery_html(rendering: CourseRender, rows: list[dict[str, Any]]) -> str:
+    import jinja2  # here, not at the top: see render/templates.py
+
     course = rendering.course
     env = jinja2.Environment(loader=template_loader(course), autoescape=True, undefined=jinja2.StrictUndefined)
     context = {

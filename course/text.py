@@ -11,12 +11,12 @@ import html
 import re
 import textwrap
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-import nh3
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from markdown_it.tree import SyntaxTreeNode
-from mdit_py_plugins.footnote import footnote_plugin
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+    from markdown_it.tree import SyntaxTreeNode
 
 WORD_RE = re.compile(r"[^\W_](?:[\w'’‑-]*[^\W_])?", re.UNICODE)
 WORDS_PER_MINUTE = 230
@@ -67,6 +67,8 @@ BLOCK_TAG_RE = re.compile(
 def html_text(fragment: str) -> str:
     """The words a reader sees in an HTML fragment or page: no tags, comments, head, scripts or styles;
     block elements separate words, inline ones do not; entities decoded."""
+    import nh3  # here and in the Markdown functions below, not at the top: `course --help` needs none of them
+
     spaced = BLOCK_TAG_RE.sub(r" \g<0>", HEAD_RE.sub(" ", fragment))
     return html.unescape(nh3.clean(spaced, tags=set())).strip()
 
@@ -77,6 +79,9 @@ def html_text(fragment: str) -> str:
 @cache
 def markdown_parser() -> MarkdownIt:
     """The one Markdown dialect of articles and lessons: CommonMark with raw HTML, tables and footnotes."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
     return MarkdownIt("commonmark", {"html": True, "typographer": False}).use(footnote_plugin).enable("table")
 
 
@@ -89,12 +94,16 @@ def parsed(markdown: str) -> tuple[Token, ...]:
 
 def markdown_text(markdown: str, width: int = TEXT_WIDTH) -> str:
     """Markdown to readable plain text: links as `text (url)`, lists with markers, no Markdown syntax left."""
+    from markdown_it.tree import SyntaxTreeNode
+
     root = SyntaxTreeNode(list(parsed(markdown)))
     return _join_blocks([_block_text(node, width) for node in root.children])
 
 
 def markdown_words_text(markdown: str) -> str:
     """The words a reader sees in rendered Markdown, without link targets (for counting and comparing)."""
+    from markdown_it.tree import SyntaxTreeNode
+
     root = SyntaxTreeNode(list(parsed(markdown)))
     return _join_blocks([_block_text(node, 0, with_urls=False) for node in root.children])
 

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from click.testing import CliRunner
 
@@ -211,7 +210,7 @@ def test_persistent_500_reports_what_was_and_was_not_uploaded(course_copy: Path,
 
 def test_timeout(course_copy: Path, provider, sleeps, monkeypatch: pytest.MonkeyPatch) -> None:
     name, api, env = provider
-    monkeypatch.setattr("course.providers.http.TIMEOUT", httpx.Timeout(0.3))
+    monkeypatch.setattr("course.providers.http.TIMEOUT_SECONDS", 0.3)
     api.fail("GET", r"/.*", 200, times=10, delay=1.0, body={})
     with serve(api) as url:
         result = upload(course_copy, name, url, env)

@@ -8,13 +8,15 @@ import subprocess
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from email.utils import formataddr
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
 
 from ..render.message import lesson_message
 from .model import LessonReport, LessonsContext
 from .registry import Problem, check
 from .source import permissive_parser
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 SPAM_THRESHOLD = 5.0
 LINK_TIMEOUT_SECONDS = 10.0

@@ -6,13 +6,15 @@ import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
 
 from ..model import Course, Lesson
 from ..project import ASSETS_DIR
 from .model import SourceContext, relative
 from .registry import Problem, check
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:")
 LEFTOVER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\*\|[A-Z_:]+\|\*|\{[A-Z][A-Z0-9_]+\}|%%\w+%%|\[\[\w+\]\]")
@@ -23,6 +25,8 @@ LARGE_IMAGE_BYTES = 1_000_000
 
 
 def permissive_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # here, not at the top: only `course check` needs this second parser
+
     parser = MarkdownIt("commonmark", {"html": True}).enable("table")
     parser.validateLink = lambda url: True  # type: ignore[method-assign]  # see every link the author wrote, even ones the renderer drops
     return parser

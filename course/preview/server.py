@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-import jinja2
-
 from ..errors import CourseError
 from ..providers import PROVIDERS
 from ..render import preview_dialect
@@ -35,6 +33,8 @@ class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, address: tuple[str, int], state: PreviewState) -> None:
+        import jinja2  # here, not at the top: see render/templates.py
+
         self.state = state
         self.pages = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(builtin_templates_dir() / "preview")),

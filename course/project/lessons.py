@@ -6,8 +6,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import frontmatter
-import yaml
 from slugify import slugify
 
 from ..model import Lesson
@@ -17,6 +15,8 @@ LESSON_NAME_RE = re.compile(r"^(\d{2,3})-([\w-]+)\.md$")
 
 def lesson_file_text(lesson: dict[str, Any]) -> str:
     """A lesson file: front matter (title, subject, preheader, day) and the Markdown body."""
+    import yaml  # here and in _load_lesson, not at the top: `course --help` needs no YAML
+
     meta = {key: lesson[key] for key in ("title", "subject", "preheader", "day")}
     header = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{header}---\n\n{lesson['markdown'].strip()}\n"
@@ -49,6 +49,9 @@ def read_lessons(lessons_dir: Path, root: Path, problems: list[str]) -> list[Les
 
 
 def _load_lesson(path: Path, number: int, problems: list[str]) -> Lesson | None:
+    import frontmatter
+    import yaml
+
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:

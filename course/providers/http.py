@@ -12,18 +12,20 @@ import email.utils
 import logging
 import time
 from collections.abc import Callable, Iterable
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from ..errors import CourseError
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 4
 MAX_WAIT_SECONDS = 30.0
 RETRY_STATUSES = {429, 500, 502, 503, 504}
-TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+TIMEOUT_SECONDS = 30.0  # to read an answer
+CONNECT_TIMEOUT_SECONDS = 10.0
 
 
 def pause(seconds: float) -> None:
@@ -60,11 +62,13 @@ class ApiClient:
         self.secrets = [s for s in secrets if s]
         self.sleep = sleep or (lambda seconds: pause(seconds))
         self.max_attempts = max_attempts
+        import httpx  # here, not at the top: only uploads need it
+
         self.http = httpx.Client(
             base_url=self.base_url,
             headers={"Accept": "application/json", "User-Agent": "course (email course builder)", **(headers or {})},
             auth=auth,
-            timeout=TIMEOUT,
+            timeout=httpx.Timeout(TIMEOUT_SECONDS, connect=min(CONNECT_TIMEOUT_SECONDS, TIMEOUT_SECONDS)),
         )
 
     def close(self) -> None:
@@ -84,6 +88,8 @@ class ApiClient:
 
     def request(self, method: str, path: str, *, allow: Iterable[int] = (), **kwargs: Any) -> httpx.Response:
         """Send a request; return the response for 2xx (or a status in `allow`), raise ApiError otherwise."""
+        import httpx  # loaded by __init__ already
+
         allowed = set(allow)
         for attempt in range(1, self.max_attempts + 1):
             try:

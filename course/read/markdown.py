@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import re
 
-import frontmatter
-import yaml
-
 from ..model import Article, Block
 from ..text import markdown_parser, markdown_words_text
 
@@ -82,6 +79,9 @@ def parse(text: str, name: str = "") -> Article:
 
 
 def _split_front_matter(text: str, name: str) -> tuple[dict, str]:
+    import frontmatter  # here, not at the top: only Markdown articles need it
+    import yaml
+
     try:
         post = frontmatter.loads(text)
     except (yaml.YAMLError, ValueError):

@@ -12,10 +12,9 @@ import re
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-import jinja2
 from markupsafe import Markup
 
 from ..errors import CourseError
@@ -25,6 +24,9 @@ from .dialects import MergeFields, optional_html, optional_text
 from .markdown import render_html
 from .templates import shown_path, template_loader
 from .wording import strings_for, text_direction
+
+if TYPE_CHECKING:
+    import jinja2
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,8 @@ class Renderer:
     """Renders the lessons of one course; templates are loaded once and shared by all lessons."""
 
     def __init__(self, course: Course) -> None:
+        import jinja2  # here and below, not at the top: see templates.py
+
         self.course = course
         common = {
             "loader": template_loader(course),
@@ -61,6 +65,8 @@ class Renderer:
         self._templates: dict[str, jinja2.Template] = {}
 
     def _template(self, env: jinja2.Environment, name: str) -> jinja2.Template:
+        import jinja2
+
         key = f"{id(env)}:{name}"
         if key not in self._templates:
             try:
@@ -93,6 +99,8 @@ class Renderer:
         return RenderedLesson(lesson, document, text)
 
     def _run(self, template: jinja2.Template, context: dict[str, Any], lesson: Lesson) -> str:
+        import jinja2
+
         try:
             return template.render(context)
         except jinja2.TemplateSyntaxError as exc:  # an included or extended template, compiled on first use

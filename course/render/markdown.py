@@ -7,13 +7,13 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cache
 from types import MethodType
-from typing import Any
-
-import nh3
-from markdown_it.renderer import RendererHTML
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Any
 
 from ..text import markdown_parser, parsed
+
+if TYPE_CHECKING:
+    from markdown_it.renderer import RendererHTML
+    from markdown_it.token import Token
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
@@ -37,6 +37,8 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 @cache
 def _renderer() -> RendererHTML:
     """The HTML renderer of the shared parser's tokens, with headings shifted (see _shifted_heading)."""
+    from markdown_it.renderer import RendererHTML  # loaded with the parser (text.py), not at start-up
+
     renderer = RendererHTML()
     shared = markdown_parser().renderer
     assert isinstance(shared, RendererHTML)
@@ -59,6 +61,8 @@ def _shifted_heading(self: Any, tokens: Sequence[Token], idx: int, options: Any,
 def render_html(markdown: str, rewrite_url: Callable[[str], str] | None = None, image_width: int = 536) -> str:
     """Markdown to email-ready HTML: raw HTML sanitised (nh3), headings starting at h2 (the lesson title is the
     h1), images capped at the content width, and every link and image URL passed through rewrite_url."""
+    import nh3  # here, not at the top: only rendering needs it
+
     tokens = parsed(markdown)
     levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
     shift = {"heading_shift": 2 - min(levels) if levels else 0}

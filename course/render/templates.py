@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-import jinja2
+from typing import TYPE_CHECKING
 
 from ..model import Course
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 def builtin_templates_dir() -> Path:
@@ -20,6 +22,8 @@ def builtin_templates_dir() -> Path:
 def template_loader(course: Course) -> jinja2.BaseLoader:
     """The course's own templates first, then the built-in ones; "builtin/lesson.mjml.j2" always names the
     shipped template, so a user's own lesson.mjml.j2 can extend it."""
+    import jinja2  # here and wherever templates are rendered, not at the top: `course --help` needs none of it
+
     builtin = jinja2.FileSystemLoader(str(builtin_templates_dir()))
     return jinja2.ChoiceLoader(
         [jinja2.FileSystemLoader(str(course.templates_dir)), builtin, jinja2.PrefixLoader({"builtin": builtin})]
