@@ -189,34 +189,25 @@ def upload(directory: Path, provider: str, dry_run: bool, api_url: str | None, p
       POSTMARK_SERVER_TOKEN=… course upload sales-course --esp postmark
     """
     session = UploadSession(directory, provider, api_url=api_url, publish=publish)
-    actions = session.plan()
-    click.echo(f"Plan for {session.provider.label}:")
-    for note in session.notes:
-        click.echo(f"  {note}")
-    for action in actions:
-        detail = f" ({', '.join(action.changes)})" if action.verb == "update" else ""
-        click.echo(f"  {action.lesson.number:>2}  {action.verb:<9} {action.lesson.key}{detail}")
+    session.plan()
+    click.echo("\n".join(session.plan_lines()))
     if dry_run:
         session.close()
         click.echo("Dry run: nothing was changed.")
         return
-    pending = [a for a in actions if a.verb != "unchanged"]
-    if session.uploader.confirm and pending and not yes:
+    question = session.question()
+    if question and not yes:
         if not sys.stdin.isatty():
-            raise click.ClickException(f"{session.uploader.confirm.removesuffix(' Publish?')} Pass --yes to publish.")
-        if not click.confirm(session.uploader.confirm, default=False):
+            raise click.ClickException(f"{question.removesuffix(' Publish?')} Pass --yes to publish.")
+        if not click.confirm(question, default=False):
             raise click.ClickException("nothing was uploaded: publishing was not confirmed")
-    if pending:
-        with click.progressbar(length=len(pending), label="Uploading", file=sys.stderr) as bar:
+    if session.pending:
+        with click.progressbar(length=len(session.pending), label="Uploading", file=sys.stderr) as bar:
             for _ in session.apply():
                 bar.update(1)
     else:
         session.close()
-    counts = {verb: sum(a.verb == verb for a in actions) for verb in ("create", "update", "unchanged")}
-    click.echo(
-        f"Done: {counts['create']} created, {counts['update']} updated, {counts['unchanged']} unchanged "
-        f"on {session.provider.label}."
-    )
+    click.echo(session.summary())
 
 
 @cli.command("send-test")

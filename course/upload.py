@@ -58,13 +58,33 @@ class UploadSession:
         return self.actions
 
     @property
-    def notes(self) -> list[str]:
-        return self.uploader.notes
+    def pending(self) -> list[Action]:
+        """The actions that write something (create or update)."""
+        return [a for a in self.actions if a.verb != "unchanged"]
+
+    def plan_lines(self) -> list[str]:
+        """The plan as the user reads it: notes (a sequence to create…), then one line per lesson."""
+        lines = [f"Plan for {self.provider.label}:", *(f"  {note}" for note in self.uploader.notes)]
+        for action in self.actions:
+            detail = f" ({', '.join(action.changes)})" if action.verb == "update" else ""
+            lines.append(f"  {action.lesson.number:>2}  {action.verb:<9} {action.lesson.key}{detail}")
+        return lines
+
+    def question(self) -> str | None:
+        """What the user must agree to before anything is written (publishing to subscribers), if anything."""
+        return self.uploader.confirm if self.pending else None
+
+    def summary(self) -> str:
+        counts = {verb: sum(a.verb == verb for a in self.actions) for verb in ("create", "update", "unchanged")}
+        return (
+            f"Done: {counts['create']} created, {counts['update']} updated, {counts['unchanged']} unchanged "
+            f"on {self.provider.label}."
+        )
 
     def apply(self) -> Iterator[Action]:
         """Carry out the plan, yielding each action once it is done (for a progress bar)."""
         try:
-            pending = [a for a in self.actions if a.verb != "unchanged"]
+            pending = self.pending
             if pending:
                 self.uploader.prepare()
             for action in pending:
