@@ -23,8 +23,16 @@ demo: $(BIN)/.installed
 	@$(BIN)/course split $(SEED) -o $(DEMO) --force
 	@$(BIN)/course build $(DEMO) --clean
 
-test: $(BIN)/.installed-test system-packages
+test: $(BIN)/.installed-test system-packages tests/engines/node_modules
 	@$(BIN)/python -m pytest
+
+# Handlebars (SendGrid, Mailgun, SES) renders exported emails in the tests; npm comes with Node.js
+tests/engines/node_modules: tests/engines/package.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --prefix tests/engines --no-package-lock --no-audit --no-fund --silent && touch $@; \
+	else \
+	  echo "npm not found: the tests that render emails with Handlebars are skipped. Install Node.js (apt-get install nodejs npm)"; \
+	fi
 
 system-packages:
 	@missing=""; \

@@ -39,7 +39,12 @@ def source_context(course: Course, lesson: Lesson) -> SourceContext:
         line = token.map[0] if token.map else None
         if token.type == "heading_open":
             ctx.headings.append((int(token.tag[1]), line or 0))
+        breaks = 0  # lines of the block before this child
         for child in token.children or []:
+            if child.type in ("softbreak", "hardbreak"):
+                breaks += 1
+            if child.type == "text" and line is not None:
+                ctx.prose.append((child.content, line + breaks))
             if child.type == "link_open":
                 ctx.links.append((str(child.attrs.get("href", "")), line))
             elif child.type == "image":
@@ -173,17 +178,18 @@ def headings_order(ctx: SourceContext) -> Iterator[Problem]:
 
 
 @check(
-    "template.leftover",
-    "error",
-    "`{{ … }}`, `{% … %}`, `*|TAG|*` or `{POLL}`-style placeholders in a lesson",
+    "text.template-syntax",
+    "warning",
+    "`{{ … }}`, `{% … %}`, `*|TAG|*` or `{POLL}`-style placeholders in a lesson's prose (code is the author's "
+    "own example and is not flagged): readers get them exactly as written",
     "source",
 )
-def template_leftover(ctx: SourceContext) -> Iterator[Problem]:
-    for number, text in enumerate(ctx.lesson.body.split("\n")):
+def template_syntax_in_prose(ctx: SourceContext) -> Iterator[Problem]:
+    for text, line in ctx.prose:
         leftover = LEFTOVER_RE.search(text)
         if leftover:
             yield Problem(
-                f"{leftover.group(0)!r} is template syntax or a placeholder in the lesson text; readers would see it "
-                "as is: write merge fields in the templates ({{ merge.first_name }}), not in lessons",
-                ctx.at(number),
+                f"{leftover.group(0)!r} reaches readers exactly as written; if you meant a merge field, it belongs in "
+                "the templates ({{ merge.first_name }}), and an example is clearer in `code`",
+                ctx.at(line),
             )

@@ -32,6 +32,8 @@ class ExportedLesson:
     key: str  # machine-safe and stable: "<course-slug>-02-<lesson-slug>", a template name or alias
     html_file: str
     text_file: str
+    subject: str  # the subject and preheader as the provider's template language prints them as written
+    preheader: str
 
     @property
     def number(self) -> int:
@@ -52,6 +54,7 @@ class Provider:
     # Neutral field -> the provider's tag. "{fallback}" in first_name is the course language's fallback word.
     tags: ClassVar[dict[str, str]] = {}
     escape_values: ClassVar[bool] = False
+    literals: ClassVar[str] = "plain"  # how its template language prints the author's {{ … }} as written
     notes: ClassVar[str] = ""  # facts we could not confirm, said in the import guide
     uploader_class: ClassVar[type | None] = None
     course: Course = field(repr=False)
@@ -77,7 +80,7 @@ class Provider:
     def dialect(self) -> Dialect:
         fallback = strings_for(self.course.language, self.course.strings)["first_name_fallback"]
         values = {key: tag.replace("{fallback}", fallback) for key, tag in self.tags.items()}
-        return Dialect(self.name, values, escape=self.escape_values)
+        return Dialect(self.name, values, escape=self.escape_values, literals=self.literals)
 
     def unsubscribe_tag(self) -> str:
         return self.dialect().values.get("unsubscribe_url", "")
@@ -99,7 +102,8 @@ class Provider:
             exported.append(
                 ExportedLesson(
                     lesson, email.html, email.text, self.course.delay_days(lesson), self.display_name(lesson),
-                    self.key(lesson), lesson.html_file, lesson.text_file,
+                    self.key(lesson), lesson.html_file, lesson.text_file, dialect.text(lesson.subject),
+                    dialect.text(lesson.preheader),
                 )
             )  # fmt: skip
         return exported

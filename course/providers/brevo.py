@@ -54,6 +54,7 @@ class Brevo(Provider):
     sequences = "by hand (automation workflow)"
     lands_as = "one email template per lesson"
     uploader_class = BrevoUploader
+    literals = "expression"  # Django-like: the author's {{ is written {{ '{{' }}
     tags: ClassVar[dict[str, str]] = {
         "first_name": "{{ contact.FIRSTNAME|default:'{fallback}' }}",
         "email": "{{ contact.EMAIL }}",
@@ -67,7 +68,7 @@ class Brevo(Provider):
         sender = self.course.sender
         return {
             "templateName": lesson.name,
-            "subject": lesson.lesson.subject,
+            "subject": lesson.subject,
             "sender": {"name": sender.name, "email": sender.email},
             "replyTo": sender.reply_address,
             "htmlContent": lesson.html,

@@ -62,6 +62,7 @@ class Buttondown(Provider):
     sequences = "by hand (automations)"
     lands_as = "one draft email per lesson"
     uploader_class = ButtondownUploader
+    literals = "expression"  # Django: the author's {{ is written {{ '{{' }}
     tags: ClassVar[dict[str, str]] = {
         "first_name": '{{ subscriber.metadata.first_name|default:"{fallback}" }}',
         "email": "{{ subscriber.email }}",
@@ -72,7 +73,7 @@ class Buttondown(Provider):
 
     def request_body(self, lesson: ExportedLesson) -> dict[str, Any]:
         """POST /v1/emails as a draft."""
-        return {"subject": lesson.lesson.subject, "body": lesson.html, "status": "draft", "email_type": "public"}
+        return {"subject": lesson.subject, "body": lesson.html, "status": "draft", "email_type": "public"}
 
     def import_steps(self, lessons: list[ExportedLesson]) -> str:
         return """

@@ -89,6 +89,7 @@ class Kit(Provider):
     sequences = "API (sequence with delays)"
     lands_as = "one sequence, one draft email per lesson"
     uploader_class = KitUploader
+    literals = "expression"  # Liquid: the author's {{ is written {{ '{{' }}
     tags: ClassVar[dict[str, str]] = {
         "first_name": '{{ subscriber.first_name | default: "{fallback}" }}',
         "email": "{{ subscriber.email_address }}",
@@ -106,8 +107,8 @@ class Kit(Provider):
         """The body of POST /v4/sequences/{id}/emails for one lesson."""
         same_day = lesson.number > 1 and lesson.delay_days == 0
         return {
-            "subject": lesson.lesson.subject,
-            "preview_text": lesson.lesson.preheader,
+            "subject": lesson.subject,
+            "preview_text": lesson.preheader,
             "content": lesson.html,
             "delay_value": 1 if same_day else lesson.delay_days,
             "delay_unit": "hours" if same_day else "days",

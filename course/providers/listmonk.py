@@ -79,6 +79,7 @@ class Listmonk(Provider):
     sequences = "no (send each campaign on its day)"
     lands_as = "one draft campaign per lesson"
     uploader_class = ListmonkUploader
+    literals = "go"  # Go templates: the author's {{ is written {{ `{{` }}
     tags: ClassVar[dict[str, str]] = {
         "first_name": '{{ .Subscriber.FirstName | default "{fallback}" }}',
         "email": "{{ .Subscriber.Email }}",
@@ -92,7 +93,7 @@ class Listmonk(Provider):
         """POST /api/campaigns (draft); `template_id` is the bare template's id, filled in at upload."""
         return {
             "name": lesson.name,
-            "subject": lesson.lesson.subject,
+            "subject": lesson.subject,
             "lists": [],
             "from_email": f"{self.course.sender.name} <{self.course.sender.email}>",
             "type": "regular",

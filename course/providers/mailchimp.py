@@ -66,6 +66,7 @@ class Mailchimp(Provider):
     sequences = "by hand (Customer Journey)"
     lands_as = "one Classic template per lesson"
     uploader_class = MailchimpUploader
+    literals = "references"  # merge tags: the author's *| is written &#42;| in the HTML
     tags: ClassVar[dict[str, str]] = {
         "first_name": "*|IF:FNAME|**|FNAME|**|ELSE:|*{fallback}*|END:IF|*",
         "email": "*|EMAIL|*",

@@ -61,6 +61,7 @@ class MailerLite(Provider):
     sequences = "by hand (automation workflow)"
     lands_as = "one draft campaign per lesson"
     uploader_class = MailerLiteUploader
+    literals = "references"  # {$…} tags: the author's {$ is written &#123;$ in the HTML
     tags: ClassVar[dict[str, str]] = {
         "first_name": "{$name|default('{fallback}')}",
         "email": "{$email}",
@@ -79,7 +80,7 @@ class MailerLite(Provider):
             "type": "regular",
             "emails": [
                 {
-                    "subject": lesson.lesson.subject,
+                    "subject": lesson.subject,
                     "from_name": self.course.sender.name,
                     "from": self.course.sender.email,
                     "content": lesson.html,

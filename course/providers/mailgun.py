@@ -58,6 +58,7 @@ class Mailgun(Provider):
     sequences = "no (your app sends each lesson)"
     lands_as = "one template per lesson, by name"
     uploader_class = MailgunUploader
+    literals = "handlebars"  # Handlebars: the author's {{ is written \{{
     tags: ClassVar[dict[str, str]] = {
         "first_name": "{{#if first_name}}{{first_name}}{{else}}{fallback}{{/if}}",
         "unsubscribe_url": "%unsubscribe_url%",
@@ -82,7 +83,7 @@ class Mailgun(Provider):
             "comment": f"course lesson {lesson.number}",
             "headers": json.dumps(
                 {
-                    "Subject": lesson.lesson.subject,
+                    "Subject": lesson.subject,
                     "From": f"{sender.name} <{sender.email}>",
                     "Reply-To": sender.reply_address,
                 },

@@ -32,7 +32,7 @@ class PostmarkUploader(Uploader):
         existing = self._aliases()
         actions = []
         for lesson in lessons:
-            desired = {"Name": lesson.name, "Subject": lesson.lesson.subject, "HtmlBody": lesson.html,
+            desired = {"Name": lesson.name, "Subject": lesson.subject, "HtmlBody": lesson.html,
                        "TextBody": lesson.text}  # fmt: skip
             if lesson.key not in existing:
                 payload = {**desired, "Alias": lesson.key, "TemplateType": "Standard"}
@@ -56,6 +56,7 @@ class Postmark(Provider):
     sequences = "no (your app sends each lesson)"
     lands_as = "one template per lesson, by alias"
     uploader_class = PostmarkUploader
+    literals = "mustachio"  # Mustachio: the author's {{ is written {{{!}}{
     tags: ClassVar[dict[str, str]] = {
         "first_name": "{{#first_name}}{{first_name}}{{/first_name}}{{^first_name}}{fallback}{{/first_name}}",
         "email": "{{email}}",
@@ -77,7 +78,7 @@ class Postmark(Provider):
                 {
                     "Name": lesson.name,
                     "Alias": lesson.key,
-                    "Subject": lesson.lesson.subject,
+                    "Subject": lesson.subject,
                     "TemplateType": "Standard",
                     "TestRenderModel": {"first_name": "Sam", "email": "sam@example.com"},
                 }

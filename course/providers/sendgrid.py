@@ -63,6 +63,7 @@ class SendGrid(Provider):
     sequences = "by hand (Automation) or your app"
     lands_as = "one dynamic template + version per lesson"
     uploader_class = SendGridUploader
+    literals = "handlebars"  # Handlebars: the author's {{ is written \{{
     tags: ClassVar[dict[str, str]] = {
         "first_name": "{{#if first_name}}{{first_name}}{{else}}{fallback}{{/if}}",
         "email": "{{email}}",
@@ -82,7 +83,7 @@ class SendGrid(Provider):
             "template": {"name": lesson.name, "generation": "dynamic"},
             "version": {
                 "name": lesson.key,
-                "subject": lesson.lesson.subject,
+                "subject": lesson.subject,
                 "html_content": lesson.html,
                 "plain_content": lesson.text,
                 "generate_plain_content": False,

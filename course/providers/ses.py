@@ -38,7 +38,7 @@ class SESUploader(Uploader):
     def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
         actions = []
         for lesson in lessons:
-            desired = {"Subject": lesson.lesson.subject, "Text": lesson.text, "Html": lesson.html}
+            desired = {"Subject": lesson.subject, "Text": lesson.text, "Html": lesson.html}
             try:
                 remote = self.client.get_email_template(TemplateName=lesson.key)["TemplateContent"]
             except self.client.exceptions.NotFoundException:
@@ -92,6 +92,7 @@ class SES(Provider):
     sequences = "no (your app sends each lesson)"
     lands_as = "one email template per lesson, by name"
     uploader_class = SESUploader
+    literals = "handlebars"  # Handlebars: the author's {{ is written \{{
     tags: ClassVar[dict[str, str]] = {
         "first_name": "{{#if first_name}}{{first_name}}{{else}}{fallback}{{/if}}",
         "email": "{{email}}",
@@ -113,7 +114,7 @@ class SES(Provider):
         """CreateEmailTemplate: {TemplateName, TemplateContent: {Subject, Text, Html}}."""
         return {
             "TemplateName": lesson.key,
-            "TemplateContent": {"Subject": lesson.lesson.subject, "Text": lesson.text, "Html": lesson.html},
+            "TemplateContent": {"Subject": lesson.subject, "Text": lesson.text, "Html": lesson.html},
         }
 
     def import_steps(self, lessons: list[ExportedLesson]) -> str:

@@ -18,6 +18,8 @@ from markupsafe import Markup
 
 from ..errors import CourseError
 from ..model import Lesson, PreviewValues
+from .literals import PREFIX as LITERAL
+from .literals import protect, render_literal
 
 FIELDS = ("first_name", "email", "unsubscribe_url", "view_online_url", "preferences_url")
 PLACEHOLDER_RE = re.compile(r"@@COURSE_[A-Z_]+@@")
@@ -64,13 +66,15 @@ class Dialect:
 
     `values` maps field -> text to insert; a field missing from it is not supported. `escape` is True when
     the values are plain text to be HTML-escaped in the HTML part (sample values), False for provider tags,
-    which must appear byte-exact.
+    which must appear byte-exact. `literals` is how the author's own template-like text is written back so
+    that the provider prints it as written (literals.STYLES).
     """
 
     name: str
     values: dict[str, str] = field(default_factory=dict)
     escape: bool = True
     own_page: bool = False  # the view-online link is the lesson's own built file (the local build and preview)
+    literals: str = "plain"
 
     def apply(self, lesson: Lesson, html: str, text: str) -> tuple[str, str]:
         """A lesson's final HTML and text in this dialect."""
@@ -88,6 +92,10 @@ class Dialect:
     def apply_text(self, text: str) -> str:
         return re.sub(r"\n{3,}", "\n\n", self._apply(_segments(text, html_part=False), html_part=False))
 
+    def text(self, value: str) -> str:
+        """An author's value sent in a provider's own field (a subject, a preview text), printed as written."""
+        return self._apply(_segments(protect(value), html_part=False), html_part=False)
+
     def in_html(self, name: str) -> str:
         """A field's value exactly as it appears in the HTML part: escaped sample text, or a tag byte for byte."""
         raw = self.values[name]
@@ -98,6 +106,8 @@ class Dialect:
         for kind, value, inner in segments:
             if kind == "text":
                 out.append(value)
+            elif kind == "field" and value.startswith(LITERAL):
+                out.append(render_literal(self.literals, value, html_part))
             elif kind == "field":
                 if value not in self.values:
                     raise KeyError(value)

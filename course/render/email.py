@@ -21,6 +21,7 @@ from ..errors import CourseError
 from ..model import Course, Lesson
 from ..text import markdown_text
 from .dialects import MergeFields, optional_html, optional_text
+from .literals import protect, protect_all
 from .markdown import render_html
 from .templates import shown_path, template_loader
 from .wording import strings_for, text_direction
@@ -92,7 +93,7 @@ class Renderer:
                 f"{lesson.path}: the email still contains template syntax {leftover.group(0)!r} near “{snippet}”; "
                 "check the templates for an unknown <mj-…> element or unbalanced {{ }}"
             )
-        context["body_text"] = markdown_text(lesson.body).rstrip()
+        context["body_text"] = protect(markdown_text(lesson.body).rstrip())
         text = self._run(self._template(self.text_env, TEXT_TEMPLATE), context, lesson)
         text = re.sub(r"[ \t]+\n", "\n", text)
         text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
@@ -191,7 +192,8 @@ class Renderer:
                 else t["arrives_in_days"].format(days=gap)
             )  # fmt: skip
             context["next_lesson"] = {"title": next_lesson.title, "day": next_lesson.day, "arrives": arrives}
-        return context
+        # every value comes from the author or course.toml: template syntax in it is the author's, kept as written
+        return {key: value if key == "merge" else protect_all(value) for key, value in context.items()}
 
 
 def add_utm(url: str, params: dict[str, str]) -> str:
