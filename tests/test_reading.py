@@ -207,7 +207,9 @@ def test_page_without_article_is_an_error() -> None:
 
 def test_a_txt_file_written_in_markdown_is_read_as_markdown(tmp_path) -> None:
     path = tmp_path / "notes.txt"
-    path.write_text("# Title\n\n## First part\n\nSome **bold** words here.\n\n## Second part\n\n- a\n- b\n")
+    path.write_text(
+        "# Title\n\n## First part\n\nSome **bold** words in a sentence of its own.\n\n## Second part\n\n- a\n- b\n"
+    )
     article = parse_article(load_source(str(path)))
     assert article.title == "Title"
     assert [b.text for b in article.blocks if b.kind == "heading"] == ["First part", "Second part"]
@@ -270,3 +272,46 @@ def test_html_page_without_article_or_main_element() -> None:
     headings = [b.text for b in article.blocks if b.kind == "heading"]
     assert headings[0] == "They write things down" and len(headings) == 5
     assert body.rstrip().endswith("write one decision down and share it.")
+
+
+def test_bylines_captions_and_unsafe_links_in_markdown() -> None:
+    text = (
+        "# How we review code\n\n*By Priya Raman · 12 minute read*\n\nCode review is where most teams lose a day "
+        "without noticing, and here is how we got ours under one.\n\n<NewsletterForm />\n\n"
+        "![A chart](https://example.com/chart.png)\n\n<Caption>Source: [New Yorker](https://example.com/c)</Caption>"
+        "\n\nSee [this trick](javascript:alert(1)) and <Tooltip>a short hint</Tooltip> inline, then "
+        "[a safe one](https://example.com/a_(b)).\n\n<Button>Go</Button>\n"
+    )
+    article = parse_article(Source("post.md", "markdown", text))
+    body = "\n\n".join(b.markdown for b in article.blocks)
+    assert article.author == "Priya Raman"
+    assert "12 minute read" not in body and "Priya" not in body
+    assert "Source: [New Yorker](https://example.com/c)" in body and "<Caption>" not in body
+    assert "See this trick and a short hint inline" in body and "javascript" not in body
+    assert "[a safe one](https://example.com/a_(b))" in body
+    assert "Go" not in body.split() and "NewsletterForm" not in body
+
+
+def test_a_slug_is_not_an_author() -> None:
+    text = "---\ntitle: T\nauthor: lior-neu-ner\n---\n\nA paragraph long enough to count as the article's own text.\n"
+    assert parse_article(Source("post.md", "markdown", text)).author is None
+
+
+def test_a_letter_keeps_its_sign_off_and_is_signed_by_its_author() -> None:
+    text = (
+        "A letter to a new lead\n\nDear Maya,\n\nYou asked what I wish someone had told me when I first led a team, "
+        "and it comes down to habits.\n\nBook your one-to-ones before the quarter starts and protect them.\n\n"
+        "Warm regards,\n\nDaniel\n\nRecent Posts\n\nSee All\n"
+    )
+    article = parse_plain_text(text)
+    assert [b.text for b in article.blocks][-2:] == ["Warm regards,", "Daniel"]
+    assert article.author == "Daniel"
+
+
+def test_a_page_of_navigation_is_not_an_article() -> None:
+    page = (
+        "<html><head><title>Acme | Home</title></head><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav>"
+        "<div class='hero'><h1>Welcome to Acme</h1><p>Book a call</p></div><footer>© 2024 Acme</footer></body></html>"
+    )
+    with pytest.raises(CourseError, match=r"no article text found \(3 words besides headings"):
+        parse_article(Source("home.html", "html", page))

@@ -16,7 +16,11 @@ from .sources import Source, load_source
 
 __all__ = ["Source", "load_source", "parse_article", "read_article"]
 
-LINK_RE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?((?:\s+\"[^\"]*\")?)\s*\)")
+LINK_RE = re.compile(
+    r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?((?:\s+\"[^\"]*\")?)\s*\)"
+)  # [label](url "title") and ![alt](src); a URL may hold one level of parentheses
+UNSAFE_URL_RE = re.compile(r"(?i)^\s*(javascript|vbscript|data|file):")
+MIN_WORDS, SENTENCE_WORDS = 30, 6  # less prose than this, and no sentence this long: navigation, not an article
 
 
 def read_article(location: str, base_url: str | None = None, stdin: BinaryIO | None = None) -> Article:
@@ -29,15 +33,17 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
 
     Relative links and images resolve against base_url (or the page's own URL); with neither, a relative
     link keeps its words as plain text and a relative image is left out, since no reader could open them.
+    Unsafe links (javascript:, data:…) keep their words as plain text.
     """
     article = reader_named(source.kind).parse(source.text, source.name)
     article.source_name = source.name
     resolved = [_resolve_links(block, base_url or source.url) for block in article.blocks]
     article.blocks = [block for block in resolved if block.markdown.strip()]
-    if not any(block.kind != "heading" and block.words for block in article.blocks):
+    if not _has_article_text(article.blocks):
+        words = sum(block.words for block in article.blocks if block.kind != "heading")
         raise CourseError(
-            f"{source.name}: no article text found (only navigation or boilerplate); "
-            "give the article's own page or paste its text into a .txt file"
+            f"{source.name}: no article text found ({words} words besides headings: only navigation or "
+            "boilerplate?); give the article's own page, or paste its text into a .txt file"
         )
     if not article.title:
         article.title = _title_from_blocks(article.blocks) or "Untitled course"
@@ -46,9 +52,21 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
     return article
 
 
+def _has_article_text(blocks: list[Block]) -> bool:
+    """Enough prose for a course: MIN_WORDS words besides headings, or at least one real sentence."""
+    prose = [block for block in blocks if block.kind != "heading"]
+    if sum(block.words for block in prose) >= MIN_WORDS:
+        return True
+    sentences = (s for block in prose for s in re.split(r"(?<=[.!?…])\s+", block.text))
+    return any(len(sentence.split()) >= SENTENCE_WORDS and sentence.rstrip().endswith((".", "!", "?", "…"))
+               for sentence in sentences)  # fmt: skip
+
+
 def _resolve_links(block: Block, base: str | None) -> Block:
     def fix(match: re.Match[str]) -> str:
         bang, label, url, title = match.groups()
+        if UNSAFE_URL_RE.match(url):
+            return "" if bang else label  # a link that runs script or hides content keeps its words, nothing else
         if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//", url):
             return match.group(0)
         if base and url and not url.startswith("#"):

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from ..model import Article
 from . import markdown
-from .plaintext import BYLINE_RES, clean_title
+from .bylines import byline_name
+from .plaintext import clean_title
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -104,11 +105,10 @@ def _byline(content: HtmlElement) -> str | None:
         text = " ".join(element.text_content().split())
         if len(text.split()) > 14:
             continue
-        for pattern in BYLINE_RES:
-            match = pattern.match(text)
-            if match:
-                element.drop_tree()
-                return match.group("name")
+        name = byline_name(text)
+        if name:
+            element.drop_tree()
+            return name
     return None
 
 

@@ -6,6 +6,7 @@ import re
 
 from ..model import Article, Block
 from ..text import markdown_parser, markdown_words_text
+from .bylines import byline_name, is_metadata
 
 KIND = "markdown"
 SUFFIXES = (".md", ".markdown", ".mdx")
@@ -15,7 +16,9 @@ ATX_HEADING_RE = re.compile(r"(?m)^#{1,6} \S")
 ANCHOR_RE = re.compile(r"\s*\{#[^}]*\}\s*$")
 FOOTNOTE_DEF_RE = re.compile(r"^\[\^([^\]]+)\]:[ \t]?(.*)$")
 # JSX/MDX components (<NewsletterForm />, <Caption>…</Caption>): a capitalised tag name is never HTML.
-COMPONENT_RE = re.compile(r"<([A-Z][\w.]*)\b[^>]*/>|<([A-Z][\w.]*)\b[^>]*>.*?</\2\s*>", re.DOTALL)
+SELF_CLOSING_COMPONENT_RE = re.compile(r"<([A-Z][\w.]*)\b[^>]*/>")
+COMPONENT_RE = re.compile(r"<([A-Z][\w.]*)\b[^>]*>(.*?)</\1\s*>", re.DOTALL)
+PROSE_MIN_WORDS = 2  # what a component wraps is the author's when it has this many words (a caption, a note)
 PLACEHOLDER_RE = re.compile(
     r"^\s*(\{[A-Z0-9_ -]+\}|\{\{[^}]*\}\}|\{%.*%\}|\{:[^}]*\}|\[\[[^\]]*\]\]|%[A-Z0-9_]+%)\s*$"
 )  # {POLL}, {{ include }}, {% liquid %}, {: .kramdown-attribute}, [[wiki]], %MERGE%
@@ -49,7 +52,7 @@ def claims_plain_text(text: str) -> bool:
 def parse(text: str, name: str = "") -> Article:
     """Parse Markdown into an Article; front matter gives title, author and language."""
     meta, body = _split_front_matter(text, name)
-    body = COMPONENT_RE.sub("", body)
+    body = _unwrap_components(body)
     body = "\n".join(
         "" if MDX_LINE_RE.match(line) else line for line in body.split("\n")
     )  # MDX code, admonition fences
@@ -68,9 +71,10 @@ def parse(text: str, name: str = "") -> Article:
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
         title = title or blocks[0].text
         blocks = blocks[1:]
+    byline, blocks = _drop_byline(blocks)
     blocks = _normalise_levels(blocks)
     blocks = _attach_footnotes(blocks, footnotes)
-    article = Article(title=title, blocks=blocks, author=_author(meta))
+    article = Article(title=title, blocks=blocks, author=_author(meta) or byline)
     language = meta.get("lang") or meta.get("language")
     if isinstance(language, str) and language.strip():
         article.language = language.strip()
@@ -100,9 +104,45 @@ def _author(meta: dict) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
     value = value.strip()
-    if re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)+", value):  # a slug such as lior-neu-ner
-        value = " ".join(part.capitalize() for part in re.split(r"[-_]", value))
+    if re.fullmatch(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*", value):  # a slug such as lior-neu-ner: not a name to print
+        return None
     return value
+
+
+def _unwrap_components(body: str) -> str:
+    """MDX components go, but not the author's words inside them: a caption, a callout or a note keeps its text
+    (as a paragraph of its own); an empty or interface-only one (<NewsletterForm />, <Button>Go</Button>) goes."""
+
+    def unwrap(match: re.Match[str]) -> str:
+        inner = match.group(2).strip()
+        words = re.findall(r"[^\W\d_][\w'’-]*", re.sub(r"\]\([^)]*\)", "]", inner))
+        if len(words) < PROSE_MIN_WORDS:
+            return ""
+        on_its_own = match.start() == 0 or match.string[match.start() - 1] == "\n"
+        return f"\n\n{inner}\n\n" if on_its_own else inner
+
+    body = SELF_CLOSING_COMPONENT_RE.sub("", body)
+    previous = None
+    while previous != body:  # nested components unwrap from the inside out
+        previous, body = body, COMPONENT_RE.sub(unwrap, body)
+    return body
+
+
+def _drop_byline(blocks: list[Block]) -> tuple[str | None, list[Block]]:
+    """Bylines, dates and reading times at the top of the article ("*By Priya Raman · 12 minute read*") are the
+    page's, not the article's: they go, and a byline gives the author."""
+    author = None
+    kept = list(blocks)
+    for block in blocks[:4]:
+        if block.kind == "heading":
+            break
+        if block.kind != "paragraph" or len(block.text.split()) > 16:
+            continue
+        name = byline_name(block.text)
+        if name or is_metadata(block.text):
+            author = author or name
+            kept.remove(block)
+    return author, kept
 
 
 def _extract_footnotes(body: str) -> tuple[str, dict[str, str]]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Article, Block
+from .bylines import COUNTER_RE, byline_name, is_closing, is_metadata, is_signature
 
 KIND = "text"
 SUFFIXES = (".txt", ".text")
@@ -23,23 +24,6 @@ CHAPTER_RE = re.compile(
     r"(?i)^(chapter|part|section|lesson|step|day|kapitel|teil|abschnitt|lektion|chapitre|partie|"
     r"cap[íi]tulo|capitolo|parte|hoofdstuk|deel)\s+([0-9]+|[ivxlc]+|[a-z]+)\b\s*[:.\-–—]?"
 )
-COUNTER_RE = re.compile(
-    r"(?i)^(\s*\d[\d,.]*\s*[km]?\s*(views?|comments?|likes?|shares?|reads?|replies|reactions?|"
-    r"followers?|claps?|responses?|aufrufe|kommentare))+\s*$"
-)
-READING_TIME_RE = re.compile(r"(?i)^\W*\d+\s*(min|minute|minutes|mins)\.?\s*(read|lesen|de lecture)?\W*$")
-DATE_RE = re.compile(
-    r"(?i)^\W*((\d{1,2}[./ ])?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(\s*[·|•-]\s*.*)?\W*$"
-)
-NAME = r"(?P<name>[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:[A-ZÀ-Ý][\w'’.-]+|van|von|de|der|da|di|le|la)){0,4})"
-BYLINE_RES = [
-    # an avatar caption glued to the name: "Writer's pictureAlistair Hopkins", "Author photoJane Doe"
-    re.compile(r"(?i:^.{0,30}\b(picture|photo|avatar|image|portrait))\s*" + NAME + r"\s*$"),
-    re.compile(r"(?i:^(by|written by|posted by|author:|von|par|por|di|door))\s+" + NAME + r"\s*$"),
-    # "Posted on 12 May 2023 by Jane Doe", "Published March 3, 2024 by Jane Doe · 6 min read"
-    re.compile(r"(?i:^(posted|published|written|updated)\b.{0,40}?\bby)\s+" + NAME + r"\s*([·|•–—-].*)?$"),
-]
 TERMINAL_PUNCTUATION = tuple('.!?…:;,"”’)»')
 
 
@@ -75,6 +59,7 @@ def parse(text: str, name: str = "") -> Article:
     chunks = [c for c in chunks if not all(COUNTER_RE.match(line) for line in c.lines)]
     author, chunks = _strip_head(chunks)
     chunks = _strip_tail(chunks)
+    author = author or _signed_by(chunks)
     title = ""
     if len(chunks) > 1 and chunks[0].single and _title_like(chunks[0].text, max_words=20):
         title = clean_title(chunks.pop(0).text)
@@ -132,17 +117,13 @@ def _is_interface_line(line: str) -> bool:
     words = stripped.split()
     if not words:
         return True
-    if COUNTER_RE.match(stripped) or READING_TIME_RE.match(stripped) or DATE_RE.match(stripped):
+    if is_metadata(stripped):
         return True
     return len(words) <= 6 and not any(ch.isupper() for ch in stripped) and not stripped.endswith(TERMINAL_PUNCTUATION)
 
 
 def _byline(line: str) -> str | None:
-    for pattern in BYLINE_RES:
-        match = pattern.match(line.strip())
-        if match:
-            return match.group("name").strip()
-    return None
+    return byline_name(line)
 
 
 def _strip_head(chunks: list[_Chunk]) -> tuple[str | None, list[_Chunk]]:
@@ -170,14 +151,28 @@ def _strip_head(chunks: list[_Chunk]) -> tuple[str | None, list[_Chunk]]:
 
 
 def _strip_tail(chunks: list[_Chunk]) -> list[_Chunk]:
-    """Drop the trailing run of short unpunctuated lines (related posts, 'See All', 'Comments')."""
+    """Drop the trailing run of short unpunctuated lines (related posts, 'See All', 'Comments'), but not the name
+    a letter is signed with ('Warm regards,' then 'Claire')."""
     while len(chunks) > 1:
         last = chunks[-1]
-        if all(_is_tail_furniture(line) for line in last.lines):
-            chunks = chunks[:-1]
-        else:
+        if _is_signed(chunks[-2], last) or not all(_is_tail_furniture(line) for line in last.lines):
             break
+        chunks = chunks[:-1]
     return chunks
+
+
+def _is_signed(closing: _Chunk, name: _Chunk) -> bool:
+    return closing.single and is_closing(closing.text) and name.single and is_signature(name.text)
+
+
+def _signed_by(chunks: list[_Chunk]) -> str | None:
+    """The name a letter ends with, after its closing: the author when no byline said so."""
+    if len(chunks) >= 2 and _is_signed(chunks[-2], chunks[-1]):
+        return chunks[-1].text.strip()
+    last = chunks[-1].lines if chunks else []
+    if len(last) == 2 and is_closing(last[0]) and is_signature(last[1]):
+        return last[1].strip()
+    return None
 
 
 def _is_tail_furniture(line: str) -> bool:

@@ -1,0 +1,76 @@
+"""What a page says about an article rather than the article itself, in any of the formats: bylines ("By Priya
+Raman · 12 minute read"), reading times, dates, counters; and what a letter ends with (a closing and a name),
+which is the author's and stays."""
+
+from __future__ import annotations
+
+import re
+
+COUNTER_RE = re.compile(
+    r"(?i)^(\s*\d[\d,.]*\s*[km]?\s*(views?|comments?|likes?|shares?|reads?|replies|reactions?|"
+    r"followers?|claps?|responses?|aufrufe|kommentare))+\s*$"
+)
+READING_TIME_RE = re.compile(
+    r"(?i)^\W*((reading time|read time|lesezeit|temps de lecture|tiempo de lectura)\W*)?\d+\s*[-\s]?\s*"
+    r"(min|mins|minute|minutes|minuten|minutos|min\.)\.?\s*(read|reading|lesen|lesezeit|de lecture|de lectura)?\W*$"
+)
+DATE_RE = re.compile(
+    r"(?i)^\W*((updated|published|posted)( on)?\s+)?((\d{1,2}[./ ])?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"janv|févr|mars|avr|mai|juin|juil|août|sept|déc|jän|märz|okt|dez)[a-zé]*\.?\s+\d{1,2}(,?\s*\d{4})?"
+    r"|\d{1,2}\.?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept|"
+    r"déc|jän|märz|okt|dez)[a-zé]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(\s*[·|•-]\s*.*)?\W*$"
+)
+NAME = r"(?P<name>[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:[A-ZÀ-Ý][\w'’.-]+|van|von|de|der|da|di|le|la)){0,4})"
+META_TAIL = r"\s*([·|•–—,-]\s*.*)?$"  # "… · 12 min read", "…, March 2024"
+BYLINE_RES = [
+    # an avatar caption glued to the name: "Writer's pictureAlistair Hopkins", "Author photoJane Doe"
+    re.compile(r"(?i:^.{0,30}\b(picture|photo|avatar|image|portrait))\s*" + NAME + r"\s*$"),
+    re.compile(r"(?i:^(by|written by|posted by|words by|author:|von|par|por|di|door))\s+" + NAME + META_TAIL),
+    # "Posted on 12 May 2023 by Jane Doe", "Published March 3, 2024 by Jane Doe · 6 min read"
+    re.compile(r"(?i:^(posted|published|written|updated)\b.{0,40}?\bby)\s+" + NAME + META_TAIL),
+]
+NAME_ONLY_RE = re.compile(r"^" + NAME + r"$")
+CLOSING_RE = re.compile(
+    r"(?i)^(best|best wishes|best regards|kind regards|warm regards|warmest regards|warmly|regards|cheers|thanks|"
+    r"thank you|many thanks|sincerely|yours|yours truly|yours sincerely|all the best|love|with love|take care|"
+    r"talk soon|until next time|à bientôt|amitiés|amicalement|bien à (vous|toi)|cordialement|bises|je t'embrasse|"
+    r"je vous embrasse|viele grüße|liebe grüße|beste grüße|herzliche grüße|mit freundlichen grüßen|saludos|"
+    r"un abrazo|un saludo|atentamente|abrazos|un caro saluto|a presto)\s*[,.!—–-]?$"
+)
+
+
+def byline_name(text: str) -> str | None:
+    """The author's name when text is a byline: "By Jane Doe", "Posted on 12 May 2023 by Jane Doe · 6 min read",
+    or a line of a name, a date and a reading time ("Jane Doe · March 3, 2024 · 6 min read")."""
+    text = " ".join(text.split())
+    for pattern in BYLINE_RES:
+        match = pattern.match(text)
+        if match:
+            return match.group("name").strip()
+    parts = [part.strip() for part in re.split(r"\s+[·|•]\s+", text)]
+    if len(parts) > 1:
+        names = [part for part in parts if NAME_ONLY_RE.match(part) and not is_metadata(part)]
+        if len(names) == 1 and all(is_metadata(part) for part in parts if part not in names):
+            return names[0]
+    return None
+
+
+def is_metadata(text: str) -> bool:
+    """A reading time, a date or a counter: true of the page, not part of the article."""
+    text = " ".join(text.split())
+    if not text:
+        return False
+    if COUNTER_RE.match(text) or READING_TIME_RE.match(text) or DATE_RE.match(text):
+        return True
+    parts = [part.strip() for part in re.split(r"\s+[·|•]\s+", text)]
+    return len(parts) > 1 and all(READING_TIME_RE.match(p) or DATE_RE.match(p) or COUNTER_RE.match(p) for p in parts)
+
+
+def is_closing(text: str) -> bool:
+    """A letter's closing: "Warm regards,", "Bien à vous,", "Cheers"."""
+    return bool(CLOSING_RE.match(" ".join(text.split())))
+
+
+def is_signature(text: str) -> bool:
+    """A name as a letter is signed: one to four capitalised words."""
+    return bool(NAME_ONLY_RE.match(" ".join(text.split()))) and len(text.split()) <= 4
