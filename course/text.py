@@ -36,25 +36,6 @@ def reading_minutes(words: int) -> int:
     return max(1, round(words / WORDS_PER_MINUTE))
 
 
-def first_sentence(text: str, limit: int = 110) -> str:
-    """The first sentence of text, cut at a word boundary to at most `limit` characters."""
-    text = " ".join(text.split())
-    match = re.match(r"(.+?[.!?…])(\s|$)", text)
-    sentence = match.group(1) if match else text
-    return shorten(sentence, limit)
-
-
-def shorten(text: str, limit: int) -> str:
-    """Cut text at a word boundary so that it fits in `limit` characters, adding an ellipsis if cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut:
-        cut = cut[: cut.rfind(" ")]
-    return cut.rstrip(" ,;:-–—") + "…"
-
-
 # --- HTML ----------------------------------------------------------------------------------------------------
 
 HEAD_RE = re.compile(r"(?is)<(head|title)\b.*?</\1\s*>")

@@ -10,7 +10,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "course"
 
 # Bottom to top: a module may import from its own layer and the layers below, never from a layer above.
 LAYERS: list[tuple[str, ...]] = [
-    ("course", "course.errors", "course.text", "course.files"),
+    ("course", "course.errors", "course.text", "course.phrases", "course.files"),
     ("course.model",),
     ("course.read", "course.plan"),
     ("course.project",),

@@ -91,7 +91,8 @@ def test_subject_and_preheader_rules(course_copy: Path) -> None:
 def test_source_problems_have_line_numbers(course_copy: Path) -> None:
     lesson = _lesson(course_copy, 1)
     lesson.write_text(
-        lesson.read_text() + "\n#### Too deep\n\nA line before,\nthen Hello {{ first_name }}, and {POLL}.\n\n"
+        lesson.read_text()
+        + "\n## A part\n\nSome words.\n\n#### Too deep\n\nA line before,\nthen Hello {{ first_name }}, and {POLL}.\n\n"
         "An example: `{{ merge.first_name }}`\n"
     )
     code, data = _report(course_copy)
@@ -175,3 +176,26 @@ def test_missing_course_or_lessons(tmp_path: Path) -> None:
     shutil.copytree(Path(__file__).parent / "golden" / "seed", tmp_path / "c", ignore=shutil.ignore_patterns("lessons"))
     empty = run("check", str(tmp_path / "c"))
     assert empty.exit_code == 1 and "has no lessons" in empty.output and len(empty.output.strip().splitlines()) == 1
+
+
+def test_cut_thin_and_repeated_fields_are_caught(course_copy: Path) -> None:
+    first, second, third = _lesson(course_copy, 1), _lesson(course_copy, 2), _lesson(course_copy, 3)
+    first.write_text(re.sub(r"(?m)^subject: .*$", "subject: The difference between a manager and…", first.read_text()))
+    text = re.sub(r"(?m)^subject: .*$", "subject: '1'", second.read_text(), count=1)
+    text = re.sub(r"(?m)^preheader: .*$", "preheader: and the rest of a sentence that began elsewhere.", text, count=1)
+    second.write_text(text)
+    title = re.search(r"(?m)^title: (.*)$", third.read_text()).group(1)
+    third.write_text(re.sub(r"(?ms)^---\n\n", f"---\n\n## 3. {title}\n\n", third.read_text(), count=1))
+    code, data = _report(course_copy)
+    assert code == 1  # a subject with no words is an error
+    assert "subject.cut" in _codes(data, 1)
+    assert {"subject.no-words", "preheader.mid-sentence"} <= _codes(data, 2)
+    repeated = next(f for f in data["lessons"][2]["findings"] if f["code"] == "title.repeated")
+    line = int(re.search(r":(\d+)", repeated["where"]).group(1))
+    assert third.read_text().split("\n")[line - 1] == f"## 3. {title}"
+
+
+def test_a_split_of_the_seed_passes_the_new_field_checks(course_copy: Path) -> None:
+    _, data = _report(course_copy)
+    new = {"subject.cut", "subject.too-short", "subject.no-words", "preheader.mid-sentence", "title.repeated"}
+    assert not new & {f["code"] for entry in data["lessons"] for f in entry["findings"]}

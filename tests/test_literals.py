@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -135,7 +136,7 @@ def quoting_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = folder / "course"
     assert run("split", str(folder / "article.md"), "-o", str(root), "-n", "3").exit_code == 0
     second = sorted((root / "lessons").glob("*.md"))[1]
-    second.write_text(second.read_text().replace("subject: Writing variables", "subject: 'Writing {{ variables }}'"))
+    second.write_text(re.sub(r"(?m)^subject: .*$", "subject: 'Writing {{ variables }}'", second.read_text(), count=1))
     toml = root / "course.toml"
     toml.write_text(toml.read_text().replace('unsubscribe_url = "https://example.com/unsubscribe"',
                                              f'unsubscribe_url = "{UNSUBSCRIBE}"'))  # fmt: skip

@@ -144,6 +144,9 @@ def test_every_body_word_exactly_once_in_order(blocks: list[str]) -> None:
     article = parse_plain_text(text)
     lesson_words = []
     for lesson in plan_lessons(article):
+        if lesson.heading_is_title:  # shown once, as the lesson's title, not again as its first heading
+            lesson_words += words_of(lesson.blocks[0].text)
+            assert words_of(lesson.title) == words_of(lesson.blocks[0].text)
         lesson_words += words_of(markdown_words_text(lesson.markdown))
     assert lesson_words == words_of(" ".join(b.text for b in article.blocks))
     source_words = words_of(text)
@@ -185,3 +188,71 @@ def test_rhythm_from_course_toml(tmp_path) -> None:
     assert run("split", str(SEED), "-o", str(out), "-n", "3", "--force").exit_code == 0
     days = [frontmatter.load(p).metadata["day"] for p in sorted((out / "lessons").glob("*.md"))]
     assert days == [0, 3, 6]
+
+
+@pytest.mark.parametrize("name", sorted(expected()))
+def test_the_planner_picks_the_split_its_editors_prefer(name: str) -> None:
+    result = evaluate(name)
+    preferred = expected()[name]["splits"][0]
+    assert len(result.plan) == len(preferred) and result.variant == preferred, result.variant
+    assert result.boundary_errors == [0] * (len(preferred) - 1)
+
+
+def _chapters(sizes: list[int]) -> str:
+    rng = random.Random(3)
+    words = [
+        "team",
+        "goal",
+        "plan",
+        "review",
+        "code",
+        "customer",
+        "sales",
+        "leader",
+        "meeting",
+        "week",
+        "habit",
+        "change",
+        "quality",
+        "speed",
+        "focus",
+    ]
+    parts = ["A long guide"]
+    for number, size in enumerate(sizes, start=1):
+        parts.append(f"Chapter {number}: The {words[number]} of the {words[-number]}")
+        left = size
+        while left > 0:
+            count = min(left, rng.randint(40, 80))
+            parts.append(" ".join(rng.choice(words) for _ in range(count)).capitalize() + ".")
+            left -= count
+    return "\n\n".join(parts)
+
+
+def test_long_chapters_stand_alone_and_short_ones_pair() -> None:
+    plan = plan_lessons(parse_plain_text(_chapters([600, 550, 300, 350, 300, 300])))
+    assert [lesson.words for lesson in plan][:4] == [600, 550, 300, 350]  # each its own lesson (titles not counted)
+    assert len(plan) == 5 and [b.text for b in plan[4].blocks if b.kind == "heading"][-1].startswith("Chapter 6")
+
+
+def test_a_long_essay_without_headings_comes_in_short_lessons() -> None:
+    rng = random.Random(5)
+    words = [
+        "slowly",
+        "we",
+        "notice",
+        "what",
+        "happens",
+        "around",
+        "us",
+        "when",
+        "the",
+        "meeting",
+        "is",
+        "short",
+        "and",
+        "everyone",
+        "listens",
+    ]
+    paragraphs = [" ".join(rng.choice(words) for _ in range(rng.randint(50, 90))).capitalize() + "." for _ in range(30)]
+    plan = plan_lessons(parse_plain_text("An essay\n\n" + "\n\n".join(paragraphs)))
+    assert len(plan) >= 4 and max(lesson.words for lesson in plan) <= 650

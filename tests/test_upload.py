@@ -112,7 +112,7 @@ def test_first_upload_creates_every_lesson_in_order(course_copy: Path, provider)
     if name == "kit":
         assert len(api.sequences) == 1 and next(iter(api.sequences.values()))["name"] == "Sales Manager or Leader?"
         assert [e["position"] for e in held] == list(range(len(held)))
-        assert [e["delay_value"] for e in held] == [0, 1, 1, 1] and {e["delay_unit"] for e in held} == {"days"}
+        assert [e["delay_value"] for e in held] == [0] + [1] * (len(held) - 1) and {e["delay_unit"] for e in held} == {"days"}
         assert all(e["published"] is False and "{{ unsubscribe_url }}" in e["content"] for e in held)
         assert held[0]["preview_text"].startswith("Are you scratching your head?")
     elif name == "postmark":
@@ -199,12 +199,12 @@ def test_persistent_500_reports_what_was_and_was_not_uploaded(course_copy: Path,
         failed = upload(course_copy, name, url, env)
         assert failed.exit_code == 1
         assert "server error" in failed.output and "HTTP 500" in failed.output
-        assert "lessons 1, 2; not uploaded: lessons 3, 4" in failed.output
+        assert "lessons 1, 2; not uploaded: lessons 3, 4, 5" in failed.output
         assert len(sleeps) >= 3  # retried before giving up
         api.route = original
         rerun = upload(course_copy, name, url, env)
     assert rerun.exit_code == 0, rerun.output
-    assert "2 created, 0 updated, 2 unchanged" in rerun.output
+    assert "3 created, 0 updated, 2 unchanged" in rerun.output
     assert len(remote(api)) == lesson_count(course_copy)
 
 

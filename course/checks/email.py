@@ -15,6 +15,7 @@ from .registry import Problem, check
 SIZE_WARNING = 80 * 1024
 SIZE_ERROR = 100 * 1024  # Gmail clips messages from about 102 KB
 SUBJECT_MAX, PREHEADER_MIN, PREHEADER_MAX = 60, 30, 130
+SUBJECT_MIN_WORDS = 3
 HIDDEN_PREHEADER_RE = re.compile(r'(?is)<div style="display:none;[^"]*">.*?</div>')
 
 # CSS that major clients ignore. Each fact names its source; only properties that change layout or meaning are
@@ -98,6 +99,29 @@ def subject_too_long(ctx: EmailContext) -> Iterator[Problem]:
         yield Problem(f"the subject has {len(subject)} characters; phones show about {SUBJECT_MAX}: shorten it")
 
 
+@check("subject.cut", "warning", "the subject ends in an ellipsis, as if cut off", "email")
+def subject_cut(ctx: EmailContext) -> Iterator[Problem]:
+    if ctx.lesson.subject.strip().endswith(("…", "...")):
+        yield Problem("the subject ends in “…”, as if cut off mid-phrase: write it as a whole phrase")
+
+
+@check("subject.too-short", "warning", "the subject has fewer than three words", "email")
+def subject_too_short(ctx: EmailContext) -> Iterator[Problem]:
+    words = re.findall(r"[^\W_][\w'’-]*", ctx.lesson.subject)
+    if ctx.lesson.subject.strip() and any(w[0].isalpha() for w in words) and len(words) < SUBJECT_MIN_WORDS:
+        yield Problem(
+            f"the subject has {len(words)} word{'s' if len(words) != 1 else ''}; a subject says what the lesson "
+            "gives the reader: add a few words"
+        )
+
+
+@check("subject.no-words", "error", "the subject is only digits or punctuation", "email")
+def subject_no_words(ctx: EmailContext) -> Iterator[Problem]:
+    subject = ctx.lesson.subject.strip()
+    if subject and not re.search(r"[^\W\d_]", subject):
+        yield Problem(f"the subject {subject!r} has no words: write what the lesson is about")
+
+
 @check("subject.all-caps", "warning", "the subject is all capitals", "email")
 def subject_all_caps(ctx: EmailContext) -> Iterator[Problem]:
     letters = [c for c in ctx.lesson.subject.strip() if c.isalpha()]
@@ -125,6 +149,16 @@ def preheader_too_long(ctx: EmailContext) -> Iterator[Problem]:
     preheader = ctx.lesson.preheader.strip()
     if len(preheader) > PREHEADER_MAX:
         yield Problem(f"the preheader has {len(preheader)} characters; inboxes cut it at about 100: shorten it")
+
+
+@check("preheader.mid-sentence", "warning", "the preheader starts in the middle of a sentence", "email")
+def preheader_mid_sentence(ctx: EmailContext) -> Iterator[Problem]:
+    preheader = ctx.lesson.preheader.strip()
+    if preheader and (preheader[0].islower() or preheader[0] in ",;:…)]»"):
+        yield Problem(
+            f"the preheader starts mid-sentence (“{preheader[:30]}…”): inboxes show it right after the subject; "
+            "start it where a sentence starts"
+        )
 
 
 @check("preheader.repeats-subject", "warning", "the preheader repeats the subject", "email")

@@ -117,7 +117,8 @@ class SourceContext:
         default_factory=list
     )  # (src, alt, width, line)
     headings: list[tuple[int, int]] = field(default_factory=list)  # (level, line)
-    prose: list[tuple[str, int]] = field(default_factory=list)  # (text outside code, the line its block starts)
+    prose: list[tuple[str, int]] = field(default_factory=list)  # (text outside code, its line)
+    tokens: list[Any] = field(default_factory=list)  # markdown-it's tokens of the body
 
     def at(self, line: int | None, element: str | None = None) -> str:
         where = f"{self.file}:{line + self.lesson.body_line}" if line is not None else self.file

@@ -35,7 +35,8 @@ def permissive_parser() -> MarkdownIt:
 def source_context(course: Course, lesson: Lesson) -> SourceContext:
     """The lesson's links, images and headings with their lines, found in one walk over its tokens."""
     ctx = SourceContext(course, lesson, relative(course, lesson.path))
-    for token in permissive_parser().parse(lesson.body):
+    ctx.tokens = permissive_parser().parse(lesson.body)
+    for token in ctx.tokens:
         line = token.map[0] if token.map else None
         if token.type == "heading_open":
             ctx.headings.append((int(token.tag[1]), line or 0))
@@ -165,6 +166,28 @@ def image_large(ctx: SourceContext) -> Iterator[Problem]:
                 "it below 500 KB",
                 ctx.at(line, element),
             )
+
+
+@check("title.repeated", "warning", "the lesson's first heading repeats its title (the email shows the title already)",
+       "source")  # fmt: skip
+def title_repeated(ctx: SourceContext) -> Iterator[Problem]:
+    first = next((token for token in ctx.tokens if token.type not in ("html_block",)), None)
+    if first is None or first.type != "heading_open":
+        return
+    heading = ctx.tokens[ctx.tokens.index(first) + 1].content
+    if _said_alike(re.sub(r"^\s*\d{1,3}[.):]\s*", "", heading), ctx.lesson.title):
+        yield Problem(
+            "the first heading says the title again, so the email shows it twice: remove the heading (the title is "
+            "the email's heading)",
+            ctx.at(first.map[0] if first.map else 0),
+        )
+
+
+def _said_alike(a: str, b: str) -> bool:
+    def key(text: str) -> str:
+        return " ".join(re.findall(r"\w+", text.lower().replace("’", "'")))
+
+    return key(a) == key(b)
 
 
 # --- structure and leftovers -------------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ class Weights:
     """The knobs of the lesson planner; the defaults were chosen against the editors' splits (docs/splitting.md)."""
 
     comfortable_min: int = 150  # words: shorter lessons feel thin
-    comfortable_max: int = 1150  # words: about five minutes of reading
+    comfortable_max: int = 600  # words: under three minutes of reading, what a drip email should ask
     outside_range: float = 0.5  # cost of a lesson outside the comfortable range (squared, relative)
     too_long: float = 3.0  # cost per lesson of each comfortable_max of words beyond comfortable_max
     balance: float = 1.0  # cost of uneven lessons (squared deviation from the mean)
@@ -47,6 +47,8 @@ class Weights:
     item_bonus: float = 0.0  # reward for starting a lesson at a numbered item ("## 3. …")
     topic_shift_bonus: float = 0.6  # reward for cutting where the text says it changes topic ("One more thing.")
     parallel_headings: float = 1.0  # cost of separating headings that share words ("Good X" / "Bad X")
+    intro_bonus: float = 0.7  # reward for a first lesson that is the article's whole introduction
+    intro_min: int = 40  # words: an introduction shorter than this is not a lesson of its own
 
 
 WEIGHTS = Weights()
@@ -63,10 +65,16 @@ class PlannedLesson:
     preheader: str
     slug: str
     day: int
+    heading_is_title: bool = False  # the first block is a heading that says the title: the email shows it once
+
+    @property
+    def body_blocks(self) -> list[Block]:
+        """The blocks of the lesson file's body: without the heading that became the title."""
+        return self.blocks[1:] if self.heading_is_title else self.blocks
 
     @property
     def words(self) -> int:
-        return sum(block.words for block in self.blocks)
+        return sum(block.words for block in self.body_blocks)
 
     @property
     def minutes(self) -> int:
@@ -74,7 +82,7 @@ class PlannedLesson:
 
     @property
     def markdown(self) -> str:
-        return "\n\n".join(block.markdown for block in self.blocks).strip() + "\n"
+        return "\n\n".join(block.markdown for block in self.body_blocks).strip() + "\n"
 
 
 def plan_lessons(
@@ -165,6 +173,12 @@ def _cut_costs(blocks: list[Block], atoms: list[list[int]], weights: Weights) ->
         block, previous = blocks[first], blocks[first - 1]
         if block.kind == "heading" and block.level <= top_level:
             cost = -weights.item_bonus if numbered_section[first] else 0.0
+            intro = blocks[:first]
+            opening = not any(b.kind == "heading" for b in intro) and sum(b.words for b in intro) >= weights.intro_min
+            if opening and not numbered_section[first]:
+                # the introduction of an essay is a first email of its own; a listicle's ("Below are the five
+                # mistakes…") stays with its first item, which it announces
+                cost -= weights.intro_bonus
             before = next((h for h in reversed(heading_words[:first]) if h), set())
             cost += weights.parallel_headings * _parallel(before, heading_words[first])
             costs.append(cost)

@@ -1,5 +1,6 @@
-"""Each lesson's fields: a title from its own headings (or first words), a subject of at most 60 characters,
-a 40–110-character preheader that adds to the subject, a unique slug, and the day it is sent."""
+"""Each lesson's fields: a title from its own headings (or a whole phrase of its opening), a subject of at most 60
+characters that reads as a person wrote it, a preheader of whole sentences that adds to the subject, a unique
+slug, and the day it is sent. A lesson whose first heading is its title shows it once (the title)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from typing import NamedTuple
 from slugify import slugify
 
 from ..model import Article, Block
-from ..text import first_sentence, shorten
+from ..phrases import cut_at_phrase, sentences, short_phrase
 
 SUBJECT_MAX, PREHEADER_MIN, PREHEADER_MAX = 60, 40, 110
+MIN_SUBJECT_WORDS = 3
 APOSTROPHES = [["'", ""], ["’", ""]]
 AND_WORD = {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e", "nl": "en", "pt": "e", "sv": "och"}
+PROSE = ("paragraph", "list", "quote")
+LETTERS_RE = re.compile(r"[^\W\d_]")
 
 
 class LessonFields(NamedTuple):
@@ -22,6 +26,7 @@ class LessonFields(NamedTuple):
     preheader: str
     slug: str
     day: int
+    heading_is_title: bool  # the lesson's first block is a heading that says its title: the title shows it
 
 
 def lesson_days(count: int, every_days: int = 1, days: tuple[int, ...] | None = None) -> list[int]:
@@ -43,9 +48,10 @@ def describe_lessons(
     used_slugs: set[str] = set()
     used_subjects: set[str] = set()
     schedule = lesson_days(len(groups), every_days, days)
+    proper = proper_words(article)
     for number, blocks in enumerate(groups, start=1):
-        title = lesson_title(blocks, article, number)
-        subject = _unique(shorten(title, SUBJECT_MAX), used_subjects, number)
+        title = lesson_title(blocks, article, number, proper)
+        subject = _unique(lesson_subject(title, article.title), used_subjects, number)
         preheader = lesson_preheader(blocks, subject)
         slug = _unique(
             slugify(title, max_length=48, word_boundary=True, replacements=APOSTROPHES) or "lesson",
@@ -53,7 +59,9 @@ def describe_lessons(
             number,
             sep="-",
         )
-        described.append(LessonFields(title, subject, preheader, slug, schedule[number - 1]))
+        first = blocks[0]
+        heading_is_title = first.kind == "heading" and _same(strip_number(first.text), title)
+        described.append(LessonFields(title, subject, preheader, slug, schedule[number - 1], heading_is_title))
     return described
 
 
@@ -64,30 +72,62 @@ def _unique(value: str, used: set[str], number: int, sep: str = " ") -> str:
     return value
 
 
-def _strip_number(text: str) -> str:
+def strip_number(text: str) -> str:
+    """A heading without its item number: "4. You don't keep the bar high" -> "You don't keep the bar high"."""
     return re.sub(r"^\s*\d{1,3}[.):]\s*", "", text).strip()
 
 
-def lesson_title(blocks: list[Block], article: Article, number: int) -> str:
-    """A title from the lesson's own headings, or from its first words when it has none."""
-    headings = [b for b in blocks if b.kind == "heading"]
+def _same(a: str, b: str) -> bool:
+    def key(text: str) -> str:
+        return " ".join(re.findall(r"\w+", text.lower().replace("’", "'")))
+
+    return key(a) == key(b)
+
+
+def proper_words(article: Article) -> set[str]:
+    """Words the author capitalises in the middle of a sentence (names, products): their case is kept."""
+    found: set[str] = set()
+    for block in article.blocks:
+        if block.kind not in PROSE:
+            continue
+        for sentence in sentences(block.text):
+            found.update(w for w in re.findall(r"(?<=\s)[A-ZÀ-Ý][\w'’-]*", sentence))
+    return found
+
+
+def lesson_title(blocks: list[Block], article: Article, number: int, proper: set[str] | None = None) -> str:
+    """A title from the lesson's own headings, or a whole phrase of its opening when it has none."""
+    headings = [b for b in blocks if b.kind == "heading" and LETTERS_RE.search(strip_number(b.text))]
     first = blocks[0]
     if first.kind != "heading" and number == 1 and article.title:
         return article.title
     # a lesson that opens with a heading, or with a lead-in ("Here is what good looks like:") introducing
     # subsections, is named by its top-level headings
-    if first.kind == "heading" or (first.glue_next and headings):
+    if headings and (first.kind == "heading" or first.glue_next):
         level = min(b.level for b in headings)
-        top = [_strip_number(b.text) for b in headings if b.level == level]
-        return _combine_titles(top, article.language) if len(top) > 1 else top[0]
-    if first.glue_next and first.words <= 14:
+        top = [strip_number(b.text) for b in headings if b.level == level]
+        return combine_titles(top, article.language, proper or set()) if len(top) > 1 else top[0]
+    if first.glue_next and first.words <= 14 and LETTERS_RE.search(first.text):
         return first.text.rstrip(":").strip()
-    return first_sentence(first.text, limit=SUBJECT_MAX).rstrip(".")
+    prose = " ".join(b.text for b in blocks if b.kind in PROSE and LETTERS_RE.search(b.text))
+    return short_phrase(prose, SUBJECT_MAX) or cut_at_phrase(prose, SUBJECT_MAX).rstrip("…") or article.title
 
 
-def _combine_titles(titles: list[str], language: str) -> str:
-    """Join a lesson's section titles: 'Good Sales Management' + 'Bad Sales Management' -> 'Good and Bad Sales
-    Management'; 'A', 'B', 'C' -> 'A, B and C' when that fits in a subject line."""
+def lesson_subject(title: str, course_title: str) -> str:
+    """The title as the subject line; a title of one or two words is too thin for an inbox, so the course's
+    name goes before it when both fit ("Templates without tears: Variables")."""
+    subject = title if len(title) <= SUBJECT_MAX else cut_at_phrase(title, SUBJECT_MAX)
+    if len(title.split()) < MIN_SUBJECT_WORDS and course_title and not _same(title, course_title):
+        joined = f"{course_title.rstrip(' ?!.:')}: {title}"
+        if len(joined) <= SUBJECT_MAX:
+            return joined
+    return subject
+
+
+def combine_titles(titles: list[str], language: str, proper: set[str]) -> str:
+    """Join a lesson's section titles as a person would: 'Good Sales Management' + 'Bad Sales Management' ->
+    'Good and Bad Sales Management'; 'It already works' + 'It's here to stay' -> 'It already works and it's
+    here to stay'; titles that already hold an 'and' are listed with commas."""
     joiner = AND_WORD.get(language.split("-")[0], "&")
     if len(titles) == 2:
         wa, wb = titles[0].split(), titles[1].split()
@@ -101,28 +141,54 @@ def _combine_titles(titles: list[str], language: str) -> str:
             shared += 1
         if shared:  # "Sales Management" + "Sales Leadership"
             return " ".join([*wa, joiner, *wb[shared:]])
-    for count in range(len(titles), 1, -1):
-        combined = ", ".join(titles[: count - 1]) + f" {joiner} {titles[count - 1]}"
+    long_words = [w for title in titles for w in title.split() if len(w) > 3]
+    title_case = len(long_words) > 1 and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
+    following = [titles[0], *(title if title_case else _continued(title, proper) for title in titles[1:])]
+    has_joiner = any(f" {joiner} " in f" {title.lower()} " for title in titles)
+    for count in range(len(following), 1, -1):
+        chosen = following[:count]
+        combined = ", ".join(chosen) if has_joiner else ", ".join(chosen[:-1]) + f" {joiner} {chosen[-1]}"
         if len(combined) <= SUBJECT_MAX:
             return combined
     return titles[0]
 
 
+def _continued(title: str, proper: set[str]) -> str:
+    """A sentence-case title as it reads after 'and': 'Parsing dates' -> 'parsing dates', unless its first word
+    is a name, an acronym or otherwise always capitalised ('Python', 'HTML5', 'iPhone')."""
+    first = title.split()[0]
+    keep = first in proper or first.isupper() or any(c.isupper() for c in first[1:])
+    return title if keep or first == "I" or first.startswith(("I'", "I’")) else first[0].lower() + title[1:]
+
+
 def lesson_preheader(blocks: list[Block], subject: str) -> str:
-    """40–110 characters from the lesson's opening prose that add to the subject rather than repeat it."""
-    prose = " ".join(" ".join(b.text.split()) for b in blocks if b.kind in ("paragraph", "list", "quote") and b.text)
-    if subject and prose.lower().startswith(subject.rstrip("…").lower()):
-        prose = prose[len(subject.rstrip("…")) :].lstrip(" :.-–—")  # the title came from these words
-    sentences = [s for s in re.split(r"(?<=[.!?…])\s+", " ".join(prose.split())) if s]
-    subject_words = set(re.findall(r"\w+", subject.lower()))
+    """40–110 characters of whole sentences from the lesson's opening prose that add to the subject: it starts
+    where a sentence starts, and leaves out a salutation ("Dear Maya,") and the sentence the subject came from."""
+    found: list[str] = []
+    for block in blocks:
+        if block.kind not in PROSE or not LETTERS_RE.search(block.text):
+            continue
+        if len(block.text.split()) <= 4 and block.text.rstrip().endswith(","):
+            continue  # a salutation
+        found += sentences(block.text)
+    subject_key = " ".join(re.findall(r"\w+", subject.rstrip("…").lower()))
+    subject_words = set(subject_key.split())
+    while found:
+        words = re.findall(r"\w+", found[0].lower())
+        if not words:
+            found.pop(0)
+            continue
+        if (subject_key and subject_key in " ".join(words)) or len(set(words) & subject_words) / len(words) > 0.7:
+            found.pop(0)  # the subject is made of it, or it only repeats the subject
+            continue
+        break
     chosen = ""
-    for sentence in sentences:
-        words = set(re.findall(r"\w+", sentence.lower()))
-        if not chosen and words and len(words & subject_words) / len(words) > 0.7:
-            continue  # the sentence only repeats the subject
-        chosen = f"{chosen} {sentence}".strip()
-        if len(chosen) >= PREHEADER_MIN:
-            break
-    if len(chosen) < PREHEADER_MIN:
-        chosen = " ".join(sentences)[:PREHEADER_MAX] if sentences else subject
-    return shorten(chosen, PREHEADER_MAX)
+    for sentence in found:
+        joined = f"{chosen} {sentence}".strip()
+        if len(joined) <= PREHEADER_MAX:
+            chosen = joined
+        elif not chosen or len(chosen) < PREHEADER_MIN or chosen.endswith(":"):
+            chosen = cut_at_phrase(joined, PREHEADER_MAX)
+        if (len(chosen) >= PREHEADER_MIN and not chosen.endswith(":")) or chosen.endswith("…"):
+            break  # a lead-in ("Here's what good looks like:") goes on into what it introduces
+    return chosen or cut_at_phrase(subject, PREHEADER_MAX)

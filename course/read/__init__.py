@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 from ..errors import CourseError
 from ..model import Article, Block
-from ..text import first_sentence
+from ..phrases import cut_at_phrase, short_phrase
 from .language import detect_language
 from .readers import reader_named
 from .sources import Source, load_source
@@ -87,5 +87,5 @@ def _title_from_blocks(blocks: list[Block]) -> str:
             return block.text
     for block in blocks:
         if block.text:
-            return first_sentence(block.text, limit=70)
+            return short_phrase(block.text, 70) or cut_at_phrase(block.text, 70).rstrip("…")
     return ""

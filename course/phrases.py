@@ -1,0 +1,119 @@
+"""Short phrases from an author's prose, cut only where a phrase ends: a whole sentence, a whole clause, or the
+start of a clause up to a word that opens a new phrase ("La lenteur dont je parle n'a donc rien à voir | avec
+la paresse"). Subjects, titles and preheaders are made from them, so none stops in the middle of a phrase."""
+
+from __future__ import annotations
+
+import re
+
+SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’»)\]]*\s+(?=[\"“‘«(¿¡]*[^\W\d_]|\d)")
+CLAUSE_END_RE = re.compile(r"(?<=[,;:])\s+|\s+[–—-]\s+|(?<=\S)[–—]\s*")
+QUOTE_MARK_RE = re.compile(r"(?m)^\s*>\s?")
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Words that open a new phrase (conjunctions, prepositions, relative pronouns): a phrase may end before them.
+OPENERS = _word_set(
+    "and or but nor so yet because since although though unless until while whereas when where which who whom "
+    "whose that than as if with without for from to into onto in on at of by about after before during over "
+    "under between through via per like "
+    "et ou mais car donc or ni que qui quoi dont où quand comme si avec sans pour par dans sur sous chez vers "
+    "entre pendant depuis avant après contre de du des à au aux en "
+    "und oder aber denn sondern weil da dass ob wenn als wie während mit ohne für von vom zu zum zur in im an am "
+    "auf bei nach über unter vor durch gegen "
+    "y e o u pero sino porque aunque que quien cuando donde como si con sin para por en sobre entre desde hasta "
+    "hacia durante ante tras de del al "
+    "ma perché mentre quando dove come se con senza per tra fra su da di del della"
+)
+# Words a phrase never ends on: articles, possessives and the openers above.
+DANGLING = OPENERS | _word_set(
+    "the a an my your his her its our their this these those some any no every each "
+    "le la les l un une des mon ton son ma ta sa mes tes ses notre votre leur nos vos leurs ce cet cette ces "
+    "der die das den dem des ein eine einen einem einer mein dein sein ihr unser euer "
+    "el la los las un una unos unas mi tu su nuestro vuestro "
+    "il lo gli i una uno"
+)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text, in order (a line of a list is a sentence of its own)."""
+    found: list[str] = []
+    for line in QUOTE_MARK_RE.sub("", text).split("\n"):
+        found += [s.strip() for s in SENTENCE_END_RE.split(" ".join(line.split())) if s.strip()]
+    return found
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _fits(text: str, limit: int) -> bool:
+    return len(_words(text)) >= 3 and len(text) <= limit and bool(re.search(r"[^\W\d_]", text))
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"^[\W_]+|[\W_]+$", "", word.lower()).split("'")[-1].split("’")[-1]
+
+
+def clause_starts(sentence: str) -> list[str]:
+    """The starts of a sentence that end where a clause ends, shortest first ("Ralentir", "Ralentir, ce n'est
+    pas renoncer à avancer", …), without the punctuation that ends them."""
+    starts = []
+    for match in CLAUSE_END_RE.finditer(sentence):
+        start = sentence[: match.start()].rstrip(" ,;:–—-")
+        if start:
+            starts.append(start)
+    return starts
+
+
+def phrase_start(text: str, limit: int) -> str | None:
+    """The longest start of text, at least three words and at most `limit` characters, that ends before a word
+    opening a new phrase and not on an article or a preposition."""
+    words = _words(text)
+    best = None
+    for end in range(3, len(words)):
+        candidate = " ".join(words[:end]).rstrip(" ,;:–—-")
+        if len(candidate) > limit:
+            break
+        if _bare(words[end]) in OPENERS and _bare(words[end - 1]) not in DANGLING:
+            best = candidate
+    return best
+
+
+def short_phrase(text: str, limit: int) -> str | None:
+    """A phrase of the text's opening for a subject or a title: a whole sentence, else a whole clause, else the
+    start of the first sentence up to where a new phrase begins; None when the text has none of these."""
+    found = sentences(text)
+    for sentence in found[:3]:
+        if _fits(sentence, limit):
+            return _unpunctuated(sentence)
+    if not found:
+        return None
+    first = found[0]
+    fitting = [start for start in clause_starts(first) if _fits(start, limit)]
+    if fitting:
+        return _unpunctuated(fitting[-1])
+    start = phrase_start(first, limit)
+    return _unpunctuated(start) if start else None
+
+
+def _unpunctuated(text: str) -> str:
+    """A phrase as a title: no closing full stop or dangling comma; a question or exclamation mark stays."""
+    return text.strip().rstrip(" .,;:–—-").strip()
+
+
+def cut_at_phrase(text: str, limit: int) -> str:
+    """Text cut to `limit` characters at the end of a clause or phrase, with an ellipsis when it was cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    fitting = [start for start in clause_starts(text) if len(start) <= limit - 1 and len(_words(start)) >= 3]
+    phrase = phrase_start(text, limit - 1)
+    candidates = [*fitting, *([phrase] if phrase else [])]
+    cut = max(candidates, key=len) if candidates else None
+    if cut is None:
+        cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–—-") + "…"
