@@ -77,3 +77,116 @@ def _luminance(css_color: str) -> float:
 
     r, g, b = (channel(c) for c in parts)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+TUTORIAL = """---
+title: Cleaning messy CSV files with pandas
+author: Dana Whitfield
+---
+
+Most CSV files you receive are messy, and cleaning them by hand is slow. This tutorial shows the three steps I
+use every time a new export lands in my inbox, with the code and the checks that go with each.
+
+## Reading the file
+
+Start by reading everything as text, so that pandas guesses nothing wrongly and you decide every conversion:
+
+```python
+import pandas as pd
+
+df = pd.read_csv("exports/sales-2024-03.csv", dtype=str, keep_default_na=False, encoding="utf-8")
+for column in df.columns:
+    df[column] = df[column].str.strip().astype("string")
+```
+
+| Pattern | Example value | Meaning of the value in the export |
+|---|---|---|
+| ISODate | 2024-03-07 | year, month and day |
+| yesterday | yesterday | relative to the export date |
+| Thousands | 1,250,000.50 | comma-separated thousands |
+
+Then count the empty cells per column before you change anything, and write the counts down somewhere.
+"""
+CODE_LINES = 5
+
+
+@pytest.fixture(scope="module")
+def tutorial(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from .conftest import run
+
+    folder = tmp_path_factory.mktemp("tutorial")
+    (folder / "tutorial.md").write_text(TUTORIAL)
+    assert run("split", str(folder / "tutorial.md"), "-o", str(folder / "course"), "-n", "2").exit_code == 0
+    assert run("build", str(folder / "course")).exit_code == 0
+    return next((folder / "course" / "build").glob("02-*.html"))
+
+
+@pytest.mark.parametrize("width", (320, 375))
+@pytest.mark.parametrize("styles", ("with <style>", "without <style>"))
+def test_code_and_tables_keep_their_lines_and_words_on_a_phone(
+    browser, tutorial: Path, width: int, styles: str
+) -> None:
+    import re
+
+    document = tutorial.read_text()
+    if styles == "without <style>":  # a client that drops the head's styles keeps the inlined ones
+        document = re.sub(r"(?s)<style\b.*?</style>", "", document)
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        page.set_content(document)
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= width, f"the email is {scroll_width}px wide at {width}px"
+        scroll, client, lines = page.evaluate(
+            """() => { const pre = document.querySelector('.lesson-body pre');
+                const box = pre.closest('.scroll') || pre, range = document.createRange();
+                range.selectNodeContents(pre);
+                const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                return [box.scrollWidth, box.clientWidth, tops.size]; }"""
+        )
+        assert scroll > client, "the long code line does not scroll inside its box"
+        assert lines == CODE_LINES, f"the code's {CODE_LINES} lines show as {lines}: wrapped"
+        broken = page.evaluate(
+            """() => [...document.querySelectorAll('.lesson-body table:not(.scroll-box) td')].flatMap(cell => {
+                const text = cell.firstChild; if (!text || text.nodeType !== 3) return [];
+                const words = [...text.textContent.matchAll(/[^\\s-]+-?/g)];  // a line may break after a hyphen
+                return words.filter(w => {
+                    const r = document.createRange(); r.setStart(text, w.index); r.setEnd(text, w.index + w[0].length);
+                    return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1;
+                }).map(w => w[0]); })"""
+        )
+        assert broken == [], f"words broken across lines in table cells: {broken}"
+        page.screenshot(path=str(SCREENSHOTS / f"tutorial-{width}-{styles.split()[0]}.png"), full_page=True)
+    finally:
+        page.close()
+
+
+def test_dark_mode_keeps_the_labels_muted_and_the_button_readable(browser, lessons) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 900}, color_scheme="dark")
+    try:
+        page.goto(lessons[-1][1].as_uri())
+        label, body = page.evaluate(
+            "[getComputedStyle(document.querySelector('.card .label')).color,"
+            " getComputedStyle(document.querySelector('.lesson-body p')).color]"
+        )
+        assert _luminance(label) < _luminance(body) * 0.75, f"the label is as bright as the text: {label} {body}"
+        button = page.get_by_role("link", name="Reply to Alistair Hopkins")
+        text, background = button.evaluate(
+            "a => { let el = a, bg = 'rgba(0, 0, 0, 0)'; while (el && bg === 'rgba(0, 0, 0, 0)') {"
+            " bg = getComputedStyle(el).backgroundColor; el = el.parentElement; }"
+            " return [getComputedStyle(a).color, bg]; }"
+        )
+        low, high = sorted((_luminance(text), _luminance(background)))
+        assert (high + 0.05) / (low + 0.05) >= 3, (
+            f"the button's text is hard to read in dark mode: {text} on {background}"
+        )
+    finally:
+        page.close()
+
+
+def test_the_gallery_fits_a_phone(browser, seed_course: Path) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 900})
+    try:
+        page.goto((seed_course / "build" / "index.html").as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    finally:
+        page.close()

@@ -112,7 +112,9 @@ def test_first_upload_creates_every_lesson_in_order(course_copy: Path, provider)
     if name == "kit":
         assert len(api.sequences) == 1 and next(iter(api.sequences.values()))["name"] == "Sales Manager or Leader?"
         assert [e["position"] for e in held] == list(range(len(held)))
-        assert [e["delay_value"] for e in held] == [0] + [1] * (len(held) - 1) and {e["delay_unit"] for e in held} == {"days"}
+        assert [e["delay_value"] for e in held] == [0] + [1] * (len(held) - 1) and {e["delay_unit"] for e in held} == {
+            "days"
+        }
         assert all(e["published"] is False and "{{ unsubscribe_url }}" in e["content"] for e in held)
         assert held[0]["preview_text"].startswith("Are you scratching your head?")
     elif name == "postmark":

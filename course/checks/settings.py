@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..project import COURSE_FILE, EXAMPLE_ADDRESS, EXAMPLE_EMAIL
+from ..project import COURSE_FILE, EXAMPLE_ADDRESS, EXAMPLE_EMAIL, EXAMPLE_NAME
 from .model import SettingsContext
 from .registry import Problem, check
 
@@ -25,9 +25,11 @@ def postal_address_example(ctx: SettingsContext) -> Iterator[Problem]:
         yield Problem("the postal address is still the example one: set your own under [sender]")
 
 
-@check("sender.example", "warning", "the sender's email or reply-to is still the example address", "course")
+@check("sender.example", "warning", "the sender's name, email or reply-to is still the example one", "course")
 def sender_example(ctx: SettingsContext) -> Iterator[Problem]:
     sender = ctx.course.sender
+    if sender.name.strip() == EXAMPLE_NAME:
+        yield Problem(f"[sender] name is still “{EXAMPLE_NAME}”, which signs every email: set your name")
     for key, value in (("email", sender.email), ("reply_to", sender.reply_to)):
         if value.strip().lower() == EXAMPLE_EMAIL:
             yield Problem(f"[sender] {key} is still {EXAMPLE_EMAIL}: set the address you send from")

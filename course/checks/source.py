@@ -22,6 +22,8 @@ RAW_LINK_RE = re.compile(r"<a\b[^>]*?\bhref\s*=\s*(\"([^\"]*)\"|'([^']*)'|([^\s>
 RAW_IMAGE_RE = re.compile(r"<img\b[^>]*>", re.I)
 LARGE_IMAGE_PX = 1200
 LARGE_IMAGE_BYTES = 1_000_000
+CODE_LINE_MAX = 60
+PHONE_COLUMN_PX, PX_PER_CHARACTER, CELL_PADDING_PX = 311, 9, 21  # a 375 px screen less the email's margins
 
 
 def permissive_parser() -> MarkdownIt:
@@ -168,8 +170,12 @@ def image_large(ctx: SourceContext) -> Iterator[Problem]:
             )
 
 
-@check("title.repeated", "warning", "the lesson's first heading repeats its title (the email shows the title already)",
-       "source")  # fmt: skip
+@check(
+    "title.repeated",
+    "warning",
+    "the lesson's first heading repeats its title (the email shows the title already)",
+    "source",
+)
 def title_repeated(ctx: SourceContext) -> Iterator[Problem]:
     first = next((token for token in ctx.tokens if token.type not in ("html_block",)), None)
     if first is None or first.type != "heading_open":
@@ -188,6 +194,51 @@ def _said_alike(a: str, b: str) -> bool:
         return " ".join(re.findall(r"\w+", text.lower().replace("’", "'")))
 
     return key(a) == key(b)
+
+
+# --- on a phone ---------------------------------------------------------------------------------------------
+
+
+@check(
+    "code.wide",
+    "warning",
+    f"a code line over {CODE_LINE_MAX} characters: phones show about 35 before the reader scrolls",
+    "source",
+)
+def code_wide(ctx: SourceContext) -> Iterator[Problem]:
+    for token in ctx.tokens:
+        if token.type in ("fence", "code_block") and token.map:
+            for offset, line in enumerate(token.content.split("\n")):
+                if len(line) > CODE_LINE_MAX:
+                    yield Problem(
+                        f"a code line has {len(line)} characters; on a phone the reader scrolls sideways for all but "
+                        f"the first 35 or so: break it into shorter lines",
+                        ctx.at(token.map[0] + offset + (1 if token.type == "fence" else 0)),
+                    )
+
+
+@check("table.wide", "warning", "a table wider than a phone's screen even with its cells wrapped", "source")
+def table_wide(ctx: SourceContext) -> Iterator[Problem]:
+    start: int | None = None
+    columns: dict[int, int] = {}
+    column = 0
+    for index, token in enumerate(ctx.tokens):
+        if token.type == "table_open":
+            start, columns = token.map[0] if token.map else None, {}
+        elif token.type == "tr_open":
+            column = 0
+        elif token.type in ("th_open", "td_open"):
+            words = ctx.tokens[index + 1].content.split() or [""]
+            columns[column] = max(columns.get(column, 0), max(len(w) for w in words))
+            column += 1
+        elif token.type == "table_close":
+            width = sum(PX_PER_CHARACTER * chars + CELL_PADDING_PX for chars in columns.values())
+            if width > PHONE_COLUMN_PX:
+                yield Problem(
+                    f"the table needs about {width} px even with every cell wrapped, and a phone has about "
+                    f"{PHONE_COLUMN_PX}: readers scroll it sideways; fewer or shorter columns read better",
+                    ctx.at(start),
+                )
 
 
 # --- structure and leftovers -------------------------------------------------------------------------------------

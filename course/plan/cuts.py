@@ -39,6 +39,7 @@ class Weights:
     """The knobs of the lesson planner; the defaults were chosen against the editors' splits (docs/splitting.md)."""
 
     comfortable_min: int = 150  # words: shorter lessons feel thin
+    lesson_floor: int = 80  # words: even in a short article, a lesson this short is too thin to send alone
     comfortable_max: int = 600  # words: under three minutes of reading, what a drip email should ask
     outside_range: float = 0.5  # cost of a lesson outside the comfortable range (squared, relative)
     too_long: float = 3.0  # cost per lesson of each comfortable_max of words beyond comfortable_max
@@ -245,7 +246,7 @@ def _best_cuts(words: list[int], costs: list[float], count: int, weights: Weight
         prefix.append(prefix[-1] + w)
     total = prefix[-1] or 1
     mean = total / count
-    low = min(weights.comfortable_min, total / count)
+    low = min(weights.comfortable_min, max(weights.lesson_floor, total / count))
     high = weights.comfortable_max
     candidates = list(range(1, n))
     if len(candidates) > 300:  # very long articles: keep the cheapest cuts only

@@ -24,6 +24,7 @@ COURSE_FILE = "course.toml"
 LESSONS_DIR = "lessons"
 TEMPLATES_DIR = "templates"
 ASSETS_DIR = "assets"
+EXAMPLE_NAME = "Your Name"
 EXAMPLE_EMAIL = "you@example.com"
 EXAMPLE_ADDRESS = "1 Example Street, Example City, Country"
 
@@ -37,7 +38,7 @@ def toml_string(value: str) -> str:
 
 def course_toml_text(title: str, author: str, language: str, source: str, every_days: int = 1) -> str:
     """The course.toml that `course split` writes, with example values clearly marked."""
-    sender = author or "Your Name"
+    sender_name = toml_string(author) if author else f'"{EXAMPLE_NAME}"            # EXAMPLE: the name readers see'
     return f"""# The course settings. `course split` wrote this from {source};
 # values marked EXAMPLE are placeholders: replace them before you upload or send anything.
 
@@ -48,7 +49,7 @@ language = {toml_string(language)}          # BCP 47 tag: sets lang="" and the w
 # base_url = "https://example.com/blog/"   # resolves relative links and images in the lessons
 
 [sender]
-name = {toml_string(sender)}
+name = {sender_name}
 email = "{EXAMPLE_EMAIL}"            # EXAMPLE
 reply_to = "{EXAMPLE_EMAIL}"         # EXAMPLE
 postal_address = "{EXAMPLE_ADDRESS}"   # EXAMPLE: printed in every footer (CAN-SPAM)

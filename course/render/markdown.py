@@ -32,6 +32,14 @@ ALLOWED_ATTRIBUTES = {
     "th": {"align"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# Code and tables keep their lines and words on a phone: they scroll sideways inside a box that never widens the
+# email. A fixed-layout table holds the box at the column's width (a table cell would grow to fit its content;
+# Outlook, which has no scrolling, lays the email out at its full width anyway).
+WIDE_RE = re.compile(r"(?s)<pre>.*?</pre>|<table>.*?</table>")
+SCROLL_BOX = (
+    '<table class="scroll-box" role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr>'
+    '<td class="scroll-cell"><div class="scroll">{}</div></td></tr></table>'
+)
 
 
 @cache
@@ -82,6 +90,7 @@ def render_html(markdown: str, rewrite_url: Callable[[str], str] | None = None, 
             cleaned,
         )
     cleaned = re.sub(r"<img\b[^>]*>", lambda m: _cap_image(m.group(0), image_width), cleaned)
+    cleaned = WIDE_RE.sub(lambda m: SCROLL_BOX.format(m.group(0)), cleaned)
     # The first element needs no space above it: a class, because premailer inlines it into a style.
     return re.sub(r"^\s*<(\w+)", r'<\1 class="first"', cleaned, count=1)
 
