@@ -223,3 +223,16 @@ def test_a_broken_partial_is_named_with_its_line(course_copy: Path) -> None:
     assert result.exit_code == 1
     assert result.output.startswith("Error: templates/partials/footer.mjml.j2:")
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_lesson_signed_by_its_author_is_not_signed_again(course_copy: Path) -> None:
+    last = sorted((course_copy / "lessons").glob("*.md"))[-1]
+    last.write_text(last.read_text().rstrip() + "\n\nWarm regards,\n\nAlistair\n")
+    assert run("build", str(course_copy)).exit_code == 0
+    built = course_copy / "build"
+    text = next(built.glob(f"{last.stem}.txt")).read_text()
+    assert "Warm regards,\n\nAlistair\n\n" in text and "\nAlistair Hopkins\n\nThat's the whole course" not in text
+    page = next(built.glob(f"{last.stem}.html")).read_text()
+    assert 'class="signoff"' not in page
+    first = next(built.glob("01-*.html")).read_text()
+    assert 'class="signoff"' in first  # the other lessons keep the template's signature

@@ -118,9 +118,11 @@ def lesson_subject(title: str, course_title: str) -> str:
     name goes before it when both fit ("Templates without tears: Variables")."""
     subject = title if len(title) <= SUBJECT_MAX else cut_at_phrase(title, SUBJECT_MAX)
     if len(title.split()) < MIN_SUBJECT_WORDS and course_title and not _same(title, course_title):
-        joined = f"{course_title.rstrip(' ?!.:')}: {title}"
-        if len(joined) <= SUBJECT_MAX:
-            return joined
+        short = re.split(r"\s*(?::|\s[–—-])\s", course_title)[0]  # "Templates without tears: {{ x }} explained"
+        for name in (course_title, short):
+            joined = f"{name.rstrip(' ?!.:')}: {title}"
+            if len(joined) <= SUBJECT_MAX and not _same(name, title):
+                return joined
     return subject
 
 

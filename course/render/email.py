@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from ..errors import CourseError
 from ..model import Course, Lesson
+from ..read.bylines import is_closing, is_signature
 from ..text import markdown_text
 from .dialects import MergeFields, optional_html, optional_text
 from .literals import protect, protect_all
@@ -169,6 +170,7 @@ class Renderer:
                 "day": lesson.day,
                 "slug": lesson.slug,
                 "minutes": minutes,
+                "signed": signed_by_the_author(lesson.body, sender.name),
             },
             "lesson_of": t["lesson_of"].format(number=lesson.number, total=len(lessons)),
             "reading_time": t["reading_time"].format(minutes=minutes),
@@ -194,6 +196,17 @@ class Renderer:
             context["next_lesson"] = {"title": next_lesson.title, "day": next_lesson.day, "arrives": arrives}
         # every value comes from the author or course.toml: template syntax in it is the author's, kept as written
         return {key: value if key == "merge" else protect_all(value) for key, value in context.items()}
+
+
+def signed_by_the_author(body: str, sender_name: str) -> bool:
+    """The lesson ends as a letter does, with a closing and a name ("Bien à vous," then "Claire"), or with the
+    sender's own name: the template's signature would say it twice."""
+    paragraphs = [p.strip() for p in markdown_text(body, width=0).split("\n\n") if p.strip()]
+    if not paragraphs:
+        return False
+    if sender_name and paragraphs[-1].casefold() == sender_name.strip().casefold():
+        return True
+    return len(paragraphs) >= 2 and is_closing(paragraphs[-2]) and is_signature(paragraphs[-1])
 
 
 def add_utm(url: str, params: dict[str, str]) -> str:
