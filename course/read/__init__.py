@@ -3,13 +3,16 @@ Article of blocks with its title, author and language."""
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable
 from typing import BinaryIO
 from urllib.parse import urljoin
 
 from ..errors import CourseError
 from ..model import Article, Block
 from ..phrases import cut_at_phrase, short_phrase
+from .bylines import is_closing, is_signature
 from .language import detect_language
 from .readers import reader_named
 from .sources import Source, load_source
@@ -38,7 +41,7 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
     article = reader_named(source.kind).parse(source.text, source.name)
     article.source_name = source.name
     resolved = [_resolve_links(block, base_url or source.url) for block in article.blocks]
-    article.blocks = [block for block in resolved if block.markdown.strip()]
+    article.blocks = _keep_signatures(block for block in resolved if block.markdown.strip())
     if not _has_article_text(article.blocks):
         words = sum(block.words for block in article.blocks if block.kind != "heading")
         raise CourseError(
@@ -50,6 +53,15 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
     if not article.language_declared:
         article.language = detect_language(" ".join(b.text for b in article.blocks))
     return article
+
+
+def _keep_signatures(blocks: Iterable[Block]) -> list[Block]:
+    """A letter's closing ("Warm regards,") holds on to the name after it: no lesson starts with a signature."""
+    kept = list(blocks)
+    for index, (block, following) in enumerate(itertools.pairwise(kept)):
+        if block.kind == "paragraph" and is_closing(block.text) and is_signature(following.text):
+            kept[index] = Block(block.kind, block.markdown, block.text, block.level, glue_next=True)
+    return kept
 
 
 def _has_article_text(blocks: list[Block]) -> bool:
