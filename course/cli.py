@@ -154,7 +154,10 @@ def build(directory: Path, out: Path | None, esps: tuple[str, ...], clean: bool)
 @click.argument("directory", default=".", type=click.Path(path_type=Path))
 @click.option("--esp", "provider", required=True, metavar="NAME", help="The email provider (see `course esps`).")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), help="Output folder (default: DIR/dist/NAME).")
-def export(directory: Path, provider: str, out: Path | None) -> None:
+@click.option(
+    "--allow-placeholders", is_flag=True, help="Export even with example values in course.toml (IMPORT.md says so)."
+)
+def export(directory: Path, provider: str, out: Path | None, allow_placeholders: bool) -> None:
     """Write what a provider's users import: the lessons with its merge tags, its own files and IMPORT.md.
 
     Every export also has sequence.json, sequence.csv (order, day, delay, subject, preheader, files) and
@@ -165,7 +168,7 @@ def export(directory: Path, provider: str, out: Path | None) -> None:
       course export sales-course --esp postmark        # -> sales-course/dist/postmark/<alias>/meta.json …
       course export sales-course --esp eml -o /tmp/eml  # one .eml file per lesson
     """
-    result = export_course(directory, provider, out=out)
+    result = export_course(directory, provider, out=out, allow_placeholders=allow_placeholders)
     click.echo(f"Exported {result.lessons} lessons for {result.provider} ({len(result.files)} files) to {result.out}")
     click.echo(f"Next: follow {result.out / 'IMPORT.md'}")
 
@@ -173,11 +176,14 @@ def export(directory: Path, provider: str, out: Path | None) -> None:
 @cli.command()
 @click.argument("directory", default=".", type=click.Path(path_type=Path))
 @click.option("--esp", "provider", required=True, metavar="NAME", help="The email provider (see `course esps`).")
-@click.option("--dry-run", is_flag=True, help="Show the plan and change nothing.")
+@click.option("--plan", "offline", is_flag=True, help="Show what would be uploaded, from the sources alone: offline.")
+@click.option("--dry-run", is_flag=True, help="Compare with what the provider holds and show the plan; change nothing.")
 @click.option("--api-url", metavar="URL", help="Replace the provider's base URL (self-hosted, EU region, sandbox).")
 @click.option("--publish", is_flag=True, help="Publish the emails (Kit) instead of leaving them as drafts.")
 @click.option("--yes", is_flag=True, help="Do not ask before publishing into a sequence that has subscribers.")
-def upload(directory: Path, provider: str, dry_run: bool, api_url: str | None, publish: bool, yes: bool) -> None:
+@click.option("--allow-placeholders", is_flag=True, help="Upload even with example values in course.toml.")
+def upload(directory: Path, provider: str, offline: bool, dry_run: bool, api_url: str | None, publish: bool,
+           yes: bool, allow_placeholders: bool) -> None:  # fmt: skip
     """Create or update the course on a provider through its API; a second run creates nothing new.
 
     First shows the plan (lesson -> create / update / unchanged), then applies it. Credentials come only
@@ -185,11 +191,17 @@ def upload(directory: Path, provider: str, dry_run: bool, api_url: str | None, p
 
     \b
     Example:
+      course upload sales-course --esp kit --plan                  # offline: what would be uploaded
       KIT_API_KEY=… course upload sales-course --esp kit --dry-run
       POSTMARK_SERVER_TOKEN=… course upload sales-course --esp postmark
     """
-    session = UploadSession(directory, provider, api_url=api_url, publish=publish)
-    session.plan()
+    session = UploadSession(
+        directory, provider, api_url=api_url, publish=publish, allow_placeholders=allow_placeholders
+    )
+    if offline:
+        click.echo("\n".join(session.offline_plan()))
+        return
+    session.plan(dry_run=dry_run)
     click.echo("\n".join(session.plan_lines()))
     if dry_run:
         session.close()
@@ -217,7 +229,10 @@ def upload(directory: Path, provider: str, dry_run: bool, api_url: str | None, p
 @click.option("--lesson", "lessons", type=int, multiple=True, metavar="N", help="Send only lesson N (repeatable).")
 @click.option("--starttls", "security", flag_value="starttls", help="Upgrade the connection with STARTTLS.")
 @click.option("--ssl", "security", flag_value="ssl", help="Connect with TLS from the start (port 465).")
-def send_test_command(directory: Path, to: str, smtp: str, lessons: tuple[int, ...], security: str | None) -> None:
+@click.option("--allow-placeholders", is_flag=True, help="Send even with example values in course.toml.")
+@click.option("--test-prefix/--no-test-prefix", default=True, help="Start each subject with [TEST] (the default).")
+def send_test_command(directory: Path, to: str, smtp: str, lessons: tuple[int, ...], security: str | None,
+                      allow_placeholders: bool, test_prefix: bool) -> None:  # fmt: skip
     """Send the lessons as real multipart emails (HTML and text) through an SMTP server.
 
     Merge fields show sample values. Credentials, if the server needs them, come from COURSE_SMTP_USERNAME
@@ -230,7 +245,9 @@ def send_test_command(directory: Path, to: str, smtp: str, lessons: tuple[int, .
       course send-test sales-course --to you@gmail.com --smtp smtp.gmail.com:587 --starttls --lesson 2
     """
     count = 0
-    for sent in send_test(directory, to, smtp=smtp, lessons=lessons, security=security or "none"):
+    sending = send_test(directory, to, smtp=smtp, lessons=lessons, security=security or "none",
+                        allow_placeholders=allow_placeholders, test_prefix=test_prefix)  # fmt: skip
+    for sent in sending:
         click.echo(f"  sent lesson {sent.number}: {sent.subject}")
         count += 1
     click.echo(f"Sent {count} test emails to {to} through {smtp}.")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .errors import CourseError
 from .files import write_files
+from .project.placeholders import find_placeholders, placeholder_message
 from .providers import provider_class
 from .render import open_course
 
@@ -20,12 +21,18 @@ class ExportResult:
     lessons: int
 
 
-def export_course(root: Path, provider_name: str, out: Path | None = None) -> ExportResult:
-    """Render every lesson once, then write what the provider's users import into OUT (default DIR/dist/NAME)."""
+def export_course(
+    root: Path, provider_name: str, out: Path | None = None, allow_placeholders: bool = False
+) -> ExportResult:
+    """Render every lesson once, then write what the provider's users import into OUT (default DIR/dist/NAME).
+    Example values still in course.toml stop it, unless allowed: then IMPORT.md says so at the top."""
     provider_type = provider_class(provider_name)
     rendering = open_course(root)
+    found = find_placeholders(rendering.course, provider_type.uses_unsubscribe_page)
+    if found and not allow_placeholders:
+        raise CourseError(placeholder_message(found, "export"))
     provider = provider_type(rendering.course)
-    files = provider.export(rendering)
+    files = provider.export(rendering, draft=found)
     out = out or root / "dist" / provider.name
     previous = out / "sequence.json"
     clean = False

@@ -159,6 +159,7 @@ class Lesson:
     day: int
     body: str
     body_line: int = 1  # the line of the file where the Markdown body starts (for messages that point at a line)
+    cta: CallToAction | None = None  # the lesson's own call to action (front matter `cta:`)
 
     @property
     def stem(self) -> str:
@@ -202,6 +203,7 @@ class Course:
     templates_dir: Path = Path("templates")
     lessons: list[Lesson] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
+    setting_lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (table, key) -> its line in course.toml
 
     def delay_days(self, lesson: Lesson) -> int:
         """Days between the previous lesson and this one (0 for the first)."""

@@ -11,10 +11,12 @@ from email.utils import formatdate, parseaddr
 from pathlib import Path
 
 from .errors import CourseError
+from .project.placeholders import find_placeholders, placeholder_message
 from .render import open_course, preview_dialect
 from .render.message import lesson_message
 
 DEFAULT_SMTP = "localhost:1025"
+TEST_PREFIX = "[TEST] "
 TIMEOUT_SECONDS = 20
 
 
@@ -36,15 +38,19 @@ def parse_smtp(value: str) -> tuple[str, int]:
 
 def send_test(
     root: Path, to: str, smtp: str = DEFAULT_SMTP, lessons: tuple[int, ...] = (), security: str = "none",
-    environ: Mapping[str, str] | None = None,
+    environ: Mapping[str, str] | None = None, allow_placeholders: bool = False, test_prefix: bool = True,
 ) -> Iterator[Sent]:  # fmt: skip
-    """Render and send the lessons one by one (preview dialect: sample first name, example unsubscribe link)."""
+    """Render and send the lessons one by one (preview dialect: sample first name, example unsubscribe link),
+    each subject marked "[TEST] " unless told not to. Example values in course.toml stop it unless allowed."""
     environ = os.environ if environ is None else environ
     _name, address = parseaddr(to)
     if "@" not in address or address.startswith("@") or address.endswith("@"):
         raise CourseError(f"--to {to!r} is not an email address; give one such as you@example.com")
     rendering = open_course(root)
     course = rendering.course
+    found = find_placeholders(course, unsubscribe_page=False)  # a test send uses the sample unsubscribe page
+    if found and not allow_placeholders:
+        raise CourseError(placeholder_message(found, "send"))
     chosen = [lesson for lesson in course.lessons if not lessons or lesson.number in lessons]
     unknown = sorted(set(lessons) - {lesson.number for lesson in course.lessons})
     if unknown:
@@ -71,6 +77,9 @@ def send_test(
             message = lesson_message(
                 course, lesson, email.html, email.text, to=to, unsubscribe_url=dialect.values["unsubscribe_url"]
             )
+            if test_prefix:
+                del message["Subject"]
+                message["Subject"] = f"{TEST_PREFIX}{lesson.subject}"
             del message["Date"]
             message["Date"] = formatdate(localtime=True)  # a test goes out now, not on the course's calendar
             try:
@@ -87,7 +96,7 @@ def send_test(
                 raise CourseError(f"{host}:{port} refused lesson {lesson.number}: {exc}") from None
             if refused:
                 raise CourseError(f"{host}:{port} refused the recipient {address}")
-            yield Sent(lesson.number, lesson.subject, address)
+            yield Sent(lesson.number, str(message["Subject"]), address)
     finally:
         try:
             connection.quit()

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -30,11 +31,47 @@ def seed_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def course_copy(seed_course: Path, tmp_path: Path) -> Path:
-    """A private, writable copy of the seed course (sources only)."""
-    import shutil
-
+    """A private, writable copy of the seed course (sources only), example values and all."""
     target = tmp_path / "course"
     shutil.copytree(seed_course, target, ignore=shutil.ignore_patterns("build"))
+    return target
+
+
+READY_SETTINGS = {
+    'email = "you@example.com"': 'email = "alistair@hopkins-sales.co.uk"',
+    'reply_to = "you@example.com"': 'reply_to = "alistair@hopkins-sales.co.uk"',
+    'postal_address = "1 Example Street, Example City, Country"': 'postal_address = "12 Kingsway, London WC2B 6XF, UK"',
+    'unsubscribe_url = "https://example.com/unsubscribe"': 'unsubscribe_url = "https://hopkins-sales.co.uk/unsubscribe"',
+    'name = "Your Name"': 'name = "Alistair Hopkins"',
+}
+
+
+def fill_settings(root: Path) -> Path:
+    """Replace the example values `course split` writes with real-looking ones: a course ready to send."""
+    toml = root / "course.toml"
+    text = toml.read_text()
+    for example, real in READY_SETTINGS.items():
+        text = text.replace(example, real)
+    toml.write_text(text)
+    return root
+
+
+@pytest.fixture(scope="session")
+def ready_course(seed_course: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed course with its example settings replaced: what export, upload and send-test accept (read-only)."""
+    target = tmp_path_factory.mktemp("ready") / "course"
+    shutil.copytree(seed_course, target, ignore=shutil.ignore_patterns("build"))
+    fill_settings(target)
+    built = run("build", str(target))
+    assert built.exit_code == 0, built.output
+    return target
+
+
+@pytest.fixture
+def ready_copy(ready_course: Path, tmp_path: Path) -> Path:
+    """A private, writable copy of the ready course."""
+    target = tmp_path / "ready"
+    shutil.copytree(ready_course, target, ignore=shutil.ignore_patterns("build"))
     return target
 
 

@@ -20,12 +20,12 @@ TAG_PROVIDERS = [name for name, cls in PROVIDERS.items() if cls.tags]
 
 
 @pytest.fixture(scope="module")
-def exports(seed_course: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def exports(ready_course: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every provider's export of the seed course, made once."""
     base = tmp_path_factory.mktemp("exports")
     folders = {}
     for name in PROVIDERS:
-        result = run("export", str(seed_course), "--esp", name, "-o", str(base / name))
+        result = run("export", str(ready_course), "--esp", name, "-o", str(base / name))
         assert result.exit_code == 0, result.output
         folders[name] = base / name
     return folders
@@ -44,7 +44,7 @@ def _lesson_text(folder: Path, name: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", TAG_PROVIDERS)
-def test_merge_tags_are_byte_exact(exports: dict[str, Path], seed_course: Path, name: str) -> None:
+def test_merge_tags_are_byte_exact(exports: dict[str, Path], ready_course: Path, name: str) -> None:
     provider = PROVIDERS[name]
     first_name = provider.tags["first_name"].replace("{fallback}", "there")
     unsubscribe = provider.tags["unsubscribe_url"]
@@ -55,7 +55,7 @@ def test_merge_tags_are_byte_exact(exports: dict[str, Path], seed_course: Path, 
         for tag in cls.tags.values()
         if tag not in provider.tags.values() and tag.replace("{fallback}", "there") != first_name
     }
-    lessons = len(list((seed_course / "lessons").glob("*.md")))
+    lessons = len(list((ready_course / "lessons").glob("*.md")))
     htmls = _lesson_html(exports[name], name)
     texts = _lesson_text(exports[name], name)
     assert len(htmls) == len(texts) == lessons
@@ -81,9 +81,9 @@ def test_postmark_folders_match_the_cli_layout(exports: dict[str, Path]) -> None
         assert (meta_path.parent / "content.html").is_file() and (meta_path.parent / "content.txt").is_file()
 
 
-def test_kit_sequence_lists_every_lesson_with_its_delay(exports: dict[str, Path], seed_course: Path) -> None:
+def test_kit_sequence_lists_every_lesson_with_its_delay(exports: dict[str, Path], ready_course: Path) -> None:
     data = json.loads((exports["kit"] / "kit-sequence.json").read_text())
-    rows = json.loads((seed_course / "build" / "sequence.json").read_text())["lessons"]
+    rows = json.loads((ready_course / "build" / "sequence.json").read_text())["lessons"]
     assert data["sequence"]["name"] == "Sales Manager or Leader?"
     emails = data["emails"]
     assert [e["position"] for e in emails] == list(range(len(rows)))
@@ -111,13 +111,14 @@ def test_eml_files_are_multipart_alternative_with_one_click_unsubscribe(exports:
         message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
         assert message.get_content_type() == "multipart/alternative"
         assert [part.get_content_type() for part in message.iter_parts()] == ["text/plain", "text/html"]
-        assert message["From"] == "Alistair Hopkins <you@example.com>"
-        assert message["Reply-To"] == "you@example.com"
-        assert message["Subject"] and message["Date"] and re.fullmatch(r"<[^@\s]+@example\.com>", message["Message-ID"])
-        assert "<https://example.com/unsubscribe>" in message["List-Unsubscribe"]
+        assert message["From"] == "Alistair Hopkins <alistair@hopkins-sales.co.uk>"
+        assert message["Reply-To"] == "alistair@hopkins-sales.co.uk"
+        assert message["Subject"] and message["Date"]
+        assert re.fullmatch(r"<[^@\s]+@hopkins-sales\.co\.uk>", message["Message-ID"])
+        assert "<https://hopkins-sales.co.uk/unsubscribe>" in message["List-Unsubscribe"]
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         html = message.get_body(("html",)).get_content()
-        assert 'href="https://example.com/unsubscribe"' in html and "Hi there," in html
+        assert 'href="https://hopkins-sales.co.uk/unsubscribe"' in html and "Hi there," in html
 
 
 def test_ses_templates_are_accepted_by_boto3_sesv2(exports: dict[str, Path]) -> None:
@@ -142,9 +143,9 @@ def test_ses_templates_are_accepted_by_boto3_sesv2(exports: dict[str, Path]) -> 
         assert len(boto3.client("ses", **options).list_templates()["TemplatesMetadata"]) == len(bodies)
 
 
-def test_exports_are_deterministic(seed_course: Path, tmp_path: Path, exports: dict[str, Path]) -> None:
+def test_exports_are_deterministic(ready_course: Path, tmp_path: Path, exports: dict[str, Path]) -> None:
     for name in ("mailchimp", "eml", "postmark"):
-        assert run("export", str(seed_course), "--esp", name, "-o", str(tmp_path / name)).exit_code == 0
+        assert run("export", str(ready_course), "--esp", name, "-o", str(tmp_path / name)).exit_code == 0
         for path in sorted(p for p in (tmp_path / name).rglob("*") if p.is_file()):
             assert path.read_bytes() == (exports[name] / path.relative_to(tmp_path / name)).read_bytes(), path
 
@@ -176,22 +177,22 @@ def _one_line_error(result, *words: str) -> None:
         assert word in lines[0]
 
 
-def test_unknown_provider(seed_course: Path, tmp_path: Path) -> None:
-    _one_line_error(run("export", str(seed_course), "--esp", "pigeon", "-o", str(tmp_path / "x")), "pigeon", "kit")
+def test_unknown_provider(ready_course: Path, tmp_path: Path) -> None:
+    _one_line_error(run("export", str(ready_course), "--esp", "pigeon", "-o", str(tmp_path / "x")), "pigeon", "kit")
     assert not (tmp_path / "x").exists()
 
 
-def test_unwritable_output_folder(seed_course: Path, tmp_path: Path) -> None:
+def test_unwritable_output_folder(ready_course: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    _one_line_error(run("export", str(seed_course), "--esp", "kit", "-o", str(blocker / "out")), "cannot write")
+    _one_line_error(run("export", str(ready_course), "--esp", "kit", "-o", str(blocker / "out")), "cannot write")
 
 
-def test_template_without_unsubscribe_link_is_refused(course_copy: Path, tmp_path: Path) -> None:
-    (course_copy / "templates" / "partials").mkdir(parents=True)
-    (course_copy / "templates" / "partials" / "footer.mjml.j2").write_text(
+def test_template_without_unsubscribe_link_is_refused(ready_copy: Path, tmp_path: Path) -> None:
+    (ready_copy / "templates" / "partials").mkdir(parents=True)
+    (ready_copy / "templates" / "partials" / "footer.mjml.j2").write_text(
         "<mj-section><mj-column><mj-text>{{ sender.postal_address }}</mj-text></mj-column></mj-section>"
     )
-    result = run("export", str(course_copy), "--esp", "kit", "-o", str(tmp_path / "kit"))
+    result = run("export", str(ready_copy), "--esp", "kit", "-o", str(tmp_path / "kit"))
     _one_line_error(result, "unsubscribe", "{{ unsubscribe_url }}", "01-")
     assert not (tmp_path / "kit").exists()

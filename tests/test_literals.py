@@ -18,7 +18,7 @@ import pytest
 
 from course.text import html_text
 
-from .conftest import run
+from .conftest import fill_settings, run
 from .engines.mustachio import render as mustachio
 
 ENGINES = Path(__file__).resolve().parent / "engines"
@@ -97,7 +97,7 @@ def plain(template: str, data: dict[str, Any]) -> str:
     return template
 
 
-UNSUBSCRIBE = "https://unsubscribe.example.org/sam"
+UNSUBSCRIBE = "https://news.hopkins-sales.co.uk/unsubscribe/sam"
 
 
 def _json(folder: Path, pattern: str) -> dict[str, Any]:
@@ -137,9 +137,8 @@ def quoting_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert run("split", str(folder / "article.md"), "-o", str(root), "-n", "3").exit_code == 0
     second = sorted((root / "lessons").glob("*.md"))[1]
     second.write_text(re.sub(r"(?m)^subject: .*$", "subject: 'Writing {{ variables }}'", second.read_text(), count=1))
-    toml = root / "course.toml"
-    toml.write_text(toml.read_text().replace('unsubscribe_url = "https://example.com/unsubscribe"',
-                                             f'unsubscribe_url = "{UNSUBSCRIBE}"'))  # fmt: skip
+    toml = fill_settings(root) / "course.toml"
+    toml.write_text(re.sub(r"(?m)^unsubscribe_url = .*$", f'unsubscribe_url = "{UNSUBSCRIBE}"', toml.read_text()))
     return root
 
 

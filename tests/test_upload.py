@@ -98,13 +98,13 @@ def provider(request: pytest.FixtureRequest) -> tuple[str, Any, dict[str, str]]:
     return request.param, api, spec["env"](api)
 
 
-def test_first_upload_creates_every_lesson_in_order(course_copy: Path, provider) -> None:
+def test_first_upload_creates_every_lesson_in_order(ready_copy: Path, provider) -> None:
     name, api, env = provider
     with serve(api) as url:
-        result = upload(course_copy, name, url, env)
+        result = upload(ready_copy, name, url, env)
     assert result.exit_code == 0, result.output
     held = remote(api)
-    assert len(held) == lesson_count(course_copy)
+    assert len(held) == lesson_count(ready_copy)
     assert f"Done: {len(held)} created, 0 updated, 0 unchanged" in result.output
     assert api.secret not in result.output
     unsubscribe = PROVIDERS_TAGS[name]
@@ -122,70 +122,70 @@ def test_first_upload_creates_every_lesson_in_order(course_copy: Path, provider)
         assert all("{{{ pm:unsubscribe }}}" in t["TextBody"] for t in held)
 
 
-def test_second_upload_changes_nothing(course_copy: Path, provider) -> None:
+def test_second_upload_changes_nothing(ready_copy: Path, provider) -> None:
     name, api, env = provider
     with serve(api) as url:
-        assert upload(course_copy, name, url, env).exit_code == 0
+        assert upload(ready_copy, name, url, env).exit_code == 0
         writes = len(api.writes)
-        result = upload(course_copy, name, url, env)
+        result = upload(ready_copy, name, url, env)
     assert result.exit_code == 0, result.output
     assert len(api.writes) == writes, "the second run wrote something"
-    assert len(remote(api)) == lesson_count(course_copy)
-    assert result.output.count("unchanged") >= lesson_count(course_copy)
+    assert len(remote(api)) == lesson_count(ready_copy)
+    assert result.output.count("unchanged") >= lesson_count(ready_copy)
 
 
-def test_an_edited_lesson_is_updated_alone(course_copy: Path, provider) -> None:
+def test_an_edited_lesson_is_updated_alone(ready_copy: Path, provider) -> None:
     name, api, env = provider
-    lesson = sorted((course_copy / "lessons").glob("*.md"))[1]
+    lesson = sorted((ready_copy / "lessons").glob("*.md"))[1]
     with serve(api) as url:
-        assert upload(course_copy, name, url, env).exit_code == 0
+        assert upload(ready_copy, name, url, env).exit_code == 0
         writes = len(api.writes)
         lesson.write_text(re.sub(r"(?m)^subject: .*$", "subject: A sharper subject line", lesson.read_text(), count=1))
-        result = upload(course_copy, name, url, env)
+        result = upload(ready_copy, name, url, env)
     assert result.exit_code == 0, result.output
     assert len(api.writes) == writes + 1
     assert re.search(r"\n\s+2\s+update\s", result.output), result.output
     subjects = [PROVIDERS[name]["subject"](item) for item in remote(api)]
-    assert subjects[1] == "A sharper subject line" and len(subjects) == lesson_count(course_copy)
+    assert subjects[1] == "A sharper subject line" and len(subjects) == lesson_count(ready_copy)
 
 
-def test_dry_run_writes_nothing(course_copy: Path, provider) -> None:
+def test_dry_run_writes_nothing(ready_copy: Path, provider) -> None:
     name, api, env = provider
     with serve(api) as url:
-        result = upload(course_copy, name, url, env, "--dry-run")
+        result = upload(ready_copy, name, url, env, "--dry-run")
     assert result.exit_code == 0, result.output
     assert api.writes == []
     assert (
-        result.output.count("create") >= lesson_count(course_copy) and "Dry run: nothing was changed." in result.output
+        result.output.count("create") >= lesson_count(ready_copy) and "Dry run: nothing was changed." in result.output
     )
     assert api.secret not in result.output
 
 
-def test_rejected_key(course_copy: Path, provider) -> None:
+def test_rejected_key(ready_copy: Path, provider) -> None:
     name, api, env = provider
     wrong = {k: ("wrong-" + v if v == api.secret else v) for k, v in env.items()}
     with serve(api) as url:
-        result = upload(course_copy, name, url, wrong)
+        result = upload(ready_copy, name, url, wrong)
     assert result.exit_code == 1
     assert "was rejected" in result.output or "HTTP 403" in result.output, result.output
     assert next(k for k, v in env.items() if v == api.secret) in result.output
     assert api.secret not in result.output and len(result.output.strip().splitlines()) == 1
 
 
-def test_429_with_retry_after_on_the_first_write_still_succeeds(course_copy: Path, provider, sleeps) -> None:
+def test_429_with_retry_after_on_the_first_write_still_succeeds(ready_copy: Path, provider, sleeps) -> None:
     name, api, env = provider
     api.fail("POST", PROVIDERS[name]["create"], 429, headers={"Retry-After": "2"}, body={"errors": ["Retry later"]})
     with serve(api) as url:
-        result = upload(course_copy, name, url, env)
+        result = upload(ready_copy, name, url, env)
     assert result.exit_code == 0, result.output
     assert 2.0 in sleeps
-    assert len(remote(api)) == lesson_count(course_copy)
+    assert len(remote(api)) == lesson_count(ready_copy)
 
 
-def test_persistent_500_reports_what_was_and_was_not_uploaded(course_copy: Path, provider, sleeps) -> None:
+def test_persistent_500_reports_what_was_and_was_not_uploaded(ready_copy: Path, provider, sleeps) -> None:
     name, api, env = provider
     with serve(api) as url:
-        assert upload(course_copy, name, url, env, "--dry-run").exit_code == 0
+        assert upload(ready_copy, name, url, env, "--dry-run").exit_code == 0
         # let two lessons through, then fail every write
         original = api.route
         count = {"writes": 0}
@@ -198,40 +198,40 @@ def test_persistent_500_reports_what_was_and_was_not_uploaded(course_copy: Path,
             return original(method, path, query, data)
 
         api.route = flaky
-        failed = upload(course_copy, name, url, env)
+        failed = upload(ready_copy, name, url, env)
         assert failed.exit_code == 1
         assert "server error" in failed.output and "HTTP 500" in failed.output
         assert "lessons 1, 2; not uploaded: lessons 3, 4, 5" in failed.output
         assert len(sleeps) >= 3  # retried before giving up
         api.route = original
-        rerun = upload(course_copy, name, url, env)
+        rerun = upload(ready_copy, name, url, env)
     assert rerun.exit_code == 0, rerun.output
     assert "3 created, 0 updated, 2 unchanged" in rerun.output
-    assert len(remote(api)) == lesson_count(course_copy)
+    assert len(remote(api)) == lesson_count(ready_copy)
 
 
-def test_timeout(course_copy: Path, provider, sleeps, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_timeout(ready_copy: Path, provider, sleeps, monkeypatch: pytest.MonkeyPatch) -> None:
     name, api, env = provider
     monkeypatch.setattr("course.providers.http.TIMEOUT_SECONDS", 0.3)
     api.fail("GET", r"/.*", 200, times=10, delay=1.0, body={})
     with serve(api) as url:
-        result = upload(course_copy, name, url, env)
+        result = upload(ready_copy, name, url, env)
     assert result.exit_code == 1
     assert "did not answer" in result.output
     assert api.writes == []
 
 
-def test_unreachable_api(course_copy: Path, provider, sleeps) -> None:
+def test_unreachable_api(ready_copy: Path, provider, sleeps) -> None:
     name, _api, env = provider
-    result = upload(course_copy, name, "http://127.0.0.1:9", env)
+    result = upload(ready_copy, name, "http://127.0.0.1:9", env)
     assert result.exit_code == 1
     assert result.output.startswith("Error: cannot reach") and "--api-url" in result.output
 
 
-def test_missing_credentials(course_copy: Path, provider) -> None:
+def test_missing_credentials(ready_copy: Path, provider) -> None:
     name, api, env = provider
     variable = next(k for k, v in env.items() if v == api.secret)
-    result = CliRunner().invoke(cli, ["upload", str(course_copy), "--esp", name], env={**env, variable: ""})
+    result = CliRunner().invoke(cli, ["upload", str(ready_copy), "--esp", name], env={**env, variable: ""})
     assert result.exit_code == 1
     assert (
         result.output.strip()
@@ -239,30 +239,30 @@ def test_missing_credentials(course_copy: Path, provider) -> None:
     )
 
 
-def test_kit_publish_into_a_sequence_with_subscribers_asks_first(course_copy: Path) -> None:
+def test_kit_publish_into_a_sequence_with_subscribers_asks_first(ready_copy: Path) -> None:
     api = KitAPI()
     env = {"KIT_API_KEY": api.secret}
     with serve(api) as url:
-        assert upload(course_copy, "kit", url, env).exit_code == 0
+        assert upload(ready_copy, "kit", url, env).exit_code == 0
         next(iter(api.sequences.values()))["subscriber_count"] = 12
         writes = len(api.writes)
-        refused = upload(course_copy, "kit", url, env, "--publish")
+        refused = upload(ready_copy, "kit", url, env, "--publish")
         assert refused.exit_code == 1 and "12 subscribers" in refused.output and "--yes" in refused.output
         assert len(api.writes) == writes
-        published = upload(course_copy, "kit", url, env, "--publish", "--yes")
+        published = upload(ready_copy, "kit", url, env, "--publish", "--yes")
     assert published.exit_code == 0, published.output
     assert all(e["published"] for e in api.emails.values())
 
 
-def test_providers_without_an_api(course_copy: Path) -> None:
+def test_providers_without_an_api(ready_copy: Path) -> None:
     for name in ("eml", "html"):
-        result = CliRunner().invoke(cli, ["upload", str(course_copy), "--esp", name])
+        result = CliRunner().invoke(cli, ["upload", str(ready_copy), "--esp", name])
         assert result.exit_code == 1 and "cannot take uploads" in result.output and "course export" in result.output
-    result = CliRunner().invoke(cli, ["upload", str(course_copy), "--esp", "pigeon"])
+    result = CliRunner().invoke(cli, ["upload", str(ready_copy), "--esp", "pigeon"])
     assert result.exit_code == 1 and "unknown provider 'pigeon'" in result.output
 
 
-def test_ses_upload_against_moto(course_copy: Path) -> None:
+def test_ses_upload_against_moto(ready_copy: Path) -> None:
     import boto3
 
     env = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_REGION": "eu-west-1",
@@ -270,28 +270,28 @@ def test_ses_upload_against_moto(course_copy: Path) -> None:
     with ses_server() as (url, _app):
         client = boto3.client("sesv2", endpoint_url=url, region_name="eu-west-1", aws_access_key_id="testing",
                               aws_secret_access_key="testing")  # fmt: skip
-        first = upload(course_copy, "ses", url, env)
+        first = upload(ready_copy, "ses", url, env)
         assert first.exit_code == 0, first.output
         names = [t["TemplateName"] for t in client.list_email_templates()["TemplatesMetadata"]]
-        assert len(names) == lesson_count(course_copy)
-        second = upload(course_copy, "ses", url, env)
+        assert len(names) == lesson_count(ready_copy)
+        second = upload(ready_copy, "ses", url, env)
         assert second.exit_code == 0 and "0 created, 0 updated" in second.output
         assert len(client.list_email_templates()["TemplatesMetadata"]) == len(names)
-        lesson = sorted((course_copy / "lessons").glob("*.md"))[0]
+        lesson = sorted((ready_copy / "lessons").glob("*.md"))[0]
         lesson.write_text(re.sub(r"(?m)^subject: .*$", "subject: Welcome aboard", lesson.read_text(), count=1))
-        third = upload(course_copy, "ses", url, env)
+        third = upload(ready_copy, "ses", url, env)
         assert third.exit_code == 0 and "0 created, 1 updated" in third.output, third.output
         first_name = sorted(names)[0]
         assert client.get_email_template(TemplateName=first_name)["TemplateContent"]["Subject"] == "Welcome aboard"
         assert "testing" not in first.output + second.output + third.output
 
 
-def test_ses_without_credentials(course_copy: Path, tmp_path: Path) -> None:
+def test_ses_without_credentials(ready_copy: Path, tmp_path: Path) -> None:
     env = {"AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "", "AWS_REGION": "eu-west-1",
            "AWS_SHARED_CREDENTIALS_FILE": str(tmp_path / "none"), "AWS_CONFIG_FILE": str(tmp_path / "none"),
            "AWS_EC2_METADATA_DISABLED": "true"}  # fmt: skip
     result = CliRunner().invoke(
-        cli, ["upload", str(course_copy), "--esp", "ses", "--api-url", "http://127.0.0.1:9"], env=env
+        cli, ["upload", str(ready_copy), "--esp", "ses", "--api-url", "http://127.0.0.1:9"], env=env
     )
     assert result.exit_code == 1
     assert "no AWS credentials for ses" in result.output
@@ -306,7 +306,7 @@ LISTINGS = {
 
 
 @pytest.mark.parametrize("name", sorted(n for n, path in LISTINGS.items() if path))
-def test_a_listing_of_1200_existing_items_is_paged_to_the_end(course_copy: Path, name: str) -> None:
+def test_a_listing_of_1200_existing_items_is_paged_to_the_end(ready_copy: Path, name: str) -> None:
     spec = PROVIDERS[name]
     api = spec["fake"]()
     api.seed(1200)  # the account's own templates/emails come first; the course's land beyond the first page
@@ -314,11 +314,11 @@ def test_a_listing_of_1200_existing_items_is_paged_to_the_end(course_copy: Path,
         api.page_cap = 3  # and a sequence whose 4 emails come in two pages
     env = spec["env"](api)
     with serve(api) as url:
-        first = upload(course_copy, name, url, env)
+        first = upload(ready_copy, name, url, env)
         assert first.exit_code == 0, first.output
-        assert f"Done: {lesson_count(course_copy)} created" in first.output
+        assert f"Done: {lesson_count(ready_copy)} created" in first.output
         writes = len(api.writes)
-        second = upload(course_copy, name, url, env)
+        second = upload(ready_copy, name, url, env)
     assert second.exit_code == 0, second.output
     assert "Done: 0 created" in second.output, second.output
     assert len(api.writes) == writes, "the second upload wrote something"

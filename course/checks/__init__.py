@@ -37,7 +37,11 @@ def check_course(root: Path, esp: str | None = None, links: bool = False, spam: 
     rendering = open_course(root, warn=keep)
     course = rendering.course
     dialect = provider_type(course).dialect() if provider_type else preview_dialect(course.preview)
-    settings_findings = _run(checks_in("course"), SettingsContext(course), None, "course.toml")
+    settings = SettingsContext(
+        course, provider_type.name if provider_type else None,
+        provider_type.uses_unsubscribe_page if provider_type else True,
+    )  # fmt: skip
+    settings_findings = _run(checks_in("course"), settings, None, "course.toml")
     reports: list[LessonReport] = []
     finals: dict[int, tuple[str, str]] = {}
     for lesson in course.lessons:
@@ -62,7 +66,10 @@ def check_course(root: Path, esp: str | None = None, links: bool = False, spam: 
     for item in checks_in("lessons"):
         assert item.run is not None
         for problem in item.run(across):
-            report = reports[(problem.lesson or 1) - 1]
+            if problem.lesson is None:  # about the course as a whole ("the links could not be checked")
+                settings_findings.append(_finding(item, problem, None, "course"))
+                continue
+            report = reports[problem.lesson - 1]
             report.findings.append(_finding(item, problem, report.number, report.file))
     for report in reports:
         report.findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.code))

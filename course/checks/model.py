@@ -99,9 +99,11 @@ def relative(course: Course, path: Path) -> str:
 
 @dataclass
 class SettingsContext:
-    """What a "course" check sees: the course and its settings."""
+    """What a "course" check sees: the course and its settings, and the provider checked for, if any."""
 
     course: Course
+    provider: str | None = None  # --esp: example values are then errors, as the guard would refuse them
+    unsubscribe_page: bool = True  # the provider links to [links] unsubscribe_url (eml, html)
 
 
 @dataclass
@@ -151,4 +153,4 @@ class LessonsContext:
     finals: dict[int, tuple[str, str]]  # lesson number -> (html, text) in the dialect checked
     links: bool = False  # --links: request every external link
     spam: bool = True  # score with SpamAssassin when it is installed
-    probed: list[tuple[str, int | None, str, list[LessonReport]]] = field(default_factory=list)  # --links' answers
+    probed: list[tuple[str, int | None, str, list[tuple[int, str]]]] = field(default_factory=list)  # --links' answers

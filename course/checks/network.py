@@ -5,20 +5,17 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from email.utils import formataddr
-from typing import TYPE_CHECKING
 
 from ..render.message import lesson_message
 from .model import LessonReport, LessonsContext
 from .registry import Problem, check
-from .source import permissive_parser
-
-if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
+from .source import source_context
 
 SPAM_THRESHOLD = 5.0
+UNREACHABLE = "unreachable"
 LINK_TIMEOUT_SECONDS = 10.0
 
 
@@ -70,15 +67,20 @@ def spam_score(ctx: LessonsContext) -> Iterator[Problem]:
         )
 
 
-def _probe_links(ctx: LessonsContext) -> list[tuple[str, int | None, str, list[LessonReport]]]:
-    """(url, HTTP status or None, why it did not answer, the lessons linking to it) for every external link."""
+Probe = tuple[str, int | None, str, list[tuple[int, str]]]  # url, status, why not, (lesson, file:line) linking to it
+
+
+def _probe_links(ctx: LessonsContext) -> list[Probe]:
+    """(url, HTTP status or None, why it did not answer, where it is linked) for every external link."""
     import httpx  # here, not at the top: only --links needs it
 
-    targets: dict[str, list[LessonReport]] = {}
-    parser = permissive_parser()
+    targets: dict[str, list[tuple[int, str]]] = {}
     for report in ctx.reports:
-        for url in _external_links(parser, ctx.course.lessons[report.number - 1].body):
-            targets.setdefault(url, []).append(report)
+        lesson = ctx.course.lessons[report.number - 1]
+        source = source_context(ctx.course, lesson)
+        for href, line in source.links:
+            if href.strip().lower().startswith(("http://", "https://")):
+                targets.setdefault(href.strip(), []).append((report.number, source.at(line)))
 
     def probe(url: str) -> tuple[str, int | None, str]:
         headers = {"User-Agent": "course link check"}
@@ -88,11 +90,18 @@ def _probe_links(ctx: LessonsContext) -> list[tuple[str, int | None, str, list[L
                 if response.status_code in (405, 501) or response.status_code >= 400:
                     response = client.get(url)
                 return url, response.status_code, ""
+            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+                return url, None, f"{UNREACHABLE}: {type(exc).__name__}"
             except httpx.HTTPError as exc:
                 return url, None, type(exc).__name__
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         return [(url, status, why, targets[url]) for url, status, why in pool.map(probe, sorted(targets))]
+
+
+def _offline(probed: list[Probe]) -> bool:
+    """No link could even be connected to: this machine has no network (or no DNS), the links may be fine."""
+    return bool(probed) and all(status is None and why.startswith(UNREACHABLE) for _, status, why, _ in probed)
 
 
 @check(
@@ -106,27 +115,32 @@ def links_broken(ctx: LessonsContext) -> Iterator[Problem]:
     if not ctx.links:
         return
     ctx.probed = _probe_links(ctx)
-    for url, status, why, reports in ctx.probed:
+    if _offline(ctx.probed):
+        return
+    for url, status, why, places in ctx.probed:
         if status in (404, 410) or status is None:
             what = f"answers HTTP {status}" if status else f"does not answer ({why})"
-            for report in reports:
-                yield Problem(f"{url} {what}: fix or remove the link", lesson=report.number)
+            for number, where in places:
+                yield Problem(f"{url} {what}: fix or remove the link", where, lesson=number)
+
+
+@check(
+    "link.unchecked",
+    "warning",
+    "with `--links` on a machine that reaches none of the links (no network or no DNS): said once, not per link",
+    "lessons",
+)
+def links_unchecked(ctx: LessonsContext) -> Iterator[Problem]:
+    if ctx.links and _offline(ctx.probed):
+        yield Problem(
+            f"the {len(ctx.probed)} external links could not be checked: none could be reached from this machine "
+            "(no network, or no DNS); run `course check --links` where the web is reachable"
+        )
 
 
 @check("link.status", "warning", "with `--links`: an external link that answers another error status", "lessons")
 def links_status(ctx: LessonsContext) -> Iterator[Problem]:
-    for url, status, _why, reports in ctx.probed:
+    for url, status, _why, places in ctx.probed:
         if status is not None and status >= 400 and status not in (404, 410):
-            for report in reports:
-                yield Problem(f"{url} answers HTTP {status}; check it opens in a browser", lesson=report.number)
-
-
-def _external_links(parser: MarkdownIt, body: str) -> Iterable[str]:
-    for token in parser.parse(body):
-        for child in token.children or []:
-            if child.type == "link_open":
-                href = str(child.attrs.get("href", ""))
-                if href.startswith(("http://", "https://")):
-                    yield href
-    for match in re.finditer(r"<a\b[^>]*?\bhref\s*=\s*[\"'](https?://[^\"']+)", body, re.I):
-        yield match.group(1)
+            for number, where in places:
+                yield Problem(f"{url} answers HTTP {status}; check it opens in a browser", where, lesson=number)

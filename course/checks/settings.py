@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..project import COURSE_FILE, EXAMPLE_ADDRESS, EXAMPLE_EMAIL, EXAMPLE_NAME
+from ..project import COURSE_FILE
+from ..project.placeholders import find_placeholders
 from .model import SettingsContext
 from .registry import Problem, check
 
@@ -19,26 +20,42 @@ def postal_address_missing(ctx: SettingsContext) -> Iterator[Problem]:
         )
 
 
-@check("footer.example-address", "warning", "the postal address is still the example one", "course")
-def postal_address_example(ctx: SettingsContext) -> Iterator[Problem]:
-    if ctx.course.sender.postal_address.strip() == EXAMPLE_ADDRESS:
-        yield Problem("the postal address is still the example one: set your own under [sender]")
+def _placeholders(code: str, ctx: SettingsContext) -> Iterator[Problem]:
+    """The example values of one kind (project/placeholders.py, the list export, upload and send-test refuse):
+    warnings while you write, errors when checking for a provider (`--esp`), as the guard would stop you."""
+    for found in find_placeholders(ctx.course, unsubscribe_page=ctx.unsubscribe_page):
+        if found.code != code:
+            continue
+        line = ctx.course.setting_lines.get(found.where) if found.where else None
+        where = (COURSE_FILE + (f":{line}" if line else "")) if found.where else found.key.split(":")[0]
+        severity = "error" if ctx.provider else None
+        if found.code == "links.example-unsubscribe" and not ctx.provider:
+            severity = "info"  # only the eml and html exports use it
+        yield Problem(f"{found.key} is still an example value: {found.fix}", where, severity)
 
 
-@check("sender.example", "warning", "the sender's name, email or reply-to is still the example one", "course")
+@check("sender.example", "warning / error", "the sender's name, email or reply-to is still the example one "
+       "(an error with `--esp`: export, upload and send-test refuse it)", "course")  # fmt: skip
 def sender_example(ctx: SettingsContext) -> Iterator[Problem]:
-    sender = ctx.course.sender
-    if sender.name.strip() == EXAMPLE_NAME:
-        yield Problem(f"[sender] name is still “{EXAMPLE_NAME}”, which signs every email: set your name")
-    for key, value in (("email", sender.email), ("reply_to", sender.reply_to)):
-        if value.strip().lower() == EXAMPLE_EMAIL:
-            yield Problem(f"[sender] {key} is still {EXAMPLE_EMAIL}: set the address you send from")
+    return _placeholders("sender.example", ctx)
 
 
-@check("links.example-unsubscribe", "info", "[links] unsubscribe_url is the example page", "course")
+@check("footer.example-address", "warning / error", "the postal address is still the example one (an error with "
+       "`--esp`)", "course")  # fmt: skip
+def postal_address_example(ctx: SettingsContext) -> Iterator[Problem]:
+    return _placeholders("footer.example-address", ctx)
+
+
+@check("links.example-unsubscribe", "info / error", "[links] unsubscribe_url is the example page, which the eml and "
+       "html exports link to (an error with `--esp eml` or `--esp html`)", "course")  # fmt: skip
 def unsubscribe_example(ctx: SettingsContext) -> Iterator[Problem]:
-    if "example.com" in ctx.course.links.unsubscribe_url:
-        yield Problem("[links] unsubscribe_url is the example one; the eml and html exports use it")
+    return _placeholders("links.example-unsubscribe", ctx)
+
+
+@check("cta.example", "warning / error", "a call to action's url is an example one, or a [cta] has a button but no url "
+       "(an error with `--esp`)", "course")  # fmt: skip
+def cta_example(ctx: SettingsContext) -> Iterator[Problem]:
+    return _placeholders("cta.example", ctx)
 
 
 def _settings_warnings(code: str, ctx: SettingsContext) -> Iterator[Problem]:

@@ -16,6 +16,7 @@ from typing import Any
 from ..errors import CourseError
 from ..model import Course, Notice, Schedule, Theme
 from .lessons import lesson_file_text, read_lessons
+from .placeholders import EXAMPLE_ADDRESS, EXAMPLE_EMAIL, EXAMPLE_NAME
 from .settings import read_settings
 
 log = logging.getLogger(__name__)
@@ -24,9 +25,6 @@ COURSE_FILE = "course.toml"
 LESSONS_DIR = "lessons"
 TEMPLATES_DIR = "templates"
 ASSETS_DIR = "assets"
-EXAMPLE_NAME = "Your Name"
-EXAMPLE_EMAIL = "you@example.com"
-EXAMPLE_ADDRESS = "1 Example Street, Example City, Country"
 
 DEFAULT_THEME = Theme()
 

@@ -8,9 +8,10 @@ from typing import Any
 
 from slugify import slugify
 
-from ..model import Lesson
+from ..model import CallToAction, Lesson
 
 LESSON_NAME_RE = re.compile(r"^(\d{2,3})-([\w-]+)\.md$")
+CTA_KEYS = {"heading", "text", "button", "url"}
 
 
 def lesson_file_text(lesson: dict[str, Any]) -> str:
@@ -91,6 +92,7 @@ def _load_lesson(path: Path, number: int, problems: list[str]) -> Lesson | None:
         day = 0
     if not post.content.strip():
         problems.append(f"{path}: the lesson has no text below its front matter; write the lesson or delete the file")
+    cta = _lesson_cta(meta.get("cta"), f"{path}{line_of('cta')}", problems)
     body_line = header_lines + 1
     lines = text.split("\n")
     while body_line <= len(lines) and not lines[body_line - 1].strip():
@@ -105,4 +107,26 @@ def _load_lesson(path: Path, number: int, problems: list[str]) -> Lesson | None:
         preheader=str(meta.get("preheader") or "").strip(),
         day=day,
         body=post.content.strip() + "\n",
+        cta=cta,
     )
+
+
+def _lesson_cta(value: Any, where: str, problems: list[str]) -> CallToAction | None:
+    """A lesson's own call to action, `cta:` in its front matter: text, button and url (heading optional)."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        problems.append(f"{where}: front matter: 'cta' must hold text, button and url, e.g. cta: {{button: Book a "
+                        "call, url: https://…}}")  # fmt: skip
+        return None
+    unknown = sorted(set(value) - CTA_KEYS)
+    if unknown:
+        problems.append(
+            f"{where}: front matter: 'cta' has {', '.join(unknown)}; it takes {', '.join(sorted(CTA_KEYS))}"
+        )
+    url = str(value.get("url") or "").strip()
+    if not url or not re.match(r"(https?://|mailto:)", url):
+        problems.append(f"{where}: front matter: the lesson's cta needs a url (https://… or mailto:…), got {url!r}")
+    if not value.get("button"):
+        problems.append(f"{where}: front matter: the lesson's cta needs a button (its words), e.g. button: Book a call")
+    return CallToAction(**{key: str(value[key]) for key in CTA_KEYS if value.get(key) is not None})

@@ -160,6 +160,7 @@ def read_settings(root: Path, path: Path, text: str) -> tuple[Course, list[Notic
         number = int(line.group(1)) if line else None
         return course, [Notice("settings.syntax", f"{exc}; fix the TOML syntax", str(path), number)]
     lines = _key_lines(text)
+    course.setting_lines = lines
     tables: dict[str, dict[str, Any]] = {}
     for name, value in config.items():
         at = lines.get((name, ""))

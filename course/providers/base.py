@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 from ..errors import CourseError
 from ..model import Course, Lesson
+from ..project.placeholders import Placeholder
 from ..render import CourseRender
 from ..render.dialects import Dialect
 from ..render.wording import strings_for
@@ -55,6 +56,7 @@ class Provider:
     tags: ClassVar[dict[str, str]] = {}
     escape_values: ClassVar[bool] = False
     literals: ClassVar[str] = "plain"  # how its template language prints the author's {{ … }} as written
+    uses_unsubscribe_page: ClassVar[bool] = False  # links to [links] unsubscribe_url instead of its own tag
     notes: ClassVar[str] = ""  # facts we could not confirm, said in the import guide
     uploader_class: ClassVar[type | None] = None
     course: Course = field(repr=False)
@@ -123,8 +125,9 @@ class Provider:
 
     # --- export -----------------------------------------------------------------------------------------
 
-    def export(self, rendering: CourseRender) -> dict[str, bytes]:
-        """Every file of this provider's export, by path relative to the export folder."""
+    def export(self, rendering: CourseRender, draft: list[Placeholder] | tuple[()] = ()) -> dict[str, bytes]:
+        """Every file of this provider's export, by path relative to the export folder; `draft`: the example values
+        it was allowed to keep, which IMPORT.md names at the top."""
         lessons = self.prepare(rendering)
         files: dict[str, bytes] = {}
         files.update(self.lesson_files(lessons))
@@ -136,7 +139,7 @@ class Provider:
         seq["provider"] = self.name
         files["sequence.json"] = dumps(seq)
         files["sequence.csv"] = sequence_csv(seq["lessons"])
-        files["IMPORT.md"] = self.import_guide(lessons).encode("utf-8")
+        files["IMPORT.md"] = (draft_notice(draft) + self.import_guide(lessons)).encode("utf-8")
         return files
 
     def lesson_files(self, lessons: list[ExportedLesson]) -> dict[str, bytes]:
@@ -149,6 +152,29 @@ class Provider:
             if body is not None:
                 files[lesson.html_file.removesuffix(".html") + ".json"] = dumps(body)
         return files
+
+    def offline_plan(self, lessons: list[ExportedLesson]) -> list[str]:
+        """What an upload would create, from the sources alone (`course upload --plan`): no credentials, no network,
+        so nothing is compared with what the account already holds."""
+        lines = [f"Plan for {self.label}, from the sources (offline: not compared with what {self.label} holds):"]
+        lines += [f"  {line}" for line in self.plan_notes()]
+        for lesson in lessons:
+            when = (
+                "on sign-up"
+                if lesson.number == 1
+                else f"+{lesson.delay_days} day{'s' if lesson.delay_days != 1 else ''}"
+            )
+            lines.append(
+                f"  {lesson.number:>2}  day {lesson.lesson.day:<3} {when:<11} {lesson.key}  “{lesson.lesson.subject}”"
+            )
+        variables = " and ".join(self.env) or "the AWS credentials"
+        lines.append(f"Each lesson is created, or updated if {self.label} already has it; run without --plan to "
+                     f"compare and upload ({variables}).")  # fmt: skip
+        return lines
+
+    def plan_notes(self) -> list[str]:
+        """What the upload creates besides the lessons (a Kit sequence), for the offline plan."""
+        return []
 
     def request_body(self, lesson: ExportedLesson) -> dict[str, Any] | None:
         """The JSON this provider's create endpoint takes for one lesson, if it has one."""
@@ -178,6 +204,17 @@ class Provider:
             "| lesson | day | days after previous | subject | preheader | HTML |\n|---|---|---|---|---|---|\n"
             f"{schedule}\n\n## Step by step\n\n{self.import_steps(lessons).strip()}\n{notes}"
         )
+
+
+def draft_notice(draft: list[Placeholder] | tuple[()]) -> str:
+    """What an export or upload made with --allow-placeholders says first."""
+    if not draft:
+        return ""
+    return (
+        "> **Draft: not ready to send.** course.toml still holds example values, exported because of "
+        f"`--allow-placeholders`: {'; '.join(str(p) for p in draft)}. Replace them and export again before "
+        "anything reaches a subscriber.\n\n"
+    )
 
 
 def dumps(data: Any) -> bytes:

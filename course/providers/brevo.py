@@ -40,11 +40,11 @@ class BrevoUploader(Uploader):
             actions.append(compared(lesson, str(remote["id"]), remote, wanted))
         return actions
 
-    def apply(self, action: Action) -> None:
+    def apply(self, action: Action) -> str | None:
         if action.verb == "create":
-            self.client.json("POST", "/smtp/templates", json=action.payload)
-        else:
-            self.client.request("PUT", f"/smtp/templates/{action.remote_id}", json=action.payload)
+            return str(self.client.json("POST", "/smtp/templates", json=action.payload)["id"])
+        self.client.request("PUT", f"/smtp/templates/{action.remote_id}", json=action.payload)
+        return action.remote_id
 
 
 class Brevo(Provider):

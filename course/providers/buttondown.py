@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from .base import ExportedLesson, Provider
 from .paging import by_next_link, list_all
-from .uploads import Action, Uploader, UploadState, compared
+from .uploads import Action, Uploader, compared
 
 API_BASE = "https://api.buttondown.com/v1"
 
@@ -23,7 +23,6 @@ class ButtondownUploader(Uploader):
             "Buttondown", api_url or API_BASE, headers={"Authorization": f"Token {key}"},
             credential_names=["BUTTONDOWN_API_KEY"], secret=key,
         )  # fmt: skip
-        self.state = UploadState(provider.course.root, "buttondown")
 
     def _drafts(self) -> list[dict[str, Any]]:
         return list_all(self.client, "/emails", {"status": "draft"}, by_next_link("results", "next", keep=("status",)))
@@ -35,24 +34,20 @@ class ButtondownUploader(Uploader):
         actions = []
         for lesson in lessons:
             body = self.body(lesson)
-            known = self.state.entries.get(lesson.key, {}).get("id")
+            known = self.receipt.remote_id(lesson.key)
             remote = by_id.get(str(known)) if known else by_subject.get(body["subject"])
             if remote is None:
                 actions.append(Action(lesson, "create", lesson.key, payload=body))
                 continue
             wanted = {"subject": body["subject"], "body": body["body"]}
             actions.append(compared(lesson, str(remote["id"]), remote, wanted, payload=wanted))
-            self.state.entries.setdefault(lesson.key, {"id": str(remote["id"]), "hash": ""})
         return actions
 
-    def apply(self, action: Action) -> None:
+    def apply(self, action: Action) -> str | None:
         if action.verb == "create":
-            created = self.client.json("POST", "/emails", json=action.payload)
-            remote_id = str(created["id"])
-        else:
-            self.client.json("PATCH", f"/emails/{action.remote_id}", json=action.payload)
-            remote_id = str(action.remote_id)
-        self.state.record(action.lesson.key, remote_id, "")
+            return str(self.client.json("POST", "/emails", json=action.payload)["id"])
+        self.client.json("PATCH", f"/emails/{action.remote_id}", json=action.payload)
+        return action.remote_id
 
 
 class Buttondown(Provider):

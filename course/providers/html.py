@@ -17,6 +17,7 @@ class PlainHTML(Provider):
     lands_as = "HTML and text files"
     tags: ClassVar[dict[str, str]] = {}
     escape_values = True
+    uses_unsubscribe_page = True
 
     def dialect(self) -> Dialect:
         links = self.course.links

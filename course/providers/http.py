@@ -62,6 +62,7 @@ class ApiClient:
         self.secrets = [s for s in secrets if s]
         self.sleep = sleep or (lambda seconds: pause(seconds))
         self.max_attempts = max_attempts
+        self.last_request = ""  # "GET /v4/sequences": what an unexpected answer answered
         import httpx  # here, not at the top: only uploads need it
 
         self.http = httpx.Client(
@@ -84,13 +85,19 @@ class ApiClient:
         try:
             return response.json()
         except ValueError:
-            raise ApiError(f"{self.label} answered {method} {path} with something that is not JSON") from None
+            kind = response.headers.get("content-type", "no content type").split(";")[0]
+            start = " ".join(response.text.split())[:60]
+            raise ApiError(
+                f"unexpected answer from {self.label} to {method} {path}: not JSON ({kind}, “{start}…”); check "
+                "--api-url, or retry later"
+            ) from None
 
     def request(self, method: str, path: str, *, allow: Iterable[int] = (), **kwargs: Any) -> httpx.Response:
         """Send a request; return the response for 2xx (or a status in `allow`), raise ApiError otherwise."""
         import httpx  # loaded by __init__ already
 
         allowed = set(allow)
+        self.last_request = f"{method} {path}"
         for attempt in range(1, self.max_attempts + 1):
             try:
                 response = self.http.request(method, path, **kwargs)

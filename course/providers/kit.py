@@ -71,14 +71,14 @@ class KitUploader(Uploader):
             created = self.client.json("POST", "/v4/sequences", json={"name": self.kit.course.title})
             self.sequence_id = created["sequence"]["id"]
 
-    def apply(self, action: Action) -> None:
+    def apply(self, action: Action) -> str | None:
         path = f"/v4/sequences/{self.sequence_id}/emails"
         if action.verb == "create":
             body = dict(action.payload)
             body.setdefault("published", False)
-            self.client.json("POST", path, json=body)
-        else:
-            self.client.json("PUT", f"{path}/{action.remote_id}", json=action.payload)
+            return str(self.client.json("POST", path, json=body)["email"]["id"])
+        self.client.json("PUT", f"{path}/{action.remote_id}", json=action.payload)
+        return action.remote_id
 
 
 class Kit(Provider):
@@ -102,6 +102,9 @@ class Kit(Provider):
         "- Only the first email of a sequence may go out immediately. A later lesson on the same day as the one "
         "before it is sent 1 hour after it (`delay_unit: hours`)."
     )
+
+    def plan_notes(self) -> list[str]:
+        return [f"sequence “{self.course.title}”: created, or reused if Kit has one of that name; emails are drafts"]
 
     def email_body(self, lesson: ExportedLesson) -> dict[str, Any]:
         """The body of POST /v4/sequences/{id}/emails for one lesson."""

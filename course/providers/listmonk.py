@@ -63,12 +63,12 @@ class ListmonkUploader(Uploader):
             )
             self.template_id = int(created["data"]["id"])
 
-    def apply(self, action: Action) -> None:
+    def apply(self, action: Action) -> str | None:
         body = {**action.payload, "template_id": self.template_id, "lists": self.list_ids}
         if action.verb == "create":
-            self.client.json("POST", "/api/campaigns", json=body)
-        else:
-            self.client.json("PUT", f"/api/campaigns/{action.remote_id}", json=body)
+            return str(self.client.json("POST", "/api/campaigns", json=body)["data"]["id"])
+        self.client.json("PUT", f"/api/campaigns/{action.remote_id}", json=body)
+        return action.remote_id
 
 
 class Listmonk(Provider):
@@ -88,6 +88,10 @@ class Listmonk(Provider):
         "preferences_url": "{{ UnsubscribeURL }}?manage=true",
     }
     notes = "- The greeting uses Sprig's `default`, which listmonk's templates include."
+
+    def plan_notes(self) -> list[str]:
+        return [f"template “{BARE_TEMPLATE_NAME}”: created if missing; campaigns are drafts on the list named like "
+                "the course, else the first list"]  # fmt: skip
 
     def request_body(self, lesson: ExportedLesson) -> dict[str, Any]:
         """POST /api/campaigns (draft); `template_id` is the bare template's id, filled in at upload."""

@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 from ..errors import CourseError
 from .base import ExportedLesson, Provider, dumps
 from .paging import by_offset, list_all
-from .uploads import Action, Uploader, UploadState, content_hash
+from .uploads import Action, Uploader
 
 API_BASE = "https://{dc}.api.mailchimp.com/3.0"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed timestamps: the same course gives byte-identical zips
@@ -20,7 +20,7 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed timestamps: the same course gives byte
 
 class MailchimpUploader(Uploader):
     """One Classic (user) template per lesson, matched by name. Mailchimp's API does not return a template's HTML,
-    so what was sent is remembered in .course/ to skip unchanged lessons."""
+    so the upload's receipt (.course/uploads/) tells an unchanged lesson from an edited one."""
 
     def __init__(self, provider: Provider, credentials: Mapping[str, str], api_url: str | None, **options: Any):
         super().__init__(provider, credentials, api_url, **options)
@@ -29,7 +29,6 @@ class MailchimpUploader(Uploader):
             raise CourseError("MAILCHIMP_API_KEY has no data-centre suffix (such as -us6); copy the whole key")
         base = api_url or API_BASE.format(dc=key.rsplit("-", 1)[-1])
         self.api_client("Mailchimp", base, auth=("course", key), credential_names=["MAILCHIMP_API_KEY"], secret=key)
-        self.state = UploadState(provider.course.root, "mailchimp")
 
     def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
         query = {"type": "user", "count": 1000, "offset": 0}
@@ -38,24 +37,20 @@ class MailchimpUploader(Uploader):
         actions = []
         for lesson in lessons:
             body = self.body(lesson)
-            digest = content_hash(body)
             remote = by_name.get(lesson.name)
             if remote is None:
                 actions.append(Action(lesson, "create", lesson.key, payload=body))
-            elif self.state.unchanged(lesson.key, str(remote["id"]), digest):
+            elif self.receipt.unchanged(lesson.key, str(remote["id"]), self.digest(lesson)):
                 actions.append(Action(lesson, "unchanged", str(remote["id"])))
             else:
                 actions.append(Action(lesson, "update", str(remote["id"]), ["html"], body))
         return actions
 
-    def apply(self, action: Action) -> None:
+    def apply(self, action: Action) -> str | None:
         if action.verb == "create":
-            created = self.client.json("POST", "/templates", json=action.payload)
-            remote_id = str(created["id"])
-        else:
-            self.client.json("PATCH", f"/templates/{action.remote_id}", json=action.payload)
-            remote_id = str(action.remote_id)
-        self.state.record(action.lesson.key, remote_id, content_hash(action.payload))
+            return str(self.client.json("POST", "/templates", json=action.payload)["id"])
+        self.client.json("PATCH", f"/templates/{action.remote_id}", json=action.payload)
+        return action.remote_id
 
 
 class Mailchimp(Provider):

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from .base import ExportedLesson, Provider
 from .paging import by_page_number, list_all
-from .uploads import Action, Uploader, UploadState, content_hash
+from .uploads import Action, Uploader
 
 API_BASE = "https://connect.mailerlite.com/api"
 
@@ -23,7 +23,6 @@ class MailerLiteUploader(Uploader):
             "MailerLite", api_url or API_BASE, headers={"Authorization": f"Bearer {key}"},
             credential_names=["MAILERLITE_API_KEY"], secret=key,
         )  # fmt: skip
-        self.state = UploadState(provider.course.root, "mailerlite")
 
     def _drafts(self) -> list[dict[str, Any]]:
         query = {"filter[status]": "draft", "limit": 100, "page": 1}
@@ -37,21 +36,18 @@ class MailerLiteUploader(Uploader):
             remote = by_name.get(lesson.name)
             if remote is None:
                 actions.append(Action(lesson, "create", lesson.key, payload=body))
-            elif self.state.unchanged(lesson.key, str(remote["id"]), content_hash(body)):
+            elif self.receipt.unchanged(lesson.key, str(remote["id"]), self.digest(lesson)):
                 actions.append(Action(lesson, "unchanged", str(remote["id"])))
             else:
                 actions.append(Action(lesson, "update", str(remote["id"]), ["emails"], body))
         return actions
 
-    def apply(self, action: Action) -> None:
+    def apply(self, action: Action) -> str | None:
         if action.verb == "create":
-            created = self.client.json("POST", "/campaigns", json=action.payload)
-            remote_id = str(created["data"]["id"])
-        else:
-            body = {k: v for k, v in action.payload.items() if k != "type"}
-            self.client.json("PUT", f"/campaigns/{action.remote_id}", json=body)
-            remote_id = str(action.remote_id)
-        self.state.record(action.lesson.key, remote_id, content_hash(action.payload))
+            return str(self.client.json("POST", "/campaigns", json=action.payload)["data"]["id"])
+        body = {k: v for k, v in action.payload.items() if k != "type"}
+        self.client.json("PUT", f"/campaigns/{action.remote_id}", json=body)
+        return action.remote_id
 
 
 class MailerLite(Provider):

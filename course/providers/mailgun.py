@@ -42,12 +42,13 @@ class MailgunUploader(Uploader):
             actions.append(Action(lesson, verb, lesson.key, ["template"] if verb == "update" else [], payload))
         return actions
 
-    def apply(self, action: Action) -> None:
+    def apply(self, action: Action) -> str | None:
         form = {key: (None, str(value)) for key, value in action.payload.items()}  # multipart/form-data
         if action.verb == "create":
             self.client.json("POST", f"/v3/{self.domain}/templates", files=form)
         else:
             self.client.json("POST", f"/v3/{self.domain}/templates/{action.remote_id}/versions", files=form)
+        return action.remote_id  # Mailgun names a template by our key
 
 
 class Mailgun(Provider):

@@ -25,6 +25,10 @@ class Paging:
 
     items: str
     following: Callable[[Any, Query, int], Query | None]
+    total: str | None = None  # where a page says how many items there are: with 0, a page may omit the list
+
+    def empty_without_items(self, page: Any) -> bool:
+        return self.total is not None and _number(page, self.total) == 0
 
 
 def list_all(client: ApiClient, path: str, query: Query, paging: Paging) -> list[dict[str, Any]]:
@@ -34,7 +38,7 @@ def list_all(client: ApiClient, path: str, query: Query, paging: Paging) -> list
     for _ in range(MAX_PAGES):
         asked.add(tuple(sorted((key, str(value)) for key, value in query.items())))
         page = client.get(path, params=query)
-        batch = _at(page, paging.items, client.label, path)
+        batch = _at(page, paging.items, client.label, path, paging.empty_without_items(page))
         found.extend(batch)
         following = paging.following(page, query, len(found)) if batch else None
         if following is None:
@@ -45,17 +49,20 @@ def list_all(client: ApiClient, path: str, query: Query, paging: Paging) -> list
     raise ApiError(f"{client.label} kept answering GET {path} with more pages; stopped after {len(found)} items")
 
 
-def _at(body: Any, dotted: str, label: str, path: str) -> list[dict[str, Any]]:
-    """The list at a dotted path of a page's body; a missing key is an empty list, another shape an error."""
+def _at(body: Any, dotted: str, label: str, path: str, may_omit: bool = False) -> list[dict[str, Any]]:
+    """The list at a dotted path of a page's body (null is an empty list); a page without it, or of another shape,
+    is an unexpected answer, unless it says it holds nothing (`may_omit`)."""
     value = body
     for key in dotted.split("."):
-        if not isinstance(value, dict):
-            raise ApiError(f"unexpected answer from {label} to GET {path}: expected a JSON object with {dotted!r}")
-        value = value.get(key)
+        if not isinstance(value, dict) or key not in value:
+            if may_omit:
+                return []
+            raise ApiError(f"unexpected answer from {label} to GET {path}: no {dotted!r} list in it; check --api-url")
+        value = value[key]
         if value is None:
             return []
-    if not isinstance(value, list):
-        raise ApiError(f"unexpected answer from {label} to GET {path}: {dotted!r} is not a list")
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise ApiError(f"unexpected answer from {label} to GET {path}: {dotted!r} is not a list of objects")
     return value
 
 
@@ -71,7 +78,7 @@ def by_offset(items: str, total: str, offset: str = "offset") -> Paging:
         count = _number(page, total)
         return {**query, offset: seen} if count is not None and seen < count else None
 
-    return Paging(items, following)
+    return Paging(items, following, total)
 
 
 def by_page_number(items: str, last_page: str | None = None, total: str | None = None, size: str = "") -> Paging:

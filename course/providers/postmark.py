@@ -42,11 +42,11 @@ class PostmarkUploader(Uploader):
             actions.append(compared(lesson, lesson.key, remote, desired, payload=desired))
         return actions
 
-    def apply(self, action: Action) -> None:
+    def apply(self, action: Action) -> str | None:
         if action.verb == "create":
-            self.client.json("POST", "/templates", json=action.payload)
-        else:
-            self.client.json("PUT", f"/templates/{action.remote_id}", json=action.payload)
+            return str(self.client.json("POST", "/templates", json=action.payload)["TemplateId"])
+        self.client.json("PUT", f"/templates/{action.remote_id}", json=action.payload)
+        return action.remote_id
 
 
 class Postmark(Provider):

@@ -44,16 +44,17 @@ class SendGridUploader(Uploader):
             actions.append(compared(lesson, f"{template['id']}/{active['id']}", remote, wanted))
         return actions
 
-    def apply(self, action: Action) -> None:
+    def apply(self, action: Action) -> str | None:
         if action.verb == "create":
             template = self.client.json("POST", "/v3/templates", json=action.payload["template"])
             self.client.json("POST", f"/v3/templates/{template['id']}/versions", json=action.payload["version"])
-            return
+            return str(template["id"])
         template_id, version_id = str(action.remote_id).split("/")
         if version_id:
             self.client.json("PATCH", f"/v3/templates/{template_id}/versions/{version_id}", json=action.payload)
         else:
             self.client.json("POST", f"/v3/templates/{template_id}/versions", json=action.payload)
+        return template_id
 
 
 class SendGrid(Provider):

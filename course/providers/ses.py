@@ -49,9 +49,10 @@ class SESUploader(Uploader):
             actions.append(compared(lesson, lesson.key, remote, desired, payload=desired))
         return actions
 
-    def apply(self, action: Action) -> None:
+    def apply(self, action: Action) -> str | None:
         operation = "create_email_template" if action.verb == "create" else "update_email_template"
         self._call(operation, TemplateName=action.remote_id, TemplateContent=action.payload)
+        return action.remote_id  # SES names a template by our key
 
 
 def _aws_error(exc: Exception) -> CourseError:

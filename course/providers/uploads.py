@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,11 @@ class Uploader:
         self.options = options
         self.notes: list[str] = []  # shown with the plan (e.g. a sequence to create, subscribers present)
         self.confirm: str | None = None  # a question the user must answer yes to before anything is written
+        self.receipt = Receipt(provider.course.root, provider.name)
+
+    def digest(self, lesson: ExportedLesson) -> str:
+        """A fingerprint of what is sent for a lesson, to tell an edited lesson from an unchanged one."""
+        return content_hash(lesson.subject, lesson.preheader, lesson.html, lesson.text)
 
     def body(self, lesson: ExportedLesson) -> dict[str, Any]:
         """The provider's request body for a lesson (every provider with an uploader has one)."""
@@ -57,7 +63,8 @@ class Uploader:
     def prepare(self) -> None:
         """Create what the lessons live in (a Kit sequence), once, before the first write."""
 
-    def apply(self, action: Action) -> None:
+    def apply(self, action: Action) -> str | None:
+        """Create or update one lesson; the remote id when the answer gives it."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -87,27 +94,43 @@ def content_hash(*parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
-class UploadState:
-    """What was last uploaded to a provider whose API cannot give content back: key -> remote id and hash.
+class Receipt:
+    """What the last uploads to a provider did, kept in DIR/.course/uploads/<provider>.json: per lesson its remote
+    id, a fingerprint of what was sent, what was done and when. Never a secret.
 
-    Kept in DIR/.course/upload-<provider>.json. Existence is always checked against the provider (no duplicates
-    even if this file is lost); the file only saves re-sending lessons that did not change.
+    The provider's own listing always decides whether a lesson exists (a lost receipt causes no duplicates); the
+    receipt adds what some APIs cannot give back (a template's HTML: was the lesson changed since?) and the id of
+    an object that has no name to find it by (a Buttondown draft).
     """
 
     def __init__(self, root: Path, provider: str) -> None:
-        self.path = Path(root) / ".course" / f"upload-{provider}.json"
-        self.entries: dict[str, dict[str, str]] = {}
-        if self.path.is_file():
-            try:
-                self.entries = json.loads(self.path.read_text(encoding="utf-8"))
-            except ValueError:
-                self.entries = {}
+        self.provider = provider
+        self.path = Path(root) / ".course" / "uploads" / f"{provider}.json"
+        self.entries: dict[str, dict[str, Any]] = {}
+        legacy = Path(root) / ".course" / f"upload-{provider}.json"  # written by course 0.1 for three providers
+        for path in (legacy, self.path):
+            if path.is_file():
+                try:
+                    data = json.loads(path.read_text(encoding="utf-8"))
+                except ValueError:
+                    continue
+                lessons = data.get("lessons", data) if isinstance(data, dict) else {}
+                self.entries.update({k: v for k, v in lessons.items() if isinstance(v, dict)})
+
+    def remote_id(self, key: str) -> str | None:
+        entry = self.entries.get(key, {})
+        found = entry.get("remote_id", entry.get("id"))
+        return str(found) if found else None
 
     def unchanged(self, key: str, remote_id: str, digest: str) -> bool:
-        entry = self.entries.get(key, {})
-        return entry.get("id") == str(remote_id) and entry.get("hash") == digest
+        return self.remote_id(key) == str(remote_id) and self.entries.get(key, {}).get("hash") == digest
 
-    def record(self, key: str, remote_id: str, digest: str) -> None:
-        self.entries[key] = {"id": str(remote_id), "hash": digest}
+    def record(self, number: int, key: str, remote_id: str | None, digest: str, done: str) -> None:
+        """Note what was done to one lesson, at once (a failure later keeps what was done before it)."""
+        self.entries[key] = {
+            "number": number, "remote_id": remote_id or self.remote_id(key), "hash": digest, "done": done,
+            "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        }  # fmt: skip
+        document = {"provider": self.provider, "lessons": dict(sorted(self.entries.items()))}
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps(self.entries, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        self.path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
