@@ -30,7 +30,7 @@ def export_course(
     rendering = open_course(root)
     found = find_placeholders(rendering.course, provider_type.uses_unsubscribe_page)
     if found and not allow_placeholders:
-        raise CourseError(placeholder_message(found, "export"))
+        raise CourseError(placeholder_message(found, "export a draft anyway"))
     provider = provider_type(rendering.course)
     files = provider.export(rendering, draft=found)
     out = out or root / "dist" / provider.name

@@ -50,7 +50,7 @@ def send_test(
     course = rendering.course
     found = find_placeholders(course, unsubscribe_page=False)  # a test send uses the sample unsubscribe page
     if found and not allow_placeholders:
-        raise CourseError(placeholder_message(found, "send"))
+        raise CourseError(placeholder_message(found, "send the test with them"))
     chosen = [lesson for lesson in course.lessons if not lessons or lesson.number in lessons]
     unknown = sorted(set(lessons) - {lesson.number for lesson in course.lessons})
     if unknown:

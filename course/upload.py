@@ -66,7 +66,7 @@ class UploadSession:
         """Compare the lessons with what the provider holds. A real upload refuses example values unless allowed."""
         self.load()
         if self.placeholders and not (self.allow_placeholders or dry_run):
-            raise CourseError(placeholder_message(self.placeholders, "upload"))
+            raise CourseError(placeholder_message(self.placeholders, "upload a draft anyway"))
         credentials = self.provider.credentials(self.environ)
         options: dict[str, Any] = {"publish": self.publish}
         if self.sleep is not None:

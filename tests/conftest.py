@@ -76,3 +76,5 @@ def ready_copy(ready_course: Path, tmp_path: Path) -> Path:
 
 
 from .browser import browser  # noqa: E402, F401  (one Chromium for the whole session, shared by every test)
+from .fakes.pages import pages  # noqa: E402, F401  (a local web site for link checks)
+from .fakes.smtp import smtp  # noqa: E402, F401  (a real SMTP server per test)

@@ -5,9 +5,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -134,27 +131,6 @@ def test_spamassassin_scores_each_lesson(course_copy: Path) -> None:
     _, data = _report(course_copy, spam=True)
     assert all(isinstance(entry["spam_score"], float) for entry in data["lessons"])
     assert all("spam.score" in _codes(data, entry["number"]) for entry in data["lessons"])
-
-
-class _Pages(BaseHTTPRequestHandler):
-    def do_HEAD(self) -> None:
-        self.send_response(200 if self.path == "/alive" else 404)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    do_GET = do_HEAD
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def pages() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
 
 
 def test_links_option_checks_every_external_link(course_copy: Path, pages: str) -> None:

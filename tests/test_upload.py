@@ -335,9 +335,11 @@ class _LoopingClient:
 
     def __init__(self) -> None:
         self.calls = 0
+        self.last_request = ""
 
     def get(self, path: str, params: dict[str, Any]) -> dict[str, Any]:
         self.calls += 1
+        self.last_request = f"GET {path}"
         return {"items": [{"id": self.calls}], "pagination": {"has_next_page": True, "end_cursor": "same"}}
 
 

@@ -78,9 +78,15 @@ def _probe_links(ctx: LessonsContext) -> list[Probe]:
     for report in ctx.reports:
         lesson = ctx.course.lessons[report.number - 1]
         source = source_context(ctx.course, lesson)
-        for href, line in source.links:
+        places = [(href, source.at(line)) for href, line in source.links]
+        if lesson.cta is not None and lesson.cta.url:
+            places.append((lesson.cta.url, f"{source.file} front matter cta"))
+        if lesson is ctx.course.lessons[-1] and ctx.course.cta.url:
+            line = ctx.course.setting_lines.get(("cta", "url"))
+            places.append((ctx.course.cta.url, f"course.toml:{line}" if line else "course.toml [cta] url"))
+        for href, where in places:
             if href.strip().lower().startswith(("http://", "https://")):
-                targets.setdefault(href.strip(), []).append((report.number, source.at(line)))
+                targets.setdefault(href.strip(), []).append((report.number, where))
 
     def probe(url: str) -> tuple[str, int | None, str]:
         headers = {"User-Agent": "course link check"}

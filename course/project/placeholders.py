@@ -86,8 +86,9 @@ def find_placeholders(course: Course, unsubscribe_page: bool = True) -> list[Pla
 
 
 def placeholder_message(found: list[Placeholder], action: str) -> str:
-    """The one-line refusal: every key still holding an example value, and the way out."""
+    """The one-line refusal: every key still holding an example value, and the way out (`action`: "export a
+    draft anyway")."""
     return (
-        f"course.toml still holds example values, which would reach your subscribers: "
-        f"{'; '.join(str(p) for p in found)}. Replace them, or pass --allow-placeholders to {action} a draft anyway"
+        f"course.toml still holds example values: {'; '.join(str(p) for p in found)}. Replace them, or pass "
+        f"--allow-placeholders to {action}"
     )

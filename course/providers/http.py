@@ -13,6 +13,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from ..errors import CourseError
 
@@ -58,6 +59,7 @@ class ApiClient:
     ) -> None:
         self.label = label
         self.base_url = base_url.rstrip("/")
+        self.base_path = urlsplit(self.base_url).path
         self.credential_names = " and ".join(credential_names) or "your credentials"
         self.secrets = [s for s in secrets if s]
         self.sleep = sleep or (lambda seconds: pause(seconds))
@@ -79,7 +81,10 @@ class ApiClient:
         return self.json("GET", path, **kwargs)
 
     def json(self, method: str, path: str, **kwargs: Any) -> Any:
-        response = self.request(method, path, **kwargs)
+        return self.answer(self.request(method, path, **kwargs))
+
+    def answer(self, response: httpx.Response) -> Any:
+        """The JSON of an answer ({} when empty); one line naming the request when it is not JSON."""
         if not response.content:
             return {}
         try:
@@ -88,8 +93,8 @@ class ApiClient:
             kind = response.headers.get("content-type", "no content type").split(";")[0]
             start = " ".join(response.text.split())[:60]
             raise ApiError(
-                f"unexpected answer from {self.label} to {method} {path}: not JSON ({kind}, “{start}…”); check "
-                "--api-url, or retry later"
+                f"unexpected answer from {self.label} to {self.last_request}: not JSON ({kind}, “{start}…”); "
+                "check --api-url, or retry later"
             ) from None
 
     def request(self, method: str, path: str, *, allow: Iterable[int] = (), **kwargs: Any) -> httpx.Response:
@@ -97,7 +102,7 @@ class ApiClient:
         import httpx  # loaded by __init__ already
 
         allowed = set(allow)
-        self.last_request = f"{method} {path}"
+        self.last_request = f"{method} {self.base_path}{path}"  # as the provider's docs write it: GET /v3/…
         for attempt in range(1, self.max_attempts + 1):
             try:
                 response = self.http.request(method, path, **kwargs)

@@ -36,7 +36,7 @@ class MailgunUploader(Uploader):
             if response.status_code == 404:
                 actions.append(Action(lesson, "create", lesson.key, payload={**body, "tag": tag}))
                 continue
-            version = (response.json().get("template") or {}).get("version") or {}
+            version = self.client.answer(response)["template"]["version"]  # Mailgun's documented shape
             verb = "unchanged" if version.get("tag") == tag else "update"
             payload = {k: body[k] for k in ("template", "comment", "headers")} | {"tag": tag, "active": "yes"}
             actions.append(Action(lesson, verb, lesson.key, ["template"] if verb == "update" else [], payload))

@@ -38,7 +38,7 @@ def list_all(client: ApiClient, path: str, query: Query, paging: Paging) -> list
     for _ in range(MAX_PAGES):
         asked.add(tuple(sorted((key, str(value)) for key, value in query.items())))
         page = client.get(path, params=query)
-        batch = _at(page, paging.items, client.label, path, paging.empty_without_items(page))
+        batch = _at(page, paging.items, client.label, client.last_request, paging.empty_without_items(page))
         found.extend(batch)
         following = paging.following(page, query, len(found)) if batch else None
         if following is None:
@@ -49,7 +49,7 @@ def list_all(client: ApiClient, path: str, query: Query, paging: Paging) -> list
     raise ApiError(f"{client.label} kept answering GET {path} with more pages; stopped after {len(found)} items")
 
 
-def _at(body: Any, dotted: str, label: str, path: str, may_omit: bool = False) -> list[dict[str, Any]]:
+def _at(body: Any, dotted: str, label: str, request: str, may_omit: bool = False) -> list[dict[str, Any]]:
     """The list at a dotted path of a page's body (null is an empty list); a page without it, or of another shape,
     is an unexpected answer, unless it says it holds nothing (`may_omit`)."""
     value = body
@@ -57,12 +57,12 @@ def _at(body: Any, dotted: str, label: str, path: str, may_omit: bool = False) -
         if not isinstance(value, dict) or key not in value:
             if may_omit:
                 return []
-            raise ApiError(f"unexpected answer from {label} to GET {path}: no {dotted!r} list in it; check --api-url")
+            raise ApiError(f"unexpected answer from {label} to {request}: no {dotted!r} list in it; check --api-url")
         value = value[key]
         if value is None:
             return []
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        raise ApiError(f"unexpected answer from {label} to GET {path}: {dotted!r} is not a list of objects")
+        raise ApiError(f"unexpected answer from {label} to {request}: {dotted!r} is not a list of objects")
     return value
 
 

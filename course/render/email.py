@@ -148,6 +148,7 @@ class Renderer:
         sender, cta = course.sender, course.cta
         cta_url = cta.url or f"mailto:{sender.reply_address}"
         minutes = lesson.minutes
+        rewrite = self.rewrite_url(lesson)
         content_width = course.theme.width - 64  # the body column has 32 px of padding on each side
         context: dict[str, Any] = {
             "course": {
@@ -177,16 +178,19 @@ class Renderer:
             "progress": [i <= index for i in range(len(lessons))],
             "greeting": Markup(t["greeting"]).format(name=MergeFields().first_name),
             "why_footer": t["why_footer"].format(course=course.title),
-            "body_html": Markup(render_html(lesson.body, self.rewrite_url(lesson), image_width=content_width)),
+            "body_html": Markup(render_html(lesson.body, rewrite, image_width=content_width)),
             "next_lesson": None,
-            "cta": {
-                "heading": t["cta_heading"] if cta.heading is None else cta.heading,
-                "text": t["cta_text"] if cta.text is None else cta.text,
-                "button": t["cta_button"].format(name=sender.name) if cta.button is None else cta.button,
-                "url": cta_url,
-                "url_text": cta_url[len("mailto:") :] if cta_url.startswith("mailto:") else cta_url,
-            },
+            "cta": call_to_action(
+                t["cta_heading"] if cta.heading is None else cta.heading,
+                t["cta_text"] if cta.text is None else cta.text,
+                t["cta_button"].format(name=sender.name) if cta.button is None else cta.button,
+                rewrite(cta_url),
+            ),
+            "lesson_cta": None,
         }
+        if lesson.cta is not None:  # the lesson's own, from its front matter: only what the author wrote
+            own = lesson.cta
+            context["lesson_cta"] = call_to_action(own.heading, own.text, own.button, rewrite(own.url or ""))
         if next_lesson is not None:
             gap = next_lesson.day - lesson.day
             arrives = (
@@ -196,6 +200,18 @@ class Renderer:
             context["next_lesson"] = {"title": next_lesson.title, "day": next_lesson.day, "arrives": arrives}
         # every value comes from the author or course.toml: template syntax in it is the author's, kept as written
         return {key: value if key == "merge" else protect_all(value) for key, value in context.items()}
+
+
+def call_to_action(heading: str | None, text: str | None, button: str | None, url: str) -> dict[str, Any]:
+    """What the cta partials show: a heading and text when there are any, a button, and the url as a reader
+    of the plain text sees it."""
+    return {
+        "heading": heading or "",
+        "text": text or "",
+        "button": button or "",
+        "url": url,
+        "url_text": url.removeprefix("mailto:"),
+    }
 
 
 def signed_by_the_author(body: str, sender_name: str) -> bool:
