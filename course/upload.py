@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CourseError
-from .project.placeholders import Placeholder, find_placeholders, placeholder_message
+from .project.placeholders import Placeholder, find_placeholders, named, placeholder_message
 from .providers import provider_class
 from .providers.base import ExportedLesson, Provider
 from .providers.uploads import Action, Uploader
@@ -97,10 +97,10 @@ class UploadSession:
     def _draft_lines(self, sending: bool) -> list[str]:
         if not self.placeholders:
             return []
-        named = "; ".join(str(p) for p in self.placeholders)
+        values = named(self.placeholders)
         if sending and self.allow_placeholders:
-            return [f"Draft (--allow-placeholders): course.toml still holds example values: {named}"]
-        return [f"Note: course.toml still holds example values, which an upload refuses: {named}"]
+            return [f"Draft (--allow-placeholders): course.toml still holds example values: {values}"]
+        return [f"Note: course.toml still holds example values, which an upload refuses: {values}"]
 
     def question(self) -> str | None:
         """What the user must agree to before anything is written (publishing to subscribers), if anything."""

@@ -18,7 +18,11 @@ from .conftest import fill_settings, run
 from .fakes.providers import KitAPI, serve
 from .test_upload import PROVIDERS, lesson_count, upload
 
-EXAMPLE_KEYS = ("[sender] email", "[sender] reply_to", "[sender] postal_address")
+EXAMPLE_KEYS = (
+    "[sender] email",
+    "reply_to",
+    "postal_address",
+)  # "[sender] email, reply_to = …; [sender] postal_address…"
 
 
 def _one_error_line(output: str) -> str:
@@ -118,7 +122,7 @@ def test_check_with_an_esp_reports_the_same_placeholders_as_errors(course_copy: 
     messages = " ".join(m for found in errors.values() for m in found)
     refusal = _one_error_line(run("export", str(course_copy), "--esp", "kit", "-o", str(course_copy / "x")).output)
     for key in EXAMPLE_KEYS:
-        assert key in refusal and key.split("] ")[1] in messages
+        assert key in refusal and key.removeprefix("[sender] ") in messages
     code_without, errors_without = _check_errors(course_copy)
     assert code_without == 0 and errors_without == {}  # without a provider they are warnings: still a draft
 
@@ -132,13 +136,17 @@ def test_the_example_unsubscribe_page_matters_only_where_course_links_to_it(read
     assert _check_errors(ready_copy, "--esp", "eml")[1].keys() == {"links.example-unsubscribe"}
 
 
-def test_a_cta_url_left_as_an_example_is_a_placeholder(ready_copy: Path, tmp_path: Path) -> None:
+def test_a_cta_url_left_as_an_example_or_empty_is_a_placeholder(ready_copy: Path, tmp_path: Path) -> None:
     toml = ready_copy / "course.toml"
-    toml.write_text(
-        toml.read_text().replace("[cta]\n", '[cta]\nbutton = "Book a call"\nurl = "https://example.com/book"\n')
-    )
-    result = run("export", str(ready_copy), "--esp", "kit", "-o", str(tmp_path / "kit"))
-    assert result.exit_code == 1 and "[cta] url" in _one_error_line(result.output)
+    ready = toml.read_text()
+    for url, named in (("https://example.com/book", "'https://example.com/book'"), ("", "it is there but empty")):
+        toml.write_text(ready.replace("[cta]\n", f'[cta]\nbutton = "Book a call"\nurl = "{url}"\n'))
+        result = run("export", str(ready_copy), "--esp", "kit", "-o", str(tmp_path / "kit"))
+        assert result.exit_code == 1
+        line = _one_error_line(result.output)
+        assert "[cta] url" in line and named in line
+    toml.write_text(ready.replace("[cta]\n", '[cta]\nbutton = "Tell me what you think"\n'))  # a reply: fine
+    assert run("export", str(ready_copy), "--esp", "kit", "-o", str(tmp_path / "kit")).exit_code == 0
 
 
 # --- upload --plan: offline, no credentials ---------------------------------------------------------------------
@@ -242,13 +250,18 @@ def test_the_receipt_records_the_upload_without_secrets_and_losing_it_duplicates
         assert len(lessons) == lesson_count(ready_copy)
         assert {str(e["id"]) for e in api.emails.values()} == {str(entry["remote_id"]) for entry in lessons.values()}
         assert all(re.fullmatch(r"[0-9a-f]{16,}", entry["hash"]) for entry in lessons.values())
-        assert "receipt" in first.output
+        assert "receipt" in first.output and {e["done"] for e in lessons.values()} == {"created"}
+
+        again = upload(ready_copy, "kit", url, env)
+        kept = json.loads(receipt_path.read_text())["lessons"]
+        assert all(kept[k]["done"] == "created" and kept[k]["at"] == lessons[k]["at"] and "checked" in kept[k]
+                   for k in lessons)  # fmt: skip
 
         receipt_path.unlink()
         again = upload(ready_copy, "kit", url, env)
     assert again.exit_code == 0, again.output
     assert "0 created" in again.output and len(api.emails) == lesson_count(ready_copy)
-    assert receipt_path.exists()
+    assert {e["done"] for e in json.loads(receipt_path.read_text())["lessons"].values()} == {"found up to date"}
 
 
 # --- a lesson's own call to action ---------------------------------------------------------------------------

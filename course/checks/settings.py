@@ -52,8 +52,8 @@ def unsubscribe_example(ctx: SettingsContext) -> Iterator[Problem]:
     return _placeholders("links.example-unsubscribe", ctx)
 
 
-@check("cta.example", "warning / error", "a call to action's url is an example one, or a [cta] has a button but no url "
-       "(an error with `--esp`)", "course")  # fmt: skip
+@check("cta.example", "warning / error", "a call to action's url is an example one (example.com…), or [cta] url is "
+       "there but empty (an error with `--esp`)", "course")  # fmt: skip
 def cta_example(ctx: SettingsContext) -> Iterator[Problem]:
     return _placeholders("cta.example", ctx)
 

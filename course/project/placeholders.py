@@ -67,11 +67,12 @@ def find_placeholders(course: Course, unsubscribe_page: bool = True) -> list[Pla
         found.append(
             Placeholder("[cta] url", "cta.example", cta.url, "set where the closing button leads", ("cta", "url"))
         )
-    elif not cta.url and (cta.button or cta.text):
+    elif cta.url is not None and not cta.url.strip():
         found.append(
             Placeholder(
                 "[cta] url", "cta.example", "",
-                "your [cta] has a button but no url, so it would only invite a reply: set its url", ("cta", ""),
+                "it is there but empty: set where the closing button leads, or delete the line to invite a reply",
+                ("cta", "url"),
             )
         )  # fmt: skip
     for lesson in course.lessons:
@@ -85,10 +86,26 @@ def find_placeholders(course: Course, unsubscribe_page: bool = True) -> list[Pla
     return found
 
 
+def named(found: list[Placeholder]) -> str:
+    """The placeholders in one phrase, keys with the same value and fix together: "[sender] email, reply_to =
+    'you@example.com' (set the address you send from); …"."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for placeholder in found:
+        groups.setdefault((placeholder.value, placeholder.fix), []).append(placeholder.key)
+    phrases = []
+    for (value, fix), keys in groups.items():
+        table = keys[0].split("] ")[0] + "] " if keys[0].startswith("[") else ""
+        together = ", ".join(
+            [keys[0], *(k.removeprefix(table) if table and k.startswith(table) else k for k in keys[1:])]
+        )
+        phrases.append(f"{together} = {value!r} ({fix})" if value else f"{together} ({fix})")
+    return "; ".join(phrases)
+
+
 def placeholder_message(found: list[Placeholder], action: str) -> str:
     """The one-line refusal: every key still holding an example value, and the way out (`action`: "export a
     draft anyway")."""
     return (
-        f"course.toml still holds example values: {'; '.join(str(p) for p in found)}. Replace them, or pass "
+        f"course.toml still holds example values: {named(found)}. Replace them, or pass "
         f"--allow-placeholders to {action}"
     )

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from ..errors import CourseError
 from ..model import Course, Lesson
-from ..project.placeholders import Placeholder
+from ..project.placeholders import Placeholder, named
 from ..render import CourseRender
 from ..render.dialects import Dialect
 from ..render.wording import strings_for
@@ -212,7 +212,7 @@ def draft_notice(draft: list[Placeholder] | tuple[()]) -> str:
         return ""
     return (
         "> **Draft: not ready to send.** course.toml still holds example values, exported because of "
-        f"`--allow-placeholders`: {'; '.join(str(p) for p in draft)}. Replace them and export again before "
+        f"`--allow-placeholders`: {named(draft)}. Replace them and export again before "
         "anything reaches a subscriber.\n\n"
     )
 

@@ -125,12 +125,18 @@ class Receipt:
     def unchanged(self, key: str, remote_id: str, digest: str) -> bool:
         return self.remote_id(key) == str(remote_id) and self.entries.get(key, {}).get("hash") == digest
 
-    def record(self, number: int, key: str, remote_id: str | None, digest: str, done: str) -> None:
-        """Note what was done to one lesson, at once (a failure later keeps what was done before it)."""
-        self.entries[key] = {
-            "number": number, "remote_id": remote_id or self.remote_id(key), "hash": digest, "done": done,
-            "at": datetime.now(UTC).isoformat(timespec="seconds"),
-        }  # fmt: skip
+    def record(self, number: int, key: str, remote_id: str | None, digest: str, verb: str) -> None:
+        """Note what was done to one lesson (`verb`: create, update or unchanged), at once: a failure later keeps
+        what was done before it. An unchanged lesson keeps when it was last written and gains when it was checked."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        before = self.entries.get(key, {})
+        entry = {"number": number, "remote_id": remote_id or self.remote_id(key), "hash": digest}
+        if verb == "unchanged" and before.get("hash") == digest and before.get("at"):
+            entry |= {"done": before.get("done", "created"), "at": before["at"], "checked": now}
+        else:
+            done = {"create": "created", "update": "updated"}.get(verb, "found up to date")
+            entry |= {"done": done, "at": now}
+        self.entries[key] = entry
         document = {"provider": self.provider, "lessons": dict(sorted(self.entries.items()))}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
