@@ -172,7 +172,10 @@ def test_plan_of_a_draft_says_so_at_the_top(course_copy: Path, monkeypatch: pyte
 # --- answers of an unexpected shape ------------------------------------------------------------------------------
 
 ODD_ANSWERS = {
-    "an HTML page": (b"<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>", "not JSON"),
+    "an HTML page": (
+        b"<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>",
+        "an HTML page (“Welcome to nginx!”), not the API",
+    ),
     "an empty object": ({}, ""),
     "truncated JSON": (b'{"sequences": [{"id": 1, "na', "not JSON"),
 }

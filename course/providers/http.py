@@ -9,6 +9,7 @@ Secrets passed in `secrets` never appear in an error message.
 from __future__ import annotations
 
 import email.utils
+import re
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -91,10 +92,12 @@ class ApiClient:
             return response.json()
         except ValueError:
             kind = response.headers.get("content-type", "no content type").split(";")[0]
-            start = " ".join(response.text.split())[:60]
+            summary = _page_summary(response.text)
+            if not summary.startswith("an HTML page"):
+                summary = f"not JSON ({kind}, “{summary[:60]}…”)"
             raise ApiError(
-                f"unexpected answer from {self.label} to {self.last_request}: not JSON ({kind}, “{start}…”); "
-                "check --api-url, or retry later"
+                f"unexpected answer from {self.label} to {self.last_request}: {summary}; check --api-url, or "
+                "retry later"
             ) from None
 
     def request(self, method: str, path: str, *, allow: Iterable[int] = (), **kwargs: Any) -> httpx.Response:
@@ -177,7 +180,7 @@ def _detail(response: httpx.Response) -> str:
     try:
         body = response.json()
     except ValueError:
-        return " ".join(response.text.split())[:200]
+        return _page_summary(response.text)
     if isinstance(body, dict):
         for key in ("message", "Message", "detail", "error", "title"):
             if isinstance(body.get(key), str):
@@ -187,6 +190,16 @@ def _detail(response: httpx.Response) -> str:
             first = errors[0]
             return str(first.get("message", first) if isinstance(first, dict) else first)[:200]
     return str(body)[:200]
+
+
+def _page_summary(text: str) -> str:
+    """A short line for a body that is not JSON: an HTML page (a proxy's or a web server's error page) by its
+    title or first heading, anything else by its first words."""
+    if re.match(r"\s*<(!doctype|html|head|body)\b", text, re.I):
+        found = re.search(r"<(title|h1)\b[^>]*>(.*?)</\1>", text, re.I | re.S)
+        heading = " ".join(re.sub(r"<[^>]+>", " ", found.group(2)).split()) if found else ""
+        return f"an HTML page{f' (“{heading[:80]}”)' if heading else ''}, not the API"
+    return " ".join(text.split())[:200]
 
 
 def _retry_after_seconds(value: str) -> float | None:
