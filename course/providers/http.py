@@ -9,8 +9,8 @@ Secrets passed in `secrets` never appear in an error message.
 from __future__ import annotations
 
 import email.utils
-import re
 import logging
+import re
 import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
