@@ -13,13 +13,17 @@ from typing import Any
 import click
 
 from . import __version__
+from .arrange import add_lesson, move_lesson, remove_lesson
 from .build import build_course
 from .checks import check_course
 from .export import export_course
+from .model import Course
 from .preview import LOOPBACK, start_preview
+from .project import LESSONS_DIR, load_project
 from .providers import provider_lines
 from .sendtest import send_test
 from .split import split_to_project
+from .text import plural
 from .upload import UploadSession
 
 
@@ -92,8 +96,15 @@ def cli(verbose: bool) -> None:
 @click.option("--author", help="Author (default: the article's byline or front matter).")
 @click.option("--base-url", help="Resolve the article's relative links and images against this URL.")
 @click.option("--force", is_flag=True, help="Replace the lessons of an existing course folder (course.toml is kept).")
+@click.option(
+    "--discard-edits", is_flag=True,
+    help="With --force: replace lessons edited since the last split too (copies go to DIR/.course/backup/).",
+)  # fmt: skip
+@click.option(
+    "--pin-days", is_flag=True, help="Write each lesson's day into its front matter (default: [schedule] decides)."
+)
 def split(article: str, out: Path | None, lessons: int | None, title: str | None, author: str | None,
-          base_url: str | None, force: bool) -> None:  # fmt: skip
+          base_url: str | None, force: bool, discard_edits: bool, pin_days: bool) -> None:  # fmt: skip
     """Split ARTICLE into lessons: DIR/course.toml and DIR/lessons/NN-<slug>.md.
 
     ARTICLE is a .txt, .md/.markdown or .html/.htm file, an http(s) URL, or - for standard input.
@@ -104,15 +115,18 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
       course split https://example.com/blog/post -n 5 --force
     """
     result = split_to_project(
-        article, out=out, lessons=lessons, title=title, author=author, base_url=base_url, force=force
-    )
+        article, out=out, lessons=lessons, title=title, author=author, base_url=base_url, force=force,
+        discard_edits=discard_edits, pin_days=pin_days,
+    )  # fmt: skip
     click.echo(f"{'No':>3}  {'Day':>3}  {'Title':<52} {'Words':>5}  {'Min':>3}")
     for lesson in result.plan:
         click.echo(
             f"{lesson.number:>3}  {lesson.day:>3}  {_fit(lesson.title, 52):<52} {lesson.words:>5}  {lesson.minutes:>3}"
         )
     kept = " (kept the existing course.toml)" if result.kept_settings else ""
-    click.echo(f"\nWrote {len(result.plan)} lessons to {result.root / 'lessons'}{kept}.")
+    click.echo(f"\nWrote {plural(len(result.plan), 'lesson')} to {result.root / 'lessons'}{kept}.")
+    if result.backup is not None:
+        click.echo(f"The lessons it replaced are in {result.backup}.")
     if not result.kept_settings:
         click.echo(
             f"Edit {result.root / 'course.toml'} (sender and postal address), then: course preview {result.root} "
@@ -221,6 +235,68 @@ def upload(directory: Path, provider: str, offline: bool, dry_run: bool, api_url
         for _ in session.apply():  # nothing to write: the receipt still records what is there
             pass
     click.echo(session.summary())
+
+
+@cli.command()
+@click.argument("directory", default=".", type=click.Path(path_type=Path))
+@click.option("--move", "move", type=int, metavar="N", help="Move lesson N (to the place --to gives).")
+@click.option("--to", "to", type=int, metavar="M", help="With --move: its new number.")
+@click.option("--add", "add", metavar="TITLE", help="Add a lesson with this title (at the end, or after --after N).")
+@click.option("--after", "after", type=int, metavar="N", help="With --add: after lesson N (0: first).")
+@click.option(
+    "--remove", "remove", type=int, metavar="N", help="Remove lesson N (a copy is kept in DIR/.course/backup/)."
+)
+def lessons(directory: Path, move: int | None, to: int | None, add: str | None, after: int | None,
+            remove: int | None) -> None:  # fmt: skip
+    """List the lessons, or move, add or remove one: the files are renumbered and every other lesson's text is
+    left byte for byte as it was.
+
+    \b
+    Example:
+      course lessons sales-course
+      course lessons sales-course --move 3 --to 5
+      course lessons sales-course --add "A worked example" --after 2
+      course lessons sales-course --remove 4
+    """
+    chosen = [name for name, value in (("--move", move), ("--add", add), ("--remove", remove)) if value is not None]
+    if len(chosen) > 1:
+        raise click.UsageError(f"choose one of {' and '.join(chosen)}")
+    if (to is not None) != (move is not None):
+        raise click.UsageError("--move N and --to M go together")
+    if after is not None and add is None:
+        raise click.UsageError("--after goes with --add")
+    backup = None
+    if move is not None and to is not None:
+        done = move_lesson(directory, move, to)
+        said = f"Moved lesson {move} to {to}."
+    elif add is not None:
+        done = add_lesson(directory, add, after)
+        said = f"Added “{add.strip()}”; write it in its file."
+    elif remove is not None:
+        done, backup = remove_lesson(directory, remove)
+        said = f"Removed lesson {remove}."
+    else:
+        _lessons_table(load_project(directory))
+        return
+    _lessons_table(done.course)
+    renamed = f" {plural(len(done.renamed), 'file')} renamed; the other lessons are untouched."
+    click.echo(f"\n{said}{renamed if done.renamed else ''}")
+    if backup is not None:
+        click.echo(f"A copy of the removed lesson is in {backup}.")
+    if done.note:
+        click.echo(f"Note: {done.note}.")
+
+
+def _lessons_table(course: Course) -> None:
+    click.echo(f"{'No':>3}  {'Day':>4}  {'Subject':<52} {'Words':>5}  File")
+    for lesson in course.lessons:
+        day = f"{lesson.day}{'*' if lesson.pinned else ''}"
+        click.echo(
+            f"{lesson.number:>3}  {day:>4}  {_fit(lesson.subject, 52):<52} {lesson.words:>5}  "
+            f"{LESSONS_DIR}/{lesson.path.name}"
+        )
+    if any(lesson.pinned for lesson in course.lessons):
+        click.echo("* pinned by the lesson's own `day:`; the others follow [schedule] in course.toml")
 
 
 @cli.command("send-test")

@@ -3,12 +3,13 @@ typed settings (as course.toml holds them). Every stage above this module passes
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import where
-from .text import count_words, markdown_words, reading_minutes
+from .text import count_words, markdown_words, plural, reading_minutes
 
 # --- the article -----------------------------------------------------------------------------------------------
 
@@ -67,10 +68,12 @@ class Sender:
 
 @dataclass(frozen=True)
 class Schedule:
-    """[schedule]: days between lessons, or the exact day of each lesson."""
+    """[schedule]: days between lessons, or the exact day of each lesson; weekdays only; a fixed start date."""
 
     every: int = 1
     days: tuple[int, ...] | None = None
+    weekdays_only: bool = False  # a lesson due on a Saturday or Sunday waits for Monday (lesson 1: on sign-up)
+    start: dt.date | None = None  # a cohort's first day; without it each subscriber starts on sign-up
 
 
 @dataclass(frozen=True)
@@ -156,10 +159,12 @@ class Lesson:
     title: str
     subject: str
     preheader: str
-    day: int
+    day: int  # days after sign-up: the lesson's own `day:` (pinned) or its place in [schedule]
     body: str
     body_line: int = 1  # the line of the file where the Markdown body starts (for messages that point at a line)
     cta: CallToAction | None = None  # the lesson's own call to action (front matter `cta:`)
+    pinned: bool = False  # the day comes from the lesson's front matter, not from [schedule]
+    send_on: dt.date | None = None  # its calendar date, when [schedule] has a start date
 
     @property
     def stem(self) -> str:
@@ -215,7 +220,8 @@ class Course:
         return self.lessons[index + 1] if index + 1 < len(self.lessons) else None
 
     def sequence(self, prefix: str = "") -> dict[str, Any]:
-        """The sequence.json document: the course and, per lesson, its fields and files."""
+        """The sequence.json document: the course, its schedule and, per lesson, its fields, files and when it is
+        sent."""
         rows = [
             {
                 "number": lesson.number,
@@ -225,6 +231,9 @@ class Course:
                 "preheader": lesson.preheader,
                 "day": lesson.day,
                 "delay_days": self.delay_days(lesson),
+                "pinned": lesson.pinned,
+                "send_on": lesson.send_on.isoformat() if lesson.send_on else None,
+                "when": self.when(lesson),
                 "words": lesson.words,
                 "html": prefix + lesson.html_file,
                 "text": prefix + lesson.text_file,
@@ -232,4 +241,34 @@ class Course:
             for lesson in self.lessons
         ]
         info = {"title": self.title, "author": self.author, "language": self.language, "lessons": len(rows)}
-        return {"course": info, "lessons": rows}
+        schedule = self.schedule
+        plan = {
+            "every": schedule.every,
+            "days": list(schedule.days) if schedule.days else None,
+            "weekdays_only": schedule.weekdays_only,
+            "start": schedule.start.isoformat() if schedule.start else None,
+        }
+        return {"course": info, "schedule": plan, "lessons": rows}
+
+    def when(self, lesson: Lesson) -> str:
+        """When a lesson is sent, in words: "on sign-up", "2 days after lesson 1 (pinned to day 2)", with its
+        date and the weekend it waits out when the schedule says so."""
+        index = self.lessons.index(lesson)
+        if index == 0:
+            said = "on sign-up" if self.schedule.start is None else "on the start date"
+        else:
+            delay = self.delay_days(lesson)
+            said = f"{plural(delay, 'day')} after lesson {self.lessons[index - 1].number}"
+            if delay == 0:
+                said = f"the same day as lesson {self.lessons[index - 1].number}"
+        if lesson.pinned and index:
+            said += f" (pinned to day {lesson.day})"
+        if lesson.send_on is not None:
+            said += f": {lesson.send_on.strftime('%A')} {lesson.send_on.day} {lesson.send_on.strftime('%B %Y')}"
+            if index and self.schedule.weekdays_only:
+                due = self.lessons[index - 1].send_on
+                if due is not None and (lesson.send_on - due).days > self.delay_days(lesson):
+                    said += ", after the weekend"
+        elif index and self.schedule.weekdays_only:
+            said += "; on a Saturday or Sunday it waits for Monday"
+        return said

@@ -20,12 +20,15 @@ class SplitResult:
     root: Path
     plan: list[PlannedLesson]
     kept_settings: bool
+    backup: Path | None = None  # where the lessons it replaced were copied
 
 
 def split_to_project(article_location: str, out: Path | None = None, lessons: int | None = None,
                      title: str | None = None, author: str | None = None, base_url: str | None = None,
-                     force: bool = False, stdin: BinaryIO | None = None) -> SplitResult:  # fmt: skip
-    """Read an article, plan its lessons and write the course project (course.toml + lessons/)."""
+                     force: bool = False, stdin: BinaryIO | None = None, discard_edits: bool = False,
+                     pin_days: bool = False) -> SplitResult:  # fmt: skip
+    """Read an article, plan its lessons and write the course project (course.toml + lessons/). The lessons get
+    no `day:` (they follow [schedule]) unless `pin_days`."""
     source = load_source(article_location, stdin=stdin)
     article = parse_article(source, base_url=base_url)
     if title:
@@ -37,9 +40,10 @@ def split_to_project(article_location: str, out: Path | None = None, lessons: in
     plan = plan_lessons(article, lessons, every_days=schedule.every, days=schedule.days)
     files = [
         {"file": f"{p.number:02d}-{p.slug}.md", "title": p.title, "subject": p.subject, "preheader": p.preheader,
-         "day": p.day, "markdown": p.markdown}
+         "day": p.day if pin_days else None, "markdown": p.markdown}
         for p in plan
     ]  # fmt: skip
-    kept = write_project(root, article.title, article.author or "", article.language, Path(source.name).name
-                         if not source.url else source.url, files, force=force, every_days=schedule.every)  # fmt: skip
-    return SplitResult(root, plan, kept)
+    kept, backup = write_project(root, article.title, article.author or "", article.language,
+                                 Path(source.name).name if not source.url else source.url, files, force=force,
+                                 every_days=schedule.every, discard_edits=discard_edits)  # fmt: skip
+    return SplitResult(root, plan, kept, backup)

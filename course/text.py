@@ -209,3 +209,8 @@ def _link_text(text: str, href: str) -> str:
     if not href or text.strip() in (href, target):
         return text or href
     return f"{text} ({target})"
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """A count with its noun, "1 lesson", "2 lessons", "0 notes" (`many`: an irregular plural)."""
+    return f"{count} {noun if count == 1 else many or noun + 's'}"

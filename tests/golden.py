@@ -16,13 +16,15 @@ SEED = Path(__file__).resolve().parent.parent / "examples" / "sales-manager-or-l
 
 
 def build_seed(target: Path) -> dict[str, bytes]:
-    """Split and build the seed into target; return every file by its relative path."""
+    """Split and build the seed into target; return every file by its relative path (not the tool's own state in
+    .course/, which holds times)."""
     runner = CliRunner()
     for args in (["split", str(SEED), "-o", str(target)], ["build", str(target)]):
         result = runner.invoke(cli, args, prog_name="course")
         if result.exit_code != 0:
             raise RuntimeError(result.output)
-    return {p.relative_to(target).as_posix(): p.read_bytes() for p in sorted(target.rglob("*")) if p.is_file()}
+    files = (p for p in sorted(target.rglob("*")) if p.is_file())
+    return {p.relative_to(target).as_posix(): p.read_bytes() for p in files if ".course" not in p.parts}  # state
 
 
 def regenerate() -> None:

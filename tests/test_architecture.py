@@ -17,7 +17,16 @@ LAYERS: list[tuple[str, ...]] = [
     ("course.render",),
     ("course.providers",),
     ("course.build",),
-    ("course.split", "course.export", "course.upload", "course.sendtest", "course.checks", "course.preview"),
+    (
+        "course.split",
+        "course.export",
+        "course.upload",
+        "course.sendtest",
+        "course.checks",
+        "course.preview",
+        "course.arrange",
+        "course.overrides",
+    ),
     ("course.cli", "course.__main__"),
 ]
 

@@ -159,9 +159,9 @@ def test_broken_lesson_names_file_and_line_and_keeps_previous_build(course_copy:
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     lesson = sorted((course_copy / "lessons").glob("*.md"))[1]
     text = lesson.read_text()
-    lesson.write_text(text.replace("day: 1", "day: tomorrow", 1))
+    lesson.write_text(text.replace("---\n", "---\nday: tomorrow\n", 1))
     result = run("build", str(course_copy))
-    _assert_one_line_error(result, mentions=f"{lesson.name}:5")
+    _assert_one_line_error(result, mentions=f"{lesson.name}:2")
     assert "'day' must be a whole number" in result.output
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 

@@ -110,7 +110,7 @@ def test_a_broken_file_shows_its_error_and_recovers(browser, preview: RunningPre
     good = lesson.read_text()
     try:
         page.goto(f"{preview.url}/lessons/2")
-        lesson.write_text(good.replace("day: 1", "day: [oops", 1))
+        lesson.write_text(good.replace("---\n", "---\nday: [oops\n", 1))
         error = page.locator("#error")
         error.wait_for(state="visible", timeout=3000)
         assert lesson.name in error.inner_text()

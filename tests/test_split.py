@@ -172,24 +172,6 @@ def test_block_words_property_holds_for_markdown_escapes() -> None:
     assert words_of(markdown_words_text(block.markdown)) == words_of(tricky)
 
 
-def test_rhythm_from_course_toml(tmp_path) -> None:
-    from .conftest import run
-
-    out = tmp_path / "c"
-    assert run("split", str(SEED), "-o", str(out), "-n", "5").exit_code == 0
-    toml = out / "course.toml"
-    toml.write_text(toml.read_text().replace("# days = [0, 1, 3, 7]", "days = [0, 2, 3]"))
-    assert run("split", str(SEED), "-o", str(out), "-n", "5", "--force").exit_code == 0
-    import frontmatter
-
-    days = [frontmatter.load(p).metadata["day"] for p in sorted((out / "lessons").glob("*.md"))]
-    assert days == [0, 2, 3, 4, 5]
-    toml.write_text(toml.read_text().replace("days = [0, 2, 3]", "every = 3").replace("every = 1 ", "# "))
-    assert run("split", str(SEED), "-o", str(out), "-n", "3", "--force").exit_code == 0
-    days = [frontmatter.load(p).metadata["day"] for p in sorted((out / "lessons").glob("*.md"))]
-    assert days == [0, 3, 6]
-
-
 @pytest.mark.parametrize("name", sorted(expected()))
 def test_the_planner_picks_the_split_its_editors_prefer(name: str) -> None:
     result = evaluate(name)

@@ -31,7 +31,16 @@ def _placeholders(code: str, ctx: SettingsContext) -> Iterator[Problem]:
         severity = "error" if ctx.provider else None
         if found.code == "links.example-unsubscribe" and not ctx.provider:
             severity = "info"  # only the eml and html exports use it
-        yield Problem(f"{found.key} is still an example value: {found.fix}", where, severity)
+        message = f"{found.key} {found.fix}" if found.code == "lesson.unwritten" else (
+            f"{found.key} is still an example value: {found.fix}"
+        )  # fmt: skip
+        yield Problem(message, where, severity)
+
+
+@check("lesson.unwritten", "warning / error", "a lesson added with `course lessons --add` still holds its "
+       "placeholder text (an error with `--esp`)", "course")  # fmt: skip
+def lesson_unwritten(ctx: SettingsContext) -> Iterator[Problem]:
+    return _placeholders("lesson.unwritten", ctx)
 
 
 @check("sender.example", "warning / error", "the sender's name, email or reply-to is still the example one "

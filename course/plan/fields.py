@@ -9,8 +9,9 @@ from typing import NamedTuple
 
 from slugify import slugify
 
-from ..model import Article, Block
+from ..model import Article, Block, Schedule
 from ..phrases import cut_at_phrase, sentences, short_phrase
+from .schedule import slots
 
 SUBJECT_MAX, PREHEADER_MIN, PREHEADER_MAX = 60, 40, 110
 MIN_SUBJECT_WORDS = 3
@@ -30,14 +31,9 @@ class LessonFields(NamedTuple):
 
 
 def lesson_days(count: int, every_days: int = 1, days: tuple[int, ...] | None = None) -> list[int]:
-    """The day of each lesson: an explicit list from course.toml (continued at its last gap), else every N days."""
-    if not days:
-        return [i * every_days for i in range(count)]
-    result = list(days[:count])
-    gap = result[-1] - result[-2] if len(result) > 1 else every_days
-    while len(result) < count:
-        result.append(result[-1] + max(gap, 1))
-    return result
+    """The day of each lesson by [schedule] alone: an explicit list (continued at its last gap), else every N
+    days."""
+    return slots(count, Schedule(every=every_days, days=days))
 
 
 def describe_lessons(

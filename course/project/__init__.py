@@ -15,6 +15,8 @@ from typing import Any
 
 from ..errors import CourseError
 from ..model import Course, Notice, Schedule, Theme
+from ..text import plural
+from .history import BACKUP_DIR, STATE_DIR, back_up, edited_since_split, record_split
 from .lessons import lesson_file_text, read_lessons
 from .placeholders import EXAMPLE_ADDRESS, EXAMPLE_EMAIL, EXAMPLE_NAME
 from .settings import read_settings
@@ -54,7 +56,10 @@ postal_address = "{EXAMPLE_ADDRESS}"   # EXAMPLE: printed in every footer (CAN-S
 
 [schedule]
 every = {every_days}          # days between lessons; lesson 1 is sent on sign-up (day 0)
-# days = [0, 1, 3, 7]   # or the exact day of each lesson (used the next time you run course split --force)
+# days = [0, 1, 3, 7]   # or the exact day of each lesson
+# weekdays_only = true  # a lesson due on a Saturday or Sunday waits for Monday (lesson 1 still goes on sign-up)
+# start = 2026-12-07    # a cohort's first day: every lesson also gets its date
+# A lesson's own `day: N` in its front matter pins it; the others follow this schedule.
 
 [theme]
 brand_color = "{DEFAULT_THEME.brand_color}"
@@ -78,8 +83,11 @@ unsubscribe_url = "https://example.com/unsubscribe"   # EXAMPLE: your unsubscrib
 
 
 def write_project(root: Path, title: str, author: str, language: str, source: str, lessons: list[dict[str, Any]],
-                  force: bool, every_days: int = 1) -> bool:  # fmt: skip
-    """Write course.toml (unless one exists) and the lesson files. Returns True when course.toml was kept."""
+                  force: bool, every_days: int = 1,
+                  discard_edits: bool = False) -> tuple[bool, Path | None]:  # fmt: skip
+    """Write course.toml (unless one exists) and the lesson files. Returns whether course.toml was kept and where
+    the replaced lessons were backed up. Lessons edited since the last split are replaced only with
+    `discard_edits`; replaced lessons are always backed up first."""
     lessons_dir = root / LESSONS_DIR
     if root.exists() and not root.is_dir():
         raise CourseError(f"{root} is a file; choose a folder for the course with -o")
@@ -88,6 +96,19 @@ def write_project(root: Path, title: str, author: str, language: str, source: st
             f"{root} already exists and is not empty; pass --force to replace its lessons, "
             "or choose another folder with -o"
         )
+    replaced = sorted(lessons_dir.glob("*.md")) if lessons_dir.is_dir() else []
+    edited, recorded = edited_since_split(root, replaced)
+    if edited and not discard_edits:
+        names = ", ".join(str(path.relative_to(root)) for path in edited)
+        why = (
+            f"{plural(len(edited), 'lesson')} changed since the last split" if recorded
+            else "there is no record of what the last split wrote, so any lesson may hold your edits"
+        )  # fmt: skip
+        raise CourseError(
+            f"{root}: {why} ({names}); `split --force` would replace them. Pass --discard-edits to replace them "
+            f"anyway (a copy is kept in {root / STATE_DIR / BACKUP_DIR}/), or split into another folder with -o"
+        )
+    backup = back_up(root, replaced)
     kept_settings = (root / COURSE_FILE).exists()
     staging = root.parent / f".{root.name}.split-tmp"
     shutil.rmtree(staging, ignore_errors=True)
@@ -108,13 +129,14 @@ def write_project(root: Path, title: str, author: str, language: str, source: st
             os.replace(new, lessons_dir / new.name)
         if not kept_settings:
             os.replace(staging / COURSE_FILE, root / COURSE_FILE)
+        record_split(root, sorted(lessons_dir.glob("*.md")), source)
     except OSError as exc:
         raise CourseError(
             f"cannot write the course to {root} ({exc.strerror}); check the folder's permissions"
         ) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return kept_settings
+    return kept_settings, backup
 
 
 def check_project_folder(root: Path) -> None:
@@ -140,7 +162,7 @@ def load_project(root: Path) -> Course:
         raise CourseError(str(settings_problems[0]))
     course.templates_dir = root / TEMPLATES_DIR
     problems = [str(p) for p in settings_problems]
-    course.lessons = read_lessons(root / LESSONS_DIR, root, problems)
+    course.lessons = read_lessons(root / LESSONS_DIR, root, problems, course.schedule)
     if problems:
         raise CourseError("\n       ".join(problems))
     return course

@@ -8,45 +8,63 @@ from typing import Any
 
 from slugify import slugify
 
-from ..model import CallToAction, Lesson
+from ..model import CallToAction, Lesson, Schedule
+from ..plan.schedule import lesson_days, send_dates
 
 LESSON_NAME_RE = re.compile(r"^(\d{2,3})-([\w-]+)\.md$")
 CTA_KEYS = {"heading", "text", "button", "url"}
+NEW_LESSON_BODY = "Write this lesson here."  # the body `course lessons --add` writes; export and upload refuse it
 
 
 def lesson_file_text(lesson: dict[str, Any]) -> str:
-    """A lesson file: front matter (title, subject, preheader, day) and the Markdown body."""
+    """A lesson file: front matter (title, subject, preheader, and day when it is pinned) and the Markdown body."""
     import yaml  # here and in _load_lesson, not at the top: `course --help` needs no YAML
 
-    meta = {key: lesson[key] for key in ("title", "subject", "preheader", "day")}
+    meta = {key: lesson[key] for key in ("title", "subject", "preheader", "day") if lesson.get(key) is not None}
     header = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{header}---\n\n{lesson['markdown'].strip()}\n"
 
 
-def read_lessons(lessons_dir: Path, root: Path, problems: list[str]) -> list[Lesson]:
-    """Every lesson file in order; what is wrong with any of them is added to problems."""
-    files = sorted(lessons_dir.glob("*.md")) if lessons_dir.is_dir() else []
+def read_lessons(lessons_dir: Path, root: Path, problems: list[str], schedule: Schedule | None = None) -> list[Lesson]:
+    """Every lesson file in order, each with its day; what is wrong with any of them is added to problems."""
+    schedule = schedule or Schedule()
+    files = sorted(p for p in lessons_dir.glob("*.md") if not p.name.startswith(".")) if lessons_dir.is_dir() else []
     if not files:
         problems.append(f"{lessons_dir} has no lessons; run `course split ARTICLE -o {root}` to create them")
         return []
     lessons: list[Lesson] = []
-    previous_day = None
     for number, path in enumerate(files, start=1):
         lesson = _load_lesson(path, number, problems)
-        if lesson is None:
-            continue
-        if number == 1 and lesson.day != 0:
-            problems.append(
-                f"{path}: front matter: the first lesson must have day: 0 (sent on sign-up), got {lesson.day}"
-            )
-        if previous_day is not None and lesson.day < previous_day:
-            problems.append(
-                f"{path}: front matter: day {lesson.day} comes before the previous lesson's day {previous_day}; "
-                "days never go down"
-            )
-        previous_day = lesson.day
-        lessons.append(lesson)
+        if lesson is not None:
+            lessons.append(lesson)
+    if len(lessons) == len(files):
+        schedule_lessons(lessons, schedule, problems)
     return lessons
+
+
+def schedule_lessons(lessons: list[Lesson], schedule: Schedule, problems: list[str]) -> None:
+    """Give every lesson its day (its pin, or its place in [schedule]) and, with a start date, its date; a pin
+    that goes down is one problem naming both lessons and the fix."""
+    first = lessons[0] if lessons else None
+    if first is not None and first.pinned and first.day != 0:
+        problems.append(
+            f"{first.path}: front matter: the first lesson is sent on sign-up, day 0, not day {first.day}; remove its "
+            "`day:` line"
+        )
+    days, conflicts = lesson_days([lesson.day if lesson.pinned else None for lesson in lessons], schedule)
+    for conflict in conflicts:
+        lesson, previous = lessons[conflict.position], lessons[conflict.position - 1]
+        source = "pinned in its front matter" if conflict.previous_pinned else "from [schedule] in course.toml"
+        problems.append(
+            f"{lesson.path}: front matter: day {conflict.day} comes before lesson {previous.number}'s day "
+            f"{conflict.previous_day} ({previous.path.name}, {source}); days never go down: pin lesson "
+            f"{lesson.number} to day {conflict.previous_day} or later, or remove its `day:` line to follow the "
+            "schedule"
+        )
+    dates = send_dates(days, schedule)
+    for position, lesson in enumerate(lessons):
+        lesson.day = days[position]
+        lesson.send_on = dates[position] if dates else None
 
 
 def _load_lesson(path: Path, number: int, problems: list[str]) -> Lesson | None:
@@ -85,11 +103,13 @@ def _load_lesson(path: Path, number: int, problems: list[str]) -> Lesson | None:
     title = str(meta.get("title") or "").strip()
     if not title:
         problems.append(f"{path}: front matter has no title; add a line `title: …` between the --- lines")
-    day = meta.get("day", 0 if number == 1 else None)
-    if isinstance(day, bool) or not isinstance(day, int) or day < 0:
-        got = "nothing" if day is None else repr(day)
-        problems.append(f"{path}{line_of('day')}: front matter: 'day' must be a whole number ≥ 0, got {got}")
-        day = 0
+    day = meta.get("day")  # optional: without it, [schedule] gives the day
+    if day is not None and (isinstance(day, bool) or not isinstance(day, int) or day < 0):
+        problems.append(
+            f"{path}{line_of('day')}: front matter: 'day' must be a whole number ≥ 0 (days after sign-up), got "
+            f"{day!r}; or remove the line to follow [schedule]"
+        )
+        day = None
     if not post.content.strip():
         problems.append(f"{path}: the lesson has no text below its front matter; write the lesson or delete the file")
     cta = _lesson_cta(meta.get("cta"), f"{path}{line_of('cta')}", problems)
@@ -105,9 +125,10 @@ def _load_lesson(path: Path, number: int, problems: list[str]) -> Lesson | None:
         title=title,
         subject=str(meta.get("subject") or title).strip(),
         preheader=str(meta.get("preheader") or "").strip(),
-        day=day,
+        day=day or 0,
         body=post.content.strip() + "\n",
         cta=cta,
+        pinned=day is not None,
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Course
+from .lessons import NEW_LESSON_BODY
 
 EXAMPLE_NAME = "Your Name"
 EXAMPLE_EMAIL = "you@example.com"
@@ -76,6 +77,13 @@ def find_placeholders(course: Course, unsubscribe_page: bool = True) -> list[Pla
             )
         )  # fmt: skip
     for lesson in course.lessons:
+        if lesson.body.strip() == NEW_LESSON_BODY:
+            found.append(
+                Placeholder(
+                    f"lessons/{lesson.path.name}", "lesson.unwritten", "",
+                    f"still says “{NEW_LESSON_BODY}”: write the lesson",
+                )
+            )  # fmt: skip
         if lesson.cta is not None and lesson.cta.url and _is_example(lesson.cta.url):
             found.append(
                 Placeholder(

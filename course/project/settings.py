@@ -8,6 +8,7 @@ everything is checked before anything fails: `read_settings` returns every error
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 import tomllib
@@ -96,6 +97,18 @@ class DayList(Option):
         return tuple(value)
 
 
+class Date(Option):
+    """A calendar day: a TOML date (start = 2026-12-04) or the same as text."""
+
+    def convert(self, value: Any) -> Any:
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise Invalid(f"must be a date such as 2026-12-04, got {value!r}; ignoring it") from None
+
+
 @dataclass(frozen=True)
 class Section:
     """A [table] of course.toml: its options, the dataclass they fill, and whether a mistake only warns."""
@@ -121,7 +134,9 @@ SCHEMA: dict[str, Section] = {
         "reply_to": Text(),
         "postal_address": Text(),
     }, Sender),
-    "schedule": Section({"every": Days(), "days": DayList()}, Schedule, lenient=True),
+    "schedule": Section(
+        {"every": Days(), "days": DayList(), "weekdays_only": Flag(), "start": Date()}, Schedule, lenient=True
+    ),
     "theme": Section({
         **{key: Colour() for key in ("brand_color", "text_color", "muted_color", "background_color",
                                      "content_background", "button_text_color")},

@@ -19,6 +19,7 @@ from ..project.placeholders import Placeholder, named
 from ..render import CourseRender
 from ..render.dialects import Dialect
 from ..render.wording import strings_for
+from ..text import plural
 
 
 @dataclass
@@ -159,11 +160,9 @@ class Provider:
         lines = [f"Plan for {self.label}, from the sources (offline: not compared with what {self.label} holds):"]
         lines += [f"  {line}" for line in self.plan_notes()]
         for lesson in lessons:
-            when = (
-                "on sign-up"
-                if lesson.number == 1
-                else f"+{lesson.delay_days} day{'s' if lesson.delay_days != 1 else ''}"
-            )
+            when = "on sign-up" if lesson.number == 1 else f"+{plural(lesson.delay_days, 'day')}"
+            if lesson.lesson.send_on is not None:
+                when = lesson.lesson.send_on.strftime("%a %d %b")
             lines.append(
                 f"  {lesson.number:>2}  day {lesson.lesson.day:<3} {when:<11} {lesson.key}  “{lesson.lesson.subject}”"
             )
@@ -191,17 +190,23 @@ class Provider:
             return text.replace("|", "\\|")
 
         schedule = "\n".join(
-            f"| {x.number} | {x.lesson.day} | {x.delay_days} | {cell(x.lesson.subject)} | {cell(x.lesson.preheader)} | "
-            f"`{x.html_file}` |"
+            f"| {x.number} | {x.lesson.day} | {cell(self.course.when(x.lesson))} | {cell(x.lesson.subject)} | "
+            f"{cell(x.lesson.preheader)} | `{x.html_file}` |"
             for x in lessons
         )
         notes = f"\n## Good to know\n\n{self.notes.strip()}\n" if self.notes else ""
+        weekdays = (
+            "Lessons go out Monday to Friday only (`weekdays_only` in course.toml): a lesson due on a Saturday or "
+            f"Sunday waits for Monday, the first on sign-up whatever the day. Set {self.label}'s sending days to "
+            "match where it has them.\n\n"
+            if self.course.schedule.weekdays_only else ""
+        )  # fmt: skip
         return (
             f"# Importing “{self.course.title}” into {self.label}\n\n"
-            f"{len(lessons)} lessons. Their merge tags are {self.label}'s own: first name "
+            f"{plural(len(lessons), 'lesson')}. Their merge tags are {self.label}'s own: first name "
             f"`{self.dialect().values.get('first_name', '—')}`, unsubscribe link "
-            f"`{self.unsubscribe_tag() or '—'}`.\n\n"
-            "| lesson | day | days after previous | subject | preheader | HTML |\n|---|---|---|---|---|---|\n"
+            f"`{self.unsubscribe_tag() or '—'}`.\n\n{weekdays}"
+            "| lesson | day | sent | subject | preheader | HTML |\n|---|---|---|---|---|---|\n"
             f"{schedule}\n\n## Step by step\n\n{self.import_steps(lessons).strip()}\n{notes}"
         )
 
@@ -224,10 +229,10 @@ def dumps(data: Any) -> bytes:
 def sequence_csv(rows: list[dict[str, Any]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["order", "day", "delay_days", "subject", "preheader", "html", "text", "name"])
+    writer.writerow(["order", "day", "delay_days", "subject", "preheader", "html", "text", "name", "send_on", "when"])
     for row in rows:
         writer.writerow(
             [row["number"], row["day"], row["delay_days"], row["subject"], row["preheader"], row["html"],
-             row["text"], row.get("name", "")]
+             row["text"], row.get("name", ""), row["send_on"] or "", row["when"]]
         )  # fmt: skip
     return buffer.getvalue().encode("utf-8")

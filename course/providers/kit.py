@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from ..plan.schedule import WEEKDAYS, send_days
 from .base import ExportedLesson, Provider, dumps
 from .paging import by_cursor, list_all
 from .uploads import Action, Uploader, compared
@@ -68,7 +69,7 @@ class KitUploader(Uploader):
 
     def prepare(self) -> None:
         if self.sequence_id is None:
-            created = self.client.json("POST", "/v4/sequences", json={"name": self.kit.course.title})
+            created = self.client.json("POST", "/v4/sequences", json=self.kit.sequence_body())
             self.sequence_id = created["sequence"]["id"]
 
     def apply(self, action: Action) -> str | None:
@@ -109,7 +110,7 @@ class Kit(Provider):
     def email_body(self, lesson: ExportedLesson) -> dict[str, Any]:
         """The body of POST /v4/sequences/{id}/emails for one lesson."""
         same_day = lesson.number > 1 and lesson.delay_days == 0
-        return {
+        body = {
             "subject": lesson.subject,
             "preview_text": lesson.preheader,
             "content": lesson.html,
@@ -118,12 +119,23 @@ class Kit(Provider):
             "position": lesson.number - 1,
             "published": False,
         }
+        weekdays = send_days(self.course.schedule)
+        if weekdays and not same_day:  # Kit refuses send_days on an hours-based email
+            body["send_days"] = list(WEEKDAYS) if lesson.number == 1 else weekdays  # lesson 1: on sign-up, any day
+        return body
+
+    def sequence_body(self) -> dict[str, Any]:
+        """The body of POST /v4/sequences."""
+        body: dict[str, Any] = {"name": self.course.title}
+        if weekdays := send_days(self.course.schedule):
+            body["send_days"] = weekdays
+        return body
 
     def extra_files(self, lessons: list[ExportedLesson]) -> dict[str, bytes]:
         return {
             "kit-sequence.json": dumps(
                 {
-                    "sequence": {"name": self.course.title, "email_address": self.course.sender.email},
+                    "sequence": {**self.sequence_body(), "email_address": self.course.sender.email},
                     "emails": [self.email_body(x) for x in lessons],
                 }
             )

@@ -193,9 +193,12 @@ class Renderer:
             context["lesson_cta"] = call_to_action(own.heading, own.text, own.button, rewrite(own.url or ""))
         if next_lesson is not None:
             gap = next_lesson.day - lesson.day
+            if lesson.send_on and next_lesson.send_on:  # a cohort's dates: the weekend it waits out included
+                gap = (next_lesson.send_on - lesson.send_on).days
+            weekday = course.schedule.weekdays_only and lesson.send_on is None  # Friday's "tomorrow" is Monday
             arrives = (
-                t["arrives_today"] if gap == 0 else t["arrives_tomorrow"] if gap == 1
-                else t["arrives_in_days"].format(days=gap)
+                t["arrives_today"] if gap == 0 else (t["arrives_next_weekday"] if weekday else t["arrives_tomorrow"])
+                if gap == 1 else t["arrives_in_days"].format(days=gap)
             )  # fmt: skip
             context["next_lesson"] = {"title": next_lesson.title, "day": next_lesson.day, "arrives": arrives}
         # every value comes from the author or course.toml: template syntax in it is the author's, kept as written
