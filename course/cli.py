@@ -18,9 +18,11 @@ from .build import build_course
 from .checks import check_course
 from .export import export_course
 from .model import Course
+from .overrides import copy_templates, list_templates
 from .preview import LOOPBACK, start_preview
-from .project import LESSONS_DIR, load_project
+from .project import LESSONS_DIR, TEMPLATES_DIR, load_project
 from .providers import provider_lines
+from .render.templates import builtin_names
 from .sendtest import send_test
 from .split import split_to_project
 from .text import plural
@@ -297,6 +299,41 @@ def _lessons_table(course: Course) -> None:
         )
     if any(lesson.pinned for lesson in course.lessons):
         click.echo("* pinned by the lesson's own `day:`; the others follow [schedule] in course.toml")
+
+
+@cli.command()
+@click.argument("directory", default=".", type=click.Path(path_type=Path))
+@click.option("--copy", "names", multiple=True, metavar="NAME",
+              help="Copy this built-in template (and its HTML or text twin) into DIR/templates/ to edit.")  # fmt: skip
+@click.option("--all", "copy_all", is_flag=True, help="Copy every built-in template.")
+def templates(directory: Path, names: tuple[str, ...], copy_all: bool) -> None:
+    """List the built-in templates and which ones the course overrides, or copy them into DIR/templates/ to edit.
+
+    A file in DIR/templates/ replaces the built-in one of the same name. Most parts come in pairs, the HTML
+    (.mjml.j2) and the plain text (.txt.j2): --copy copies both. Nothing that is already there is overwritten.
+
+    \b
+    Example:
+      course templates sales-course
+      course templates sales-course --copy partials/footer.mjml.j2
+    """
+    if names or copy_all:
+        wanted = builtin_names() if copy_all else list(names)
+        copied, kept = copy_templates(directory, wanted)
+        where = directory / TEMPLATES_DIR
+        for name in copied:
+            click.echo(f"Copied {name} to {where / name}")
+        for name in kept:
+            click.echo(f"Kept {where / name}: it is already yours (nothing was overwritten)")
+        if copied:
+            click.echo(f"Edit them, then `course build {directory}` (or keep `course preview {directory}` open).")
+        return
+    listed = list_templates(directory)
+    width = max(len(t.name) for t in listed)
+    click.echo(f"Built-in templates; a file of the same name in {directory / TEMPLATES_DIR}/ replaces one:")
+    for template in listed:
+        mark = "yours" if template.overridden else ""
+        click.echo(f"  {template.name:<{width}}  {mark:<5}  {template.role}")
 
 
 @cli.command("send-test")

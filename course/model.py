@@ -60,6 +60,7 @@ class Sender:
     email: str = ""
     reply_to: str = ""  # course.toml without it: the same as email
     postal_address: str = ""
+    signature: str = ""  # the sign-off under every lesson, one or more lines; without it, the name
 
     @property
     def reply_address(self) -> str:

@@ -151,3 +151,62 @@ def test_split_force_backs_up_even_unedited_lessons(tmp_path: Path) -> None:
     assert run("split", str(SEED), "-o", str(out), "--force", "-n", "3").exit_code == 0
     [backup] = (out / ".course" / "backup").iterdir()
     assert {p.name: p.read_bytes() for p in (backup / "lessons").iterdir()} == first
+
+
+# --- course templates: the built-ins, copies to edit, HTML and text together --------------------------------
+
+
+def test_templates_lists_the_built_ins_and_marks_the_course_own(course_copy: Path) -> None:
+    result = run("templates", str(course_copy))
+    assert result.exit_code == 0, result.output
+    assert "partials/footer.mjml.j2" in result.output and "partials/footer.txt.j2" in result.output
+    assert "yours" not in result.output
+    assert run("templates", str(course_copy), "--copy", "partials/cta.mjml.j2").exit_code == 0
+    marked = [line for line in run("templates", str(course_copy)).output.splitlines() if " yours " in line]
+    assert [line.split()[0] for line in marked] == ["partials/cta.mjml.j2", "partials/cta.txt.j2"]
+
+
+def test_a_copied_footer_pair_changes_the_html_and_the_text(course_copy: Path) -> None:
+    result = run("templates", str(course_copy), "--copy", "partials/footer.mjml.j2")
+    assert result.exit_code == 0, result.output
+    own = course_copy / "templates" / "partials"
+    assert "Copied partials/footer.txt.j2" in result.output  # the text twin comes along
+    html, text = own / "footer.mjml.j2", own / "footer.txt.j2"
+    html.write_text(html.read_text().replace("{{ why_footer }}", "{{ why_footer }} Sent with care."))
+    text.write_text(text.read_text().replace("{{ why_footer }}", "{{ why_footer }} Sent with care."))
+    built = run("build", str(course_copy))
+    assert built.exit_code == 0 and "Warning" not in built.output
+    first = sorted((course_copy / "build").glob("01-*"))
+    assert all("Sent with care." in p.read_text() for p in first), [p.name for p in first]
+
+
+def test_copy_never_overwrites(course_copy: Path) -> None:
+    assert run("templates", str(course_copy), "--copy", "partials/teaser.mjml.j2").exit_code == 0
+    mine = course_copy / "templates" / "partials" / "teaser.mjml.j2"
+    mine.write_text("<mj-section></mj-section>\n")
+    again = run("templates", str(course_copy), "--copy", "partials/teaser.mjml.j2")
+    assert again.exit_code == 0 and "nothing was overwritten" in again.output
+    assert mine.read_text() == "<mj-section></mj-section>\n"
+    unknown = run("templates", str(course_copy), "--copy", "partials/nope.mjml.j2")
+    assert unknown.exit_code == 1 and "course templates" in unknown.output
+
+
+def test_an_html_partial_without_its_text_twin_is_a_warning(course_copy: Path) -> None:
+    assert run("templates", str(course_copy), "--copy", "partials/footer.mjml.j2").exit_code == 0
+    (course_copy / "templates" / "partials" / "footer.txt.j2").unlink()
+    built = run("build", str(course_copy))
+    assert built.exit_code == 0
+    assert "Warning: templates/partials/footer.mjml.j2: yours, but its twin partials/footer.txt.j2" in built.output
+    check = run("check", str(course_copy), "--no-spam", "--format", "json")
+    codes = {f["code"] for f in json.loads(check.output)["findings"]}
+    assert "templates.unpaired" in codes
+
+
+def test_a_signature_set_once_reaches_the_html_and_the_text(course_copy: Path) -> None:
+    toml = course_copy / "course.toml"
+    toml.write_text(toml.read_text().replace("[sender]\n", '[sender]\nsignature = "Alistair\\nSales coach"\n', 1))
+    assert run("build", str(course_copy)).exit_code == 0
+    html = next((course_copy / "build").glob("02-*.html")).read_text()
+    text = next((course_copy / "build").glob("02-*.txt")).read_text()
+    assert "Alistair<br>Sales coach" in html
+    assert "\nAlistair\nSales coach\n" in text

@@ -185,7 +185,9 @@ def unsubscribe_missing_text(ctx: EmailContext) -> Iterator[Problem]:
     unsubscribe = dialect.values.get("unsubscribe_url", "")
     in_html = unsubscribe and f'href="{dialect.in_html("unsubscribe_url")}"' in ctx.html
     if in_html and unsubscribe not in ctx.text:
-        yield Problem("the plain-text email has no unsubscribe link: keep {{ merge.unsubscribe_url }} in lesson.txt.j2")
+        yield Problem(
+            "the plain-text email has no unsubscribe link: keep {{ merge.unsubscribe_url }} in partials/footer.txt.j2"
+        )
 
 
 @check("footer.postal-address", "error", "the postal address is not in the email's footer", "email")

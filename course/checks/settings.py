@@ -85,6 +85,14 @@ def unknown_keys(ctx: SettingsContext) -> Iterator[Problem]:
     return _settings_warnings("settings.unknown-key", ctx)
 
 
+@check("templates.unpaired", "warning", "the course overrides a template but not its twin (partials/footer.mjml.j2 "
+       "without partials/footer.txt.j2): its HTML and plain text differ", "course")  # fmt: skip
+def templates_unpaired(ctx: SettingsContext) -> Iterator[Problem]:
+    for notice in ctx.course.warnings:
+        if notice.code == "templates.unpaired":
+            yield Problem(notice.message, notice.file)
+
+
 @check("schedule.invalid", "warning", "a [schedule] value that is ignored", "course")
 def schedule_invalid(ctx: SettingsContext) -> Iterator[Problem]:
     return _settings_warnings("schedule.invalid", ctx)

@@ -133,6 +133,7 @@ SCHEMA: dict[str, Section] = {
         "email": Text(required='add email = "…" under [sender]'),
         "reply_to": Text(),
         "postal_address": Text(),
+        "signature": Text(),
     }, Sender),
     "schedule": Section(
         {"every": Days(), "days": DayList(), "weekdays_only": Flag(), "start": Date()}, Schedule, lenient=True

@@ -121,7 +121,7 @@ class Provider:
             raise CourseError(
                 f"{lesson.path}: the {part} email has no unsubscribe link, which {self.name} needs ({tag}); keep "
                 '<a href="{{ merge.unsubscribe_url }}"> in the HTML templates and {{ merge.unsubscribe_url }} '
-                "in lesson.txt.j2"
+                "in partials/footer.txt.j2"
             )
 
     # --- export -----------------------------------------------------------------------------------------

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Course, Lesson, Notice
-from ..project import load_project, report_warnings
+from ..project import TEMPLATES_DIR, load_project, report_warnings
 from .dialects import Dialect, preview_dialect
 from .email import RenderedLesson, Renderer
+from .templates import unpaired
 
 __all__ = ["CourseRender", "Email", "RenderedLesson", "open_course", "preview_dialect"]
 
@@ -70,5 +71,15 @@ def open_course(root: Path, warn: Callable[[list[Notice]], None] = report_warnin
     """Load the course at root (every problem at once), say its settings warnings through `warn` (a command that
     prints a report of its own passes a function that keeps them), and get ready to render its lessons."""
     course = load_project(root)
+    for name, other in unpaired(course.templates_dir):
+        side = "the plain text" if name.endswith(".mjml.j2") else "the HTML"
+        course.warnings.append(
+            Notice(
+                "templates.unpaired",
+                f"yours, but its twin {other} is still the built-in one, so {side} of this part does not follow "
+                f"your edits: copy it with `course templates {root} --copy {other}` and edit both",
+                f"{TEMPLATES_DIR}/{name}",
+            )
+        )
     warn(course.warnings)
     return CourseRender(course)

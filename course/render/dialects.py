@@ -80,9 +80,11 @@ class Dialect:
         """A lesson's final HTML and text in this dialect."""
         dialect = self
         if self.own_page and "view_online_url" not in self.values:
+            # the HTML links to its own file beside it; a file name means nothing in the plain text, which keeps
+            # its view-online line only for a web address
             dialect = replace(self, values={"view_online_url": lesson.html_file, **self.values})
         try:
-            return dialect.apply_html(html), dialect.apply_text(text)
+            return dialect.apply_html(html), self.apply_text(text)
         except KeyError as exc:
             raise MergeFieldError(lesson, str(exc.args[0]), self.name) from None
 
@@ -90,7 +92,8 @@ class Dialect:
         return self._apply(_segments(document, html_part=True), html_part=True)
 
     def apply_text(self, text: str) -> str:
-        return re.sub(r"\n{3,}", "\n\n", self._apply(_segments(text, html_part=False), html_part=False))
+        applied = re.sub(r"\n{3,}", "\n\n", self._apply(_segments(text, html_part=False), html_part=False))
+        return applied.rstrip() + "\n"  # an optional last line left out leaves no blank line behind
 
     def text(self, value: str) -> str:
         """An author's value sent in a provider's own field (a subject, a preview text), printed as written."""

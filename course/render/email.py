@@ -160,6 +160,7 @@ class Renderer:
                 "lessons": len(lessons),
             },
             "sender": sender,
+            "signature": [line.strip() for line in (sender.signature or sender.name).splitlines() if line.strip()],
             "theme": course.theme,
             "t": t,
             "merge": MergeFields(),
