@@ -13,7 +13,7 @@ import pytest
 from course.preview import RunningPreview, safe_path, start_preview
 
 from .browser import SCREENSHOTS
-from .conftest import run
+from .conftest import SEED, run
 
 
 @pytest.fixture
@@ -65,6 +65,8 @@ def test_lesson_view_switches_width_view_and_dialect(browser, preview: RunningPr
         page.select_option("#dialect", "kit")
         page.wait_for_function("document.getElementById('email').src.includes('dialect=kit')")
         page.frame_locator("#email").locator("text=subscriber.first_name").first.wait_for(timeout=3000)
+        page.wait_for_function("document.getElementById('text').textContent.includes('subscriber.first_name')")
+        assert "Hi Sam," not in page.locator("#text").text_content(), "the text twin follows the merge tags"
         page.screenshot(path=str(SCREENSHOTS / "preview-lesson-1.png"))
         page.keyboard.press("ArrowRight")
         page.wait_for_url(f"{preview.url}/lessons/2")
@@ -175,3 +177,19 @@ def test_non_loopback_host_warns(course_copy: Path, monkeypatch: pytest.MonkeyPa
 def test_preview_of_a_missing_course(tmp_path: Path) -> None:
     result = run("preview", str(tmp_path / "nope"), "--no-open")
     assert result.exit_code == 1 and "no such folder" in result.output
+
+
+def test_the_preview_follows_a_course_folder_that_is_replaced(preview: RunningPreview, course_copy: Path) -> None:
+    import shutil
+
+    assert len(preview.state.snapshot.course.lessons) == 5
+    shutil.rmtree(course_copy)
+    deadline = time.monotonic() + 5
+    while "no such folder" not in (preview.state.error or "") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert "no such folder" in (preview.state.error or "")
+    assert run("split", str(SEED), "-o", str(course_copy), "-n", "3").exit_code == 0
+    while preview.state.error is not None and time.monotonic() < deadline + 5:
+        time.sleep(0.05)
+    assert preview.state.error is None
+    assert len(preview.state.snapshot.course.lessons) == 3

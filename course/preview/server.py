@@ -109,9 +109,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
             return self._not_found()
         snapshot = self.server.state.snapshot
         assert snapshot is not None
-        source = _dialect_html(snapshot, number, query.get("dialect", "preview"))
+        source, text = _dialect_email(snapshot, number, query.get("dialect", "preview"))
         context.update(
-            lesson=row,
+            lesson={**row, "text_body": text},
             previous=number - 1 if number > 1 else None,
             next=number + 1 if number < len(rows) else None,
             dialect=query.get("dialect", "preview"),
@@ -123,7 +123,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
         snapshot = self.server.state.snapshot
         if snapshot is None or not 1 <= number <= len(snapshot.course.lessons):
             return self._not_found()
-        document = _dialect_html(snapshot, number, query.get("dialect", "preview"))
+        document, text = _dialect_email(snapshot, number, query.get("dialect", "preview"))
+        if query.get("part") == "text":  # the plain-text twin in the same dialect
+            return self._send(200, "text/plain; charset=utf-8", text.encode("utf-8"))
         if query.get("dark") == "1":
             document = DARK_QUERY.sub("@media all", document)
         self._send(200, "text/html; charset=utf-8", document.encode("utf-8"))
@@ -191,15 +193,17 @@ def _provider_names() -> list[str]:
     return [name for name, cls in PROVIDERS.items() if cls.tags]
 
 
-def _dialect_html(snapshot: Snapshot, number: int, dialect_name: str) -> str:
-    """Lesson `number`'s email with sample values ("preview") or a provider's merge tags."""
+def _dialect_email(snapshot: Snapshot, number: int, dialect_name: str) -> tuple[str, str]:
+    """Lesson `number`'s email, HTML and plain text, with sample values ("preview") or a provider's merge tags."""
     lesson = snapshot.course.lessons[number - 1]
     if dialect_name == "preview":
-        return snapshot.rendering.email(lesson, preview_dialect(snapshot.course.preview)).html
+        email = snapshot.rendering.email(lesson, preview_dialect(snapshot.course.preview))
+        return email.html, email.text
     provider_type = PROVIDERS.get(dialect_name)
     if provider_type is None:
-        return f"<p>Unknown dialect {html.escape(dialect_name)}</p>"
+        return f"<p>Unknown dialect {html.escape(dialect_name)}</p>", f"Unknown dialect {dialect_name}"
     try:
-        return snapshot.rendering.email(lesson, provider_type(snapshot.course).dialect()).html
+        email = snapshot.rendering.email(lesson, provider_type(snapshot.course).dialect())
     except CourseError as exc:
-        return f"<p>{html.escape(exc.format_message())}</p>"
+        return f"<p>{html.escape(exc.format_message())}</p>", exc.format_message()
+    return email.html, email.text
