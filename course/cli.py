@@ -162,7 +162,7 @@ def build(directory: Path, out: Path | None, esps: tuple[str, ...], clean: bool)
     result = build_course(directory, out=out, clean=clean, esps=esps)
     for row in result.lessons:
         click.echo(f"{row['number']:>3}  day {row['day']:>2}  {row['html']}  {row['text']}")
-    click.echo(f"Built {len(result.lessons)} lessons into {result.out}; open the gallery:")
+    click.echo(f"Built {plural(len(result.lessons), 'lesson')} into {result.out}; open the gallery:")
     click.echo(str(result.index.resolve()))
 
 
@@ -185,7 +185,10 @@ def export(directory: Path, provider: str, out: Path | None, allow_placeholders:
       course export sales-course --esp eml -o /tmp/eml  # one .eml file per lesson
     """
     result = export_course(directory, provider, out=out, allow_placeholders=allow_placeholders)
-    click.echo(f"Exported {result.lessons} lessons for {result.provider} ({len(result.files)} files) to {result.out}")
+    click.echo(
+        f"Exported {plural(result.lessons, 'lesson')} for {result.provider} ({plural(len(result.files), 'file')}) "
+        f"to {result.out}"
+    )
     click.echo(f"Next: follow {result.out / 'IMPORT.md'}")
 
 
@@ -364,7 +367,7 @@ def send_test_command(directory: Path, to: str, smtp: str, lessons: tuple[int, .
     for sent in sending:
         click.echo(f"  sent lesson {sent.number}: {sent.subject}")
         count += 1
-    click.echo(f"Sent {count} test emails to {to} through {smtp}.")
+    click.echo(f"Sent {plural(count, 'test email')} to {to} through {smtp}.")
 
 
 @cli.command()
@@ -391,7 +394,8 @@ def preview(directory: Path, host: str, port: int, open_browser: bool) -> None:
         )
     running = start_preview(directory, host=host, port=port)
     click.echo(
-        f"Previewing {len(running.state.snapshot.rows) if running.state.snapshot else 0} lessons at {running.url}"
+        f"Previewing {plural(len(running.state.snapshot.rows) if running.state.snapshot else 0, 'lesson')} "
+        f"at {running.url}"
     )
     click.echo("Edit the lessons, templates or course.toml; the page follows. Press Ctrl+C to stop.")
     if open_browser:

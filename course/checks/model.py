@@ -8,6 +8,7 @@ from typing import Any
 
 from ..model import Course, Lesson
 from ..render.dialects import Dialect
+from ..text import plural
 
 
 @dataclass
@@ -84,8 +85,8 @@ class Report:
             )
             lines += [line(f) for f in lesson.findings] or ["  ok"]
         lines.append(
-            f"{self.count('error')} errors, {self.count('warning')} warnings, {self.count('info')} notes "
-            f"in {len(self.lessons)} lessons"
+            f"{plural(self.count('error'), 'error')}, {plural(self.count('warning'), 'warning')}, "
+            f"{plural(self.count('info'), 'note')} in {plural(len(self.lessons), 'lesson')}"
         )
         return lines
 

@@ -197,18 +197,23 @@ class Provider:
         notes = f"\n## Good to know\n\n{self.notes.strip()}\n" if self.notes else ""
         weekdays = (
             "Lessons go out Monday to Friday only (`weekdays_only` in course.toml): a lesson due on a Saturday or "
-            f"Sunday waits for Monday, the first on sign-up whatever the day. Set {self.label}'s sending days to "
-            "match where it has them.\n\n"
+            "Sunday waits for Monday, the first on sign-up whatever the day. Set "
+            f"{possessive(self.label)} sending days to match where it has them.\n\n"
             if self.course.schedule.weekdays_only else ""
         )  # fmt: skip
         return (
             f"# Importing “{self.course.title}” into {self.label}\n\n"
-            f"{plural(len(lessons), 'lesson')}. Their merge tags are {self.label}'s own: first name "
+            f"{plural(len(lessons), 'lesson')}. Their merge tags are {possessive(self.label)} own: first name "
             f"`{self.dialect().values.get('first_name', '—')}`, unsubscribe link "
             f"`{self.unsubscribe_tag() or '—'}`.\n\n{weekdays}"
             "| lesson | day | sent | subject | preheader | HTML |\n|---|---|---|---|---|---|\n"
             f"{schedule}\n\n## Step by step\n\n{self.import_steps(lessons).strip()}\n{notes}"
         )
+
+
+def possessive(name: str) -> str:
+    """The possessive of a provider's label: "Kit's", "Amazon SES's", but "RFC 5322 .eml files'"."""
+    return f"{name}'" if name.endswith("files") else f"{name}'s"
 
 
 def draft_notice(draft: list[Placeholder] | tuple[()]) -> str:

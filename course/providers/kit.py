@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from ..plan.schedule import WEEKDAYS, send_days
+from ..text import plural
 from .base import ExportedLesson, Provider, dumps
 from .paging import by_cursor, list_all
 from .uploads import Action, Uploader, compared
@@ -43,8 +44,8 @@ class KitUploader(Uploader):
             subscribers = int(sequence.get("subscriber_count") or 0)
             if self.publish and subscribers:
                 self.confirm = (
-                    f"The sequence “{name}” already has {subscribers} subscribers: publishing sends these emails to "
-                    "them on their schedule. Publish?"
+                    f"The sequence “{name}” already has {plural(subscribers, 'subscriber')}: publishing sends these "
+                    "emails to them on their schedule. Publish?"
                 )
         else:
             self.notes.append(f"sequence “{name}”: create")
@@ -64,7 +65,10 @@ class KitUploader(Uploader):
             actions.append(compared(lesson, str(remote["id"]), remote, desired))
         extra = len(by_position) - len(lessons)
         if extra > 0:
-            self.notes.append(f"the sequence has {extra} more emails than the course; they are left as they are")
+            self.notes.append(
+                f"the sequence has {plural(extra, 'more email', 'more emails')} than the course; they are left as "
+                "they are"
+            )
         return actions
 
     def prepare(self) -> None:

@@ -1,9 +1,15 @@
 """The framing words of every email (greeting, "Lesson 2 of 5", footer) in the course's language.
 
-A course.toml `[strings]` table overrides any of them; unknown languages fall back to English.
+A course.toml `[strings]` table overrides any of them; unknown languages fall back to English. Each language keeps
+its own typography: curly quotes and apostrophes, German „…“, French «\u00a0…\u00a0» with a no-break space before
+a colon and a narrow one before ; ? ! (so that the mark never starts a line), and `colon` for the text twin's
+"Unsubscribe: …" lines.
 """
 
 from __future__ import annotations
+
+NBSP = "\u00a0"  # no-break space: French puts one before a colon and inside « »
+NNBSP = "\u202f"  # narrow no-break space: French puts one before ; ? !
 
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
@@ -15,7 +21,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "arrives_next_weekday": "arrives on the next weekday",
         "arrives_today": "arrives later today",
         "arrives_in_days": "arrives in {days} days",
-        "cta_heading": "That's the whole course",
+        "colon": ":",
+        "cta_heading": "That’s the whole course",
         "cta_text": "Thank you for reading. What was the most useful idea for you? Just hit reply and tell me, "
         "I read every answer.",
         "cta_button": "Reply to {name}",
@@ -34,6 +41,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "arrives_next_weekday": "kommt am nächsten Werktag",
         "arrives_today": "kommt heute noch",
         "arrives_in_days": "kommt in {days} Tagen",
+        "colon": ":",
         "cta_heading": "Das war der ganze Kurs",
         "cta_text": "Danke fürs Lesen. Was war für Sie die wichtigste Idee? Antworten Sie einfach auf diese E-Mail, "
         "ich lese jede Antwort.",
@@ -51,13 +59,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "next_lesson": "Prochaine leçon",
         "arrives_tomorrow": "arrive demain",
         "arrives_next_weekday": "arrive le prochain jour ouvré",
-        "arrives_today": "arrive plus tard aujourd'hui",
+        "arrives_today": "arrive plus tard aujourd’hui",
         "arrives_in_days": "arrive dans {days} jours",
-        "cta_heading": "C'est la fin du cours",
-        "cta_text": "Merci de votre lecture. Quelle idée vous a été la plus utile ? Répondez simplement à cet "
+        "colon": NBSP + ":",  # French: a no-break space before : (and a narrow one before ; ? !)
+        "cta_heading": "C’est la fin du cours",
+        "cta_text": f"Merci de votre lecture. Quelle idée vous a été la plus utile{NNBSP}? Répondez simplement à cet "
         "e-mail, je lis chaque réponse.",
         "cta_button": "Répondre à {name}",
-        "why_footer": "Vous recevez cet e-mail car vous êtes inscrit au cours par e-mail « {course} ».",
+        "why_footer": f"Vous recevez cet e-mail car vous êtes inscrit au cours par e-mail «{NBSP}{{course}}{NBSP}».",
         "unsubscribe": "Se désabonner",
         "view_online": "Voir dans le navigateur",
         "preferences": "Préférences e-mail",
@@ -72,6 +81,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "arrives_next_weekday": "llega el próximo día laborable",
         "arrives_today": "llega hoy más tarde",
         "arrives_in_days": "llega en {days} días",
+        "colon": ":",
         "cta_heading": "Este es el final del curso",
         "cta_text": "Gracias por leer. ¿Cuál fue la idea más útil para ti? Responde a este correo y cuéntamelo, "
         "leo todas las respuestas.",
