@@ -137,3 +137,20 @@ def remove_lesson(root: Path, number: int) -> tuple[Renumbered, Path | None]:
 def _in_range(course: Course, number: int, option: str) -> None:
     if not 1 <= number <= len(course.lessons):
         raise CourseError(f"{option} {number}: the course has lessons 1 to {len(course.lessons)}")
+
+
+def unpin_days(root: Path) -> Renumbered:
+    """Remove the `day:` line from every lesson's front matter (a course split by an older version pins them all),
+    so that [schedule] decides; nothing else in the files changes."""
+    course = load_project(root)
+    changed = []
+    for lesson in course.lessons:
+        if not lesson.pinned:
+            continue
+        text = lesson.path.read_bytes().decode("utf-8")
+        header_end = text.find("\n---", 3) + 1  # the front matter's lines, each with its newline
+        header, rest = text[:header_end], text[header_end:]
+        kept = "".join(line for line in header.splitlines(keepends=True) if not line.startswith("day:"))
+        lesson.path.write_bytes((kept + rest).encode("utf-8"))
+        changed.append(lesson.path.name)
+    return Renumbered(load_project(root), [(name, name) for name in changed], "")

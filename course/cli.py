@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .arrange import add_lesson, move_lesson, remove_lesson
+from .arrange import add_lesson, move_lesson, remove_lesson, unpin_days
 from .build import build_course
 from .checks import check_course
 from .export import export_course
@@ -251,8 +251,9 @@ def upload(directory: Path, provider: str, offline: bool, dry_run: bool, api_url
 @click.option(
     "--remove", "remove", type=int, metavar="N", help="Remove lesson N (a copy is kept in DIR/.course/backup/)."
 )
+@click.option("--unpin", is_flag=True, help="Remove every lesson's own `day:` so that [schedule] decides them all.")
 def lessons(directory: Path, move: int | None, to: int | None, add: str | None, after: int | None,
-            remove: int | None) -> None:  # fmt: skip
+            remove: int | None, unpin: bool) -> None:  # fmt: skip
     """List the lessons, or move, add or remove one: the files are renumbered and every other lesson's text is
     left byte for byte as it was.
 
@@ -262,8 +263,10 @@ def lessons(directory: Path, move: int | None, to: int | None, add: str | None, 
       course lessons sales-course --move 3 --to 5
       course lessons sales-course --add "A worked example" --after 2
       course lessons sales-course --remove 4
+      course lessons sales-course --unpin        # [schedule] decides every lesson's day
     """
-    chosen = [name for name, value in (("--move", move), ("--add", add), ("--remove", remove)) if value is not None]
+    options = (("--move", move), ("--add", add), ("--remove", remove), ("--unpin", unpin or None))
+    chosen = [name for name, value in options if value is not None]
     if len(chosen) > 1:
         raise click.UsageError(f"choose one of {' and '.join(chosen)}")
     if (to is not None) != (move is not None):
@@ -280,6 +283,11 @@ def lessons(directory: Path, move: int | None, to: int | None, add: str | None, 
     elif remove is not None:
         done, backup = remove_lesson(directory, remove)
         said = f"Removed lesson {remove}."
+    elif unpin:
+        done = unpin_days(directory)
+        _lessons_table(done.course)
+        click.echo(f"\nUnpinned {plural(len(done.renamed), 'lesson')}: [schedule] in course.toml decides every day.")
+        return
     else:
         _lessons_table(load_project(directory))
         return

@@ -210,3 +210,26 @@ def test_a_signature_set_once_reaches_the_html_and_the_text(course_copy: Path) -
     text = next((course_copy / "build").glob("02-*.txt")).read_text()
     assert "Alistair<br>Sales coach" in html
     assert "\nAlistair\nSales coach\n" in text
+
+
+def test_unpin_lets_the_schedule_decide_and_touches_only_the_day_lines(tmp_path: Path) -> None:
+    out = tmp_path / "c"
+    assert run("split", str(SEED), "-o", str(out), "--pin-days").exit_code == 0
+    toml = out / "course.toml"
+    toml.write_text(toml.read_text().replace("every = 1 ", "every = 3 "))
+    assert _sequence_days(out) == [0, 1, 2, 3, 4]  # pinned: the schedule changes nothing
+    before = {name: data.decode() for name, data in _files(out).items()}
+    result = run("lessons", str(out), "--unpin")
+    assert result.exit_code == 0 and "Unpinned 5 lessons" in result.output
+    after = {name: data.decode() for name, data in _files(out).items()}
+    without_day = {
+        name: "".join(line for line in text.splitlines(keepends=True) if not line.startswith("day:"))
+        for name, text in before.items()
+    }
+    assert after == without_day and after != before
+    assert _sequence_days(out) == [0, 3, 6, 9, 12]
+
+
+def _sequence_days(course: Path) -> list[int]:
+    assert run("build", str(course)).exit_code == 0
+    return [row["day"] for row in json.loads((course / "build" / "sequence.json").read_text())["lessons"]]
