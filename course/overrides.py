@@ -78,3 +78,12 @@ def copy_templates(root: Path, names: list[str]) -> tuple[list[str], list[str]]:
             raise CourseError(f"cannot write {target} ({exc.strerror}); check the folder's permissions") from None
         copied.append(name)
     return copied, kept
+
+
+def templates_table() -> str:
+    """The README's table: each built-in template, what it makes, and its twin in the other part."""
+    rows = ["| template | makes | twin |", "|---|---|---|"]
+    for name in builtin_names():
+        other = twin(name)
+        rows.append(f"| `{name}` | {ROLES.get(name, '')} | {f'`{other}`' if other else '—'} |")
+    return "\n".join(rows) + "\n"

@@ -100,13 +100,14 @@ def write_project(root: Path, title: str, author: str, language: str, source: st
     edited, recorded = edited_since_split(root, replaced)
     if edited and not discard_edits:
         names = ", ".join(str(path.relative_to(root)) for path in edited)
+        them = "it" if len(edited) == 1 and recorded else "them"
         why = (
             f"{plural(len(edited), 'lesson')} changed since the last split" if recorded
             else "there is no record of what the last split wrote, so any lesson may hold your edits"
         )  # fmt: skip
         raise CourseError(
-            f"{root}: {why} ({names}); `split --force` would replace them. Pass --discard-edits to replace them "
-            f"anyway (a copy is kept in {root / STATE_DIR / BACKUP_DIR}/), or split into another folder with -o"
+            f"{root}: {why} ({names}); `split --force` would replace {them}. Pass --discard-edits to replace "
+            f"{them} anyway (a copy is kept in {root / STATE_DIR / BACKUP_DIR}/), or split into another folder with -o"
         )
     backup = back_up(root, replaced)
     kept_settings = (root / COURSE_FILE).exists()
