@@ -1,38 +1,23 @@
-"""The `course` command line: a thin Click layer that parses options and calls one library function each."""
+"""The `course` command line: a thin Click layer that parses options and calls one library function each.
+
+Each command imports its implementation when it runs, not when this module loads: `course --help` then costs
+little more than Click itself, and `course split` never loads the renderer, the providers or premailer. This is
+the one module allowed to import the rest of the package inside functions (tests/test_architecture.py).
+"""
 
 from __future__ import annotations
 
-import json
-import logging
 import os
 import sys
-import webbrowser
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
-from .arrange import add_lesson, move_lesson, remove_lesson, unpin_days
-from .build import build_course
-from .checks import check_course
-from .export import export_course
-from .model import Course
-from .overrides import copy_templates, list_templates
-from .preview import LOOPBACK, start_preview
-from .project import LESSONS_DIR, TEMPLATES_DIR, load_project
-from .providers import provider_lines
-from .render.templates import builtin_names
-from .sendtest import send_test
-from .split import split_to_project
-from .text import plural
-from .upload import UploadSession
 
-
-class _Formatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        prefix = {"WARNING": "Warning: ", "ERROR": "Error: "}.get(record.levelname, "")
-        return prefix + record.getMessage()
+if TYPE_CHECKING:
+    from .model import Course
 
 
 class CourseGroup(click.Group):
@@ -80,12 +65,9 @@ def cli(verbose: bool) -> None:
       course split article.txt -o my-course     # the article becomes lessons in Markdown
       course build my-course                    # each lesson becomes an HTML email and a text twin
     """
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_Formatter())
-    root = logging.getLogger("course")
-    root.handlers[:] = [handler]
-    root.setLevel(logging.INFO if verbose else logging.WARNING)
-    root.propagate = False
+    from .console import show_log_messages
+
+    show_log_messages(verbose)
 
 
 @cli.command()
@@ -116,6 +98,9 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
       course split sales-manager-or-leader.txt -o sales-course
       course split https://example.com/blog/post -n 5 --force
     """
+    from .split import split_to_project
+    from .text import plural
+
     result = split_to_project(
         article, out=out, lessons=lessons, title=title, author=author, base_url=base_url, force=force,
         discard_edits=discard_edits, pin_days=pin_days,
@@ -159,6 +144,9 @@ def build(directory: Path, out: Path | None, esps: tuple[str, ...], clean: bool)
       course build sales-course -o /tmp/preview --clean
       course build sales-course --esp kit --esp mailchimp
     """
+    from .build import build_course
+    from .text import plural
+
     result = build_course(directory, out=out, clean=clean, esps=esps)
     for row in result.lessons:
         click.echo(f"{row['number']:>3}  day {row['day']:>2}  {row['html']}  {row['text']}")
@@ -184,6 +172,9 @@ def export(directory: Path, provider: str, out: Path | None, allow_placeholders:
       course export sales-course --esp postmark        # -> sales-course/dist/postmark/<alias>/meta.json …
       course export sales-course --esp eml -o /tmp/eml  # one .eml file per lesson
     """
+    from .export import export_course
+    from .text import plural
+
     result = export_course(directory, provider, out=out, allow_placeholders=allow_placeholders)
     click.echo(
         f"Exported {plural(result.lessons, 'lesson')} for {result.provider} ({plural(len(result.files), 'file')}) "
@@ -214,6 +205,8 @@ def upload(directory: Path, provider: str, offline: bool, dry_run: bool, api_url
       KIT_API_KEY=… course upload sales-course --esp kit --dry-run
       POSTMARK_SERVER_TOKEN=… course upload sales-course --esp postmark
     """
+    from .upload import UploadSession
+
     session = UploadSession(
         directory, provider, api_url=api_url, publish=publish, allow_placeholders=allow_placeholders
     )
@@ -265,6 +258,10 @@ def lessons(directory: Path, move: int | None, to: int | None, add: str | None, 
       course lessons sales-course --remove 4
       course lessons sales-course --unpin        # [schedule] decides every lesson's day
     """
+    from .arrange import add_lesson, move_lesson, remove_lesson, unpin_days
+    from .project import load_project
+    from .text import plural
+
     options = (("--move", move), ("--add", add), ("--remove", remove), ("--unpin", unpin or None))
     chosen = [name for name, value in options if value is not None]
     if len(chosen) > 1:
@@ -301,6 +298,8 @@ def lessons(directory: Path, move: int | None, to: int | None, add: str | None, 
 
 
 def _lessons_table(course: Course) -> None:
+    from .project import LESSONS_DIR
+
     click.echo(f"{'No':>3}  {'Day':>4}  {'Subject':<52} {'Words':>5}  File")
     for lesson in course.lessons:
         day = f"{lesson.day}{'*' if lesson.pinned else ''}"
@@ -328,6 +327,10 @@ def templates(directory: Path, names: tuple[str, ...], copy_all: bool) -> None:
       course templates sales-course
       course templates sales-course --copy partials/footer.mjml.j2
     """
+    from .overrides import copy_templates, list_templates
+    from .project import TEMPLATES_DIR
+    from .render.templates import builtin_names
+
     if names or copy_all:
         wanted = builtin_names() if copy_all else list(names)
         copied, kept = copy_templates(directory, wanted)
@@ -369,6 +372,9 @@ def send_test_command(directory: Path, to: str, smtp: str, lessons: tuple[int, .
       course send-test sales-course --to you@example.com
       course send-test sales-course --to you@gmail.com --smtp smtp.gmail.com:587 --starttls --lesson 2
     """
+    from .sendtest import send_test
+    from .text import plural
+
     count = 0
     sending = send_test(directory, to, smtp=smtp, lessons=lessons, security=security or "none",
                         allow_placeholders=allow_placeholders, test_prefix=test_prefix)  # fmt: skip
@@ -394,6 +400,11 @@ def preview(directory: Path, host: str, port: int, open_browser: bool) -> None:
       course preview sales-course                 # http://127.0.0.1:8000
       course preview sales-course --port 9000 --no-open
     """
+    import webbrowser
+
+    from .preview import LOOPBACK, start_preview
+    from .text import plural
+
     if host not in LOOPBACK:
         click.echo(
             f"Warning: listening on {host} shows your course to every machine that can reach it; "
@@ -437,6 +448,10 @@ def check(directory: Path, provider: str | None, output_format: str, strict: boo
       course check sales-course
       course check sales-course --esp kit --format json --strict
     """
+    import json
+
+    from .checks import check_course
+
     report = check_course(directory, esp=provider, links=links, spam=spam)
     if output_format == "json":
         click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
@@ -454,6 +469,8 @@ def esps() -> None:
     Example:
       course esps
     """
+    from .providers import provider_lines
+
     click.echo("\n".join(provider_lines()))
 
 
