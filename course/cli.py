@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -17,7 +16,23 @@ import click
 from . import __version__
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .model import Course
+
+
+class _PathType(click.ParamType):
+    """A file or folder argument as a pathlib.Path (imported on first use: pathlib costs --help a few ms)."""
+
+    name = "path"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        from pathlib import Path
+
+        return value if isinstance(value, Path) else Path(value)
+
+
+PATH = _PathType()
 
 
 class CourseGroup(click.Group):
@@ -73,7 +88,7 @@ def cli(verbose: bool) -> None:
 @cli.command()
 @click.argument("article")
 @click.option(
-    "-o", "--output", "out", type=click.Path(path_type=Path), help="Course folder (default: ./<slug of the title>)."
+    "-o", "--output", "out", type=PATH, help="Course folder (default: ./<slug of the title>)."
 )
 @click.option("-n", "--lessons", type=int, help="Exact number of lessons (default: 3–7, chosen from the article).")
 @click.option("--title", help="Course title (default: the article's title).")
@@ -126,8 +141,8 @@ def _fit(text: str, width: int) -> str:
 
 
 @cli.command()
-@click.argument("directory", default=".", type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out", type=click.Path(path_type=Path), help="Output folder (default: DIR/build).")
+@click.argument("directory", default=".", type=PATH)
+@click.option("-o", "--output", "out", type=PATH, help="Output folder (default: DIR/build).")
 @click.option(
     "--esp", "esps", multiple=True, metavar="NAME", help="Also write OUT/NAME/ with that email provider's merge tags."
 )
@@ -155,9 +170,9 @@ def build(directory: Path, out: Path | None, esps: tuple[str, ...], clean: bool)
 
 
 @cli.command()
-@click.argument("directory", default=".", type=click.Path(path_type=Path))
+@click.argument("directory", default=".", type=PATH)
 @click.option("--esp", "provider", required=True, metavar="NAME", help="The email provider (see `course esps`).")
-@click.option("-o", "--output", "out", type=click.Path(path_type=Path), help="Output folder (default: DIR/dist/NAME).")
+@click.option("-o", "--output", "out", type=PATH, help="Output folder (default: DIR/dist/NAME).")
 @click.option(
     "--allow-placeholders", is_flag=True, help="Export even with example values in course.toml (IMPORT.md says so)."
 )
@@ -184,7 +199,7 @@ def export(directory: Path, provider: str, out: Path | None, allow_placeholders:
 
 
 @cli.command()
-@click.argument("directory", default=".", type=click.Path(path_type=Path))
+@click.argument("directory", default=".", type=PATH)
 @click.option("--esp", "provider", required=True, metavar="NAME", help="The email provider (see `course esps`).")
 @click.option("--plan", "offline", is_flag=True, help="Show what would be uploaded, from the sources alone: offline.")
 @click.option("--dry-run", is_flag=True, help="Compare with what the provider holds and show the plan; change nothing.")
@@ -236,7 +251,7 @@ def upload(directory: Path, provider: str, offline: bool, dry_run: bool, api_url
 
 
 @cli.command()
-@click.argument("directory", default=".", type=click.Path(path_type=Path))
+@click.argument("directory", default=".", type=PATH)
 @click.option("--move", "move", type=int, metavar="N", help="Move lesson N (to the place --to gives).")
 @click.option("--to", "to", type=int, metavar="M", help="With --move: its new number.")
 @click.option("--add", "add", metavar="TITLE", help="Add a lesson with this title (at the end, or after --after N).")
@@ -312,7 +327,7 @@ def _lessons_table(course: Course) -> None:
 
 
 @cli.command()
-@click.argument("directory", default=".", type=click.Path(path_type=Path))
+@click.argument("directory", default=".", type=PATH)
 @click.option("--copy", "names", multiple=True, metavar="NAME",
               help="Copy this built-in template (and its HTML or text twin) into DIR/templates/ to edit.")  # fmt: skip
 @click.option("--all", "copy_all", is_flag=True, help="Copy every built-in template.")
@@ -351,7 +366,7 @@ def templates(directory: Path, names: tuple[str, ...], copy_all: bool) -> None:
 
 
 @cli.command("send-test")
-@click.argument("directory", default=".", type=click.Path(path_type=Path))
+@click.argument("directory", default=".", type=PATH)
 @click.option("--to", "to", required=True, metavar="ADDRESS", help="Where the test emails go.")
 @click.option("--smtp", default="localhost:1025", show_default=True, metavar="HOST[:PORT]", help="SMTP server.")
 @click.option("--lesson", "lessons", type=int, multiple=True, metavar="N", help="Send only lesson N (repeatable).")
@@ -385,7 +400,7 @@ def send_test_command(directory: Path, to: str, smtp: str, lessons: tuple[int, .
 
 
 @cli.command()
-@click.argument("directory", default=".", type=click.Path(path_type=Path))
+@click.argument("directory", default=".", type=PATH)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on (0 picks a free one).")
 @click.option("--open/--no-open", "open_browser", default=True, help="Open the overview in a browser.")
@@ -429,7 +444,7 @@ def preview(directory: Path, host: str, port: int, open_browser: bool) -> None:
 
 
 @cli.command()
-@click.argument("directory", default=".", type=click.Path(path_type=Path))
+@click.argument("directory", default=".", type=PATH)
 @click.option(
     "--esp", "provider", metavar="NAME", help="Check that email provider's final HTML (default: the preview build)."
 )

@@ -159,7 +159,7 @@ def test_listens_on_loopback_by_default(preview: RunningPreview) -> None:
 
 
 def test_non_loopback_host_warns(course_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from course import cli as module
+    from course import preview as module
     from course.errors import CourseError
 
     calls = []
@@ -168,7 +168,7 @@ def test_non_loopback_host_warns(course_copy: Path, monkeypatch: pytest.MonkeyPa
         calls.append(host)
         raise CourseError("stopping here")
 
-    monkeypatch.setattr(module, "start_preview", fake_start)
+    monkeypatch.setattr(module, "start_preview", fake_start)  # the command imports it from course.preview
     result = run("preview", str(course_copy), "--host", "0.0.0.0", "--no-open")
     assert calls == ["0.0.0.0"]
     assert "Warning: listening on 0.0.0.0" in result.output

@@ -26,9 +26,8 @@ def _digest(path: Path) -> str:
 
 def record_split(root: Path, lesson_files: list[Path], source: str) -> None:
     """Remember what this split wrote: each lesson file's hash."""
-    record = {
+    record = {  # no time in it: the same split writes the same bytes
         "source": source,
-        "at": datetime.now(UTC).isoformat(timespec="seconds"),
         "lessons": {path.name: _digest(path) for path in sorted(lesson_files)},
     }
     state = root / STATE_DIR
