@@ -87,9 +87,7 @@ def cli(verbose: bool) -> None:
 
 @cli.command()
 @click.argument("article")
-@click.option(
-    "-o", "--output", "out", type=PATH, help="Course folder (default: ./<slug of the title>)."
-)
+@click.option("-o", "--output", "out", type=PATH, help="Course folder (default: ./<slug of the title>).")
 @click.option("-n", "--lessons", type=int, help="Exact number of lessons (default: 3–7, chosen from the article).")
 @click.option("--title", help="Course title (default: the article's title).")
 @click.option("--author", help="Author (default: the article's byline or front matter).")
