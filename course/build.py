@@ -31,26 +31,31 @@ class BuildResult:
     lessons: list[dict[str, Any]]
 
 
-def build_course(root: Path, out: Path | None = None, clean: bool = False, esps: tuple[str, ...] = ()) -> BuildResult:
-    """Render every lesson once; write the preview files, the gallery, sequence.json and one folder per --esp."""
+def build_course(root: Path, out: Path | None = None, clean: bool = False, esps: tuple[str, ...] = (),
+                 keep_mjml: bool = False) -> BuildResult:  # fmt: skip
+    """Render every lesson once; write the preview files, the gallery, sequence.json and one folder per --esp
+    (with `keep_mjml`, each lesson's MJML beside its HTML)."""
     providers = [provider_class(name) for name in esps]
     rendering = open_course(root)
     out = out or root / "build"
-    files, rows = build_files(rendering, [provider(rendering.course) for provider in providers])
+    files, rows = build_files(rendering, [provider(rendering.course) for provider in providers], keep_mjml)
     write_files(out, files, clean=clean)
     return BuildResult(out=out, index=out / "index.html", lessons=rows)
 
 
 def build_files(
-    rendering: CourseRender, providers: list[Provider] | tuple[()] = ()
+    rendering: CourseRender, providers: list[Provider] | tuple[()] = (), keep_mjml: bool = False
 ) -> tuple[dict[str, bytes], list[dict[str, Any]]]:
     """Every file of a build, by relative path (preview emails, provider variants, sequence.json and the
     gallery), and the sequence's lesson rows."""
     course = rendering.course
     files: dict[str, bytes] = {}
-    for email in rendering.emails(preview_dialect(course.preview)):
+    dialect = preview_dialect(course.preview)
+    for email in rendering.emails(dialect):
         files[email.lesson.html_file] = email.html.encode("utf-8")
         files[email.lesson.text_file] = email.text.encode("utf-8")
+        if keep_mjml:
+            files[f"{email.lesson.stem}.mjml"] = rendering.mjml(email.lesson, dialect).encode("utf-8")
     for provider in providers:
         for lesson in provider.prepare(rendering):
             files[f"{provider.name}/{lesson.html_file}"] = lesson.html.encode("utf-8")

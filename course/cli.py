@@ -145,7 +145,8 @@ def _fit(text: str, width: int) -> str:
     "--esp", "esps", multiple=True, metavar="NAME", help="Also write OUT/NAME/ with that email provider's merge tags."
 )
 @click.option("--clean", is_flag=True, help="Also remove files in the output folder that this build did not write.")
-def build(directory: Path, out: Path | None, esps: tuple[str, ...], clean: bool) -> None:
+@click.option("--keep-mjml", is_flag=True, help="Also write OUT/NN-<slug>.mjml: the MJML each email was compiled from.")
+def build(directory: Path, out: Path | None, esps: tuple[str, ...], clean: bool, keep_mjml: bool) -> None:
     """Build every lesson into a responsive HTML email and a plain-text twin.
 
     Writes OUT/NN-<slug>.html and .txt (merge fields show sample values), OUT/index.html (a gallery of
@@ -160,7 +161,7 @@ def build(directory: Path, out: Path | None, esps: tuple[str, ...], clean: bool)
     from .build import build_course
     from .text import plural
 
-    result = build_course(directory, out=out, clean=clean, esps=esps)
+    result = build_course(directory, out=out, clean=clean, esps=esps, keep_mjml=keep_mjml)
     for row in result.lessons:
         click.echo(f"{row['number']:>3}  day {row['day']:>2}  {row['html']}  {row['text']}")
     click.echo(f"Built {plural(len(result.lessons), 'lesson')} into {result.out}; open the gallery:")

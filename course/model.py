@@ -120,6 +120,13 @@ class CallToAction:
 
 
 @dataclass(frozen=True)
+class BuildOptions:
+    """[build]: how the HTML is written."""
+
+    minify: bool = True  # CSS without indentation, comments or spaces around { } ; — safe in every client
+
+
+@dataclass(frozen=True)
 class PreviewValues:
     """[preview]: sample merge values for the local build and the preview; what is not set keeps its built-in
     sample."""
@@ -206,6 +213,7 @@ class Course:
     cta: CallToAction = field(default_factory=CallToAction)
     strings: dict[str, str] = field(default_factory=dict)
     preview: PreviewValues = field(default_factory=PreviewValues)
+    build: BuildOptions = field(default_factory=BuildOptions)
     templates_dir: Path = Path("templates")
     lessons: list[Lesson] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)

@@ -18,7 +18,7 @@ from typing import Any
 
 from slugify import slugify
 
-from ..model import CallToAction, Course, Links, Notice, PreviewValues, Schedule, Sender, Theme
+from ..model import BuildOptions, CallToAction, Course, Links, Notice, PreviewValues, Schedule, Sender, Theme
 from .colors import low_contrast
 
 HEX_COLOUR_RE = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?")
@@ -156,6 +156,7 @@ SCHEMA: dict[str, Section] = {
         "website": Text(),
     }, Links),
     "cta": Section({key: Text() for key in ("heading", "text", "button", "url")}, CallToAction),
+    "build": Section({"minify": Flag()}, BuildOptions),
     "strings": Section({}, free_form=True),  # free-form: any framing string of render/wording.py may be overridden
     "preview": Section(
         {key: Text() for key in ("first_name", "email", "unsubscribe_url", "view_online_url", "preferences_url")},
@@ -206,6 +207,7 @@ def read_settings(root: Path, path: Path, text: str) -> tuple[Course, list[Notic
     course.cta = CallToAction(**values["cta"])
     course.strings = values["strings"]
     course.preview = PreviewValues(**values["preview"])
+    course.build = BuildOptions(**values["build"])
     if not any(p.code == "theme.invalid" for p in problems):
         for key, message in low_contrast(course.theme):
             course.warnings.append(Notice("theme.contrast", message, str(path), lines.get(("theme", key))))

@@ -62,6 +62,11 @@ class CourseRender:
         html, text = dialect.apply(lesson, rendered.html, rendered.text)
         return Email(lesson, html, text)
 
+    def mjml(self, lesson: Lesson, dialect: Dialect) -> str:
+        """The lesson's MJML (after the templates, before compilation) in the dialect: what another MJML compiler
+        would need to make the same email."""
+        return dialect.apply(lesson, self.neutral(lesson).mjml, "")[0]
+
     def emails(self, dialect: Dialect) -> list[Email]:
         """Every lesson in the dialect, in course order."""
         return [self.email(lesson, dialect) for lesson in self.course.lessons]
