@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -187,7 +188,7 @@ class Lesson:
     def text_file(self) -> str:
         return f"{self.stem}.txt"
 
-    @property
+    @cached_property
     def words(self) -> int:
         return markdown_words(self.body)
 
@@ -219,13 +220,20 @@ class Course:
     warnings: list[Notice] = field(default_factory=list)
     setting_lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (table, key) -> its line in course.toml
 
+    def position(self, lesson: Lesson) -> int:
+        """The lesson's index in `lessons` (its number less one, checked; a list search only if they differ)."""
+        index = lesson.number - 1
+        if 0 <= index < len(self.lessons) and self.lessons[index] is lesson:
+            return index
+        return self.lessons.index(lesson)
+
     def delay_days(self, lesson: Lesson) -> int:
         """Days between the previous lesson and this one (0 for the first)."""
-        index = self.lessons.index(lesson)
+        index = self.position(lesson)
         return lesson.day - self.lessons[index - 1].day if index else 0
 
     def next_lesson(self, lesson: Lesson) -> Lesson | None:
-        index = self.lessons.index(lesson)
+        index = self.position(lesson)
         return self.lessons[index + 1] if index + 1 < len(self.lessons) else None
 
     def sequence(self, prefix: str = "") -> dict[str, Any]:
@@ -262,7 +270,7 @@ class Course:
     def when(self, lesson: Lesson) -> str:
         """When a lesson is sent, in words: "on sign-up", "2 days after lesson 1 (pinned to day 2)", with its
         date and the weekend it waits out when the schedule says so."""
-        index = self.lessons.index(lesson)
+        index = self.position(lesson)
         if index == 0:
             said = "on sign-up" if self.schedule.start is None else "on the start date"
         else:

@@ -23,7 +23,9 @@ ROLES: dict[str, str] = {
     "partials/header.mjml.j2": "the logo and course name above the lesson",
     "partials/header.txt.j2": "the first line of the text: course title · Lesson N of M",
     "partials/progress.mjml.j2": "“Lesson 2 of 5 · 3 min read” and the progress bar (HTML only)",
-    "partials/styles.mjml.j2": "the CSS: phone widths, dark mode, code and tables (HTML only)",
+    "partials/styles.mjml.j2": "the head's CSS: phone widths and dark mode (HTML only)",
+    "partials/body.css.j2": "the lesson body's CSS (headings, lists, quotes, code, tables), written into each "
+    "element's style by premailer (HTML only)",
     "partials/signature.mjml.j2": "the sign-off under the lesson ([sender] signature, else the name)",
     "partials/signature.txt.j2": "the sign-off in the text",
     "partials/cta.mjml.j2": "a call to action: the lesson's own `cta:` and [cta] on the last lesson",

@@ -8,7 +8,11 @@ and renders it, so that each reports the same warnings and gets the same emails.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import threading
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,7 +73,57 @@ class CourseRender:
 
     def emails(self, dialect: Dialect) -> list[Email]:
         """Every lesson in the dialect, in course order."""
+        self.render_all()
         return [self.email(lesson, dialect) for lesson in self.course.lessons]
+
+    def render_all(self) -> None:
+        """Render every lesson not rendered yet: in a pool of processes, one per core, when there are enough of
+        them to pay for it (the output is byte for byte what one process makes)."""
+        missing = [lesson for lesson in self.course.lessons if self.fingerprint(lesson) not in self.cache]
+        workers = _cores()
+        if len(missing) < PARALLEL_FROM or workers < 2 or not _can_fork():
+            return
+        for lesson, rendered in zip(missing, _render_in_pool(self, missing, workers), strict=True):
+            self.cache[self.fingerprint(lesson)] = rendered
+            self.rendered += 1
+            lesson.words = rendered.lesson.words  # counted in the worker: no second parse of the body here
+
+
+PARALLEL_FROM = 40  # lessons: below this, starting the processes costs more than it saves
+_POOL_RENDER: CourseRender | None = None  # what a forked worker renders with (inherited from the parent)
+
+
+def _cores() -> int:
+    try:
+        return min(len(os.sched_getaffinity(0)), 8)
+    except AttributeError:  # not on Linux
+        return min(os.cpu_count() or 1, 8)
+
+
+def _can_fork() -> bool:
+    """Forking copies the loaded templates for free; only from a process with one thread (the preview's watcher
+    thread renders the few lessons a save changes itself)."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def _render_positions(positions: list[int]) -> list[RenderedLesson]:
+    assert _POOL_RENDER is not None
+    lessons = _POOL_RENDER.course.lessons
+    return [_POOL_RENDER.renderer.render(lessons[position]) for position in positions]
+
+
+def _render_in_pool(render: CourseRender, lessons: list[Lesson], workers: int) -> list[RenderedLesson]:
+    global _POOL_RENDER
+    positions = [render.course.position(lesson) for lesson in lessons]
+    size = -(-len(positions) // (workers * 4))  # a few chunks per worker: an even finish
+    chunks = [positions[start : start + size] for start in range(0, len(positions), size)]
+    _POOL_RENDER = render
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            return [rendered for chunk in pool.map(_render_positions, chunks) for rendered in chunk]
+    finally:
+        _POOL_RENDER = None
 
 
 def open_course(root: Path, warn: Callable[[list[Notice]], None] = report_warnings) -> CourseRender:

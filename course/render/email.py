@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 
 HTML_TEMPLATE = "lesson.mjml.j2"
 TEXT_TEMPLATE = "lesson.txt.j2"
+BODY_CSS_TEMPLATE = "partials/body.css.j2"
+UNPROTECTED = {"merge", "progress"}  # no author text in them (progress: one flag per lesson, 1,000 in a big course)
 LEFTOVER_RE = re.compile(r"<mj-|\{\{|\{%|\{#|%\}|\}\}")
 
 
@@ -66,6 +68,7 @@ class Renderer:
         self.text_env.globals["optional"] = optional_text
         self.strings = strings_for(course.language, course.strings)
         self._templates: dict[str, jinja2.Template] = {}
+        self._body_css: str | None = None
 
     def _template(self, env: jinja2.Environment, name: str) -> jinja2.Template:
         import jinja2
@@ -87,7 +90,6 @@ class Renderer:
         context = self.context(lesson)
         mjml_source = self._run(self._template(self.mjml_env, HTML_TEMPLATE), context, lesson)
         document = compile_mjml(mjml_source, lesson)
-        document = inline_css(document)
         document = tidy_outlook_conditionals(document)
         leftover = LEFTOVER_RE.search(document)
         if leftover:
@@ -116,6 +118,13 @@ class Renderer:
             frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
             where = self._where(frames[-1].filename, frames[-1].lineno) if frames else str(template.name)
             raise CourseError(f"{where}: {exc} (rendering {lesson.path.name}); fix the template") from None
+
+    def styled_body(self, fragment: str) -> str:
+        """The lesson's HTML with partials/body.css.j2 written into each element's style="" by premailer: only
+        the lesson's own part of the email goes through it, not the whole document."""
+        if self._body_css is None:
+            self._body_css = self._template(self.text_env, BODY_CSS_TEMPLATE).render(theme=self.course.theme)
+        return inline_body_css(fragment, self._body_css)
 
     def rewrite_url(self, lesson: Lesson) -> Callable[[str], str]:
         """Resolve relative URLs against base_url and add UTM parameters to web links."""
@@ -147,7 +156,7 @@ class Renderer:
         course = self.course
         t = self.strings
         lessons = course.lessons
-        index = lessons.index(lesson)
+        index = course.position(lesson)
         next_lesson = course.next_lesson(lesson)
         sender, cta = course.sender, course.cta
         cta_url = cta.url or f"mailto:{sender.reply_address}"
@@ -183,7 +192,7 @@ class Renderer:
             "progress": [i <= index for i in range(len(lessons))],
             "greeting": Markup(t["greeting"]).format(name=MergeFields().first_name),
             "why_footer": t["why_footer"].format(course=course.title),
-            "body_html": Markup(render_html(lesson.body, rewrite, image_width=content_width)),
+            "body_html": Markup(self.styled_body(render_html(lesson.body, rewrite, image_width=content_width))),
             "next_lesson": None,
             "cta": call_to_action(
                 t["cta_heading"] if cta.heading is None else cta.heading,
@@ -207,7 +216,7 @@ class Renderer:
             )  # fmt: skip
             context["next_lesson"] = {"title": next_lesson.title, "day": next_lesson.day, "arrives": arrives}
         # every value comes from the author or course.toml: template syntax in it is the author's, kept as written
-        return {key: value if key == "merge" else protect_all(value) for key, value in context.items()}
+        return {key: value if key in UNPROTECTED else protect_all(value) for key, value in context.items()}
 
 
 def call_to_action(heading: str | None, text: str | None, button: str | None, url: str) -> dict[str, Any]:
@@ -269,12 +278,32 @@ def compile_mjml(source: str, lesson: Lesson) -> str:
     return document
 
 
-INLINE_MARKER = "/* course:inline */"
 _RULES_CACHE: dict[tuple[str, int], Any] = {}
 
 
+def _import_premailer() -> Any:
+    """premailer imports `requests` (and with it urllib3, ssl, idna…, 35 ms of every cold build) only to fetch
+    external stylesheets, which course never lets it do (allow_network=False). While premailer loads, `requests`
+    is a placeholder; it is taken away at once, so anything that imports requests afterwards gets the real one."""
+    import sys
+    import types
+
+    if "requests" in sys.modules:
+        import premailer
+
+        return premailer
+    placeholder = types.ModuleType("requests", "not loaded: course never lets premailer fetch anything")
+    sys.modules["requests"] = placeholder
+    try:
+        import premailer
+    finally:
+        if sys.modules.get("requests") is placeholder:
+            del sys.modules["requests"]
+    return premailer
+
+
 def _premailer_class() -> type:
-    import premailer
+    premailer = _import_premailer()
 
     class CachedPremailer(premailer.Premailer):  # type: ignore[misc]
         """premailer re-serialises every rule of every stylesheet for every email (most of its time); the
@@ -328,32 +357,29 @@ def minify_styles(document: str) -> str:
     return STYLE_BLOCK_RE.sub(minify, document)
 
 
-def inline_css(document: str) -> str:
-    """Inline the course's own CSS with premailer, configured never to fetch, strip or rewrite anything.
+BODY_MARK = "course-body-5f3a"  # the wrapper premailer is given, found again in its output
 
-    Only the stylesheet marked `/* course:inline */` is inlined; MJML's own head styles (resets, responsive
-    columns, Outlook fixes) stay in the head untouched, as JS MJML leaves them.
-    """
+
+def inline_body_css(fragment: str, css: str) -> str:
+    """Write `css` into the style="" of the fragment's elements with premailer, configured never to fetch,
+    strip or rewrite anything; the fragment is wrapped in <div class="lesson-body"> for the rules' selectors."""
     global _PREMAILER
     if _PREMAILER is None:
         _PREMAILER = _premailer_class()
-    marked = re.sub(r"<style\b", '<style data-premailer="ignore"', document)
-    position = marked.find(INLINE_MARKER)
-    if position != -1:
-        start = marked.rfind('<style data-premailer="ignore"', 0, position)
-        marked = marked[:start] + "<style" + marked[start + len('<style data-premailer="ignore"') :]
+    document = (
+        f'<html><head><style>{css}</style></head><body><div class="lesson-body" id="{BODY_MARK}">{fragment}</div>'
+        "</body></html>"
+    )
     transformed = _PREMAILER(
-        marked,
+        document,
         allow_network=False,
         strip_important=False,
-        keep_style_tags=False,  # the inlined stylesheet has done its work; the others are marked "ignore"
+        keep_style_tags=False,
         disable_validation=True,
         disable_link_rewrites=True,
         cssutils_logging_level=logging.CRITICAL,
         disable_basic_attributes=["width", "height", "align", "bgcolor", "valign"],
-    ).transform()
-    transformed = transformed.replace(' data-premailer="ignore"', "").replace(INLINE_MARKER, "")
-    # premailer drops a lowercase doctype (it compares with lxml's uppercase one): put it back.
-    if not transformed.lstrip().lower().startswith("<!doctype"):
-        transformed = "<!doctype html>\n" + transformed
-    return transformed
+    ).transform(pretty_print=False)
+    start = transformed.index(">", transformed.index(f'id="{BODY_MARK}"')) + 1
+    end = transformed.rindex("</div>")
+    return transformed[start:end]
