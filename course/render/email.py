@@ -305,7 +305,7 @@ def _import_premailer() -> Any:
 def _premailer_class() -> type:
     premailer = _import_premailer()
 
-    class CachedPremailer(premailer.Premailer):  # type: ignore[misc]
+    class CachedPremailer(premailer.Premailer):  # type: ignore[misc,name-defined]
         """premailer re-serialises every rule of every stylesheet for every email (most of its time); the
         stylesheet is the same for all lessons of a course, so its parsed rules are kept."""
 
