@@ -59,8 +59,17 @@ docs: $(BIN)/.installed-test
 golden: $(BIN)/.installed-test
 	@$(BIN)/python -m tests.golden
 
-bench: $(BIN)/.installed-test
+bench: $(BIN)/.installed-test benchmarks/js/node_modules
 	@$(BIN)/python -m benchmarks.run
+	@$(BIN)/python -m benchmarks.compare
+
+# The JS MJML CLI and doiuse-email (caniemail's data), to compare with; npm comes with Node.js
+benchmarks/js/node_modules: benchmarks/js/package.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --prefix benchmarks/js --no-package-lock --no-audit --no-fund --silent && touch $@; \
+	else \
+	  echo "npm not found: the comparison with the JS MJML CLI is skipped. Install Node.js (apt-get install nodejs npm)"; \
+	fi
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache
