@@ -38,6 +38,7 @@ def build_course(root: Path, out: Path | None = None, clean: bool = False, esps:
     providers = [provider_class(name) for name in esps]
     rendering = open_course(root)
     out = out or root / "build"
+    rendering.keep_mjml = keep_mjml
     files, rows = build_files(rendering, [provider(rendering.course) for provider in providers], keep_mjml)
     write_files(out, files, clean=clean)
     return BuildResult(out=out, index=out / "index.html", lessons=rows)

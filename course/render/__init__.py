@@ -52,6 +52,7 @@ class CourseRender:
         self.cache = {} if cache is None else cache
         self.fingerprint = fingerprint or (lambda lesson: lesson.path.name)
         self.rendered = 0  # how many lessons this object rendered (the others came from the cache)
+        self.keep_mjml = False  # keep each lesson's MJML (`course build --keep-mjml`)
 
     def neutral(self, lesson: Lesson) -> RenderedLesson:
         """The lesson's HTML and text with neutral placeholders (raises CourseError when it does not render)."""
@@ -83,10 +84,12 @@ class CourseRender:
         workers = _cores()
         if len(missing) < PARALLEL_FROM or workers < 2 or not _can_fork():
             return
-        for lesson, rendered in zip(missing, _render_in_pool(self, missing, workers), strict=True):
-            self.cache[self.fingerprint(lesson)] = rendered
+        first = missing.pop(0)
+        self.neutral(first)  # here, before forking: the workers inherit compiled templates and a loaded premailer
+        for lesson, (html, text, mjml, words) in zip(missing, _render_in_pool(self, missing, workers), strict=True):
+            self.cache[self.fingerprint(lesson)] = RenderedLesson(lesson, html, text, mjml)
             self.rendered += 1
-            lesson.words = rendered.lesson.words  # counted in the worker: no second parse of the body here
+            lesson.words = words  # counted in the worker: no second parse of the body here
 
 
 PARALLEL_FROM = 40  # lessons: below this, starting the processes costs more than it saves
@@ -106,13 +109,21 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-def _render_positions(positions: list[int]) -> list[RenderedLesson]:
+Rendered = tuple[str, str, str, int]  # what a worker sends back per lesson: html, text, mjml, words
+
+
+def _render_positions(positions: list[int]) -> list[Rendered]:
     assert _POOL_RENDER is not None
     lessons = _POOL_RENDER.course.lessons
-    return [_POOL_RENDER.renderer.render(lessons[position]) for position in positions]
+    done = []
+    for position in positions:
+        rendered = _POOL_RENDER.renderer.render(lessons[position])
+        mjml = rendered.mjml if _POOL_RENDER.keep_mjml else ""  # large, and only --keep-mjml needs it
+        done.append((rendered.html, rendered.text, mjml, lessons[position].words))
+    return done
 
 
-def _render_in_pool(render: CourseRender, lessons: list[Lesson], workers: int) -> list[RenderedLesson]:
+def _render_in_pool(render: CourseRender, lessons: list[Lesson], workers: int) -> list[Rendered]:
     global _POOL_RENDER
     positions = [render.course.position(lesson) for lesson in lessons]
     size = -(-len(positions) // (workers * 4))  # a few chunks per worker: an even finish

@@ -12,6 +12,7 @@ import re
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -234,7 +235,10 @@ def call_to_action(heading: str | None, text: str | None, button: str | None, ur
 def signed_by_the_author(body: str, sender_name: str) -> bool:
     """The lesson ends as a letter does, with a closing and a name ("Bien à vous," then "Claire"), or with the
     sender's own name: the template's signature would say it twice."""
-    paragraphs = [p.strip() for p in markdown_text(body, width=0).split("\n\n") if p.strip()]
+    tail = "\n\n".join(body.strip().split("\n\n")[-3:])  # a closing is in the last paragraphs: read only those
+    if tail.count("```") % 2 or tail.count("~~~") % 2:  # the tail starts inside a code block: read it all
+        tail = body
+    paragraphs = [p.strip() for p in markdown_text(tail, width=0).split("\n\n") if p.strip()]
     if not paragraphs:
         return False
     if sender_name and paragraphs[-1].casefold() == sender_name.strip().casefold():
@@ -325,6 +329,8 @@ _PREMAILER: type | None = None
 
 OUTLOOK_BLOCK_RE = re.compile(r"(<!--\[if\s[^\]]+]>)(?!<!-->)([\s\S]*?)(<!\[endif]-->)")
 ADJACENT_OUTLOOK_RE = re.compile(r"<!\[endif]-->\s*?<!--\[if mso \| IE]>")
+SPACE_BETWEEN_TAGS_RE = re.compile(r"(^|>)\s+(<|$)", re.M)
+SPACES_RE = re.compile(r"\s{2,}")
 
 
 def tidy_outlook_conditionals(document: str) -> str:
@@ -332,29 +338,38 @@ def tidy_outlook_conditionals(document: str) -> str:
     inside each `<!--[if …]>` block, then join blocks that only whitespace separates into one, so that
     `<![endif]-->\n<!--[if mso | IE]>` disappears (27 blocks in a lesson become 16). Non-Outlook clients never
     read these comments; content a non-Outlook client shows (`<!--[if !mso]><!-->…`) is left alone."""
+    return ADJACENT_OUTLOOK_RE.sub("", OUTLOOK_BLOCK_RE.sub(_minify_outlook_block, document))
 
-    def minify(match: re.Match[str]) -> str:
-        inside = re.sub(r"(^|>)\s+(<|$)", r"\1\2", match.group(2), flags=re.M)
-        return match.group(1) + re.sub(r"\s{2,}", " ", inside) + match.group(3)
 
-    return ADJACENT_OUTLOOK_RE.sub("", OUTLOOK_BLOCK_RE.sub(minify, document))
+def _minify_outlook_block(match: re.Match[str]) -> str:
+    return match.group(1) + _minified_outlook(match.group(2)) + match.group(3)
+
+
+@lru_cache(maxsize=256)
+def _minified_outlook(inside: str) -> str:
+    """One block's inside, minified (the same blocks recur in every lesson: each is done once)."""
+    return SPACES_RE.sub(" ", SPACE_BETWEEN_TAGS_RE.sub(lambda m: m.group(1) + m.group(2), inside))
 
 
 STYLE_BLOCK_RE = re.compile(r"(<style\b[^>]*>)(.*?)(</style>)", re.S | re.I)
+CSS_COMMENT_RE = re.compile(r"/\*.*?\*/", re.S)
+WHITESPACE_RE = re.compile(r"\s+")
+AROUND_PUNCTUATION_RE = re.compile(r"\s*([{};,>])\s*")
+CLOSING_BRACES_RE = re.compile(r"\}(?=\})")
 
 
 def minify_styles(document: str) -> str:
     """The head's CSS without comments, indentation or spaces around { } ; , (the `[build] minify` setting):
     the rules and their order stay exactly as they were."""
+    return STYLE_BLOCK_RE.sub(lambda m: m.group(1) + _minified_css(m.group(2)) + m.group(3), document)
 
-    def minify(match: re.Match[str]) -> str:
-        css = re.sub(r"/\*.*?\*/", "", match.group(2), flags=re.S)
-        css = re.sub(r"\s+", " ", css)
-        css = re.sub(r"\s*([{};,>])\s*", r"\1", css)  # keeps "100%;}": "%}" would look like template syntax
-        css = re.sub(r"\}(?=\})", "} ", css)  # and "} }" at the end of a media query, for the same reason
-        return match.group(1) + css.strip() + match.group(3)
 
-    return STYLE_BLOCK_RE.sub(minify, document)
+@lru_cache(maxsize=256)
+def _minified_css(css: str) -> str:
+    """One stylesheet, minified (the head's stylesheets are the same in every lesson: each is done once)."""
+    css = WHITESPACE_RE.sub(" ", CSS_COMMENT_RE.sub("", css))
+    css = AROUND_PUNCTUATION_RE.sub(lambda m: m.group(1), css)  # keeps "100%;}": "%}" would look like template syntax
+    return CLOSING_BRACES_RE.sub("} ", css).strip()  # and "} }" at the end of a media query, for the same reason
 
 
 BODY_MARK = "course-body-5f3a"  # the wrapper premailer is given, found again in its output
