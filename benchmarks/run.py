@@ -1,4 +1,6 @@
-"""`make bench`: how long each stage of a lesson email takes, a 1,000-lesson course, and 12 dialects vs 1.
+"""`make bench`, first part: how long each stage of a lesson email takes, a 1,000-lesson course (with one process
+per core and with one), 12 dialects vs 1, and the preview's reload. The second part (compare.py) sets course
+beside the JS MJML CLI.
 
 Timings are medians over repeated warm runs on this machine; docs/performance.md records a run.
 """
@@ -119,8 +121,8 @@ def dialect_cost(root: Path, repeat: int) -> tuple[float, float]:
     return statistics.median(ones), statistics.median(twelves)
 
 
-def big_course(folder: Path, lessons: int) -> tuple[float, float]:
-    root = folder / "big"
+def big_course(folder: Path, lessons: int, parallel: bool = True) -> tuple[float, float]:
+    root = folder / ("big" if parallel else "big-serial")
     (root / "lessons").mkdir(parents=True)
     (root / "course.toml").write_text(
         '[course]\ntitle = "A thousand lessons"\nauthor = "Bench"\nlanguage = "en"\n'
@@ -137,9 +139,14 @@ def big_course(folder: Path, lessons: int) -> tuple[float, float]:
             f"preheader: What lesson {number} is about, in a sentence long enough.\nday: {number - 1}\n---\n\n{body}"
         )
     gc.collect()
+    import course.render
+
+    limit = course.render.PARALLEL_FROM
+    course.render.PARALLEL_FROM = limit if parallel else lessons + 1
     start = time.perf_counter()
     build_course(root)
     seconds = time.perf_counter() - start
+    course.render.PARALLEL_FROM = limit
     return seconds, seconds * 1000 / lessons
 
 
@@ -190,12 +197,15 @@ def main() -> None:
         print("| dialects | ms | ratio |\n|---|---:|---:|")
         print(f"| 1 | {one:.1f} | 1.00 |")
         print(f"| 12 | {twelve:.1f} | {twelve / one:.2f} |")
+        seconds, per_lesson = big_course(folder, 1000)  # before the preview: its threads would keep the pool off
+        serial, serial_per_lesson = big_course(folder, 1000, parallel=False)
+        print("\nSynthetic course of 1,000 lessons, `course build` end to end (render, gallery, write), in-process:\n")
+        print("| lessons | processes | seconds | ms per lesson |\n|---|---|---:|---:|")
+        print(f"| 1000 | one per core | {seconds:.2f} | {per_lesson:.2f} |")
+        print(f"| 1000 | one | {serial:.2f} | {serial_per_lesson:.2f} |")
         median, worst = preview_latency(root, 10)
         print("\n`course preview`: save a lesson -> the page is told about the new build (10 saves):\n")
         print(f"| median ms | worst ms |\n|---:|---:|\n| {median:.0f} | {worst:.0f} |")
-        seconds, per_lesson = big_course(folder, 1000)
-        print("\nSynthetic course of 1,000 lessons, `course build` end to end (render, gallery, write):\n")
-        print(f"| lessons | seconds | ms per lesson |\n|---|---:|---:|\n| 1000 | {seconds:.1f} | {per_lesson:.2f} |")
 
 
 if __name__ == "__main__":
