@@ -153,3 +153,23 @@ def test_help_loads_no_command() -> None:
     code = "import json, sys; import course.cli; print(json.dumps(sorted(m for m in sys.modules if 'course' in m)))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert json.loads(loaded) == ["course", "course.cli"]
+
+
+def test_split_loads_no_renderer_and_no_provider(tmp_path: Path) -> None:
+    """`course split` of a text article needs neither the email pipeline nor the providers' clients."""
+    import json
+    import subprocess
+    import sys
+
+    seed = PACKAGE.parent / "examples" / "sales-manager-or-leader.txt"
+    code = (
+        "import json, sys\nfrom course.cli import cli\n"
+        f"try:\n    cli.main(['split', {str(seed)!r}, '-o', {str(tmp_path / 'c')!r}], standalone_mode=False)\n"
+        "except SystemExit:\n    pass\n"
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    heavy = {"premailer", "cssutils", "mjml", "jinja2", "boto3", "httpx", "requests", "lxml", "numpy", "nh3"}
+    assert loaded & heavy == set()
+    assert (tmp_path / "c" / "lessons").is_dir()

@@ -239,3 +239,29 @@ def test_a_lesson_signed_by_its_author_is_not_signed_again(course_copy: Path) ->
     assert 'class="signoff"' not in page
     first = next(built.glob("01-*.html")).read_text()
     assert 'class="signoff"' in first  # the other lessons keep the template's signature
+
+
+def test_a_big_course_renders_in_several_processes_byte_for_byte_as_in_one(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = tmp_path / "big"
+    (root / "lessons").mkdir(parents=True)
+    (root / "course.toml").write_text(
+        '[course]\ntitle = "Forty-five lessons"\n[sender]\nname = "Bench"\nemail = "b@example.org"\n'
+        'postal_address = "1 Road"\n'
+    )
+    for number in range(1, 46):
+        (root / "lessons" / f"{number:02d}-part-{number}.md").write_text(
+            f"---\ntitle: Part {number}\n---\n\nThe idea of part {number}, with [a link](https://example.org/{number}).\n"
+        )
+    built = {}
+    for jobs in ("1", "2"):
+        env = {**os.environ, "COURSE_JOBS": jobs}
+        out = tmp_path / f"out-{jobs}"
+        done = subprocess.run([sys.executable, "-m", "course", "-v", "build", str(root), "-o", str(out)], env=env,
+                              capture_output=True, text=True, check=True)  # fmt: skip
+        assert ("in 2 processes" in done.stderr) == (jobs == "2"), done.stderr
+        built[jobs] = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+    assert len(built["1"]) == 45 * 2 + 2 and built["1"] == built["2"]

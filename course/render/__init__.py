@@ -8,6 +8,7 @@ and renders it, so that each reports the same warnings and gets the same emails.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import threading
@@ -84,6 +85,7 @@ class CourseRender:
         workers = _cores()
         if len(missing) < PARALLEL_FROM or workers < 2 or not _can_fork():
             return
+        log.info("rendering %d lessons in %d processes", len(missing), workers)
         first = missing.pop(0)
         self.neutral(first)  # here, before forking: the workers inherit compiled templates and a loaded premailer
         for lesson, (html, text, mjml, words) in zip(missing, _render_in_pool(self, missing, workers), strict=True):
@@ -92,11 +94,16 @@ class CourseRender:
             lesson.words = words  # counted in the worker: no second parse of the body here
 
 
+log = logging.getLogger(__name__)
 PARALLEL_FROM = 40  # lessons: below this, starting the processes costs more than it saves
 _POOL_RENDER: CourseRender | None = None  # what a forked worker renders with (inherited from the parent)
 
 
 def _cores() -> int:
+    """How many processes render a big course: COURSE_JOBS if set (1: one process), else one per core (up to 8)."""
+    chosen = os.environ.get("COURSE_JOBS", "").strip()
+    if chosen.isdigit() and int(chosen) > 0:
+        return int(chosen)
     try:
         return min(len(os.sched_getaffinity(0)), 8)
     except AttributeError:  # not on Linux
