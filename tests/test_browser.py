@@ -143,6 +143,8 @@ def test_code_and_tables_keep_their_lines_and_words_on_a_phone(
                 const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
                 return [box.scrollWidth, box.clientWidth, tops.size]; }"""
         )
+        font = page.evaluate("getComputedStyle(document.querySelector('.lesson-body pre code')).fontFamily")
+        assert "monospace" in font, f"the code is set in {font}"
         assert scroll > client, "the long code line does not scroll inside its box"
         assert lines == CODE_LINES, f"the code's {CODE_LINES} lines show as {lines}: wrapped"
         broken = page.evaluate(

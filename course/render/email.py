@@ -372,6 +372,7 @@ def _minified_css(css: str) -> str:
     return CLOSING_BRACES_RE.sub("} ", css).strip()  # and "} }" at the end of a media query, for the same reason
 
 
+SINGLE_QUOTED_STYLE_RE = re.compile(r"style='([^']*)'")
 BODY_MARK = "course-body-5f3a"  # the wrapper premailer is given, found again in its output
 
 
@@ -397,4 +398,8 @@ def inline_body_css(fragment: str, css: str) -> str:
     ).transform(pretty_print=False)
     start = transformed.index(">", transformed.index(f'id="{BODY_MARK}"')) + 1
     end = transformed.rindex("</div>")
-    return transformed[start:end]
+    # lxml writes style='…"Courier New"…' when a value holds double quotes, and mjml-python would turn that into
+    # style="…\"Courier New\"…", which ends the attribute early: single quotes inside, double outside
+    return SINGLE_QUOTED_STYLE_RE.sub(
+        lambda m: f'style="{m.group(1).replace(chr(34), chr(39))}"', transformed[start:end]
+    )
