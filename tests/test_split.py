@@ -238,3 +238,17 @@ def test_a_long_essay_without_headings_comes_in_short_lessons() -> None:
     paragraphs = [" ".join(rng.choice(words) for _ in range(rng.randint(50, 90))).capitalize() + "." for _ in range(30)]
     plan = plan_lessons(parse_plain_text("An essay\n\n" + "\n\n".join(paragraphs)))
     assert len(plan) >= 4 and max(lesson.words for lesson in plan) <= 650
+
+
+def test_subject_and_preheader_read_as_an_editor_would_write_them() -> None:
+    """A title too long for a subject loses its trailing aside, not its words; a preheader taken from a list does
+    not start with the list's numbering."""
+    long_title = "Why our team stopped doing daily stand-ups (and what we do instead)"
+    text = (
+        f"# {long_title}\n\nFor six years my team met every morning for a stand-up, and it was the first ritual I set "
+        "up as a new manager.\n\n## Here is what we tried\n\n1. A written check-in by ten, in one thread, with an "
+        "invitation to say that you are stuck.\n2. A shared board of blocked work.\n3. A longer Friday meeting.\n"
+    )
+    plan = plan_lessons(parse_article(Source("post.md", "markdown", text)), 2)
+    assert plan[0].subject == "Why our team stopped doing daily stand-ups"
+    assert plan[1].preheader.startswith("A written check-in by ten"), plan[1].preheader

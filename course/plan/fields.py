@@ -18,6 +18,8 @@ MIN_SUBJECT_WORDS = 3
 APOSTROPHES = [["'", ""], ["’", ""]]
 AND_WORD = {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e", "nl": "en", "pt": "e", "sv": "och"}
 PROSE = ("paragraph", "list", "quote")
+LIST_MARKER_RE = re.compile(r"(?m)^\s*(?:\d+[.)]|[-*+•])\s+")  # "1. " opening a list item: not for an inbox
+TRAILING_ASIDE_RE = re.compile(r"\s*\([^()]*\)\s*$")
 LETTERS_RE = re.compile(r"[^\W\d_]")
 
 
@@ -112,7 +114,11 @@ def lesson_title(blocks: list[Block], article: Article, number: int, proper: set
 def lesson_subject(title: str, course_title: str) -> str:
     """The title as the subject line; a title of one or two words is too thin for an inbox, so the course's
     name goes before it when both fit ("Templates without tears: Variables")."""
-    subject = title if len(title) <= SUBJECT_MAX else cut_at_phrase(title, SUBJECT_MAX)
+    subject = title
+    if len(subject) > SUBJECT_MAX:  # "… stand-ups (and what we do instead)": the aside goes before any words do
+        subject = TRAILING_ASIDE_RE.sub("", title)
+    if len(subject) > SUBJECT_MAX:
+        subject = cut_at_phrase(title, SUBJECT_MAX)
     if len(title.split()) < MIN_SUBJECT_WORDS and course_title and not _same(title, course_title):
         short = re.split(r"\s*(?::|\s[–—-])\s", course_title)[0]  # "Templates without tears: {{ x }} explained"
         for name in (course_title, short):
@@ -168,7 +174,7 @@ def lesson_preheader(blocks: list[Block], subject: str) -> str:
             continue
         if len(block.text.split()) <= 4 and block.text.rstrip().endswith(","):
             continue  # a salutation
-        found += sentences(block.text)
+        found += sentences(LIST_MARKER_RE.sub("", block.text) if block.kind == "list" else block.text)
     subject_key = " ".join(re.findall(r"\w+", subject.rstrip("…").lower()))
     subject_words = set(subject_key.split())
     while found:
