@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.fixtures import write_big_course
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SEED = ROOT / "examples" / "sales-manager-or-leader.txt"
@@ -122,24 +124,6 @@ def weight(work: Path) -> None:
 # --- speed ---------------------------------------------------------------------------------------------------------
 
 
-def big_course(root: Path, lessons: int) -> None:
-    (root / "lessons").mkdir(parents=True)
-    (root / "course.toml").write_text(
-        '[course]\ntitle = "A thousand lessons"\nauthor = "Bench"\nlanguage = "en"\n'
-        '[sender]\nname = "Bench"\nemail = "bench@example.com"\npostal_address = "1 Bench Road"\n'
-    )
-    paragraph = (
-        "Good sales leaders set a clear direction, coach their people every week and keep the forecast honest. "
-        "They ask better questions than they answer, and they [write things down](https://example.com/notes). "
-    ) * 2
-    for number in range(1, lessons + 1):
-        body = f"## Part {number}\n\n{paragraph}\n\n- one idea\n- another idea\n- a third idea\n\n{paragraph}\n"
-        (root / "lessons" / f"{number:04d}-lesson-{number}.md").write_text(
-            f"---\ntitle: Lesson {number}\nsubject: Lesson {number} of the big course\n"
-            f"preheader: What lesson {number} is about, in a sentence long enough.\n---\n\n{body}"
-        )
-
-
 def speed(work: Path, rounds: int) -> None:
     seed = work / "s-seed"
     run(*course("split", SEED, "-o", seed))
@@ -152,7 +136,7 @@ def speed(work: Path, rounds: int) -> None:
             shutil.copy(source, variants / f"{source.stem}-{copy}.mjml")
             files_per_build += 1
     big = work / "s-big"
-    big_course(big, 1000)
+    write_big_course(big, 1000)
     run(*course("build", big, "--keep-mjml", "-o", work / "big-mjml"))
     big_sources = sorted((work / "big-mjml").glob("*.mjml"))
     split_out = work / "s-split"

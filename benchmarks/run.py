@@ -20,6 +20,7 @@ from typing import Any
 
 from click.testing import CliRunner
 
+from benchmarks.fixtures import write_big_course
 from course.build import build_course
 from course.cli import cli
 from course.preview import start_preview
@@ -123,21 +124,7 @@ def dialect_cost(root: Path, repeat: int) -> tuple[float, float]:
 
 def big_course(folder: Path, lessons: int, parallel: bool = True) -> tuple[float, float]:
     root = folder / ("big" if parallel else "big-serial")
-    (root / "lessons").mkdir(parents=True)
-    (root / "course.toml").write_text(
-        '[course]\ntitle = "A thousand lessons"\nauthor = "Bench"\nlanguage = "en"\n'
-        '[sender]\nname = "Bench"\nemail = "bench@example.com"\npostal_address = "1 Bench Road"\n'
-    )
-    paragraph = (
-        "Good sales leaders set a clear direction, coach their people every week and keep the forecast honest. "
-        "They ask better questions than they answer, and they [write things down](https://example.com/notes). "
-    ) * 2
-    for number in range(1, lessons + 1):
-        body = f"## Part {number}\n\n{paragraph}\n\n- one idea\n- another idea\n- a third idea\n\n{paragraph}\n"
-        (root / "lessons" / f"{number:04d}-lesson-{number}.md").write_text(
-            f"---\ntitle: Lesson {number}\nsubject: Lesson {number} of the big course\n"
-            f"preheader: What lesson {number} is about, in a sentence long enough.\nday: {number - 1}\n---\n\n{body}"
-        )
+    write_big_course(root, lessons)
     gc.collect()
     import course.render
 
