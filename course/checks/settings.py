@@ -4,6 +4,7 @@ settings schema found (unknown keys, hard-to-read colours, an ignored [schedule]
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from ..project import COURSE_FILE
 from ..project.placeholders import find_placeholders
@@ -37,52 +38,20 @@ def _placeholders(code: str, ctx: SettingsContext) -> Iterator[Problem]:
         yield Problem(message, where, severity)
 
 
-@check("lesson.unwritten", "warning / error", "a lesson added with `course lessons --add` still holds its "
-       "placeholder text (an error with `--esp`)", "course")  # fmt: skip
-def lesson_unwritten(ctx: SettingsContext) -> Iterator[Problem]:
-    return _placeholders("lesson.unwritten", ctx)
-
-
-@check("sender.example", "warning / error", "the sender's name, email or reply-to is still the example one "
-       "(an error with `--esp`: export, upload and send-test refuse it)", "course")  # fmt: skip
-def sender_example(ctx: SettingsContext) -> Iterator[Problem]:
-    return _placeholders("sender.example", ctx)
-
-
-@check("footer.example-address", "warning / error", "the postal address is still the example one (an error with "
-       "`--esp`)", "course")  # fmt: skip
-def postal_address_example(ctx: SettingsContext) -> Iterator[Problem]:
-    return _placeholders("footer.example-address", ctx)
-
-
-@check("links.example-unsubscribe", "info / error", "[links] unsubscribe_url is the example page, which the eml and "
-       "html exports link to (an error with `--esp eml` or `--esp html`)", "course")  # fmt: skip
-def unsubscribe_example(ctx: SettingsContext) -> Iterator[Problem]:
-    return _placeholders("links.example-unsubscribe", ctx)
-
-
-@check("cta.example", "warning / error", "a call to action's url is an example one (example.com…), or [cta] url is "
-       "there but empty (an error with `--esp`)", "course")  # fmt: skip
-def cta_example(ctx: SettingsContext) -> Iterator[Problem]:
-    return _placeholders("cta.example", ctx)
-
-
-def _settings_warnings(code: str, ctx: SettingsContext) -> Iterator[Problem]:
-    for notice in ctx.course.warnings:
-        if notice.code == code:
-            yield Problem(notice.message, COURSE_FILE + (f":{notice.line}" if notice.line else ""))
-
-
-@check("theme.contrast", "warning", "theme colours under 4.5:1", "course")
-def theme_contrast(ctx: SettingsContext) -> Iterator[Problem]:
-    return _settings_warnings("theme.contrast", ctx)
-
-
-@check(
-    "settings.unknown-key", "warning", "a section or key of course.toml that course does not know (a typo?)", "course"
-)
-def unknown_keys(ctx: SettingsContext) -> Iterator[Problem]:
-    return _settings_warnings("settings.unknown-key", ctx)
+PLACEHOLDER_CHECKS = [  # code, severity, when: one check each, all answered by _placeholders
+    ("lesson.unwritten", "warning / error", "a lesson added with `course lessons --add` still holds its placeholder "
+     "text (an error with `--esp`)"),
+    ("sender.example", "warning / error", "the sender's name, email or reply-to is still the example one (an error "
+     "with `--esp`: export, upload and send-test refuse it)"),
+    ("footer.example-address", "warning / error", "the postal address is still the example one (an error with "
+     "`--esp`)"),
+    ("links.example-unsubscribe", "info / error", "[links] unsubscribe_url is the example page, which the eml and "
+     "html exports link to (an error with `--esp eml` or `--esp html`)"),
+    ("cta.example", "warning / error", "a call to action's url is an example one (example.com…), or [cta] url is "
+     "there but empty (an error with `--esp`)"),
+]  # fmt: skip
+for code, severity, when in PLACEHOLDER_CHECKS:
+    check(code, severity, when, "course")(partial(_placeholders, code))
 
 
 @check("templates.unpaired", "warning", "the course overrides a template but not its twin (partials/footer.mjml.j2 "
@@ -93,6 +62,17 @@ def templates_unpaired(ctx: SettingsContext) -> Iterator[Problem]:
             yield Problem(notice.message, notice.file)
 
 
-@check("schedule.invalid", "warning", "a [schedule] value that is ignored", "course")
-def schedule_invalid(ctx: SettingsContext) -> Iterator[Problem]:
-    return _settings_warnings("schedule.invalid", ctx)
+def _settings_warnings(code: str, ctx: SettingsContext) -> Iterator[Problem]:
+    """The warnings the settings schema found while reading course.toml, with their line."""
+    for notice in ctx.course.warnings:
+        if notice.code == code:
+            yield Problem(notice.message, COURSE_FILE + (f":{notice.line}" if notice.line else ""))
+
+
+SETTINGS_WARNINGS = [
+    ("theme.contrast", "theme colours under 4.5:1"),
+    ("settings.unknown-key", "a section or key of course.toml that course does not know (a typo?)"),
+    ("schedule.invalid", "a [schedule] value that is ignored"),
+]
+for code, when in SETTINGS_WARNINGS:
+    check(code, "warning", when, "course")(partial(_settings_warnings, code))
