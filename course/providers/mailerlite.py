@@ -36,10 +36,8 @@ class MailerLiteUploader(Uploader):
             remote = by_name.get(lesson.name)
             if remote is None:
                 actions.append(Action(lesson, "create", lesson.key, payload=body))
-            elif self.receipt.unchanged(lesson.key, str(remote["id"]), self.digest(lesson)):
-                actions.append(Action(lesson, "unchanged", str(remote["id"])))
             else:
-                actions.append(Action(lesson, "update", str(remote["id"]), ["emails"], body))
+                actions.append(self.by_receipt(lesson, str(remote["id"]), ["emails"], body))
         return actions
 
     def apply(self, action: Action) -> str | None:

@@ -53,6 +53,13 @@ class Uploader:
     def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
         raise NotImplementedError
 
+    def by_receipt(self, lesson: ExportedLesson, remote_id: str, changes: list[str], payload: dict[str, Any]) -> Action:
+        """For an API that does not give back what was sent (a template's HTML): unchanged when the receipt says
+        this very content went to this very object, else an update (of `changes`, for the plan) with `payload`."""
+        if self.receipt.unchanged(lesson.key, remote_id, self.digest(lesson)):
+            return Action(lesson, "unchanged", remote_id)
+        return Action(lesson, "update", remote_id, changes, payload)
+
     def api_client(self, label: str, base_url: str, *, credential_names: list[str], secret: str, **options: Any) -> Any:
         """The shared HTTP client (http.py) for this provider, closed by `close()`."""
         if "sleep" in self.options:
