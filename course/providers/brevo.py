@@ -28,17 +28,11 @@ class BrevoUploader(Uploader):
         return list_all(self.client, "/smtp/templates", query, by_offset("templates", total="count"))
 
     def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
-        by_name = {t.get("name"): t for t in self._templates()}
-        actions = []
-        for lesson in lessons:
-            body = self.body(lesson)
-            remote = by_name.get(lesson.name)
-            if remote is None:
-                actions.append(Action(lesson, "create", payload=body))
-                continue
+        def existing(lesson: ExportedLesson, body: dict[str, Any], remote: dict[str, Any]) -> Action:
             wanted = {"subject": body["subject"], "htmlContent": body["htmlContent"]}
-            actions.append(compared(lesson, str(remote["id"]), remote, wanted))
-        return actions
+            return compared(lesson, str(remote["id"]), remote, wanted)
+
+        return self.match_by_name(lessons, self._templates(), existing)
 
     def apply(self, action: Action) -> str | None:
         if action.verb == "create":

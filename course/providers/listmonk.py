@@ -42,17 +42,12 @@ class ListmonkUploader(Uploader):
             self.list_ids = [int(chosen["id"])]
             self.notes.append(f"campaigns are drafts on the list “{chosen.get('name')}”; change it before sending")
         query = {"page": 1, "per_page": PER_PAGE}
-        by_name = {c.get("name"): c for c in list_all(self.client, "/api/campaigns", query, PAGES)}
-        actions = []
-        for lesson in lessons:
-            body = self.body(lesson)
-            remote = by_name.get(lesson.name)
-            if remote is None:
-                actions.append(Action(lesson, "create", payload=body))
-                continue
+
+        def existing(lesson: ExportedLesson, body: dict[str, Any], remote: dict[str, Any]) -> Action:
             wanted = {k: body[k] for k in ("subject", "body", "altbody")}
-            actions.append(compared(lesson, str(remote["id"]), remote, wanted, payload=body))
-        return actions
+            return compared(lesson, str(remote["id"]), remote, wanted, payload=body)
+
+        return self.match_by_name(lessons, list_all(self.client, "/api/campaigns", query, PAGES), existing)
 
     def prepare(self) -> None:
         if self.template_id is None:

@@ -33,16 +33,9 @@ class MailchimpUploader(Uploader):
     def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
         query = {"type": "user", "count": 1000, "offset": 0}
         templates = list_all(self.client, "/templates", query, by_offset("templates", total="total_items"))
-        by_name = {t["name"]: t for t in templates}
-        actions = []
-        for lesson in lessons:
-            body = self.body(lesson)
-            remote = by_name.get(lesson.name)
-            if remote is None:
-                actions.append(Action(lesson, "create", lesson.key, payload=body))
-            else:
-                actions.append(self.by_receipt(lesson, str(remote["id"]), ["html"], body))
-        return actions
+        return self.match_by_name(
+            lessons, templates, lambda lesson, body, remote: self.by_receipt(lesson, str(remote["id"]), ["html"], body)
+        )
 
     def apply(self, action: Action) -> str | None:
         if action.verb == "create":

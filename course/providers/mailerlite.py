@@ -29,16 +29,11 @@ class MailerLiteUploader(Uploader):
         return list_all(self.client, "/campaigns", query, by_page_number("data", last_page="meta.last_page"))
 
     def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
-        by_name = {c.get("name"): c for c in self._drafts()}
-        actions = []
-        for lesson in lessons:
-            body = self.body(lesson)
-            remote = by_name.get(lesson.name)
-            if remote is None:
-                actions.append(Action(lesson, "create", lesson.key, payload=body))
-            else:
-                actions.append(self.by_receipt(lesson, str(remote["id"]), ["emails"], body))
-        return actions
+        return self.match_by_name(
+            lessons,
+            self._drafts(),
+            lambda lesson, body, remote: self.by_receipt(lesson, str(remote["id"]), ["emails"], body),
+        )
 
     def apply(self, action: Action) -> str | None:
         if action.verb == "create":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -52,6 +52,22 @@ class Uploader:
 
     def plan(self, lessons: list[ExportedLesson]) -> list[Action]:
         raise NotImplementedError
+
+    def match_by_name(
+        self, lessons: list[ExportedLesson], remotes: list[dict[str, Any]],
+        existing: Callable[[ExportedLesson, dict[str, Any], dict[str, Any]], Action],
+    ) -> list[Action]:  # fmt: skip
+        """The plan where a lesson's remote object carries its name: a lesson no object is named after is created;
+        for the others `existing(lesson, body, remote)` says update or unchanged."""
+        by_name = {remote.get("name"): remote for remote in remotes}
+        actions = []
+        for lesson in lessons:
+            body = self.body(lesson)
+            remote = by_name.get(lesson.name)
+            actions.append(Action(lesson, "create", lesson.key, payload=body) if remote is None else (
+                existing(lesson, body, remote)
+            ))  # fmt: skip
+        return actions
 
     def by_receipt(self, lesson: ExportedLesson, remote_id: str, changes: list[str], payload: dict[str, Any]) -> Action:
         """For an API that does not give back what was sent (a template's HTML): unchanged when the receipt says
