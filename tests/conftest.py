@@ -29,12 +29,16 @@ def seed_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+def copy_sources(root: Path, target: Path) -> Path:
+    """A writable copy of a course without its build folder."""
+    shutil.copytree(root, target, ignore=shutil.ignore_patterns("build"))
+    return target
+
+
 @pytest.fixture
 def course_copy(seed_course: Path, tmp_path: Path) -> Path:
     """A private, writable copy of the seed course (sources only), example values and all."""
-    target = tmp_path / "course"
-    shutil.copytree(seed_course, target, ignore=shutil.ignore_patterns("build"))
-    return target
+    return copy_sources(seed_course, tmp_path / "course")
 
 
 READY_SETTINGS = {
@@ -59,9 +63,7 @@ def fill_settings(root: Path) -> Path:
 @pytest.fixture(scope="session")
 def ready_course(seed_course: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed course with its example settings replaced: what export, upload and send-test accept (read-only)."""
-    target = tmp_path_factory.mktemp("ready") / "course"
-    shutil.copytree(seed_course, target, ignore=shutil.ignore_patterns("build"))
-    fill_settings(target)
+    target = fill_settings(copy_sources(seed_course, tmp_path_factory.mktemp("ready") / "course"))
     built = run("build", str(target))
     assert built.exit_code == 0, built.output
     return target
@@ -70,9 +72,7 @@ def ready_course(seed_course: Path, tmp_path_factory: pytest.TempPathFactory) ->
 @pytest.fixture
 def ready_copy(ready_course: Path, tmp_path: Path) -> Path:
     """A private, writable copy of the ready course."""
-    target = tmp_path / "ready"
-    shutil.copytree(ready_course, target, ignore=shutil.ignore_patterns("build"))
-    return target
+    return copy_sources(ready_course, tmp_path / "ready")
 
 
 from .browser import browser  # noqa: E402, F401  (one Chromium for the whole session, shared by every test)
