@@ -1,4 +1,5 @@
-"""One lesson to one email: Jinja (MJML) -> mjml-python -> premailer -> HTML, plus the plain-text twin.
+"""One lesson to one email: Markdown -> HTML body (its CSS inlined by premailer) -> Jinja (MJML) -> mjml-python
+-> Outlook blocks tidied -> HTML, plus the plain-text twin.
 
 The output still carries neutral merge-field placeholders; `dialects` turns them into sample values or a
 provider's tags as the last step. The pipeline follows docs/email-pipeline.md (premailer without network,
