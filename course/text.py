@@ -73,20 +73,23 @@ def parsed(markdown: str) -> tuple[Token, ...]:
     return tuple(markdown_parser().parse(markdown))
 
 
-def markdown_text(markdown: str, width: int = TEXT_WIDTH) -> str:
-    """Markdown to readable plain text: links as `text (url)`, lists with markers, no Markdown syntax left."""
+@lru_cache(maxsize=256)
+def syntax_tree(markdown: str) -> SyntaxTreeNode:
+    """The tokens as a tree, built once for the text twin and the word count (building it costs more than the
+    parse). Callers must not change it."""
     from markdown_it.tree import SyntaxTreeNode
 
-    root = SyntaxTreeNode(list(parsed(markdown)))
-    return _join_blocks([_block_text(node, width) for node in root.children])
+    return SyntaxTreeNode(list(parsed(markdown)))
+
+
+def markdown_text(markdown: str, width: int = TEXT_WIDTH) -> str:
+    """Markdown to readable plain text: links as `text (url)`, lists with markers, no Markdown syntax left."""
+    return _join_blocks([_block_text(node, width) for node in syntax_tree(markdown).children])
 
 
 def markdown_words_text(markdown: str) -> str:
     """The words a reader sees in rendered Markdown, without link targets (for counting and comparing)."""
-    from markdown_it.tree import SyntaxTreeNode
-
-    root = SyntaxTreeNode(list(parsed(markdown)))
-    return _join_blocks([_block_text(node, 0, with_urls=False) for node in root.children])
+    return _join_blocks([_block_text(node, 0, with_urls=False) for node in syntax_tree(markdown).children])
 
 
 def markdown_words(markdown: str) -> int:

@@ -8,6 +8,7 @@ and renders it, so that each reports the same warnings and gets the same emails.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -95,6 +96,7 @@ class CourseRender:
 
 
 log = logging.getLogger(__name__)
+WORKER_GC_THRESHOLD = (50_000, 20, 20)
 PARALLEL_FROM = 40  # lessons: below this, starting the processes costs more than it saves
 _POOL_RENDER: CourseRender | None = None  # what a forked worker renders with (inherited from the parent)
 
@@ -136,12 +138,19 @@ def _render_in_pool(render: CourseRender, lessons: list[Lesson], workers: int) -
     size = -(-len(positions) // (workers * 4))  # a few chunks per worker: an even finish
     chunks = [positions[start : start + size] for start in range(0, len(positions), size)]
     _POOL_RENDER = render
+    gc.freeze()  # what the workers inherit is never collected by them: no scans of it, no copies of its pages
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_gc) as pool:
             return [rendered for chunk in pool.map(_render_positions, chunks) for rendered in chunk]
     finally:
+        gc.unfreeze()
         _POOL_RENDER = None
+
+
+def _worker_gc() -> None:
+    """A worker lives for one build: it collects cycles rarely (a lesson leaves little cyclic garbage)."""
+    gc.set_threshold(*WORKER_GC_THRESHOLD)
 
 
 def open_course(root: Path, warn: Callable[[list[Notice]], None] = report_warnings) -> CourseRender:

@@ -9,6 +9,7 @@ have (a view-online link, say) removes the part of the email that the template m
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -23,6 +24,7 @@ from .literals import protect, render_literal
 
 FIELDS = ("first_name", "email", "unsubscribe_url", "view_online_url", "preferences_url")
 PLACEHOLDER_RE = re.compile(r"@@COURSE_[A-Z_]+@@")
+PLACEHOLDER_NAME_RE = re.compile(r"@@COURSE_([A-Z_]+)@@")
 OPTIONAL_HTML_RE = re.compile(r"<!--course:if (\w+)-->(.*?)<!--course:endif \1-->", re.DOTALL)
 OPTIONAL_TEXT_RE = re.compile(r"\x02course:if (\w+)\x03(.*?)\x02course:endif \1\x03", re.DOTALL)
 
@@ -138,15 +140,9 @@ def _segments(document: str, html_part: bool) -> tuple[Segment, ...]:
 
 
 def _fields(chunk: str) -> list[Segment]:
-    segments: list[Segment] = []
-    position = 0
-    for match in PLACEHOLDER_RE.finditer(chunk):
-        if match.start() > position:
-            segments.append(("text", chunk[position : match.start()], ()))
-        segments.append(("field", match.group(0)[len("@@COURSE_") : -2].lower(), ()))
-        position = match.end()
-    if position < len(chunk):
-        segments.append(("text", chunk[position:], ()))
+    parts = PLACEHOLDER_NAME_RE.split(chunk)  # text, field name, text, field name, …, text
+    segments: list[Segment] = [("field", part.lower(), ()) if odd else ("text", part, ())
+                               for odd, part in zip(itertools.cycle((False, True)), parts) if part]  # fmt: skip
     return segments
 
 

@@ -37,7 +37,6 @@ log = logging.getLogger(__name__)
 HTML_TEMPLATE = "lesson.mjml.j2"
 TEXT_TEMPLATE = "lesson.txt.j2"
 BODY_CSS_TEMPLATE = "partials/body.css.j2"
-UNPROTECTED = {"merge", "progress"}  # no author text in them (progress: one flag per lesson, 1,000 in a big course)
 LEFTOVER_RE = re.compile(r"<mj-|\{\{|\{%|\{#|%\}|\}\}")
 
 
@@ -71,6 +70,7 @@ class Renderer:
         self.strings = strings_for(course.language, course.strings)
         self._templates: dict[str, jinja2.Template] = {}
         self._body_css: str | None = None
+        self._shared: dict[str, Any] | None = None
 
     def _template(self, env: jinja2.Environment, name: str) -> jinja2.Template:
         import jinja2
@@ -154,6 +154,31 @@ class Renderer:
 
         return rewrite
 
+    def shared_context(self) -> dict[str, Any]:
+        """What every lesson's context holds alike (the course, its sender, theme and wording), protected once
+        per course, not once per lesson."""
+        if self._shared is None:
+            course, t, sender = self.course, self.strings, self.course.sender
+            shared = {
+                "course": {
+                    "title": course.title,
+                    "author": course.author,
+                    "language": course.language,
+                    "dir": text_direction(course.language),
+                    "slug": course.slug,
+                    "lessons": len(course.lessons),
+                },
+                "sender": sender,
+                "signature": [line.strip() for line in (sender.signature or sender.name).splitlines() if line.strip()],
+                "theme": course.theme,
+                "t": t,
+                "greeting": Markup(t["greeting"]).format(name=MergeFields().first_name),
+                "why_footer": t["why_footer"].format(course=course.title),
+            }
+            # every value comes from the author or course.toml: template syntax in it is the author's, as written
+            self._shared = {key: protect_all(value) for key, value in shared.items()}
+        return self._shared
+
     def context(self, lesson: Lesson) -> dict[str, Any]:
         course = self.course
         t = self.strings
@@ -166,19 +191,6 @@ class Renderer:
         rewrite = self.rewrite_url(lesson)
         content_width = course.theme.width - 64  # the body column has 32 px of padding on each side
         context: dict[str, Any] = {
-            "course": {
-                "title": course.title,
-                "author": course.author,
-                "language": course.language,
-                "dir": text_direction(course.language),
-                "slug": course.slug,
-                "lessons": len(lessons),
-            },
-            "sender": sender,
-            "signature": [line.strip() for line in (sender.signature or sender.name).splitlines() if line.strip()],
-            "theme": course.theme,
-            "t": t,
-            "merge": MergeFields(),
             "lesson": {
                 "number": lesson.number,
                 "title": lesson.title,
@@ -191,9 +203,6 @@ class Renderer:
             },
             "lesson_of": t["lesson_of"].format(number=lesson.number, total=len(lessons)),
             "reading_time": t["reading_time"].format(minutes=minutes),
-            "progress": [i <= index for i in range(len(lessons))],
-            "greeting": Markup(t["greeting"]).format(name=MergeFields().first_name),
-            "why_footer": t["why_footer"].format(course=course.title),
             "body_html": Markup(self.styled_body(render_html(lesson.body, rewrite, image_width=content_width))),
             "next_lesson": None,
             "cta": call_to_action(
@@ -218,7 +227,12 @@ class Renderer:
             )  # fmt: skip
             context["next_lesson"] = {"title": next_lesson.title, "day": next_lesson.day, "arrives": arrives}
         # every value comes from the author or course.toml: template syntax in it is the author's, kept as written
-        return {key: value if key in UNPROTECTED else protect_all(value) for key, value in context.items()}
+        return {
+            **self.shared_context(),
+            **{key: protect_all(value) for key, value in context.items()},
+            "merge": MergeFields(),  # no author text in these two (progress: a flag per lesson, 1,000 in a big course)
+            "progress": [i <= index for i in range(len(lessons))],
+        }
 
 
 def call_to_action(heading: str | None, text: str | None, button: str | None, url: str) -> dict[str, Any]:
