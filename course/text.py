@@ -87,6 +87,12 @@ def markdown_text(markdown: str, width: int = TEXT_WIDTH) -> str:
     return _join_blocks([_block_text(node, width) for node in syntax_tree(markdown).children])
 
 
+def last_paragraphs(markdown: str, blocks: int) -> list[str]:
+    """The plain text of the last `blocks` top-level blocks of rendered Markdown, paragraph by paragraph."""
+    text = _join_blocks([_block_text(node, 0) for node in syntax_tree(markdown).children[-blocks:]])
+    return [paragraph.strip() for paragraph in text.split("\n\n") if paragraph.strip()]
+
+
 def markdown_words_text(markdown: str) -> str:
     """The words a reader sees in rendered Markdown, without link targets (for counting and comparing)."""
     return _join_blocks([_block_text(node, 0, with_urls=False) for node in syntax_tree(markdown).children])

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from ..errors import CourseError
 from ..model import Course, Lesson
 from ..read.bylines import is_closing, is_signature
-from ..text import markdown_text
+from ..text import last_paragraphs, markdown_text
 from .dialects import MergeFields, optional_html, optional_text
 from .literals import protect, protect_all
 from .markdown import render_html
@@ -250,10 +250,7 @@ def call_to_action(heading: str | None, text: str | None, button: str | None, ur
 def signed_by_the_author(body: str, sender_name: str) -> bool:
     """The lesson ends as a letter does, with a closing and a name ("Bien à vous," then "Claire"), or with the
     sender's own name: the template's signature would say it twice."""
-    tail = "\n\n".join(body.strip().split("\n\n")[-3:])  # a closing is in the last paragraphs: read only those
-    if tail.count("```") % 2 or tail.count("~~~") % 2:  # the tail starts inside a code block: read it all
-        tail = body
-    paragraphs = [p.strip() for p in markdown_text(tail, width=0).split("\n\n") if p.strip()]
+    paragraphs = last_paragraphs(body, 3)  # a closing is in the last blocks: read only those
     if not paragraphs:
         return False
     if sender_name and paragraphs[-1].casefold() == sender_name.strip().casefold():
