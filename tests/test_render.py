@@ -241,6 +241,17 @@ def test_a_lesson_signed_by_its_author_is_not_signed_again(course_copy: Path) ->
     assert 'class="signoff"' in first  # the other lessons keep the template's signature
 
 
+def test_a_closing_and_a_name_on_two_lines_of_one_paragraph_count_as_signed() -> None:
+    """HTML letters sign off with "Warmly,<br>Priya": one paragraph, two lines."""
+    from course.render.email import signed_by_the_author
+
+    assert signed_by_the_author("Thank you for reading.\n\nWarmly,  \nPriya\n", "Priya Raman")
+    assert signed_by_the_author("Thank you.\n\nWarm regards,\n\nDaniel\n", "Daniel Okafor")
+    assert signed_by_the_author("Thank you.\n\nPriya Raman\n", "Priya Raman")
+    assert not signed_by_the_author("Roses are red,  \nViolets are blue\n", "Priya Raman")
+    assert not signed_by_the_author("Warmly,  \nthe whole team at the studio who wrote this\n", "Priya Raman")
+
+
 def test_a_big_course_renders_in_several_processes_byte_for_byte_as_in_one(tmp_path: Path) -> None:
     import os
     import subprocess

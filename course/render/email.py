@@ -250,12 +250,13 @@ def call_to_action(heading: str | None, text: str | None, button: str | None, ur
 def signed_by_the_author(body: str, sender_name: str) -> bool:
     """The lesson ends as a letter does, with a closing and a name ("Bien à vous," then "Claire"), or with the
     sender's own name: the template's signature would say it twice."""
-    paragraphs = last_paragraphs(body, 3)  # a closing is in the last blocks: read only those
-    if not paragraphs:
+    # a closing is in the last blocks: read only those, line by line ("Warmly,<br>Priya" is one paragraph)
+    lines = [line.strip() for paragraph in last_paragraphs(body, 3) for line in paragraph.split("\n") if line.strip()]
+    if not lines:
         return False
-    if sender_name and paragraphs[-1].casefold() == sender_name.strip().casefold():
+    if sender_name and lines[-1].casefold() == sender_name.strip().casefold():
         return True
-    return len(paragraphs) >= 2 and is_closing(paragraphs[-2]) and is_signature(paragraphs[-1])
+    return len(lines) >= 2 and is_closing(lines[-2]) and is_signature(lines[-1])
 
 
 def add_utm(url: str, params: dict[str, str]) -> str:
