@@ -239,6 +239,12 @@ def test_a_lesson_signed_by_its_author_is_not_signed_again(course_copy: Path) ->
     assert 'class="signoff"' not in page
     first = next(built.glob("01-*.html")).read_text()
     assert 'class="signoff"' in first  # the other lessons keep the template's signature
+    # the author's own closing words stand: the built-in ones after them would repeat the thanks; the button stays
+    assert "That’s the whole course\n\nReply to " in text and "most useful idea" not in text + page
+    toml = course_copy / "course.toml"
+    toml.write_text(toml.read_text().replace("[cta]\n", '[cta]\ntext = "Tell me what you tried."\n'))
+    assert run("build", str(course_copy)).exit_code == 0
+    assert "That’s the whole course\n\nTell me what you tried.\n" in next(built.glob(f"{last.stem}.txt")).read_text()
 
 
 def test_a_closing_and_a_name_on_two_lines_of_one_paragraph_count_as_signed() -> None:

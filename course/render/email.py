@@ -190,6 +190,9 @@ class Renderer:
         minutes = lesson.minutes
         rewrite = self.rewrite_url(lesson)
         content_width = course.theme.width - 64  # the body column has 32 px of padding on each side
+        signed = signed_by_the_author(lesson.body, sender.name)
+        # an author who signs the last lesson off has said their closing words: the built-in ones would repeat them
+        cta_text = cta.text if cta.text is not None else "" if signed and next_lesson is None else t["cta_text"]
         context: dict[str, Any] = {
             "lesson": {
                 "number": lesson.number,
@@ -199,7 +202,7 @@ class Renderer:
                 "day": lesson.day,
                 "slug": lesson.slug,
                 "minutes": minutes,
-                "signed": signed_by_the_author(lesson.body, sender.name),
+                "signed": signed,
             },
             "lesson_of": t["lesson_of"].format(number=lesson.number, total=len(lessons)),
             "reading_time": t["reading_time"].format(minutes=minutes),
@@ -207,7 +210,7 @@ class Renderer:
             "next_lesson": None,
             "cta": call_to_action(
                 t["cta_heading"] if cta.heading is None else cta.heading,
-                t["cta_text"] if cta.text is None else cta.text,
+                cta_text,
                 t["cta_button"].format(name=sender.name) if cta.button is None else cta.button,
                 rewrite(cta_url),
             ),
