@@ -315,3 +315,64 @@ def test_a_page_of_navigation_is_not_an_article() -> None:
     )
     with pytest.raises(CourseError, match=r"no article text found \(3 words besides headings"):
         parse_article(Source("home.html", "html", page))
+
+
+SCRAPED_POST = """Menu
+Home
+Blog
+
+Three habits of calm project leads
+
+Posted on 2 June 2025 by Ines Ferreira
+4 Comments
+
+Calm leads are not born calm. They build a few habits that keep surprises small, and the habits can be learned by anyone who runs a project.
+
+Writing the plan down
+
+A plan in someone's head is a plan nobody can check. Write the goal, the date and the three biggest risks on one page, and share it on the first day.
+
+Saying no early
+
+Every late surprise I have seen started as a small yes. Decline work that does not serve the goal while it is still cheap to decline.
+
+P.S. this is not a heading, and the post goes on after it with enough words to be a paragraph of its own.
+
+Ines
+
+P.S. The one-page plan template is on my site.
+
+Share this:
+Twitter
+LinkedIn
+
+Related
+
+4 thoughts on "Three habits of calm project leads"
+
+Marco says:
+3 June 2025 at 10:02
+Great post. We tried the one-page plan and it works.
+
+Leave a Reply
+
+© 2025 Ines Ferreira · Privacy
+"""  # noqa: E501  (a scraped page: one line per paragraph)
+
+
+def test_a_scraped_post_ends_at_its_sign_off_with_sentence_case_headings() -> None:
+    """What a blog platform puts under a post goes (sharing, related posts, comments, copyright), the author's
+    first name and P.S. stay; headings written as sentences are headings."""
+    article = parse_plain_text(SCRAPED_POST)
+    assert article.title == "Three habits of calm project leads" and article.author == "Ines Ferreira"
+    headings = [b.text for b in article.blocks if b.kind == "heading"]
+    assert headings == ["Writing the plan down", "Saying no early"]
+    texts = [b.text for b in article.blocks]
+    assert texts[-2:] == ["Ines", "P.S. The one-page plan template is on my site."]
+    assert not any(word in " ".join(texts) for word in ("Share", "Marco", "Leave a Reply", "©", "thoughts on"))
+
+
+def test_a_post_without_a_sign_off_loses_what_the_platform_puts_under_it() -> None:
+    text = SCRAPED_POST.replace("\nInes\n\nP.S. The one-page plan template is on my site.\n", "")
+    texts = [b.text for b in parse_plain_text(text).blocks]
+    assert texts[-1].startswith("P.S. this is not a heading") and "Marco" not in " ".join(texts)

@@ -252,3 +252,17 @@ def test_subject_and_preheader_read_as_an_editor_would_write_them() -> None:
     plan = plan_lessons(parse_article(Source("post.md", "markdown", text)), 2)
     assert plan[0].subject == "Why our team stopped doing daily stand-ups"
     assert plan[1].preheader.startswith("A written check-in by ten"), plan[1].preheader
+
+
+def test_sentence_case_titles_join_as_a_sentence() -> None:
+    """'A' starting the second title is an article, not an acronym: it is lower-cased after 'and'; names and
+    acronyms keep their case."""
+    from course.plan.fields import combine_titles
+
+    assert combine_titles(["The first three months", "A final word"], "en", set()) == (
+        "The first three months and a final word"
+    )
+    assert combine_titles(["Reading the file", "HTML tables"], "en", set()) == "Reading the file and HTML tables"
+    assert combine_titles(["Reading the file", "Python types"], "en", {"Python"}) == (
+        "Reading the file and Python types"
+    )

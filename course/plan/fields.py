@@ -161,7 +161,7 @@ def _continued(title: str, proper: set[str]) -> str:
     """A sentence-case title as it reads after 'and': 'Parsing dates' -> 'parsing dates', unless its first word
     is a name, an acronym or otherwise always capitalised ('Python', 'HTML5', 'iPhone')."""
     first = title.split()[0]
-    keep = first in proper or first.isupper() or any(c.isupper() for c in first[1:])
+    keep = first in proper or (len(first) > 1 and first.isupper()) or any(c.isupper() for c in first[1:])
     return title if keep or first == "I" or first.startswith(("I'", "I’")) else first[0].lower() + title[1:]
 
 

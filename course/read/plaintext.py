@@ -2,8 +2,9 @@
 
 Scraped text carries the page around the article: "top of page", an avatar caption glued to the author's
 name, view counters, "Recent Posts", "See All". None of these rules names a page; each describes a kind of
-page furniture: lower-case interface lines before the title, counters, and a trailing run of short
-unpunctuated lines after the last sentence.
+page furniture: lower-case interface lines before the title, counters, a trailing run of short
+unpunctuated lines after the last sentence, whatever follows the author's sign-off, and the blocks that blog
+platforms put under a post (sharing buttons, related posts, the comments, the copyright line).
 """
 
 from __future__ import annotations
@@ -25,6 +26,19 @@ CHAPTER_RE = re.compile(
     r"cap[íi]tulo|capitolo|parte|hoofdstuk|deel)\s+([0-9]+|[ivxlc]+|[a-z]+)\b\s*[:.\-–—]?"
 )
 TERMINAL_PUNCTUATION = tuple('.!?…:;,"”’)»')
+# What blog platforms put under a post: a count of comments ("6 thoughts on “…”"), a copyright line, and short
+# labels (sharing buttons, related posts, the comment form, tags). From the first of them on, the page is not
+# the article.
+UNDER_POST_RE = re.compile(
+    r"(?i)^(\d+\s+(thoughts?|comments?|responses?|replies|kommentare|commentaires?|comentarios?)\s+(on|to|zu|sur|"
+    r"en)\b|©|\(c\)\s*\d{4}|copyright\b)"
+)
+UNDER_POST_LABEL_RE = re.compile(
+    r"(?i)^(share( this( post| article)?| on| via)?|related( posts| articles| reading)?|recent posts|"
+    r"(you (may|might) )?also like|like this|leave a (reply|comment)|post a comment|tags?|filed under|posted in|"
+    r"categor(y|ies)|teilen|partager|compartir|kommentare|commentaires|comentarios|comments?)\b.{0,30}$"
+)
+PS_RE = re.compile(r"^p\.?\s?s\b", re.IGNORECASE)
 
 
 @dataclass
@@ -58,14 +72,14 @@ def parse(text: str, name: str = "") -> Article:
     chunks = _chunks(text)
     chunks = [c for c in chunks if not all(COUNTER_RE.match(line) for line in c.lines)]
     author, chunks = _strip_head(chunks)
-    chunks = _strip_tail(chunks)
+    chunks = _strip_tail(chunks, author or _early_byline(chunks))
     author = author or _signed_by(chunks)
     title = ""
     if len(chunks) > 1 and chunks[0].single and _title_like(chunks[0].text, max_words=20):
         title = clean_title(chunks.pop(0).text)
         author_after, chunks = _strip_head(chunks)
         author = author or author_after
-    blocks = _blocks(chunks)
+    blocks = _blocks(chunks, author)
     return Article(title=title, blocks=blocks, author=author)
 
 
@@ -150,15 +164,54 @@ def _strip_head(chunks: list[_Chunk]) -> tuple[str | None, list[_Chunk]]:
     return author, chunks
 
 
-def _strip_tail(chunks: list[_Chunk]) -> list[_Chunk]:
-    """Drop the trailing run of short unpunctuated lines (related posts, 'See All', 'Comments'), but not the name
-    a letter is signed with ('Warm regards,' then 'Claire')."""
-    while len(chunks) > 1:
+def _early_byline(chunks: list[_Chunk]) -> str | None:
+    """The author a byline under the title names ("Posted on 14 October 2025 by Tomasz Nowak")."""
+    return next((name for chunk in chunks[:4] for line in chunk.lines if (name := _byline(line))), None)
+
+
+def _strip_tail(chunks: list[_Chunk], author: str | None = None) -> list[_Chunk]:
+    """Drop what follows the article: everything after the author's sign-off (and its P.S.), the blocks a blog
+    platform puts under a post, and the trailing run of short unpunctuated lines (related posts, 'See All',
+    'Comments'), but not the name a letter is signed with ('Warm regards,' then 'Claire')."""
+    end, signed = _article_end(chunks, author)
+    chunks = chunks[:end]
+    while len(chunks) > 1 and not signed:  # a sign-off says exactly where the article ends
         last = chunks[-1]
         if _is_signed(chunks[-2], last) or not all(_is_tail_furniture(line) for line in last.lines):
             break
         chunks = chunks[:-1]
     return chunks
+
+
+def _article_end(chunks: list[_Chunk], author: str | None) -> tuple[int, bool]:
+    """Where the article ends, and whether it is signed: after its sign-off, or where the page's under-the-post
+    blocks begin, when either is in its last part (the first half of a text is always the article's)."""
+    start = max(1, len(chunks) // 2)
+    for index in range(start, len(chunks)):
+        chunk = chunks[index]
+        first = " ".join(chunk.lines[0].split())
+        label = chunk.single and len(first.split()) <= 6 and UNDER_POST_LABEL_RE.match(first)
+        if UNDER_POST_RE.match(first) or label:
+            return index, False
+        if _signs_off(chunks[index - 1], chunk, author):
+            end = index + 1
+            while end < len(chunks) and PS_RE.match(chunks[end].text):
+                end += 1
+            return end, True
+    return len(chunks), False
+
+
+def _signs_off(before: _Chunk, chunk: _Chunk, author: str | None) -> bool:
+    """The author's name alone on its line ('Tomasz' under a post by Tomasz Nowak), or a closing and a name."""
+    if _is_signed(before, chunk):
+        return True
+    lines = [" ".join(line.split()) for line in chunk.lines]
+    if len(lines) == 2 and is_closing(lines[0]) and is_signature(lines[1]):
+        return True
+    if not author or not chunk.single:
+        return False
+    name = lines[0].casefold()
+    return name in (author.casefold(), author.split()[0].casefold())
 
 
 def _is_signed(closing: _Chunk, name: _Chunk) -> bool:
@@ -195,8 +248,8 @@ def _capitalised_share(text: str) -> float:
     return sum(1 for w in words if w[0].isupper()) / len(words)
 
 
-def _heading_kind(chunk: _Chunk, next_chunk: _Chunk | None) -> str | None:
-    """'chapter', 'caps', 'colon', 'indent', 'numbered' or 'plain' when the chunk is a heading line."""
+def _heading_kind(chunk: _Chunk, next_chunk: _Chunk | None, previous: _Chunk | None = None) -> str | None:
+    """'chapter', 'caps', 'colon', 'indent', 'numbered', 'plain' or 'sentence' when the chunk is a heading line."""
     if not chunk.single:
         return None
     text = chunk.text
@@ -221,11 +274,28 @@ def _heading_kind(chunk: _Chunk, next_chunk: _Chunk | None) -> str | None:
         return "indent"
     if len(words) <= 8 and _capitalised_share(text) >= 0.6 and text[0].isupper():
         return "plain"
+    if _sentence_case_heading(text, previous, next_chunk, next_is_list):
+        return "sentence"
     return None
 
 
-def _blocks(chunks: list[_Chunk]) -> list[Block]:
-    kinds = [_heading_kind(c, chunks[i + 1] if i + 1 < len(chunks) else None) for i, c in enumerate(chunks)]
+def _sentence_case_heading(text: str, previous: _Chunk | None, next_chunk: _Chunk, next_is_list: bool) -> bool:
+    """A heading written as a sentence is ("The first week"): a short capitalised line without a full stop
+    between a paragraph that ends as prose does and a paragraph (or list) of some length."""
+    words = text.split()
+    if not 2 <= len(words) <= 8 or not text[0].isupper() or is_closing(text) or previous is None:
+        return False
+    after_prose = previous.text.rstrip().endswith(TERMINAL_PUNCTUATION) or _is_list_chunk(previous)
+    before_text = next_is_list or len(next_chunk.text.split()) >= 12
+    return after_prose and before_text
+
+
+def _blocks(chunks: list[_Chunk], author: str | None = None) -> list[Block]:
+    kinds = [
+        None if i and _signs_off(chunks[i - 1], c, author) else  # "Ines" above her P.S. is not a heading
+        _heading_kind(c, chunks[i + 1] if i + 1 < len(chunks) else None, chunks[i - 1] if i else None)
+        for i, c in enumerate(chunks)
+    ]  # fmt: skip
     has_chapters = "chapter" in kinds
     blocks: list[Block] = []
     list_items: list[tuple[str | None, str]] = []

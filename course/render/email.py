@@ -257,8 +257,8 @@ def signed_by_the_author(body: str, sender_name: str) -> bool:
     lines = [line.strip() for paragraph in last_paragraphs(body, 3) for line in paragraph.split("\n") if line.strip()]
     if not lines:
         return False
-    if sender_name and lines[-1].casefold() == sender_name.strip().casefold():
-        return True
+    if sender_name and lines[-1].casefold() in (sender_name.strip().casefold(), sender_name.split()[0].casefold()):
+        return True  # "Tomasz" under a lesson sent by Tomasz Nowak
     return len(lines) >= 2 and is_closing(lines[-2]) and is_signature(lines[-1])
 
 
