@@ -376,3 +376,23 @@ def test_a_post_without_a_sign_off_loses_what_the_platform_puts_under_it() -> No
     text = SCRAPED_POST.replace("\nInes\n\nP.S. The one-page plan template is on my site.\n", "")
     texts = [b.text for b in parse_plain_text(text).blocks]
     assert texts[-1].startswith("P.S. this is not a heading") and "Marco" not in " ".join(texts)
+
+
+def test_embedded_videos_become_links_to_their_pages() -> None:
+    """An email cannot play an embed: a player from a video host (or a <video>) becomes a link to its page,
+    titled as the embed was; an advert's iframe still goes."""
+    page = (
+        "<html><body><article><h1>Teaching with video</h1><p>This short clip shows a real lesson, with the "
+        "children's permission, and I talk about it below.</p>"
+        '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ?start=30" title="A Scratch lesson"></iframe>'
+        '<p>The second one is a talk.</p><iframe src="//player.vimeo.com/video/76979871" '
+        'title="Vimeo video player"></iframe>'
+        '<p>And a clip of ours.</p><video controls><source src="https://example.org/clip.mp4"></video>'
+        '<iframe src="https://ads.example.net/banner?id=3"></iframe><p>That is all.</p></article></body></html>'
+    )
+    article = parse_article(Source("page.html", "html", page))
+    markdown = "\n\n".join(block.markdown for block in article.blocks)
+    assert "[▶ A Scratch lesson](https://www.youtube.com/watch?v=dQw4w9WgXcQ)" in markdown
+    assert "[▶ vimeo.com/76979871](https://vimeo.com/76979871)" in markdown
+    assert "[▶ example.org/clip.mp4](https://example.org/clip.mp4)" in markdown
+    assert "ads.example.net" not in markdown

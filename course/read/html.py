@@ -32,6 +32,22 @@ CHROME_RE = re.compile(
     r"modal|pagination|pager|skip|widget|toolbar|masthead|site-header|byline|author-bio|meta|post-meta|"
     r"entry-meta|posted-on|dateline|top-bar)($|[\s_-])"
 )
+# Players an article embeds: an email cannot play them, so each becomes a link to its page (the video stays)
+VIDEO_PAGES = [
+    (
+        re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)"),
+        "https://www.youtube.com/watch?v={}",
+    ),
+    (re.compile(r"^(?:https?:)?//player\.vimeo\.com/video/(\d+)"), "https://vimeo.com/{}"),
+    (re.compile(r"^(?:https?:)?//(?:www\.)?loom\.com/embed/(\w+)"), "https://www.loom.com/share/{}"),
+]
+EMBED_HOSTS_RE = re.compile(
+    r"^(?:https?:)?//([\w-]+\.)*(youtube(-nocookie)?\.com|youtu\.be|vimeo\.com|loom\.com|wistia\.(com|net)|"
+    r"dailymotion\.com|ted\.com|twitch\.tv|spotify\.com|soundcloud\.com|podcasts\.apple\.com|codepen\.io|"
+    r"codesandbox\.io|figma\.com|slideshare\.net|speakerdeck\.com)/"
+)
+GENERIC_TITLE_RE = re.compile(r"(?i)^\s*((youtube|vimeo|loom|wistia|spotify|soundcloud)\s*)?(video|embed\w*|audio)?"
+                              r"\s*(player|content|frame)?\s*$")  # fmt: skip
 COPYRIGHT_RE = re.compile(r"(?i)^\s*(copyright|©|\(c\)|all rights reserved)")
 BREADCRUMB_RE = re.compile(r"(?i)^\s*(you are here|home\s*[»›>/|])")
 
@@ -63,6 +79,7 @@ def parse(page: str, name: str = "") -> Article:
         text = element.text_content().strip()
         if COPYRIGHT_RE.match(text) and len(text.split()) < 20:
             author = author or _copyright_holder(text)
+    _embeds_as_links(root)
     _remove_chrome(root)
     content = _main_element(root)
     heading = content.find(".//h1")
@@ -110,6 +127,34 @@ def _byline(content: HtmlElement) -> str | None:
             element.drop_tree()
             return name
     return None
+
+
+def _embeds_as_links(root: HtmlElement) -> None:
+    """An embedded video, talk or audio player (an iframe from a known host, a <video>) becomes a paragraph with
+    a link to its page, titled as the embed is ("▶ A Scratch lesson"), instead of disappearing."""
+    from lxml.html import Element
+
+    for element in list(root.iter("iframe", "video")):
+        source = element.get("src") or next((s.get("src") for s in element.iter("source") if s.get("src")), "")
+        source = source.strip()
+        if not source or (element.tag == "iframe" and not EMBED_HOSTS_RE.match(source)):
+            continue
+        url = "https:" + source if source.startswith("//") else source
+        for pattern, page in VIDEO_PAGES:
+            match = pattern.match(source)
+            if match:
+                url = page.format(match.group(1))
+                break
+        if not url.startswith(("https://", "http://")):
+            continue
+        title = " ".join((element.get("title") or element.get("aria-label") or "").split())
+        paragraph = Element("p")
+        link = Element("a", href=url)
+        link.text = "▶ " + (title if title and not GENERIC_TITLE_RE.match(title) else re.sub(r"^https?://", "", url))
+        paragraph.append(link)
+        element.addnext(paragraph)
+        paragraph.tail, element.tail = element.tail, None
+        element.drop_tree()
 
 
 def _remove_chrome(root: HtmlElement) -> None:
