@@ -396,3 +396,58 @@ def test_embedded_videos_become_links_to_their_pages() -> None:
     assert "[▶ vimeo.com/76979871](https://vimeo.com/76979871)" in markdown
     assert "[▶ example.org/clip.mp4](https://example.org/clip.mp4)" in markdown
     assert "ads.example.net" not in markdown
+
+
+def _html_markdown(page: str) -> tuple[str, list[str]]:
+    article = parse_article(Source("page.html", "html", page))
+    return article.title, [block.markdown for block in article.blocks]
+
+
+def test_a_subtitle_is_the_opening_line_not_a_section() -> None:
+    page = (
+        "<html><body><article><div><h1>The quiet power of weekly reviews</h1>"
+        "<h3>Thirty minutes on a Friday that saves you a day on Monday</h3></div><div>"
+        "<p>Every Friday at three I spend thirty minutes looking back at the week, and it changed my work.</p>"
+        "<h2>What a weekly review is</h2><p>A short, fixed appointment with yourself, once a week, for the week.</p>"
+        "</div></article></body></html>"
+    )
+    title, blocks = _html_markdown(page)
+    assert title == "The quiet power of weekly reviews"
+    assert blocks[0] == "Thirty minutes on a Friday that saves you a day on Monday"  # a paragraph, not ###
+    assert blocks[2] == "## What a weekly review is"
+    numbered = page.replace("<h3>Thirty minutes", "<h2>1. Thirty minutes").replace("Monday</h3>", "Monday</h2>")
+    assert _html_markdown(numbered)[1][0].startswith("## 1. Thirty minutes")  # a first section stays one
+
+
+def test_html_footnotes_travel_with_the_paragraph_citing_them() -> None:
+    """Substack's footnotes and the <sup><a href="#fn1"> kind both become Markdown footnotes."""
+    substack = (
+        '<p>It is the habit that changed my work most.<sup><a href="#footnote-1" id="footnote-anchor-1" '
+        'class="footnote-anchor">1</a></sup></p><p>Another paragraph, long enough to stand on its own here.</p>'
+        '<div class="footnote"><a href="#footnote-anchor-1" id="footnote-1" class="footnote-number">1</a>'
+        '<div class="footnote-content"><p>From David Allen\'s <em>Getting Things Done</em>.</p></div></div>'
+    )
+    classic = (
+        '<p>It is the habit that changed my work most.<sup id="fnref1"><a href="#fn1">1</a></sup></p>'
+        '<p>Another paragraph, long enough to stand on its own here.</p><hr><ol class="notes"><li id="fn1">'
+        '<p>From David Allen\'s <em>Getting Things Done</em>. <a href="#fnref1">↩</a></p></li></ol>'
+    )
+    for body in (substack, classic):
+        _, blocks = _html_markdown(f"<html><body><article><h1>Reviews</h1>{body}</article></body></html>")
+        assert blocks[0] == (
+            "It is the habit that changed my work most.[^1]\n\n[^1]: From David Allen's *Getting Things Done*."
+        ), blocks
+        assert blocks[1:] == ["Another paragraph, long enough to stand on its own here."], blocks
+
+
+def test_a_blogs_own_subscribe_and_share_buttons_go() -> None:
+    page = (
+        "<html><body><article><h1>Reviews</h1><p>Every Friday I look back at the week, for thirty minutes.</p>"
+        '<p class="button-wrapper"><a class="button" href="https://x.substack.com/subscribe">Subscribe now</a></p>'
+        "<p>Then I write down what matters next week, three things and no more.</p>"
+        '<p><a href="https://x.substack.com/p/reviews?action=share">Share</a></p>'
+        '<p><a href="https://example.org/template">My one-page template</a></p></article></body></html>'
+    )
+    _, blocks = _html_markdown(page)
+    assert not any("Subscribe" in block or "Share" in block for block in blocks)
+    assert blocks[-1] == "[My one-page template](https://example.org/template)"  # an author's own link stays

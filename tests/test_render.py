@@ -259,6 +259,16 @@ def test_a_closing_and_a_name_on_two_lines_of_one_paragraph_count_as_signed() ->
     assert not signed_by_the_author("Warmly,  \nthe whole team at the studio who wrote this\n", "Priya Raman")
 
 
+def test_a_lesson_with_a_footnote_builds_without_a_base_url(course_copy: Path) -> None:
+    """The footnote's links point inside the email ("#fn1"): they are not relative links needing base_url."""
+    first = sorted((course_copy / "lessons").glob("*.md"))[0]
+    first.write_text(first.read_text().rstrip() + " As Drucker put it.[^1]\n\n[^1]: The Effective Executive, 1967.\n")
+    result = run("build", str(course_copy))
+    assert result.exit_code == 0, result.output
+    page = next((course_copy / "build").glob(f"{first.stem}.html")).read_text()
+    assert 'href="#fn1"' in page and "The Effective Executive, 1967." in page
+
+
 def test_a_big_course_renders_in_several_processes_byte_for_byte_as_in_one(tmp_path: Path) -> None:
     import os
     import subprocess

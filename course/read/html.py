@@ -8,6 +8,7 @@ element, then converted to Markdown with markdownify and read like any Markdown 
 from __future__ import annotations
 
 import re
+from html import escape as html_escape
 from typing import TYPE_CHECKING
 
 from ..model import Article
@@ -48,6 +49,14 @@ EMBED_HOSTS_RE = re.compile(
 )
 GENERIC_TITLE_RE = re.compile(r"(?i)^\s*((youtube|vimeo|loom|wistia|spotify|soundcloud)\s*)?(video|embed\w*|audio)?"
                               r"\s*(player|content|frame)?\s*$")  # fmt: skip
+# A blog's own calls inside a post ("Subscribe now", "Share", "Leave a comment" buttons): the reader of a course
+# has subscribed already, and an email has nothing to share or comment on
+BLOG_CALL_RE = re.compile(
+    r"(?i)^(subscribe( now| for free)?|share( this( post)?)?|leave a comment|comment|sign up( now)?|get the app|"
+    r"abonnieren|teilen|s'abonner|partager|suscr[ií]bete|compartir)$"
+)
+SUBTITLE_CLASS_RE = re.compile(r"(?i)(^|[\s_-])(subtitle|sub-title|subhead\w*|dek|standfirst|deck|tagline)($|[\s_-])")
+FOOTNOTE_MARK_RE = re.compile(r"(?i)footnote|fnref|noteref|^fn")
 COPYRIGHT_RE = re.compile(r"(?i)^\s*(copyright|©|\(c\)|all rights reserved)")
 BREADCRUMB_RE = re.compile(r"(?i)^\s*(you are here|home\s*[»›>/|])")
 
@@ -80,16 +89,18 @@ def parse(page: str, name: str = "") -> Article:
         if COPYRIGHT_RE.match(text) and len(text.split()) < 20:
             author = author or _copyright_holder(text)
     _embeds_as_links(root)
+    notes = _footnotes(root)
     _remove_chrome(root)
     content = _main_element(root)
     heading = content.find(".//h1")
     if heading is not None:
         title = title or heading.text_content().strip()
+        _subtitle_as_paragraph(heading)
         heading.drop_tree()
     if not title:
         page_title = root.findtext(".//title") or ""
         title = re.split(r"\s+[-|–—·:]\s+", page_title.strip())[0] if page_title.strip() else ""
-    markdown_text = _to_markdown(content)
+    markdown_text = _to_markdown(content) + "".join(f"\n[^{label}]: {text}\n" for label, text in notes.items())
     article = markdown.parse(markdown_text, name)
     article.title = clean_title(title) if title else article.title
     article.author = author
@@ -157,6 +168,77 @@ def _embeds_as_links(root: HtmlElement) -> None:
         element.drop_tree()
 
 
+def _subtitle_as_paragraph(title: HtmlElement) -> None:
+    """The line under the title (a subtitle, a standfirst) is the article's opening words, not a section: a
+    heading straight after the title becomes a paragraph when it is marked as a subtitle, or when it is a
+    sentence set below the level of the sections that follow (an h3 above h2 sections)."""
+    following = title.getnext()
+    if following is None or not re.fullmatch(r"h[2-6]", str(following.tag)) or (title.tail or "").strip():
+        return
+    text = " ".join(following.text_content().split())
+    if SUBTITLE_CLASS_RE.search(following.get("class") or ""):
+        following.tag = "p"
+        return
+    later = [int(h.tag[1]) for h in following.xpath("following::*[self::h2 or self::h3 or self::h4 or self::h5]")]
+    sentence = len(text.split()) >= 5 and not text.endswith(":") and not re.match(r"\d{1,3}[.):]\s", text)
+    if sentence and later and int(following.tag[1]) > min(later):
+        following.tag = "p"
+
+
+def _footnotes(root: HtmlElement) -> dict[str, str]:
+    """HTML footnotes (a <sup> link to a note elsewhere on the page, as Substack, WordPress and Markdown
+    renderers write them) become Markdown footnotes, so that each note travels with the paragraph citing it:
+    the mark turns into [^label] and the note's words are returned by label, to be appended as definitions."""
+    from markdownify import markdownify
+
+    notes: dict[str, str] = {}
+    for anchor in list(root.iter("a")):
+        href = (anchor.get("href") or "").strip()
+        parent = anchor.getparent()
+        if not href.startswith("#") or len(href) < 2 or parent is None:
+            continue
+        marked = " ".join(filter(None, [anchor.get("class"), anchor.get("id"), anchor.get("role")]))
+        if parent.tag != "sup" and not FOOTNOTE_MARK_RE.search(marked):
+            continue
+        label = anchor.text_content().strip().strip("[]")
+        targets = root.xpath(".//*[@id=$id]", id=href[1:])
+        if not re.fullmatch(r"\w{1,6}", label) or (not targets and label not in notes):
+            continue
+        if targets and label not in notes:
+            note = targets[0].getparent() if targets[0].tag == "a" else targets[0]  # Substack: the number's box
+            if note is None or note is parent or anchor in note.iter("a"):
+                continue
+            for link in list(note.iter("a")):
+                if (link.get("href") or "").startswith("#"):  # the note's number and its way back
+                    link.drop_tree()
+            inner = html_escape(note.text or "") + "".join(lxml_tostring(child) for child in note)  # not its <li>
+            notes[label] = " ".join(markdownify(inner, heading_style="ATX", bullets="-").split())
+            _drop_emptied(note)
+        mark = parent if parent.tag == "sup" else anchor
+        mark.tail = f"[^{label}]" + (mark.tail or "")
+        mark.drop_tree()
+    return notes
+
+
+def lxml_tostring(element: HtmlElement) -> str:
+    import lxml.html
+
+    return lxml.html.tostring(element, encoding="unicode")  # with its tail: the text after it
+
+
+def _drop_emptied(element: HtmlElement) -> None:
+    """Remove a footnote and the list, box and rule left empty around it."""
+    parent = element.getparent()
+    element.drop_tree()
+    while parent is not None and parent.tag not in ("body", "article", "main") and not parent.text_content().strip():
+        above = parent.getparent()
+        previous = parent.getprevious()
+        if previous is not None and previous.tag == "hr":
+            previous.drop_tree()
+        parent.drop_tree()
+        parent = above
+
+
 def _remove_chrome(root: HtmlElement) -> None:
     for element in list(root.iter(*NEVER_CONTENT)):
         if element.getparent() is not None:
@@ -179,7 +261,9 @@ def _remove_chrome(root: HtmlElement) -> None:
                 element.drop_tree()
             continue
         copyright_line = COPYRIGHT_RE.match(text) and len(text.split()) < 20
-        if copyright_line or BREADCRUMB_RE.match(text) or _mostly_links(element, text):
+        links = element.findall(".//a")
+        blog_call = len(links) == 1 and " ".join(links[0].text_content().split()) == text and BLOG_CALL_RE.match(text)
+        if copyright_line or blog_call or BREADCRUMB_RE.match(text) or _mostly_links(element, text):
             element.drop_tree()
         elif not re.search(r"\w", text) and not element.findall(".//img"):
             element.drop_tree()  # decorative fleurons and dividers

@@ -134,7 +134,7 @@ class Renderer:
 
         def rewrite(url: str) -> str:
             url = url.strip()
-            if not url or url.startswith(("mailto:", "tel:", "@@COURSE_")):
+            if not url or url.startswith(("mailto:", "tel:", "@@COURSE_", "#")):  # "#fn1": a footnote in the email
                 return url
             if not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", url) and not url.startswith("//"):
                 if not self.course.base_url:
