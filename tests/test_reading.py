@@ -451,3 +451,16 @@ def test_a_blogs_own_subscribe_and_share_buttons_go() -> None:
     _, blocks = _html_markdown(page)
     assert not any("Subscribe" in block or "Share" in block for block in blocks)
     assert blocks[-1] == "[My one-page template](https://example.org/template)"  # an author's own link stays
+
+
+def test_an_interview_keeps_every_answer_after_the_authors_name() -> None:
+    """The author's name alone on a line, with more of the conversation after it, is a speaker, not a sign-off."""
+    answers = "I write the plan down on one page, with the goal, the date and the three biggest risks on it."
+    text = (
+        "Talking plans with a project lead\n\nBy Tomasz Nowak\n\n"
+        + "\n\n".join(f"Anna\n\nQuestion {i}: what do you do first, and why?\n\nTomasz\n\n{answers}" for i in range(4))
+        + "\n\nShare this:\n\nTwitter\n"
+    )
+    article = parse_plain_text(text)
+    assert sum(answers in block.text for block in article.blocks) == 4
+    assert not any("Share" in block.text for block in article.blocks)

@@ -188,17 +188,24 @@ def _article_end(chunks: list[_Chunk], author: str | None) -> tuple[int, bool]:
     blocks begin, when either is in its last part (the first half of a text is always the article's)."""
     start = max(1, len(chunks) // 2)
     for index in range(start, len(chunks)):
-        chunk = chunks[index]
-        first = " ".join(chunk.lines[0].split())
-        label = chunk.single and len(first.split()) <= 6 and UNDER_POST_LABEL_RE.match(first)
-        if UNDER_POST_RE.match(first) or label:
+        if _under_post(chunks[index]):
             return index, False
-        if _signs_off(chunks[index - 1], chunk, author):
+        if _signs_off(chunks[index - 1], chunks[index], author):
             end = index + 1
             while end < len(chunks) and PS_RE.match(chunks[end].text):
                 end += 1
-            return end, True
+            # only page furniture may follow a sign-off: a name alone before more prose is a speaker in an
+            # interview, or a letter within the article
+            if end == len(chunks) or _under_post(chunks[end]) or all(map(_is_tail_furniture, chunks[end].lines)):
+                return end, True
     return len(chunks), False
+
+
+def _under_post(chunk: _Chunk) -> bool:
+    """The first of the blocks a blog platform puts under a post."""
+    first = " ".join(chunk.lines[0].split())
+    label = chunk.single and len(first.split()) <= 6 and UNDER_POST_LABEL_RE.match(first)
+    return bool(UNDER_POST_RE.match(first) or label)
 
 
 def _signs_off(before: _Chunk, chunk: _Chunk, author: str | None) -> bool:
@@ -290,12 +297,19 @@ def _sentence_case_heading(text: str, previous: _Chunk | None, next_chunk: _Chun
     return after_prose and before_text
 
 
+def _block_heading_kind(chunks: list[_Chunk], index: int, author: str | None) -> str | None:
+    """The heading kind of chunks[index] among its neighbours; the sign-off ("Ines" above her P.S.) is none."""
+    chunk = chunks[index]
+    previous = chunks[index - 1] if index else None
+    following = chunks[index + 1] if index + 1 < len(chunks) else None
+    last = all(PS_RE.match(later.text) for later in chunks[index + 1 :])
+    if previous is not None and last and _signs_off(previous, chunk, author):
+        return None
+    return _heading_kind(chunk, following, previous)
+
+
 def _blocks(chunks: list[_Chunk], author: str | None = None) -> list[Block]:
-    kinds = [
-        None if i and _signs_off(chunks[i - 1], c, author) else  # "Ines" above her P.S. is not a heading
-        _heading_kind(c, chunks[i + 1] if i + 1 < len(chunks) else None, chunks[i - 1] if i else None)
-        for i, c in enumerate(chunks)
-    ]  # fmt: skip
+    kinds = [_block_heading_kind(chunks, index, author) for index in range(len(chunks))]
     has_chapters = "chapter" in kinds
     blocks: list[Block] = []
     list_items: list[tuple[str | None, str]] = []
