@@ -137,6 +137,16 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
     click.echo(f"\nWrote {plural(len(result.plan), 'lesson')} to {result.root / 'lessons'}{kept}.")
     if result.backup is not None:
         click.echo(f"The lessons it replaced are in {result.backup}.")
+    if result.left_out:
+        images = sum(item.startswith("image ") for item in result.left_out)
+        counts = [plural(n, kind) for n, kind in ((images, "image"), (len(result.left_out) - images, "link")) if n]
+        shown = ", ".join(item.split(" ", 1)[1] for item in result.left_out[:3]) + (", …" * (len(result.left_out) > 3))
+        words = " (a link's words stay)" if images < len(result.left_out) else ""
+        it = "it" if len(result.left_out) == 1 else "them"
+        click.echo(
+            f"Left out {' and '.join(counts)} with a relative address ({shown}){words}: no reader could open {it}. "
+            f"Split again with --base-url <the article's address> to keep {it}."
+        )
     if not result.kept_settings:
         click.echo(
             f"Edit {result.root / 'course.toml'} (sender and postal address), then: course preview {result.root} "

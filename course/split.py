@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -21,6 +21,7 @@ class SplitResult:
     plan: list[PlannedLesson]
     kept_settings: bool
     backup: Path | None = None  # where the lessons it replaced were copied
+    left_out: list[str] = field(default_factory=list)  # relative links and images left out for want of a base
 
 
 def split_to_project(article_location: str, out: Path | None = None, lessons: int | None = None,
@@ -46,4 +47,4 @@ def split_to_project(article_location: str, out: Path | None = None, lessons: in
     kept, backup = write_project(root, article.title, article.author or "", article.language,
                                  Path(source.name).name if not source.url else source.url, files, force=force,
                                  every_days=schedule.every, discard_edits=discard_edits)  # fmt: skip
-    return SplitResult(root, plan, kept, backup)
+    return SplitResult(root, plan, kept, backup, article.left_out)

@@ -221,3 +221,18 @@ def test_split_and_build_are_deterministic(tmp_path: Path) -> None:
     assert files_a == files_b
     for relative in files_a:
         assert (tmp_path / "a" / relative).read_bytes() == (tmp_path / "b" / relative).read_bytes(), relative
+
+
+def test_split_says_which_relative_images_and_links_it_left_out(tmp_path: Path) -> None:
+    article = tmp_path / "post.md"
+    article.write_text(
+        "# Buttons\n\nOur old button, ![the old blue](img/old.png), and [the style guide](/guide) with enough words "
+        "around them to make an article of its own, as a real post would have.\n"
+    )
+    result = run("split", str(article), "-o", str(tmp_path / "a"))
+    assert result.exit_code == 0, result.output
+    assert "Left out 1 image and 1 link with a relative address (img/old.png, /guide)" in result.output
+    assert "--base-url" in result.output
+    kept = run("split", str(article), "-o", str(tmp_path / "b"), "--base-url", "https://example.org/blog/")
+    assert "Left out" not in kept.output
+    assert "https://example.org/blog/img/old.png" in next((tmp_path / "b" / "lessons").glob("*.md")).read_text()

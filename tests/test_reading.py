@@ -464,3 +464,17 @@ def test_an_interview_keeps_every_answer_after_the_authors_name() -> None:
     article = parse_plain_text(text)
     assert sum(answers in block.text for block in article.blocks) == 4
     assert not any("Share" in block.text for block in article.blocks)
+
+
+def test_reference_links_become_inline_links_in_the_lesson_that_uses_them() -> None:
+    """A lesson does not carry the definitions at the end of the article: "[the docs][docs]" is written inline;
+    code and brackets that name no definition stay as written."""
+    text = (
+        "# Macros\n\nSee [the Jinja docs][docs] and [Docs], but not `[docs]` in code or [a note].\n\n"
+        "## Later\n\nMore words here, enough for a second section of the article.\n\n"
+        '[docs]: https://jinja.palletsprojects.com/templates/#macros "Macros"\n'
+    )
+    blocks = parse_article(Source("post.md", "markdown", text)).blocks
+    link = '(https://jinja.palletsprojects.com/templates/#macros "Macros")'
+    assert blocks[0].markdown == (f"See [the Jinja docs]{link} and [Docs]{link}, but not `[docs]` in code or [a note].")
+    assert blocks[0].text.startswith("See the Jinja docs and Docs, but not")

@@ -40,7 +40,7 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
     """
     article = reader_named(source.kind).parse(source.text, source.name)
     article.source_name = source.name
-    resolved = [_resolve_links(block, base_url or source.url) for block in article.blocks]
+    resolved = [_resolve_links(block, base_url or source.url, article.left_out) for block in article.blocks]
     article.blocks = _keep_signatures(block for block in resolved if block.markdown.strip())
     if not _has_article_text(article.blocks):
         words = sum(block.words for block in article.blocks if block.kind != "heading")
@@ -74,7 +74,7 @@ def _has_article_text(blocks: list[Block]) -> bool:
                for sentence in sentences)  # fmt: skip
 
 
-def _resolve_links(block: Block, base: str | None) -> Block:
+def _resolve_links(block: Block, base: str | None, left_out: list[str]) -> Block:
     def fix(match: re.Match[str]) -> str:
         bang, label, url, title = match.groups()
         if UNSAFE_URL_RE.match(url):
@@ -83,6 +83,8 @@ def _resolve_links(block: Block, base: str | None) -> Block:
             return match.group(0)
         if base and url and not url.startswith("#"):
             return f"{bang}[{label}]({urljoin(base, url)}{title})"
+        if url and not url.startswith("#"):
+            left_out.append(f"{'image' if bang else 'link'} {url}")  # said after the split: --base-url keeps it
         return "" if bang else label
 
     markdown = LINK_RE.sub(fix, block.markdown)

@@ -30,6 +30,10 @@ EDITORIAL_LABEL_RE = re.compile(
     r"(?i)^(sub-?heading|subtitle|preheader|pre-header|subject( line)?|email subject|meta description|"
     r"seo title|excerpt|tk|note to editor|editor'?s note|draft)\b[^:]{0,40}:"
 )
+# A reference-style link ("[the docs][docs]", "[docs][]", "[docs]"): its definition is usually at the end of the
+# article, which a lesson does not carry, so each becomes an inline link. Footnotes ([^1]) are not links.
+REFERENCE_LINK_RE = re.compile(r"(!?)\[(?!\^)((?:[^\[\]\\]|\\.)*)\](?:\[((?:[^\[\]\\]|\\.)*)\])?(?![(:])")
+CODE_SPAN_RE = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
 NAV_RE = re.compile(
     r"(?i)^(next|previous|prev|back|up|home|continue reading|read next|weiter|zurück|suivant|précédent|"
     r"siguiente|anterior|you are here)\b\s*(:|»|→|>|\|)"
@@ -59,10 +63,13 @@ def parse(text: str, name: str = "") -> Article:
     body, footnotes = _extract_footnotes(body)
     lines = body.split("\n")
     blocks: list[Block] = []
-    for token in markdown_parser().parse(body):
+    env: dict = {}
+    for token in markdown_parser().parse(body, env):
         if token.level != 0 or token.map is None or token.nesting == -1:
             continue
         source = "\n".join(lines[token.map[0] : token.map[1]]).strip("\n")
+        if env.get("references") and token.type not in ("fence", "code_block", "html_block"):
+            source = _inline_references(source, env["references"])
         block = _block(token.type, token.tag, source)
         if block is not None:
             blocks.append(block)
@@ -143,6 +150,32 @@ def _drop_byline(blocks: list[Block]) -> tuple[str | None, list[Block]]:
             author = author or name
             kept.remove(block)
     return author, kept
+
+
+def _inline_references(source: str, references: dict[str, dict[str, str]]) -> str:
+    """The block with each reference-style link written inline, as it renders ("[the docs][docs]" ->
+    "[the docs](https://…)"); code spans and brackets that name no definition are left as written."""
+    from markdown_it.common.utils import normalizeReference
+
+    def inline(match: re.Match[str]) -> str:
+        bang, text, label = match.groups()
+        found = references.get(normalizeReference(label or text))
+        if found is None:
+            return match.group(0)
+        href = found["href"]
+        destination = f"<{href}>" if re.search(r"[\s()<>]", href) else href
+        title = found.get("title") or ""
+        quoted = ' "' + title.replace('"', '\\"') + '"' if title else ""
+        return f"{bang}[{text}]({destination}{quoted})"
+
+    pieces = []
+    position = 0
+    for code in CODE_SPAN_RE.finditer(source):
+        pieces.append(REFERENCE_LINK_RE.sub(inline, source[position : code.start()]))
+        pieces.append(code.group(0))
+        position = code.end()
+    pieces.append(REFERENCE_LINK_RE.sub(inline, source[position:]))
+    return "".join(pieces)
 
 
 def _extract_footnotes(body: str) -> tuple[str, dict[str, str]]:
