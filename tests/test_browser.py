@@ -192,3 +192,29 @@ def test_the_gallery_fits_a_phone(browser, seed_course: Path) -> None:
         assert page.evaluate("document.documentElement.scrollWidth") <= 375
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("opening", ("table", "code"))
+def test_a_lesson_that_opens_with_a_table_or_code_fits_a_phone(browser, tmp_path: Path, opening: str) -> None:
+    """The first element of a lesson gets class "first": a table's or code's scroll box keeps its own class."""
+    from .conftest import run
+
+    root = tmp_path / "course"
+    (root / "lessons").mkdir(parents=True)
+    (root / "course.toml").write_text('[course]\ntitle = "Macros"\n[sender]\nname = "Ann"\nemail = "a@example.org"\n')
+    first = (
+        "| Argument | Required | Default | What it does |\n|---|---|---|---|\n"
+        "| `label` | yes | — | The text on the button that the reader clicks |\n"
+        "| `kind` | no | `primary` | The CSS modifier: `primary`, `secondary` or `danger` |\n"
+        if opening == "table"
+        else "```\n{% macro button(label, url, kind='primary', size='large', icon=None) -%}\n```\n"
+    )
+    (root / "lessons" / "01-arguments.md").write_text(f"---\ntitle: Arguments\n---\n\n{first}\nThat is all.\n")
+    assert run("build", str(root)).exit_code == 0
+    page = browser.new_page(viewport={"width": 320, "height": 900})
+    try:
+        page.goto((root / "build" / "01-arguments.html").resolve().as_uri())
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"the email is {width}px wide at 320px"
+    finally:
+        page.close()

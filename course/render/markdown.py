@@ -92,7 +92,21 @@ def render_html(markdown: str, rewrite_url: Callable[[str], str] | None = None, 
     cleaned = re.sub(r"<img\b[^>]*>", lambda m: _cap_image(m.group(0), image_width), cleaned)
     cleaned = WIDE_RE.sub(lambda m: SCROLL_BOX.format(m.group(0)), cleaned)
     # The first element needs no space above it: a class, because premailer inlines it into a style.
-    return re.sub(r"^\s*<(\w+)", r'<\1 class="first"', cleaned, count=1)
+    return FIRST_TAG_RE.sub(_first, cleaned, count=1)
+
+
+FIRST_TAG_RE = re.compile(r"^\s*<(\w+)([^>]*)>")
+CLASS_ATTRIBUTE_RE = re.compile(r'\sclass="([^"]*)"')
+
+
+def _first(match: re.Match[str]) -> str:
+    """The first element with the class "first" added to the ones it has (a table or code box at the top of a
+    lesson keeps its class="scroll-box": a second class attribute would be ignored)."""
+    tag, attributes = match.group(1), match.group(2)
+    if CLASS_ATTRIBUTE_RE.search(attributes):
+        attributes = CLASS_ATTRIBUTE_RE.sub(lambda m: f' class="{m.group(1)} first"', attributes, count=1)
+        return f"<{tag}{attributes}>"
+    return f'<{tag} class="first"{attributes}>'
 
 
 def _cap_image(tag: str, limit: int) -> str:
