@@ -9,11 +9,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from slugify import slugify
-
 from .errors import CourseError
 from .model import Course, Lesson
-from .plan import APOSTROPHES
+from .plan import LESSON_SLUG_MAX, slug_of
 from .plan.schedule import lesson_days
 from .project import LESSONS_DIR, load_project
 from .project.history import STATE_DIR, back_up
@@ -108,7 +106,7 @@ def add_lesson(root: Path, title: str, after: int | None = None) -> Renumbered:
     if not 0 <= position <= len(course.lessons):
         raise CourseError(f"--after {after}: the course has lessons 1 to {len(course.lessons)} (0 puts it first)")
     used = {_slug_of(x) for x in course.lessons}
-    slug = base = slugify(title, max_length=48, word_boundary=True, replacements=APOSTROPHES) or "lesson"
+    slug = base = slug_of(title, LESSON_SLUG_MAX) or "lesson"
     suffix = 2
     while slug in used:
         slug, suffix = f"{base}-{suffix}", suffix + 1

@@ -6,9 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from slugify import slugify
-
-from .plan import APOSTROPHES, PlannedLesson, plan_lessons
+from .plan import PlannedLesson, plan_lessons, slug_of
 from .project import read_schedule, write_project
 from .read import load_source, parse_article
 
@@ -36,7 +34,7 @@ def split_to_project(article_location: str, out: Path | None = None, lessons: in
         article.title = title.strip()
     if author:
         article.author = author.strip()
-    root = out or Path(slugify(article.title, max_length=60, word_boundary=True, replacements=APOSTROPHES) or "course")
+    root = out or Path(slug_of(article.title, 60) or "course")
     schedule = read_schedule(root)
     plan = plan_lessons(article, lessons, every_days=schedule.every, days=schedule.days)
     files = [

@@ -266,3 +266,17 @@ def test_sentence_case_titles_join_as_a_sentence() -> None:
     assert combine_titles(["Reading the file", "Python types"], "en", {"Python"}) == (
         "Reading the file and Python types"
     )
+
+
+def test_a_long_titles_slug_is_its_opening_words() -> None:
+    """python-slugify's word_boundary skips a word that does not fit and takes a shorter later one ("…-as-a-
+    freelance-and"); a slug keeps the title's first words, cut after a whole word."""
+    from course.plan import slug_of
+
+    title = "Five pricing mistakes I made as a freelance designer (and how I fixed them)"
+    assert slug_of(title, 48) == "five-pricing-mistakes-i-made-as-a-freelance"
+    assert slug_of("Work samples beat puzzles and checking references properly", 48) == (
+        "work-samples-beat-puzzles-and-checking"
+    )
+    assert slug_of("Don’t hire in a hurry", 48) == "dont-hire-in-a-hurry"
+    assert len(slug_of("x" * 80, 48)) == 48

@@ -16,6 +16,7 @@ from .schedule import slots
 SUBJECT_MAX, PREHEADER_MIN, PREHEADER_MAX = 60, 40, 110
 MIN_SUBJECT_WORDS = 3
 APOSTROPHES = [["'", ""], ["’", ""]]
+LESSON_SLUG_MAX = 48
 AND_WORD = {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e", "nl": "en", "pt": "e", "sv": "och"}
 PROSE = ("paragraph", "list", "quote")
 LIST_MARKER_RE = re.compile(r"(?m)^\s*(?:\d+[.)]|[-*+•])\s+")  # "1. " opening a list item: not for an inbox
@@ -52,7 +53,7 @@ def describe_lessons(
         subject = _unique(lesson_subject(title, article.title), used_subjects, number)
         preheader = lesson_preheader(blocks, subject)
         slug = _unique(
-            slugify(title, max_length=48, word_boundary=True, replacements=APOSTROPHES) or "lesson",
+            slug_of(title, LESSON_SLUG_MAX) or "lesson",
             used_slugs,
             number,
             sep="-",
@@ -61,6 +62,17 @@ def describe_lessons(
         heading_is_title = first.kind == "heading" and _same(strip_number(first.text), title)
         described.append(LessonFields(title, subject, preheader, slug, schedule[number - 1], heading_is_title))
     return described
+
+
+def slug_of(title: str, max_length: int) -> str:
+    """The title's slug, cut after its last whole word within max_length ("why-our-team-stopped-doing-daily"):
+    python-slugify's own word_boundary cut skips a word that does not fit and goes on with shorter ones after it
+    ("…-as-a-freelance-and"), which no longer says the title."""
+    full = slugify(title, replacements=APOSTROPHES)
+    if len(full) <= max_length:
+        return full
+    cut = full[: max_length + 1].rsplit("-", 1)[0]
+    return cut if cut and len(cut) <= max_length else full[:max_length].strip("-")
 
 
 def _unique(value: str, used: set[str], number: int, sep: str = " ") -> str:
