@@ -478,3 +478,14 @@ def test_reference_links_become_inline_links_in_the_lesson_that_uses_them() -> N
     link = '(https://jinja.palletsprojects.com/templates/#macros "Macros")'
     assert blocks[0].markdown == (f"See [the Jinja docs]{link} and [Docs]{link}, but not `[docs]` in code or [a note].")
     assert blocks[0].text.startswith("See the Jinja docs and Docs, but not")
+
+
+def test_a_pull_quote_repeating_the_article_goes_and_a_real_quote_stays() -> None:
+    text = (
+        "# Hiring\n\nWork samples beat puzzles. A candidate who writes one real email for you tells you more than "
+        "any riddle could, and it takes them twenty minutes.\n\n"
+        "> A candidate who writes one real email for you tells you more than any riddle could\n\n"
+        "> Hire for the work, not for the interview. — a founder I worked for\n\nThat is the whole method.\n"
+    )
+    quotes = [b.text for b in parse_article(Source("post.md", "markdown", text)).blocks if b.kind == "quote"]
+    assert len(quotes) == 1 and "Hire for the work, not for the interview." in quotes[0], quotes

@@ -41,7 +41,7 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
     article = reader_named(source.kind).parse(source.text, source.name)
     article.source_name = source.name
     resolved = [_resolve_links(block, base_url or source.url, article.left_out) for block in article.blocks]
-    article.blocks = _keep_signatures(block for block in resolved if block.markdown.strip())
+    article.blocks = _without_pull_quotes(_keep_signatures(block for block in resolved if block.markdown.strip()))
     if not _has_article_text(article.blocks):
         words = sum(block.words for block in article.blocks if block.kind != "heading")
         raise CourseError(
@@ -53,6 +53,21 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
     if not article.language_declared:
         article.language = detect_language(" ".join(b.text for b in article.blocks))
     return article
+
+
+def _without_pull_quotes(blocks: list[Block]) -> list[Block]:
+    """A pull quote repeats a sentence of the article in large type, a magazine's layout device: a quote whose
+    words all stand, in that order, in one of the article's paragraphs goes (the words stay where they were)."""
+
+    def key(text: str) -> str:
+        return " ".join(re.findall(r"\w+", text.casefold()))
+
+    prose = [f" {key(block.text)} " for block in blocks if block.kind in ("paragraph", "list")]
+    return [
+        block for block in blocks
+        if block.kind != "quote" or len(key(block.text).split()) < 5
+        or not any(f" {key(block.text)} " in paragraph for paragraph in prose)
+    ]  # fmt: skip
 
 
 def _keep_signatures(blocks: Iterable[Block]) -> list[Block]:
