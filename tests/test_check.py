@@ -175,3 +175,17 @@ def test_a_split_of_the_seed_passes_the_new_field_checks(course_copy: Path) -> N
     _, data = _report(course_copy)
     new = {"subject.cut", "subject.too-short", "subject.no-words", "preheader.mid-sentence", "title.repeated"}
     assert not new & {f["code"] for entry in data["lessons"] for f in entry["findings"]}
+
+
+def test_a_lesson_far_shorter_or_longer_than_the_others_is_noted_but_not_a_short_welcome(course_copy: Path) -> None:
+    first, third = _lesson(course_copy, 1), _lesson(course_copy, 3)
+    first.write_text(first.read_text().split("\n---\n")[0] + "\n---\n\nWelcome to the course: it starts tomorrow.\n")
+    third.write_text(third.read_text().split("\n---\n")[0] + "\n---\n\nOnly a few words are left here.\n")
+    _, data = _report(course_copy)
+    assert "length.outlier" in _codes(data, 3)
+    assert "length.outlier" not in _codes(data, 1)  # the first lesson may be a short welcome
+    fourth = _lesson(course_copy, 4)
+    fourth.write_text(fourth.read_text() + "\n" + "More about leading a sales team, every week. " * 120)
+    _, data = _report(course_copy)
+    longest = next(f for f in data["lessons"][3]["findings"] if f["code"] == "length.outlier")
+    assert longest["severity"] == "warning" and "far more than the other lessons" in longest["message"]

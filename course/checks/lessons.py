@@ -23,7 +23,8 @@ def subject_duplicate(ctx: LessonsContext) -> Iterator[Problem]:
         subjects.setdefault(key, report.number)
 
 
-@check("length.outlier", "warning / info", f"a lesson over {LONG}× or under {SHORT}× the median length", "lessons")
+@check("length.outlier", "warning / info", f"a lesson over {LONG}× or under {SHORT}× the median length (a short "
+       "first lesson is a welcome, not flagged)", "lessons")  # fmt: skip
 def length_outlier(ctx: LessonsContext) -> Iterator[Problem]:
     words = [r.words for r in ctx.reports if r.words]
     if len(words) < 3:
@@ -36,7 +37,7 @@ def length_outlier(ctx: LessonsContext) -> Iterator[Problem]:
                 "to its neighbours",
                 lesson=report.number,
             )
-        elif 0 < report.words < SHORT * middle:
+        elif 0 < report.words < SHORT * middle and report.number > 1:  # a short first lesson: the welcome
             yield Problem(
                 f"{report.words} words, far fewer than the other lessons (median {middle:.0f}): merge it with a "
                 "neighbour?",
