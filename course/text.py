@@ -138,6 +138,7 @@ def _block_text(node: SyntaxTreeNode, width: int, with_urls: bool = True) -> str
         return _list_text(node, width, with_urls)
     if kind == "blockquote":
         inner = _join_blocks([_block_text(child, max(width - 2, 0), with_urls) for child in node.children]).rstrip()
+        inner = ALERT_RE.sub(lambda m: alert_label(m.group(1)), inner, count=1)  # "> [!TIP]" -> "> Tip:"
         return "\n".join(("> " + line).rstrip() for line in inner.split("\n"))
     if kind in ("fence", "code_block"):
         return "\n".join("    " + line for line in node.content.rstrip("\n").split("\n"))
@@ -159,6 +160,14 @@ def _block_text(node: SyntaxTreeNode, width: int, with_urls: bool = True) -> str
             notes.append(_wrap(f"[{index}] {body.strip()}", width, subsequent="    "))
         return "\n".join(notes)
     return _join_blocks([_block_text(child, width, with_urls) for child in node.children]).rstrip()
+
+
+ALERT_RE = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]")
+
+
+def alert_label(kind: str) -> str:
+    """GitHub's alert marker ("[!TIP]") as the label GitHub shows (in English, as GitHub does): "Tip:"."""
+    return kind.capitalize() + ":"
 
 
 def _descendants(node: SyntaxTreeNode, kind: str) -> list[SyntaxTreeNode]:

@@ -293,3 +293,20 @@ def test_a_big_course_renders_in_several_processes_byte_for_byte_as_in_one(tmp_p
         assert ("in 2 processes" in done.stderr) == (jobs == "2"), done.stderr
         built[jobs] = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
     assert len(built["1"]) == 45 * 2 + 2 and built["1"] == built["2"]
+
+
+def test_github_alerts_task_lists_and_details_read_well_in_an_email() -> None:
+    """'> [!TIP]' shows GitHub's label, a task list its boxes, a <details> its summary in bold (no email client
+    opens one), in the HTML and in the plain text."""
+    from course.render.markdown import render_html
+    from course.text import markdown_text
+
+    source = (
+        "> [!TIP]\n> Use `git add -p` to stage part of a file.\n\n- [x] Subject under 50 characters\n- [ ] Body "
+        "wrapped\n\n<details>\n<summary>Why not rebase?</summary>\n\nIt rewrites history.\n\n</details>\n"
+    )
+    page = render_html(source)
+    assert "<p><strong>Tip:</strong> Use <code>git add -p</code>" in page and "[!TIP]" not in page
+    assert "<li>☑ Subject under 50 characters</li>" in page and "<li>☐ Body wrapped</li>" in page
+    assert "<p><strong>Why not rebase?</strong></p>" in page and "<details" not in page
+    assert markdown_text(source).startswith("> Tip: Use git add -p to stage part of a file.\n")

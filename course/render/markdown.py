@@ -9,7 +9,7 @@ from functools import cache
 from types import MethodType
 from typing import TYPE_CHECKING, Any
 
-from ..text import markdown_parser, parsed
+from ..text import alert_label, markdown_parser, parsed
 
 if TYPE_CHECKING:
     from markdown_it.renderer import RendererHTML
@@ -75,6 +75,7 @@ def render_html(markdown: str, rewrite_url: Callable[[str], str] | None = None, 
     levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
     shift = {"heading_shift": 2 - min(levels) if levels else 0}
     raw = _renderer().render(list(tokens), markdown_parser().options, shift)
+    raw = SUMMARY_RE.sub(r"<p><strong>\1</strong></p>", raw)  # no email client opens a <details>: all is shown
     cleaned = nh3.clean(
         raw,
         tags=ALLOWED_TAGS,
@@ -89,12 +90,17 @@ def render_html(markdown: str, rewrite_url: Callable[[str], str] | None = None, 
             lambda m: m.group(1) + html.escape(rewrite_url(html.unescape(m.group(2)))) + m.group(3),
             cleaned,
         )
+    cleaned = ALERT_HTML_RE.sub(lambda m: f"{m.group(1)}<strong>{alert_label(m.group(2))}</strong> ", cleaned)
+    cleaned = TASK_RE.sub(lambda m: m.group(1) + ("☐ " if m.group(2) == " " else "☑ "), cleaned)
     cleaned = re.sub(r"<img\b[^>]*>", lambda m: _cap_image(m.group(0), image_width), cleaned)
     cleaned = WIDE_RE.sub(lambda m: SCROLL_BOX.format(m.group(0)), cleaned)
     # The first element needs no space above it: a class, because premailer inlines it into a style.
     return FIRST_TAG_RE.sub(_first, cleaned, count=1)
 
 
+SUMMARY_RE = re.compile(r"(?s)<summary\b[^>]*>(.*?)</summary>")
+ALERT_HTML_RE = re.compile(r"(<blockquote>\s*<p>)\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*")  # GitHub's alerts
+TASK_RE = re.compile(r"(<li>\s*(?:<p>)?)\[([ xX])\]\s")  # "- [x] done": a task list's boxes
 FIRST_TAG_RE = re.compile(r"^\s*<(\w+)([^>]*)>")
 CLASS_ATTRIBUTE_RE = re.compile(r'\sclass="([^"]*)"')
 
