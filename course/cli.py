@@ -131,7 +131,7 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
     click.echo(f"{'No':>3}  {'Day':>3}  {'Title':<52} {'Words':>5}  {'Min':>3}")
     for lesson in result.plan:
         click.echo(
-            f"{lesson.number:>3}  {lesson.day:>3}  {_fit(lesson.title, 52):<52} {lesson.words:>5}  {lesson.minutes:>3}"
+            f"{lesson.number:>3}  {lesson.day:>3}  {_fit(lesson.title, 52)} {lesson.words:>5}  {lesson.minutes:>3}"
         )
     kept = " (kept the existing course.toml)" if result.kept_settings else ""
     click.echo(f"\nWrote {plural(len(result.plan), 'lesson')} to {result.root / 'lessons'}{kept}.")
@@ -155,7 +155,16 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
 
 
 def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """Text cut and padded to `width` terminal columns (a Chinese or Japanese character takes two)."""
+    import unicodedata
+
+    columns = [2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text]
+    if sum(columns) > width:
+        kept = 0
+        while sum(columns[: kept + 1]) <= width - 1:
+            kept += 1
+        text, columns = text[:kept] + "…", [*columns[:kept], 1]
+    return text + " " * (width - sum(columns))
 
 
 @cli.command()
@@ -338,7 +347,7 @@ def _lessons_table(course: Course) -> None:
     for lesson in course.lessons:
         day = f"{lesson.day}{'*' if lesson.pinned else ''}"
         click.echo(
-            f"{lesson.number:>3}  {day:>4}  {_fit(lesson.subject, 52):<52} {lesson.words:>5}  "
+            f"{lesson.number:>3}  {day:>4}  {_fit(lesson.subject, 52)} {lesson.words:>5}  "
             f"{LESSONS_DIR}/{lesson.path.name}"
         )
     if any(lesson.pinned for lesson in course.lessons):

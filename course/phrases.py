@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import re
 
-SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’»)\]]*\s+(?=[\"“‘«(¿¡]*[^\W\d_]|\d)")
+from .text import phrase_words
+
+SENTENCE_END_RE = re.compile(
+    r"(?<=[.!?…])[\"”’»)\]]*\s+(?=[\"“‘«(¿¡]*[^\W\d_]|\d)"
+    r"|(?<=[。！？])\s*(?=[^\s」』）])"  # Chinese and Japanese: 。！？ then no space (「はい。」と言った。 is one)
+)
 CLAUSE_END_RE = re.compile(r"(?<=[,;:])\s+|\s+[–—-]\s+|(?<=\S)[–—]\s*")
 QUOTE_MARK_RE = re.compile(r"(?m)^\s*>\s?")
 
@@ -51,7 +56,7 @@ def _words(text: str) -> list[str]:
 
 
 def _fits(text: str, limit: int) -> bool:
-    return len(_words(text)) >= 3 and len(text) <= limit and bool(re.search(r"[^\W\d_]", text))
+    return phrase_words(text) >= 3 and len(text) <= limit and bool(re.search(r"[^\W\d_]", text))
 
 
 def _bare(word: str) -> str:
@@ -110,7 +115,7 @@ def cut_at_phrase(text: str, limit: int) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    fitting = [start for start in clause_starts(text) if len(start) <= limit - 1 and len(_words(start)) >= 3]
+    fitting = [start for start in clause_starts(text) if len(start) <= limit - 1 and phrase_words(start) >= 3]
     phrase = phrase_start(text, limit - 1)
     candidates = [*fitting, *([phrase] if phrase else [])]
     cut = max(candidates, key=len) if candidates else None

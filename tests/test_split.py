@@ -13,7 +13,7 @@ from course.model import Article, Block
 from course.plan import PREHEADER_MAX, SUBJECT_MAX, plan_lessons
 from course.read import Source, load_source, parse_article
 from course.read.plaintext import parse as parse_plain_text
-from course.text import markdown_words_text, words_of
+from course.text import display_width, markdown_words_text, words_of
 
 from .conftest import SEED
 from .split_eval import evaluate, expected
@@ -280,3 +280,42 @@ def test_a_long_titles_slug_is_its_opening_words() -> None:
     )
     assert slug_of("Don’t hire in a hurry", 48) == "dont-hire-in-a-hurry"
     assert len(slug_of("x" * 80, 48)) == 48
+
+
+JAPANESE_SECTION = "毎朝、私は三つの質問に答えます。今日いちばん大切な仕事は何か。それを邪魔しそうなものは何か。"
+JAPANESE = (
+    "---\ntitle: 毎朝の三十分で仕事が変わる\nlang: ja\n---\n\n"
+    + "私は五年前から、毎朝三十分だけ早く起きて、その日の仕事を紙に書き出しています。最初は面倒でした。\n\n"
+    + "\n\n".join(
+        f"## {heading}\n\n" + JAPANESE_SECTION * 3 for heading in ("なぜ紙に書くのか", "三つの質問", "続けるためのコツ")
+    )
+)
+
+
+def test_japanese_is_counted_read_and_titled_as_a_japanese_reader_would() -> None:
+    """Chinese and Japanese have no spaces: two characters make a word, a sentence ends at 。 with no space
+    after it, and a title of five characters is not too thin for a subject."""
+    from course.phrases import sentences
+    from course.text import count_words
+
+    assert count_words("今日いちばん大切な仕事は何か。") == 7 and count_words("Hello 世界") == 2
+    assert sentences("何か。それを邪魔しそうなものは何か。「はい。」と言った。") == [
+        "何か。", "それを邪魔しそうなものは何か。", "「はい。」と言った。"
+    ]  # fmt: skip
+    plan = plan_lessons(parse_article(Source("ja.md", "markdown", JAPANESE)), 4)
+    assert [lesson.subject for lesson in plan[1:]] == ["なぜ紙に書くのか", "三つの質問", "続けるためのコツ"]
+    assert "。 " not in plan[2].preheader and plan[2].preheader.startswith("今日いちばん大切な仕事は何か。それを")
+    assert all(40 <= lesson.words <= 120 for lesson in plan[1:]), [lesson.words for lesson in plan]
+
+
+def test_a_japanese_title_is_underlined_across_its_whole_width_in_the_plain_text(tmp_path) -> None:
+    from .conftest import run
+
+    article = tmp_path / "ja.md"
+    article.write_text(JAPANESE)
+    assert run("split", str(article), "-o", str(tmp_path / "c"), "-n", "4").exit_code == 0
+    assert run("build", str(tmp_path / "c")).exit_code == 0
+    text = sorted((tmp_path / "c" / "build").glob("02-*.txt"))[0].read_text()
+    assert "なぜ紙に書くのか\n================\n" in text  # 8 characters, 16 columns
+    table = run("split", str(article), "-o", str(tmp_path / "d"), "-n", "4").output.splitlines()[:5]
+    assert len({display_width(line) for line in table}) == 1, table  # the split table's columns line up

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from ..render.dialects import PLACEHOLDER_RE
-from ..text import html_text
+from ..text import CJK_RE, html_text, phrase_words, plural
 from .model import EmailContext
 from .registry import Problem, check
 
@@ -108,10 +108,10 @@ def subject_cut(ctx: EmailContext) -> Iterator[Problem]:
 @check("subject.too-short", "warning", "the subject has fewer than three words", "email")
 def subject_too_short(ctx: EmailContext) -> Iterator[Problem]:
     words = re.findall(r"[^\W_][\w'’-]*", ctx.lesson.subject)
-    if ctx.lesson.subject.strip() and any(w[0].isalpha() for w in words) and len(words) < SUBJECT_MIN_WORDS:
+    count = phrase_words(ctx.lesson.subject) if CJK_RE.search(ctx.lesson.subject) else len(words)
+    if ctx.lesson.subject.strip() and any(w[0].isalpha() for w in words) and count < SUBJECT_MIN_WORDS:
         yield Problem(
-            f"the subject has {len(words)} word{'s' if len(words) != 1 else ''}; a subject says what the lesson "
-            "gives the reader: add a few words"
+            f"the subject has {plural(count, 'word')}; a subject says what the lesson gives the reader: add a few words"
         )
 
 

@@ -11,6 +11,7 @@ from slugify import slugify
 
 from ..model import Article, Block, Schedule
 from ..phrases import cut_at_phrase, sentences, short_phrase
+from ..text import phrase_words
 from .schedule import slots
 
 SUBJECT_MAX, PREHEADER_MIN, PREHEADER_MAX = 60, 40, 110
@@ -131,7 +132,7 @@ def lesson_subject(title: str, course_title: str) -> str:
         subject = TRAILING_ASIDE_RE.sub("", title)
     if len(subject) > SUBJECT_MAX:
         subject = cut_at_phrase(title, SUBJECT_MAX)
-    if len(title.split()) < MIN_SUBJECT_WORDS and course_title and not _same(title, course_title):
+    if phrase_words(title) < MIN_SUBJECT_WORDS and course_title and not _same(title, course_title):
         short = re.split(r"\s*(?::|\s[–—-])\s", course_title)[0]  # "Templates without tears: {{ x }} explained"
         for name in (course_title, short):
             joined = f"{name.rstrip(' ?!.:')}: {title}"
@@ -200,7 +201,8 @@ def lesson_preheader(blocks: list[Block], subject: str) -> str:
         break
     chosen = ""
     for sentence in found:
-        joined = f"{chosen} {sentence}".strip()
+        space = "" if chosen.endswith(("。", "！", "？", "」", "』")) else " "  # Chinese and Japanese: no space
+        joined = f"{chosen}{space}{sentence}".strip()
         if len(joined) <= PREHEADER_MAX:
             chosen = joined
         elif not chosen or len(chosen) < PREHEADER_MIN or chosen.endswith(":"):

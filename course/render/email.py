@@ -22,7 +22,7 @@ from markupsafe import Markup
 from ..errors import CourseError
 from ..model import Course, Lesson
 from ..read.bylines import is_closing, is_signature
-from ..text import last_paragraphs, markdown_text
+from ..text import display_width, last_paragraphs, markdown_text
 from .dialects import MergeFields, optional_html, optional_text
 from .literals import protect, protect_all
 from .markdown import render_html
@@ -67,6 +67,7 @@ class Renderer:
         self.text_env = jinja2.Environment(autoescape=False, **common)  # type: ignore[arg-type]
         self.mjml_env.globals["optional"] = optional_html
         self.text_env.globals["optional"] = optional_text
+        self.text_env.filters["columns"] = display_width  # an underline as wide as a Japanese title
         self.strings = strings_for(course.language, course.strings)
         self._templates: dict[str, jinja2.Template] = {}
         self._body_css: str | None = None
