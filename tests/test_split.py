@@ -317,5 +317,6 @@ def test_a_japanese_title_is_underlined_across_its_whole_width_in_the_plain_text
     assert run("build", str(tmp_path / "c")).exit_code == 0
     text = sorted((tmp_path / "c" / "build").glob("02-*.txt"))[0].read_text()
     assert "なぜ紙に書くのか\n================\n" in text  # 8 characters, 16 columns
+    assert "レッスン 2/4" in text and "Samさん、こんにちは。" in text and "次回のレッスン" in text  # its wording
     table = run("split", str(article), "-o", str(tmp_path / "d"), "-n", "4").output.splitlines()[:5]
     assert len({display_width(line) for line in table}) == 1, table  # the split table's columns line up

@@ -92,6 +92,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "preferences": "Preferencias de correo",
         "reading_time": "{minutes} min de lectura",
     },
+    "ja": {
+        "greeting": "{name}さん、こんにちは。",
+        "first_name_fallback": "皆",  # 皆さん: everyone
+        "lesson_of": "レッスン {number}/{total}",
+        "next_lesson": "次回のレッスン",
+        "arrives_tomorrow": "明日届きます",
+        "arrives_next_weekday": "次の平日に届きます",
+        "arrives_today": "本日中に届きます",
+        "arrives_in_days": "{days}日後に届きます",
+        "colon": "：",
+        "cta_heading": "コースはこれで終わりです",
+        "cta_text": "最後まで読んでいただき、ありがとうございました。いちばん役に立ったアイデアは何でしたか？"
+        "このメールに返信して教えてください。すべての返信に目を通しています。",
+        "cta_button": "返信する",
+        "why_footer": "このメールは、メールコース「{course}」にご登録いただいた方にお送りしています。",
+        "unsubscribe": "配信停止",
+        "view_online": "ブラウザで表示",
+        "preferences": "配信設定",
+        "reading_time": "{minutes}分で読めます",
+    },
 }
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"}
 
