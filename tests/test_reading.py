@@ -488,3 +488,25 @@ def test_a_pull_quote_repeating_the_article_goes_and_a_real_quote_stays() -> Non
     )
     quotes = [b.text for b in parse_article(Source("post.md", "markdown", text)).blocks if b.kind == "quote"]
     assert len(quotes) == 1 and "Hire for the work, not for the interview." in quotes[0], quotes
+
+
+def test_a_medium_export_says_its_title_and_subtitle_once_and_names_its_author() -> None:
+    """Medium's export repeats the title (h3) and subtitle (h4) at the top of the body and signs the post "By Dana
+    Whitfield on April 2, 2025." in its footer."""
+    page = (
+        '<html><body><article class="h-entry"><header><h1 class="p-name">Stop Writing Status Reports</h1></header>'
+        '<section data-field="subtitle" class="p-summary">Nobody reads them. Here is what to send instead.</section>'
+        '<section data-field="body"><h3 class="graf--title">Stop Writing Status Reports</h3>'
+        '<h4 class="graf--subtitle">Nobody reads them. Here is what to send instead.</h4>'
+        "<p>For three years I wrote a weekly status report for my team, two hours every Friday.</p>"
+        "<h3>What readers actually want</h3><p>Three things: what changed, what is at risk, what you need.</p>"
+        "<p>Nobody reads them. Here is what to send instead.</p></section>"
+        '<footer><p>By <a class="p-author h-card" href="https://medium.com/@dana">Dana Whitfield</a> on '
+        "<time>April 2, 2025</time>.</p></footer></article></body></html>"
+    )
+    article = parse_article(Source("medium.html", "html", page))
+    texts = [block.text for block in article.blocks]
+    assert article.title == "Stop Writing Status Reports" and article.author == "Dana Whitfield"
+    assert texts[0] == "Nobody reads them. Here is what to send instead."
+    assert texts[1].startswith("For three years")  # the repeated title and subtitle are gone
+    assert texts[-1] == "Nobody reads them. Here is what to send instead."  # a repeat later on is the author's

@@ -24,6 +24,7 @@ LINK_RE = re.compile(
 )  # [label](url "title") and ![alt](src); a URL may hold one level of parentheses
 UNSAFE_URL_RE = re.compile(r"(?i)^\s*(javascript|vbscript|data|file):")
 MIN_WORDS, SENTENCE_WORDS = 30, 6  # less prose than this, and no sentence this long: navigation, not an article
+OPENING_BLOCKS = 4  # the top of the text, where a page may repeat its title and subtitle
 
 
 def read_article(location: str, base_url: str | None = None, stdin: BinaryIO | None = None) -> Article:
@@ -42,6 +43,7 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
     article.source_name = source.name
     resolved = [_resolve_links(block, base_url or source.url, article.left_out) for block in article.blocks]
     article.blocks = _without_pull_quotes(_keep_signatures(block for block in resolved if block.markdown.strip()))
+    article.blocks = _without_repeated_opening(article.blocks, article.title)
     if not _has_article_text(article.blocks):
         words = sum(block.words for block in article.blocks if block.kind != "heading")
         raise CourseError(
@@ -53,6 +55,25 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
     if not article.language_declared:
         article.language = detect_language(" ".join(b.text for b in article.blocks))
     return article
+
+
+def _text_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _without_repeated_opening(blocks: list[Block], title: str) -> list[Block]:
+    """A page that says its title (and subtitle) again at the top of the text, as Medium's export does: among
+    the first blocks, a heading that is the title and a short block that repeats an earlier one go."""
+    kept: list[Block] = []
+    seen = {_text_key(title)} if title else set()
+    for index, block in enumerate(blocks):
+        key = _text_key(block.text)
+        repeated = key in seen and (block.kind == "heading" or len(key.split()) <= 30)
+        if index < OPENING_BLOCKS and key and repeated:
+            continue
+        seen.add(key)
+        kept.append(block)
+    return kept
 
 
 def _without_pull_quotes(blocks: list[Block]) -> list[Block]:

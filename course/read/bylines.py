@@ -21,7 +21,8 @@ DATE_RE = re.compile(
     r"déc|jän|märz|okt|dez)[a-zé]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(\s*[·|•-]\s*.*)?\W*$"
 )
 NAME = r"(?P<name>[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:[A-ZÀ-Ý][\w'’.-]+|van|von|de|der|da|di|le|la)){0,4})"
-META_TAIL = r"\s*([·|•–—,-]\s*.*)?$"  # "… · 12 min read", "…, March 2024"
+# after the name: "… · 12 min read", "…, March 2024", "… on April 2, 2025"
+META_TAIL = r"\s*([·|•–—,-]\s*.*|\s(on|am|le|el|il|op)\s+\D{0,20}\d.*)?$"
 BYLINE_RES = [
     # an avatar caption glued to the name: "Writer's pictureAlistair Hopkins", "Author photoJane Doe"
     re.compile(r"(?i:^.{0,30}\b(picture|photo|avatar|image|portrait))\s*" + NAME + r"\s*$"),
