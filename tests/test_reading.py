@@ -510,3 +510,27 @@ def test_a_medium_export_says_its_title_and_subtitle_once_and_names_its_author()
     assert texts[0] == "Nobody reads them. Here is what to send instead."
     assert texts[1].startswith("For three years")  # the repeated title and subtitle are gone
     assert texts[-1] == "Nobody reads them. Here is what to send instead."  # a repeat later on is the author's
+
+
+def test_link_cards_and_expandable_parts_read_as_text() -> None:
+    """A bookmark card (Ghost, WordPress, Substack) becomes its title as a link and its description; the heading
+    of a toggle or a <details> stays, in bold, above what it holds (an h4 box would otherwise go as furniture)."""
+    page = (
+        "<html><body><article><h1>Planning</h1><h2>Before</h2><p>Everyone writes down, alone, the three outcomes "
+        'that matter most.</p><figure class="kg-card kg-bookmark-card"><a href="https://example.org/outcomes">'
+        '<div><div class="kg-bookmark-title">Outcomes, not outputs</div><div class="kg-bookmark-description">Why '
+        'the best teams measure what changes for the customer.</div><img src="https://example.org/i.png"></div>'
+        "</a></figure><h2>During</h2><p>We group, we vote, we write one sentence per outcome, in three hours.</p>"
+        '<div class="kg-card kg-toggle-card"><div class="kg-toggle-heading"><h4>What about the fourth hour?</h4>'
+        '</div><div class="kg-toggle-content"><p>It is a buffer, and we have never needed more.</p></div></div>'
+        "<details><summary>And the fifth?</summary><p>There is none.</p></details></article></body></html>"
+    )
+    _, blocks = _html_markdown(page)
+    assert (
+        "[Outcomes, not outputs](https://example.org/outcomes) — Why the best teams measure what changes for the "
+        "customer." in blocks
+    )
+    assert blocks[-4:] == [
+        "**What about the fourth hour?**", "It is a buffer, and we have never needed more.", "**And the fifth?**",
+        "There is none.",
+    ]  # fmt: skip

@@ -56,6 +56,7 @@ BLOG_CALL_RE = re.compile(
     r"abonnieren|teilen|s'abonner|partager|suscr[ií]bete|compartir)$"
 )
 SUBTITLE_CLASS_RE = re.compile(r"(?i)(^|[\s_-])(subtitle|sub-title|subhead\w*|dek|standfirst|deck|tagline)($|[\s_-])")
+EXPANDABLE_RE = re.compile(r"(?i)(^|[\s_-])(toggle|accordion|collapsible|expandable|faq)")
 FOOTNOTE_MARK_RE = re.compile(r"(?i)footnote|fnref|noteref|^fn")
 COPYRIGHT_RE = re.compile(r"(?i)^\s*(copyright|©|\(c\)|all rights reserved)")
 BREADCRUMB_RE = re.compile(r"(?i)^\s*(you are here|home\s*[»›>/|])")
@@ -89,6 +90,8 @@ def parse(page: str, name: str = "") -> Article:
         if COPYRIGHT_RE.match(text) and len(text.split()) < 20:
             author = author or _copyright_holder(text)
     _embeds_as_links(root)
+    _cards_as_links(root)
+    _expandables_as_text(root)
     notes = _footnotes(root)
     _remove_chrome(root)
     content = _main_element(root)
@@ -166,6 +169,47 @@ def _embeds_as_links(root: HtmlElement) -> None:
         element.addnext(paragraph)
         paragraph.tail, element.tail = element.tail, None
         element.drop_tree()
+
+
+def _cards_as_links(root: HtmlElement) -> None:
+    """A link card (a bookmark to another page: one link around a title, a description and pictures, as Ghost,
+    WordPress and Substack make them) becomes a paragraph: the title as the link, then the description."""
+    from lxml.html import Element
+
+    for link in list(root.iter("a")):
+        parts = [
+            " ".join(child.text_content().split()) for child in link.iter("div", "p", "h2", "h3", "h4", "h5")
+            if child is not link and not child.findall("./div") and child.text_content().strip()
+        ]  # fmt: skip
+        if len(parts) < 2 or not link.get("href") or link.getparent() is None:
+            continue
+        paragraph = Element("p")
+        anchor = Element("a", href=link.get("href"))
+        anchor.text = parts[0]
+        paragraph.append(anchor)
+        anchor.tail = f" — {parts[1]}" if len(parts[1].split()) > 3 else None  # a description, not a site name
+        card = link.getparent() if link.getparent().tag == "figure" else link
+        card.addprevious(paragraph)
+        paragraph.tail = card.tail
+        card.drop_tree()
+
+
+def _expandables_as_text(root: HtmlElement) -> None:
+    """An expandable part (a <details>, a toggle or an accordion) cannot open in an email: its heading becomes a
+    bold line above what it holds, instead of a box heading that the page furniture rules would drop."""
+    from lxml.html import Element
+
+    for box in list(root.iter()):
+        if not isinstance(box.tag, str) or box.getparent() is None:
+            continue
+        if box.tag != "details" and not EXPANDABLE_RE.search(box.get("class") or ""):
+            continue
+        for heading in list(box.iter("summary", "h2", "h3", "h4", "h5", "h6")):
+            strong = Element("strong")
+            strong.text = " ".join(heading.text_content().split())
+            heading.clear()
+            heading.tag = "p"
+            heading.append(strong)
 
 
 def _subtitle_as_paragraph(title: HtmlElement) -> None:
