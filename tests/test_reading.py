@@ -534,3 +534,16 @@ def test_link_cards_and_expandable_parts_read_as_text() -> None:
         "**What about the fourth hour?**", "It is a buffer, and we have never needed more.", "**And the fifth?**",
         "There is none.",
     ]  # fmt: skip
+
+
+def test_a_notion_export_loses_its_properties_and_keeps_its_callout_as_a_quote() -> None:
+    text = (
+        "# Onboarding a remote designer\n\nCreated: March 4, 2026 10:12 AM\nTags: hiring, onboarding\n"
+        "Status: Published\n\n<aside>\n💡 This is the checklist our studio uses. Copy it.\n\n</aside>\n\n"
+        "Remote onboarding fails quietly. Nobody sees the new person staring at a login screen.\n\n"
+        "Note: this paragraph is the author's, and stays.\n"
+    )
+    blocks = parse_article(Source("notion.md", "markdown", text)).blocks
+    assert [b.kind for b in blocks] == ["quote", "paragraph", "paragraph"]
+    assert blocks[0].markdown == "> 💡 This is the checklist our studio uses. Copy it."
+    assert blocks[2].text == "Note: this paragraph is the author's, and stays."

@@ -34,6 +34,9 @@ EDITORIAL_LABEL_RE = re.compile(
 # article, which a lesson does not carry, so each becomes an inline link. Footnotes ([^1]) are not links.
 REFERENCE_LINK_RE = re.compile(r"(!?)\[(?!\^)((?:[^\[\]\\]|\\.)*)\](?:\[((?:[^\[\]\\]|\\.)*)\])?(?![(:])")
 CODE_SPAN_RE = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
+PROPERTY_LINE_RE = re.compile(r"^[A-Z][\w ]{0,24}:\s+\S.{0,80}$")  # "Tags: hiring, onboarding"
+# Notion's callouts (<aside>💡 …</aside>) are a quote of the author's own: written as one
+ASIDE_RE = re.compile(r"(?ms)^<aside>[ \t]*\n(.*?)\n\s*</aside>[ \t]*$")
 NAV_RE = re.compile(
     r"(?i)^(next|previous|prev|back|up|home|continue reading|read next|weiter|zurück|suivant|précédent|"
     r"siguiente|anterior|you are here)\b\s*(:|»|→|>|\|)"
@@ -60,6 +63,7 @@ def parse(text: str, name: str = "") -> Article:
     body = "\n".join(
         "" if MDX_LINE_RE.match(line) else line for line in body.split("\n")
     )  # MDX code, admonition fences
+    body = ASIDE_RE.sub(_aside_as_quote, body)
     body, footnotes = _extract_footnotes(body)
     lines = body.split("\n")
     blocks: list[Block] = []
@@ -135,14 +139,23 @@ def _unwrap_components(body: str) -> str:
     return body
 
 
+def _aside_as_quote(match: re.Match[str]) -> str:
+    return "\n".join("> " + line if line.strip() else ">" for line in match.group(1).strip().split("\n"))
+
+
 def _drop_byline(blocks: list[Block]) -> tuple[str | None, list[Block]]:
     """Bylines, dates and reading times at the top of the article ("*By Priya Raman · 12 minute read*") are the
-    page's, not the article's: they go, and a byline gives the author."""
+    page's, not the article's: they go, and a byline gives the author. So does a block of properties, one
+    "Key: value" a line, as Notion exports them ("Created: March 4, 2026", "Tags: hiring", "Status: Published")."""
     author = None
     kept = list(blocks)
     for block in blocks[:4]:
         if block.kind == "heading":
             break
+        lines = [line.strip() for line in block.markdown.split("\n") if line.strip()]
+        if block.kind == "paragraph" and len(lines) >= 2 and all(PROPERTY_LINE_RE.match(line) for line in lines):
+            kept.remove(block)
+            continue
         if block.kind != "paragraph" or len(block.text.split()) > 16:
             continue
         name = byline_name(block.text)
