@@ -547,3 +547,20 @@ def test_a_notion_export_loses_its_properties_and_keeps_its_callout_as_a_quote()
     assert [b.kind for b in blocks] == ["quote", "paragraph", "paragraph"]
     assert blocks[0].markdown == "> 💡 This is the checklist our studio uses. Copy it."
     assert blocks[2].text == "Note: this paragraph is the author's, and stays."
+
+
+def test_a_google_docs_export_has_its_title_its_sections_and_straight_links() -> None:
+    """Google Docs: the Title style is a <p class="title">, "Heading 1" sections are h1s, and every link goes
+    through google.com/url?q=…: the course gets the title, every section its heading, the reader the real page."""
+    page = (
+        '<html><body class="doc-content"><p class="c5 title"><span>Pricing your first project</span></p>'
+        '<h1 id="h.one"><span>Start from the value</span></h1><p><span>Ask what the problem costs the client '
+        'each month. More in </span><a href="https://www.google.com/url?q=https://example.org/value_(notes)&amp;'
+        'sa=D&amp;source=editors&amp;ust=17&amp;usg=AOv">my notes</a>.</p><h1 id="h.two"><span>Offer three '
+        "options</span></h1><p><span>Clients like to choose between a small, a medium and a large version."
+        "</span></p></body></html>"
+    )
+    title, blocks = _html_markdown(page)
+    assert title == "Pricing your first project"
+    assert blocks[0] == "## Start from the value" and "## Offer three options" in blocks
+    assert "[my notes](<https://example.org/value_(notes)>)" in blocks[1]

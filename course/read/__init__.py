@@ -7,7 +7,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from typing import BinaryIO
-from urllib.parse import urljoin
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 from ..errors import CourseError
 from ..model import Article, Block
@@ -22,6 +22,12 @@ __all__ = ["Source", "load_source", "parse_article", "read_article"]
 LINK_RE = re.compile(
     r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?((?:\s+\"[^\"]*\")?)\s*\)"
 )  # [label](url "title") and ![alt](src); a URL may hold one level of parentheses
+BARE_DESTINATION_BREAKERS = re.compile(r"[\s()<>]")  # a link's address with these is written <…>
+REDIRECTS = [  # a link through a redirect, and the query parameter holding where it leads
+    (re.compile(r"^https?://(www\.)?google\.[a-z.]+/url\?"), "q"),
+    (re.compile(r"^https?://l\.facebook\.com/l\.php\?"), "u"),
+    (re.compile(r"^https?://[\w.-]*safelinks\.protection\.outlook\.com/"), "url"),
+]
 UNSAFE_URL_RE = re.compile(r"(?i)^\s*(javascript|vbscript|data|file):")
 MIN_WORDS, SENTENCE_WORDS = 30, 6  # less prose than this, and no sentence this long: navigation, not an article
 OPENING_BLOCKS = 4  # the top of the text, where a page may repeat its title and subtitle
@@ -110,13 +116,27 @@ def _has_article_text(blocks: list[Block]) -> bool:
                for sentence in sentences)  # fmt: skip
 
 
+def _unwrapped(url: str) -> str:
+    """The page a redirecting link leads to, when the redirect says it (Google Docs' google.com/url?q=…, Facebook's
+    l.php?u=…, Outlook's safelinks ?url=…): the subscriber goes straight there, and the click is not tracked."""
+    for pattern, parameter in REDIRECTS:
+        if pattern.match(url):
+            target = parse_qs(urlsplit(url).query).get(parameter, [""])[0]
+            return target if re.match(r"https?://", target) else url
+    return url
+
+
 def _resolve_links(block: Block, base: str | None, left_out: list[str]) -> Block:
     def fix(match: re.Match[str]) -> str:
         bang, label, url, title = match.groups()
         if UNSAFE_URL_RE.match(url):
             return "" if bang else label  # a link that runs script or hides content keeps its words, nothing else
         if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//", url):
-            return match.group(0)
+            target = _unwrapped(url)
+            if target == url:
+                return match.group(0)
+            destination = f"<{target}>" if BARE_DESTINATION_BREAKERS.search(target) else target
+            return f"{bang}[{label}]({destination}{title})"
         if base and url and not url.startswith("#"):
             return f"{bang}[{label}]({urljoin(base, url)}{title})"
         if url and not url.startswith("#"):

@@ -95,11 +95,15 @@ def parse(page: str, name: str = "") -> Article:
     notes = _footnotes(root)
     _remove_chrome(root)
     content = _main_element(root)
-    heading = content.find(".//h1")
-    if heading is not None:
-        title = title or heading.text_content().strip()
-        _subtitle_as_paragraph(heading)
-        heading.drop_tree()
+    styled = _styled_title(content)  # Google Docs: <p class="title"> above h1 sections
+    headings = content.findall(".//h1")
+    if styled is not None:
+        title = title or " ".join(styled.text_content().split())
+        styled.drop_tree()
+    elif len(headings) == 1:  # the title; with several, each h1 is a section and the title comes from the page
+        title = title or headings[0].text_content().strip()
+        _subtitle_as_paragraph(headings[0])
+        headings[0].drop_tree()
     if not title:
         page_title = root.findtext(".//title") or ""
         title = re.split(r"\s+[-|–—·:]\s+", page_title.strip())[0] if page_title.strip() else ""
@@ -169,6 +173,18 @@ def _embeds_as_links(root: HtmlElement) -> None:
         element.addnext(paragraph)
         paragraph.tail, element.tail = element.tail, None
         element.drop_tree()
+
+
+def _styled_title(content: HtmlElement) -> HtmlElement | None:
+    """A paragraph styled as the document's title (Google Docs writes <p class="c5 title">) before any heading."""
+    for element in content.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if re.fullmatch(r"h[1-6]", element.tag):
+            return None
+        if element.tag == "p" and "title" in (element.get("class") or "").split() and element.text_content().strip():
+            return element
+    return None
 
 
 def _cards_as_links(root: HtmlElement) -> None:

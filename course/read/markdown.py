@@ -81,7 +81,8 @@ def parse(text: str, name: str = "") -> Article:
     title = str(meta.get("title") or "").strip()
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
         title = title or blocks[0].text
-        blocks = blocks[1:]
+        if sum(block.kind == "heading" and block.level == 1 for block in blocks) == 1:
+            blocks = blocks[1:]  # the title; with several, each "# …" is a section (a Google Docs export)
     byline, blocks = _drop_byline(blocks)
     blocks = _normalise_levels(blocks)
     blocks = _attach_footnotes(blocks, footnotes)
