@@ -320,3 +320,28 @@ def test_a_japanese_title_is_underlined_across_its_whole_width_in_the_plain_text
     assert "レッスン 2/4" in text and "Samさん、こんにちは。" in text and "次回のレッスン" in text  # its wording
     table = run("split", str(article), "-o", str(tmp_path / "d"), "-n", "4").output.splitlines()[:5]
     assert len({display_width(line) for line in table}) == 1, table  # the split table's columns line up
+
+
+def test_a_plain_text_guide_with_underlined_roman_numbered_sections_is_cut_at_them() -> None:
+    """Headings underlined with ===/--- are headings; "II. During" is a numbered item (never cut inside, its
+    numeral left out of the title); a title in capitals is not a subject in capitals."""
+    section = "Collect the answers into one document and group them, without editing a single word of them. "
+    text = (
+        "A SHORT GUIDE TO RUNNING RETROSPECTIVES\n=======================================\n\nby Priyanka Desai\n\n"
+        "Retrospectives are the one meeting where a team can change how it works, if someone owns the outcome.\n\n"
+        + "\n\n".join(
+            f"{numeral}. {name} the meeting\n{'-' * 24}\n\n{section * 2}\n\n{section}"
+            for numeral, name in (("I", "Before"), ("II", "During"), ("III", "After"))
+        )
+    )
+    article = parse_plain_text(text)
+    assert article.title == "A SHORT GUIDE TO RUNNING RETROSPECTIVES" and article.author == "Priyanka Desai"
+    assert [b.text for b in article.blocks if b.kind == "heading"] == [
+        "I. Before the meeting", "II. During the meeting", "III. After the meeting"
+    ]  # fmt: skip
+    plan = plan_lessons(article)  # the short introduction stays with the first item it announces
+    assert [lesson.title for lesson in plan] == [
+        "A SHORT GUIDE TO RUNNING RETROSPECTIVES", "During the meeting", "After the meeting"
+    ]  # fmt: skip
+    assert all(lesson.blocks[0].kind == "heading" for lesson in plan[1:])  # no cut inside a numbered section
+    assert plan[0].subject == "A short guide to running retrospectives"

@@ -21,7 +21,9 @@ from .fields import describe_lessons
 
 MIN_LESSONS, MAX_LESSONS = 3, 7
 AVOID = 25.0  # inside a numbered item or a lead-in's subsections: only when -n leaves no other choice
-NUMBERED_HEADING_RE = re.compile(r"^\s*(\d{1,3}[.):]|(step|part|chapter|kapitel|teil)\s+\d+\b)", re.IGNORECASE)
+NUMBERED_HEADING_RE = re.compile(
+    r"^\s*(\d{1,3}[.):]|(?-i:[IVXLC]{1,6})[.)]\s|(step|part|chapter|kapitel|teil)\s+\d+\b)", re.IGNORECASE
+)  # "3. …", "III. …" (Roman numerals in capitals), "Step 2"
 SEQUENCE_WORD_RE = re.compile(
     r"\b(chapter|part|section|step|lesson|day|week|point|tip|rule|kapitel|teil|abschnitt|schritt|chapitre|partie|"
     r"étape|capítulo|paso|parte)\b"

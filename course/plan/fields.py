@@ -84,8 +84,9 @@ def _unique(value: str, used: set[str], number: int, sep: str = " ") -> str:
 
 
 def strip_number(text: str) -> str:
-    """A heading without its item number: "4. You don't keep the bar high" -> "You don't keep the bar high"."""
-    return re.sub(r"^\s*\d{1,3}[.):]\s*", "", text).strip()
+    """A heading without its item number: "4. You don't keep the bar high" -> "You don't keep the bar high"
+    (Roman numerals too: "II. During the meeting")."""
+    return re.sub(r"^\s*(\d{1,3}[.):]\s*|[IVXLC]{1,6}[.)]\s+)", "", text).strip()  # "4. …", "IV. …"
 
 
 def _same(a: str, b: str) -> bool:
@@ -137,8 +138,21 @@ def lesson_subject(title: str, course_title: str) -> str:
         for name in (course_title, short):
             joined = f"{name.rstrip(' ?!.:')}: {title}"
             if len(joined) <= SUBJECT_MAX and not _same(name, title):
-                return joined
-    return subject
+                return _not_shouting(joined)
+    return _not_shouting(subject)
+
+
+def _not_shouting(subject: str) -> str:
+    """A subject in capitals reads as shouting, and as spam (`course check` says so): it is written in sentence
+    case ("A SHORT GUIDE TO RUNNING RETROSPECTIVES" -> "A short guide to running retrospectives")."""
+    letters = [c for c in subject if c.isalpha()]
+    if len(letters) < 8 or not all(c.isupper() for c in letters):
+        return subject
+    lowered = subject.lower()
+    first = LETTERS_RE.search(lowered)
+    return (
+        lowered[: first.start()] + lowered[first.start()].upper() + lowered[first.start() + 1 :] if first else lowered
+    )
 
 
 def combine_titles(titles: list[str], language: str, proper: set[str]) -> str:

@@ -44,6 +44,7 @@ PS_RE = re.compile(r"^p\.?\s?s\b", re.IGNORECASE)
 @dataclass
 class _Chunk:
     lines: list[str]
+    underlined: bool = False  # a line with ===== or ----- under it: a heading, as plain text writes one
 
     @property
     def single(self) -> bool:
@@ -103,7 +104,23 @@ def _chunks(text: str) -> list[_Chunk]:
             current = []
     if current:
         chunks.append(_Chunk(current))
-    return [piece for chunk in chunks for piece in _heading_off(chunk)]
+    return [piece for chunk in chunks for underlined in _underlined_off(chunk) for piece in _heading_off(underlined)]
+
+
+UNDERLINE_RE = re.compile(r"^\s*([=\-~^*#])\1{2,}\s*$")
+
+
+def _underlined_off(chunk: _Chunk) -> list[_Chunk]:
+    """A line with a row of = or - under it ("Before the meeting" then "-----") is a heading of its own; the
+    row itself is not text."""
+    lines = chunk.lines
+    for index in range(1, len(lines)):
+        if UNDERLINE_RE.match(lines[index]) and not UNDERLINE_RE.match(lines[index - 1]):
+            before = [_Chunk(lines[: index - 1])] if index > 1 else []
+            heading = _Chunk([lines[index - 1]], underlined=True)
+            after = _underlined_off(_Chunk(lines[index + 1 :])) if index + 1 < len(lines) else []
+            return [*before, heading, *after]
+    return [chunk]
 
 
 def _heading_off(chunk: _Chunk) -> list[_Chunk]:
@@ -259,6 +276,8 @@ def _heading_kind(chunk: _Chunk, next_chunk: _Chunk | None, previous: _Chunk | N
     """'chapter', 'caps', 'colon', 'indent', 'numbered', 'plain' or 'sentence' when the chunk is a heading line."""
     if not chunk.single:
         return None
+    if chunk.underlined:
+        return "underlined"
     text = chunk.text
     words = text.split()
     if BULLET_RE.match(chunk.lines[0]) and not text.endswith(":"):
