@@ -95,18 +95,7 @@ def parse(page: str, name: str = "") -> Article:
     notes = _footnotes(root)
     _remove_chrome(root)
     content = _main_element(root)
-    styled = _styled_title(content)  # Google Docs: <p class="title"> above h1 sections
-    headings = content.findall(".//h1")
-    if styled is not None:
-        title = title or " ".join(styled.text_content().split())
-        styled.drop_tree()
-    elif len(headings) == 1:  # the title; with several, each h1 is a section and the title comes from the page
-        title = title or headings[0].text_content().strip()
-        _subtitle_as_paragraph(headings[0])
-        headings[0].drop_tree()
-    if not title:
-        page_title = root.findtext(".//title") or ""
-        title = re.split(r"\s+[-|–—·:]\s+", page_title.strip())[0] if page_title.strip() else ""
+    title = _take_title(content, title) or _page_title(root)
     markdown_text = _to_markdown(content) + "".join(f"\n[^{label}]: {text}\n" for label, text in notes.items())
     article = markdown.parse(markdown_text, name)
     article.title = clean_title(title) if title else article.title
@@ -117,6 +106,27 @@ def parse(page: str, name: str = "") -> Article:
         article.language = parts[0].lower() + (f"-{region}" if region else "")
         article.language_declared = True
     return article
+
+
+def _take_title(content: HtmlElement, title: str) -> str:
+    """The article's title, taken out of its text: a paragraph styled as the title (Google Docs), else the one
+    h1 (with several, each is a section and the title comes from the page); `title` (og:title) comes first."""
+    styled = _styled_title(content)
+    headings = content.findall(".//h1")
+    if styled is not None:
+        title = title or " ".join(styled.text_content().split())
+        styled.drop_tree()
+    elif len(headings) == 1:
+        title = title or headings[0].text_content().strip()
+        _subtitle_as_paragraph(headings[0])
+        headings[0].drop_tree()
+    return title
+
+
+def _page_title(root: HtmlElement) -> str:
+    """The page's <title> without the site's name ("How we plan – Lena's blog")."""
+    page_title = (root.findtext(".//title") or "").strip()
+    return re.split(r"\s+[-|–—·:]\s+", page_title)[0] if page_title else ""
 
 
 def _meta(root: HtmlElement, key: str) -> str | None:
