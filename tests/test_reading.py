@@ -564,3 +564,21 @@ def test_a_google_docs_export_has_its_title_its_sections_and_straight_links() ->
     assert title == "Pricing your first project"
     assert blocks[0] == "## Start from the value" and "## Offer three options" in blocks
     assert "[my notes](<https://example.org/value_(notes)>)" in blocks[1]
+
+
+def test_a_page_laid_out_with_tables_is_read_as_boxes_and_keeps_its_data_table() -> None:
+    """An old site's layout table (a menu cell, the article's cell) is boxes: the article's cell is the article,
+    with its sections, and a data table inside it stays a table."""
+    page = (
+        '<html><body><table width="760" border="0"><tr><td width="160"><a href="/">Home</a><br><a href="/bees">'
+        'Bees</a><br><a href="/links">Links</a></td><td width="600"><font face="Verdana"><h1>Ten years of '
+        "bee-keeping</h1><p>I started keeping bees in 2015 with one hive and a great deal of optimism.</p>"
+        "<h2>Keep records</h2><p>I write one line per inspection: the date, the weather, the temper of the bees."
+        "</p><table border=1><tr><th>Year</th><th>Hives</th></tr><tr><td>2015</td><td>1</td></tr></table>"
+        "</font></td></tr></table></body></html>"
+    )
+    title, blocks = _html_markdown(page)
+    assert title == "Ten years of bee-keeping"
+    assert blocks[0].startswith("I started keeping bees") and "## Keep records" in blocks
+    assert "| Year | Hives |\n| --- | --- |\n| 2015 | 1 |" in blocks
+    assert not any("Home" in block for block in blocks)

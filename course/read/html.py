@@ -56,6 +56,7 @@ BLOG_CALL_RE = re.compile(
     r"abonnieren|teilen|s'abonner|partager|suscr[ií]bete|compartir)$"
 )
 SUBTITLE_CLASS_RE = re.compile(r"(?i)(^|[\s_-])(subtitle|sub-title|subhead\w*|dek|standfirst|deck|tagline)($|[\s_-])")
+LAYOUT_CONTENT = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "ul", "ol", "table", "blockquote")
 EXPANDABLE_RE = re.compile(r"(?i)(^|[\s_-])(toggle|accordion|collapsible|expandable|faq)")
 FOOTNOTE_MARK_RE = re.compile(r"(?i)footnote|fnref|noteref|^fn")
 COPYRIGHT_RE = re.compile(r"(?i)^\s*(copyright|©|\(c\)|all rights reserved)")
@@ -89,6 +90,7 @@ def parse(page: str, name: str = "") -> Article:
         text = element.text_content().strip()
         if COPYRIGHT_RE.match(text) and len(text.split()) < 20:
             author = author or _copyright_holder(text)
+    _layout_tables_as_boxes(root)
     _embeds_as_links(root)
     _cards_as_links(root)
     _expandables_as_text(root)
@@ -195,6 +197,27 @@ def _styled_title(content: HtmlElement) -> HtmlElement | None:
         if element.tag == "p" and "title" in (element.get("class") or "").split() and element.text_content().strip():
             return element
     return None
+
+
+def _layout_tables_as_boxes(root: HtmlElement) -> None:
+    """A table that lays the page out (an old site's columns, a newsletter's frame: a cell holds paragraphs,
+    headings or another table, or the table says role="presentation") is boxes, not data: its rows and cells
+    become <div>s, so the article's cell is found like any other box and a data table inside it stays a table."""
+    for table in list(root.iter("table")):
+        cells = [cell for cell in table.iter("td", "th") if _owning_table(cell) is table]
+        block = any(cell.find(f".//{tag}") is not None for cell in cells for tag in LAYOUT_CONTENT)
+        if table.get("role") == "presentation" or block:
+            own = [e for e in table.iter("thead", "tbody", "tfoot", "tr", "td", "th") if _owning_table(e) is table]
+            for element in [table, *own]:  # found before any is renamed: a renamed table owns nothing
+                element.tag = "div"
+                element.attrib.clear()
+
+
+def _owning_table(element: HtmlElement) -> HtmlElement | None:
+    parent = element.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
 
 
 def _cards_as_links(root: HtmlElement) -> None:
