@@ -582,3 +582,20 @@ def test_a_page_laid_out_with_tables_is_read_as_boxes_and_keeps_its_data_table()
     assert blocks[0].startswith("I started keeping bees") and "## Keep records" in blocks
     assert "| Year | Hives |\n| --- | --- |\n| 2015 | 1 |" in blocks
     assert not any("Home" in block for block in blocks)
+
+
+def test_a_pasted_newsletter_loses_its_email_chrome_and_generic_greeting() -> None:
+    """ "View this email in your browser", "Issue #47" and "Hi friend," are the newsletter's, not the lesson's (each
+    lesson greets its reader by name); a two-line sign-off keeps its line break."""
+    text = (
+        "View this email in your browser\n\nTHE MONDAY MEMO\nIssue #47 · 12 January 2026\n\nHi friend,\n\n"
+        "Most managers I coach run one-on-ones as a status update, and both people leave with nothing new.\n\n"
+        "Hand the agenda to the report: they bring the topics, you bring three questions every time.\n\n"
+        "Talk soon,\nGrace\n"
+    )
+    article = parse_article(Source("memo.txt", "text", text))
+    assert article.title == "THE MONDAY MEMO" and article.author == "Grace"
+    assert article.blocks[0].text.startswith("Most managers I coach")
+    assert article.blocks[-1].markdown == "Talk soon,  \nGrace"
+    letter = parse_article(Source("letter.txt", "text", text.replace("Hi friend,", "Dear Maya,")))
+    assert letter.blocks[0].text == "Dear Maya,"  # a letter's own greeting stays

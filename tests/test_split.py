@@ -344,4 +344,4 @@ def test_a_plain_text_guide_with_underlined_roman_numbered_sections_is_cut_at_th
         "A SHORT GUIDE TO RUNNING RETROSPECTIVES", "During the meeting", "After the meeting"
     ]  # fmt: skip
     assert all(lesson.blocks[0].kind == "heading" for lesson in plan[1:])  # no cut inside a numbered section
-    assert plan[0].subject == "A short guide to running retrospectives"
+    assert plan[0].subject == "A Short Guide to Running Retrospectives"

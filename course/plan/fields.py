@@ -23,6 +23,25 @@ PROSE = ("paragraph", "list", "quote")
 LIST_MARKER_RE = re.compile(r"(?m)^\s*(?:\d+[.)]|[-*+•])\s+")  # "1. " opening a list item: not for an inbox
 TRAILING_ASIDE_RE = re.compile(r"\s*\([^()]*\)\s*$")
 LETTERS_RE = re.compile(r"[^\W\d_]")
+SMALL_WORDS = {
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "but",
+    "by",
+    "for",
+    "in",
+    "nor",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "vs",
+    "with",
+}
 
 
 class LessonFields(NamedTuple):
@@ -143,15 +162,14 @@ def lesson_subject(title: str, course_title: str) -> str:
 
 
 def _not_shouting(subject: str) -> str:
-    """A subject in capitals reads as shouting, and as spam (`course check` says so): it is written in sentence
-    case ("A SHORT GUIDE TO RUNNING RETROSPECTIVES" -> "A short guide to running retrospectives")."""
+    """A subject in capitals reads as shouting, and as spam (`course check` says so): it is written in title case,
+    which keeps a name a name ("THE MONDAY MEMO" -> "The Monday Memo", "A GUIDE TO RETROS" -> "A Guide to Retros")."""
     letters = [c for c in subject if c.isalpha()]
     if len(letters) < 8 or not all(c.isupper() for c in letters):
         return subject
-    lowered = subject.lower()
-    first = LETTERS_RE.search(lowered)
-    return (
-        lowered[: first.start()] + lowered[first.start()].upper() + lowered[first.start() + 1 :] if first else lowered
+    words = subject.lower().split(" ")
+    return " ".join(
+        word if index and word in SMALL_WORDS else word[:1].upper() + word[1:] for index, word in enumerate(words)
     )
 
 

@@ -30,6 +30,12 @@ REDIRECTS = [  # a link through a redirect, and the query parameter holding wher
 ]
 UNSAFE_URL_RE = re.compile(r"(?i)^\s*(javascript|vbscript|data|file):")
 MIN_WORDS, SENTENCE_WORDS = 30, 6  # less prose than this, and no sentence this long: navigation, not an article
+# A newsletter's greeting to no one in particular; a letter's "Dear Maya," is the letter's own and stays
+GENERIC_SALUTATION_RE = re.compile(
+    r"(?i)^(hi|hello|hey|dear|greetings|good morning|hallo|liebe|bonjour|hola|ciao|salut)\s+(friends?|everyone|all|"
+    r"there|folks|readers?|team|y'all|you|subscribers?|zusammen|leserinnen und leser|à tous|a todos|a tutti|"
+    r"tout le monde)\W*$"
+)
 OPENING_BLOCKS = 4  # the top of the text, where a page may repeat its title and subtitle
 
 
@@ -50,6 +56,8 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
     resolved = [_resolve_links(block, base_url or source.url, article.left_out) for block in article.blocks]
     article.blocks = _without_pull_quotes(_keep_signatures(block for block in resolved if block.markdown.strip()))
     article.blocks = _without_repeated_opening(article.blocks, article.title)
+    if article.blocks and GENERIC_SALUTATION_RE.match(article.blocks[0].text.strip()):
+        article.blocks = article.blocks[1:]  # "Hi friend,": each lesson greets its reader by name already
     if not _has_article_text(article.blocks):
         words = sum(block.words for block in article.blocks if block.kind != "heading")
         raise CourseError(

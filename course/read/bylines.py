@@ -20,6 +20,13 @@ DATE_RE = re.compile(
     r"|\d{1,2}\.?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept|"
     r"déc|jän|märz|okt|dez)[a-zé]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(\s*[·|•-]\s*.*)?\W*$"
 )
+ISSUE_RE = re.compile(r"(?i)^(issue|edition|vol\.?|volume|no\.|ausgabe|numéro|número)\s*#?\s*\d+\W*$")  # "Issue #47"
+# What an email client or a newsletter puts around the text: "View this email in your browser"
+EMAIL_CHROME_RE = re.compile(
+    r"(?i)^((having trouble viewing this (e-?mail|message)\?\s*)?(view|open|read|see) (this|it|the) ?(e-?mail|"
+    r"newsletter|issue|message|post)? ?(in|on) (your|a|the) (web )?browser|view (it )?online|view in browser|"
+    r"(im browser|dans le navigateur|en el navegador) (ansehen|anzeigen|afficher|ver))\W*$"
+)
 NAME = r"(?P<name>[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:[A-ZÀ-Ý][\w'’.-]+|van|von|de|der|da|di|le|la)){0,4})"
 # after the name: "… · 12 min read", "…, March 2024", "… on April 2, 2025"
 META_TAIL = r"\s*([·|•–—,-]\s*.*|\s(on|am|le|el|il|op)\s+\D{0,20}\d.*)?$"
@@ -57,14 +64,17 @@ def byline_name(text: str) -> str | None:
 
 
 def is_metadata(text: str) -> bool:
-    """A reading time, a date or a counter: true of the page, not part of the article."""
+    """A reading time, a date, a counter or a newsletter's issue number: true of the page, not of the article."""
     text = " ".join(text.split())
     if not text:
         return False
-    if COUNTER_RE.match(text) or READING_TIME_RE.match(text) or DATE_RE.match(text):
+    if any(pattern.match(text) for pattern in METADATA_RES):
         return True
     parts = [part.strip() for part in re.split(r"\s+[·|•]\s+", text)]
-    return len(parts) > 1 and all(READING_TIME_RE.match(p) or DATE_RE.match(p) or COUNTER_RE.match(p) for p in parts)
+    return len(parts) > 1 and all(any(pattern.match(p) for pattern in METADATA_RES) for p in parts)
+
+
+METADATA_RES = (COUNTER_RE, READING_TIME_RE, DATE_RE, ISSUE_RE, EMAIL_CHROME_RE)
 
 
 def is_closing(text: str) -> bool:

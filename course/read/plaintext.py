@@ -361,6 +361,9 @@ def _blocks(chunks: list[_Chunk], author: str | None = None) -> list[Block]:
             caption = kind == "colon" and next_chunk is not None and _is_list_chunk(next_chunk)
             level = 3 if (has_chapters and kind != "chapter") or caption or follows_lead_in else 2
             blocks.append(Block("heading", "#" * level + " " + escape_markdown(text), text, level=level))
+        elif len(chunk.lines) == 2 and is_closing(chunk.lines[0].strip()) and is_signature(chunk.lines[1].strip()):
+            closing, name = (line.strip() for line in chunk.lines)  # "Talk soon," above "Grace": two lines
+            blocks.append(Block("paragraph", f"{escape_markdown(closing)}  \n{escape_markdown(name)}", chunk.text))
         else:
             text = chunk.text.strip()
             blocks.append(Block("paragraph", escape_markdown(text), text, glue_next=text.endswith(":")))
