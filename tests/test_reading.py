@@ -599,3 +599,21 @@ def test_a_pasted_newsletter_loses_its_email_chrome_and_generic_greeting() -> No
     assert article.blocks[-1].markdown == "Talk soon,  \nGrace"
     letter = parse_article(Source("letter.txt", "text", text.replace("Hi friend,", "Dear Maya,")))
     assert letter.blocks[0].text == "Dear Maya,"  # a letter's own greeting stays
+
+
+def test_site_generator_shortcodes_show_what_they_stand_for() -> None:
+    """Hugo's {{< figure >}}, {{< youtube >}} and a paired {{< tip >}}: the picture and its caption, a link to the
+    video, a quote, each a block of its own."""
+    text = (
+        "# Sourdough\n\nI bake a loaf every week around an office job, and this is the schedule that works.\n"
+        '{{< figure src="https://example.org/loaf.jpg" alt="A loaf" caption="Week 52: the loaf that worked." >}}\n\n'
+        "Feed your starter at 8 pm with equal weights of flour and water.\n\n{{< youtube dQw4w9WgXcQ >}}\n\n"
+        "{{< tip >}}\nIf your kitchen is cold, use the oven with only the light on.\n{{< /tip >}}\n"
+    )
+    blocks = [b.markdown for b in parse_article(Source("bread.md", "markdown", text)).blocks]
+    assert blocks[1:] == [
+        "![A loaf](https://example.org/loaf.jpg)", "Week 52: the loaf that worked.",
+        "Feed your starter at 8 pm with equal weights of flour and water.",
+        "[▶ youtube.com/watch?v=dQw4w9WgXcQ](https://www.youtube.com/watch?v=dQw4w9WgXcQ)",
+        "> If your kitchen is cold, use the oven with only the light on.",
+    ]  # fmt: skip

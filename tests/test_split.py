@@ -345,3 +345,10 @@ def test_a_plain_text_guide_with_underlined_roman_numbered_sections_is_cut_at_th
     ]  # fmt: skip
     assert all(lesson.blocks[0].kind == "heading" for lesson in plan[1:])  # no cut inside a numbered section
     assert plan[0].subject == "A Short Guide to Running Retrospectives"
+
+
+def test_titles_that_share_only_an_article_keep_it() -> None:
+    from course.plan.fields import combine_titles
+
+    assert combine_titles(["The evening before", "The morning"], "en", set()) == "The evening before and the morning"
+    assert combine_titles(["Sales Management", "Sales Leadership"], "en", set()) == "Sales Management and Leadership"

@@ -23,6 +23,7 @@ PROSE = ("paragraph", "list", "quote")
 LIST_MARKER_RE = re.compile(r"(?m)^\s*(?:\d+[.)]|[-*+•])\s+")  # "1. " opening a list item: not for an inbox
 TRAILING_ASIDE_RE = re.compile(r"\s*\([^()]*\)\s*$")
 LETTERS_RE = re.compile(r"[^\W\d_]")
+ARTICLES = {"the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "los", "las", "il", "lo", "het", "de"}
 SMALL_WORDS = {
     "a",
     "an",
@@ -188,7 +189,7 @@ def combine_titles(titles: list[str], language: str, proper: set[str]) -> str:
         shared = 0
         while shared < min(len(wa), len(wb)) - 1 and wa[shared].lower() == wb[shared].lower():
             shared += 1
-        if shared:  # "Sales Management" + "Sales Leadership"
+        if shared and not all(word.lower() in ARTICLES for word in wa[:shared]):  # "Sales Management" + "… Leadership"
             return " ".join([*wa, joiner, *wb[shared:]])
     long_words = [w for title in titles for w in title.split() if len(w) > 3]
     title_case = len(long_words) > 1 and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6

@@ -34,6 +34,15 @@ EDITORIAL_LABEL_RE = re.compile(
 # article, which a lesson does not carry, so each becomes an inline link. Footnotes ([^1]) are not links.
 REFERENCE_LINK_RE = re.compile(r"(!?)\[(?!\^)((?:[^\[\]\\]|\\.)*)\](?:\[((?:[^\[\]\\]|\\.)*)\])?(?![(:])")
 CODE_SPAN_RE = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
+# Hugo's and Jekyll's shortcodes, {{< … >}} or {{% … %}}
+FIGURE_SHORTCODE_RE = re.compile(r"(?m)^[ \t]*\{\{[<%]\s*figure\b(.*?)[>%]\}\}[ \t]*$")
+SHORTCODE_ATTRIBUTE_RE = re.compile(r'(\w+)="([^"]*)"')
+VIDEO_SHORTCODE_RE = re.compile(r'(?mi)^[ \t]*\{\{[<%]\s*(youtube|vimeo)\s+(?:id=)?"?([\w-]+)"?[^}]*[>%]\}\}[ \t]*$')
+VIDEO_SHORTCODE_PAGES = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
+CALLOUT_SHORTCODE_RE = re.compile(
+    r"(?msi)^[ \t]*\{\{[<%]\s*(tip|note|hint|info|warning|caution|important|callout|admonition|alert)\b[^}]*[>%]\}\}"
+    r"[ \t]*\n(.*?)\n\s*\{\{[<%]\s*/\1\s*[>%]\}\}[ \t]*$"
+)
 PROPERTY_LINE_RE = re.compile(r"^[A-Z][\w ]{0,24}:\s+\S.{0,80}$")  # "Tags: hiring, onboarding"
 # Notion's callouts (<aside>💡 …</aside>) are a quote of the author's own: written as one
 ASIDE_RE = re.compile(r"(?ms)^<aside>[ \t]*\n(.*?)\n\s*</aside>[ \t]*$")
@@ -59,7 +68,7 @@ def claims_plain_text(text: str) -> bool:
 def parse(text: str, name: str = "") -> Article:
     """Parse Markdown into an Article; front matter gives title, author and language."""
     meta, body = _split_front_matter(text, name)
-    body = _unwrap_components(body)
+    body = _shortcodes(_unwrap_components(body))
     body = "\n".join(
         "" if MDX_LINE_RE.match(line) else line for line in body.split("\n")
     )  # MDX code, admonition fences
@@ -140,8 +149,26 @@ def _unwrap_components(body: str) -> str:
     return body
 
 
-def _aside_as_quote(match: re.Match[str]) -> str:
-    return "\n".join("> " + line if line.strip() else ">" for line in match.group(1).strip().split("\n"))
+def _shortcodes(body: str) -> str:
+    """A site generator's shortcodes ({{< youtube … >}}, {{< figure … >}}, a paired {{< tip >}}…{{< /tip >}}),
+    which no email understands, as what they show: a link to the video, the picture and its caption, a quote."""
+
+    def figure(match: re.Match[str]) -> str:
+        attributes = dict(SHORTCODE_ATTRIBUTE_RE.findall(match.group(1)))
+        picture = f"![{attributes.get('alt', '')}]({attributes['src']})" if attributes.get("src") else ""
+        return "\n" + "\n\n".join(part for part in (picture, attributes.get("caption", "")) if part) + "\n"
+
+    def video(match: re.Match[str]) -> str:
+        page = VIDEO_SHORTCODE_PAGES[match.group(1).lower()].format(match.group(2))
+        return f"\n[▶ {page.removeprefix('https://').removeprefix('www.')}]({page})\n"  # a block of its own
+
+    body = FIGURE_SHORTCODE_RE.sub(figure, body)
+    body = VIDEO_SHORTCODE_RE.sub(video, body)
+    return CALLOUT_SHORTCODE_RE.sub(lambda m: "\n" + _aside_as_quote(m, group=2) + "\n", body)
+
+
+def _aside_as_quote(match: re.Match[str], group: int = 1) -> str:
+    return "\n".join("> " + line if line.strip() else ">" for line in match.group(group).strip().split("\n"))
 
 
 def _drop_byline(blocks: list[Block]) -> tuple[str | None, list[Block]]:
