@@ -617,3 +617,21 @@ def test_site_generator_shortcodes_show_what_they_stand_for() -> None:
         "[▶ youtube.com/watch?v=dQw4w9WgXcQ](https://www.youtube.com/watch?v=dQw4w9WgXcQ)",
         "> If your kitchen is cold, use the oven with only the light on.",
     ]  # fmt: skip
+
+
+def test_wordpress_blocks_a_file_a_button_and_jetpacks_related_posts() -> None:
+    """A file block (the file and its "Download" button: one page, linked twice) and a button are paragraphs of
+    their own; Jetpack's related posts go with the rest of the furniture."""
+    page = (
+        '<html><body><article><h1>The two-minute rule</h1><div class="entry-content"><p>If an email takes less '
+        "than two minutes to deal with, deal with it now, and the inbox empties itself.</p>"
+        '<div class="wp-block-file"><a href="https://example.org/checklist.pdf">Two-minute checklist (PDF)</a>'
+        '<a href="https://example.org/checklist.pdf" class="wp-block-file__button" download>Download</a></div>'
+        '<div class="wp-block-buttons"><div class="wp-block-button"><a class="wp-block-button__link" '
+        'href="https://example.org/book">Book a free call</a></div></div>'
+        '<div id="jp-relatedposts" class="jp-relatedposts"><h3>Related</h3></div></div></article></body></html>'
+    )
+    _, blocks = _html_markdown(page)
+    assert blocks[1:] == [
+        "[Two-minute checklist (PDF)](https://example.org/checklist.pdf)", "[Book a free call](https://example.org/book)"
+    ]  # fmt: skip

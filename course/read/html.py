@@ -29,7 +29,8 @@ NEVER_CONTENT = (
 )  # fmt: skip
 CHROME_RE = re.compile(
     r"(?i)(^|[\s_-])(breadcrumbs?|nav|navbar|navigation|menu|footer|sidebar|promo|advert\w*|ads?|sponsor\w*|"
-    r"share|sharing|social|comments?|related|search|cookie\w*|banner|newsletter|subscribe|signup|popup|"
+    r"share|sharing|social|comments?|related(posts?)?|relatedposts|search|cookie\w*|banner|newsletter|subscribe|"
+    r"signup|popup|"
     r"modal|pagination|pager|skip|widget|toolbar|masthead|site-header|byline|author-bio|meta|post-meta|"
     r"entry-meta|posted-on|dateline|top-bar)($|[\s_-])"
 )
@@ -366,8 +367,8 @@ def _remove_chrome(root: HtmlElement) -> None:
 def _mostly_links(element: HtmlElement, text: str) -> bool:
     """A short run of links with little text around them is navigation, not prose."""
     links = element.findall(".//a")
-    if len(links) < 2 or len(text.split()) > 15:
-        return False
+    if len({a.get("href") for a in links}) < 2 or len(text.split()) > 15:
+        return False  # one page linked twice (a file and its "Download" button) is not a menu
     link_words = sum(len(a.text_content().split()) for a in links)
     return link_words / max(1, len(text.split())) > 0.6
 
@@ -414,6 +415,26 @@ def _to_markdown(content: HtmlElement) -> str:
 
     for element in list(content.iter("abbr", "span", "font")):
         element.drop_tag()
+    _boxes_of_words_as_paragraphs(content)
     html = lxml.html.tostring(content, encoding="unicode")
     converted = markdownify(html, heading_style="ATX", bullets="-", strip=["div", "section", "article", "main"])
     return re.sub(r"\n{3,}", "\n\n", converted).strip() + "\n"
+
+
+INLINE_TAGS = {"a", "b", "strong", "i", "em", "code", "img", "br", "small", "sub", "sup", "mark", "u", "s", "q"}
+
+
+def _boxes_of_words_as_paragraphs(content: HtmlElement) -> None:
+    """A <div> holding words and links but no paragraph (a file block, a button) is a paragraph of its own, not
+    text run into its neighbours'; a second link to the same page in it ("Download") goes."""
+    for box in list(content.iter("div")):
+        children = [child for child in box if isinstance(child.tag, str)]
+        if box is content or not box.text_content().strip() or any(c.tag not in INLINE_TAGS for c in children):
+            continue
+        box.tag = "p"
+        seen: set[str] = set()
+        for link in box.findall("a"):
+            href = link.get("href") or ""
+            if href in seen:
+                link.drop_tree()
+            seen.add(href)
