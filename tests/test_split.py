@@ -352,3 +352,14 @@ def test_titles_that_share_only_an_article_keep_it() -> None:
 
     assert combine_titles(["The evening before", "The morning"], "en", set()) == "The evening before and the morning"
     assert combine_titles(["Sales Management", "Sales Leadership"], "en", set()) == "Sales Management and Leadership"
+
+
+def test_a_preheader_does_not_open_with_a_lower_case_word() -> None:
+    """`git log` opening a sentence reads, in an inbox, as a sentence cut in the middle: the next one is used."""
+    text = (
+        "# Git habits\n\nFive habits I would teach a new colleague on their first morning, in this order.\n\n"
+        "## Read the log\n\n`git log --oneline origin/main..HEAD` shows what you are about to share. Read it like a "
+        "reviewer would, before anyone else has to.\n"
+    )
+    plan = plan_lessons(parse_article(Source("git.md", "markdown", text)), 2)
+    assert plan[1].preheader.startswith("Read it like a reviewer would"), plan[1].preheader

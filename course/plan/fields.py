@@ -231,6 +231,9 @@ def lesson_preheader(blocks: list[Block], subject: str) -> str:
         if (subject_key and subject_key in " ".join(words)) or len(set(words) & subject_words) / len(words) > 0.7:
             found.pop(0)  # the subject is made of it, or it only repeats the subject
             continue
+        if len(found) > 1 and found[0][:1].islower():
+            found.pop(0)  # "git log … shows …": in an inbox a lower-case start reads as cut mid-sentence
+            continue
         break
     chosen = ""
     for sentence in found:
