@@ -98,7 +98,9 @@ def cli(verbose: bool) -> None:
 @cli.command()
 @click.argument("article")
 @click.option("-o", "--output", "out", type=PATH, help="Course folder (default: ./<slug of the title>).")
-@click.option("-n", "--lessons", type=int, help="Exact number of lessons (default: 3–7, chosen from the article).")
+@click.option(
+    "-n", "--lessons", type=int, help="Exact number of lessons (default: chosen from the article, 3–7, more if long)."
+)
 @click.option("--title", help="Course title (default: the article's title).")
 @click.option("--author", help="Author (default: the article's byline or front matter).")
 @click.option("--base-url", help="Resolve the article's relative links and images against this URL.")

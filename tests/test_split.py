@@ -123,7 +123,7 @@ def test_fifty_thousand_words() -> None:
     article = parse_plain_text("Long book\n\n" + "\n\n".join(sections))
     assert article.words > 50_000
     plan = plan_lessons(article)
-    assert len(plan) == 7
+    assert len(plan) == 30  # as many as a month of daily emails: 1,700 words each, the most it allows
     _assert_partition(article, plan)
     assert all(lesson.blocks[0].kind == "heading" for lesson in plan)
 
@@ -363,3 +363,14 @@ def test_a_preheader_does_not_open_with_a_lower_case_word() -> None:
     )
     plan = plan_lessons(parse_article(Source("git.md", "markdown", text)), 2)
     assert plan[1].preheader.startswith("Read it like a reviewer would"), plan[1].preheader
+
+
+def test_a_long_handbook_gets_more_lessons_not_longer_ones() -> None:
+    """Seven lessons of 1,300 words are not a drip course: a 9,000-word handbook gets as many lessons as keep
+    each a few minutes' reading, cut at its chapters."""
+    rng = random.Random(3)
+    chapters = [f"## Chapter {i}\n\n" + "\n\n".join(_paragraph(rng, 90) for _ in range(5)) for i in range(1, 21)]
+    article = parse_article(Source("handbook.md", "markdown", "# A handbook\n\n" + "\n\n".join(chapters)))
+    plan = plan_lessons(article)
+    assert 13 <= len(plan) <= 24 and max(lesson.words for lesson in plan) <= 950, [lesson.words for lesson in plan]
+    assert all(lesson.blocks[0].kind == "heading" for lesson in plan[1:])

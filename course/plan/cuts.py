@@ -3,7 +3,8 @@
 Cuts fall only between blocks. Each possible cut has a cost: nothing before a section heading, more
 inside a section, more again where the text on both sides shares its vocabulary, and no cut at all
 after a heading or a lead-in, or inside a numbered item. A dynamic programme then picks the cuts that
-keep lessons balanced at the lowest total cost; without a fixed count it compares 3 to 7 lessons.
+keep lessons balanced at the lowest total cost; without a fixed count it compares 3 to 7 lessons (more for a long
+article, so that its lessons stay a few minutes' reading).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..text import reading_minutes
 from .fields import describe_lessons
 
 MIN_LESSONS, MAX_LESSONS = 3, 7
+LONGEST_COURSE = 30  # lessons: a month of daily emails, however long the article
 AVOID = 25.0  # inside a numbered item or a lead-in's subsections: only when -n leaves no other choice
 NUMBERED_HEADING_RE = re.compile(
     r"^\s*(\d{1,3}[.):]|(?-i:[IVXLC]{1,6})[.)]\s|(step|part|chapter|kapitel|teil)\s+\d+\b)", re.IGNORECASE
@@ -95,12 +97,13 @@ def plan_lessons(
     weights: Weights = WEIGHTS,
     days: tuple[int, ...] | None = None,
 ) -> list[PlannedLesson]:
-    """Split the article into lessons; `lessons` fixes the count, otherwise 3–7 are compared."""
+    """Split the article into lessons; `lessons` fixes the count, otherwise 3–7 are compared, or as many as a
+    long article needs for lessons of comfortable length (up to LONGEST_COURSE)."""
     blocks = article.blocks
     atoms = _atoms(blocks)
     if lessons is not None:
         if lessons < 1:
-            raise CourseError(f"--lessons must be at least 1, got {lessons}; leave -n out to let course choose 3 to 7")
+            raise CourseError(f"--lessons must be at least 1, got {lessons}; leave -n out to let course choose")
         if lessons > len(atoms):
             raise CourseError(
                 f"{article.source_name or 'the article'} can be cut into at most {len(atoms)} lessons "
@@ -108,7 +111,7 @@ def plan_lessons(
             )
         counts = [lessons]
     else:
-        counts = list(range(min(MIN_LESSONS, len(atoms)), min(MAX_LESSONS, len(atoms)) + 1)) or [1]
+        counts = _counts_to_compare(article.words, len(atoms), weights)
     costs = _cut_costs(blocks, atoms, weights)
     words = [sum(blocks[i].words for i in atom) for atom in atoms]
     best: tuple[float, list[int]] | None = None
@@ -125,6 +128,16 @@ def plan_lessons(
             zip(grouped, describe_lessons(article, grouped, every_days, days), strict=True), start=1
         )
     ]
+
+
+def _counts_to_compare(words: int, atoms: int, weights: Weights) -> list[int]:
+    """3 to 7 lessons; for an article too long for 7 comfortable lessons, the counts around the one that makes
+    them comfortable (up to LONGEST_COURSE), each planned in full, so no more than nine of them."""
+    ideal = math.ceil(words / weights.comfortable_max)
+    if ideal <= MAX_LESSONS:
+        return list(range(min(MIN_LESSONS, atoms), min(MAX_LESSONS, atoms) + 1)) or [1]
+    top = min(ideal, LONGEST_COURSE, atoms)
+    return list(range(max(MIN_LESSONS, min(top - 4, atoms)), min(top + 4, LONGEST_COURSE, atoms) + 1))
 
 
 def _atoms(blocks: list[Block]) -> list[list[int]]:
