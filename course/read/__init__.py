@@ -14,6 +14,7 @@ from ..model import Article, Block
 from ..phrases import cut_at_phrase, short_phrase
 from .bylines import is_closing, is_signature
 from .language import detect_language
+from .markdown import link_destination
 from .readers import reader_named
 from .sources import Source, load_source
 
@@ -22,7 +23,6 @@ __all__ = ["Source", "load_source", "parse_article", "read_article"]
 LINK_RE = re.compile(
     r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?((?:\s+\"[^\"]*\")?)\s*\)"
 )  # [label](url "title") and ![alt](src); a URL may hold one level of parentheses
-BARE_DESTINATION_BREAKERS = re.compile(r"[\s()<>]")  # a link's address with these is written <…>
 REDIRECTS = [  # a link through a redirect, and the query parameter holding where it leads
     (re.compile(r"^https?://(www\.)?google\.[a-z.]+/url\?"), "q"),
     (re.compile(r"^https?://l\.facebook\.com/l\.php\?"), "u"),
@@ -93,15 +93,11 @@ def _without_repeated_opening(blocks: list[Block], title: str) -> list[Block]:
 def _without_pull_quotes(blocks: list[Block]) -> list[Block]:
     """A pull quote repeats a sentence of the article in large type, a magazine's layout device: a quote whose
     words all stand, in that order, in one of the article's paragraphs goes (the words stay where they were)."""
-
-    def key(text: str) -> str:
-        return " ".join(re.findall(r"\w+", text.casefold()))
-
-    prose = [f" {key(block.text)} " for block in blocks if block.kind in ("paragraph", "list")]
+    prose = [f" {_text_key(block.text)} " for block in blocks if block.kind in ("paragraph", "list")]
     return [
         block for block in blocks
-        if block.kind != "quote" or len(key(block.text).split()) < 5
-        or not any(f" {key(block.text)} " in paragraph for paragraph in prose)
+        if block.kind != "quote" or len(_text_key(block.text).split()) < 5
+        or not any(f" {_text_key(block.text)} " in paragraph for paragraph in prose)
     ]  # fmt: skip
 
 
@@ -143,8 +139,7 @@ def _resolve_links(block: Block, base: str | None, left_out: list[str]) -> Block
             target = _unwrapped(url)
             if target == url:
                 return match.group(0)
-            destination = f"<{target}>" if BARE_DESTINATION_BREAKERS.search(target) else target
-            return f"{bang}[{label}]({destination}{title})"
+            return f"{bang}[{label}]({link_destination(target)}{title})"
         if base and url and not url.startswith("#"):
             return f"{bang}[{label}]({urljoin(base, url)}{title})"
         if url and not url.startswith("#"):

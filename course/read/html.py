@@ -357,16 +357,15 @@ def _remove_chrome(root: HtmlElement) -> None:
         copyright_line = COPYRIGHT_RE.match(text) and len(text.split()) < 20
         links = element.findall(".//a")
         blog_call = len(links) == 1 and " ".join(links[0].text_content().split()) == text and BLOG_CALL_RE.match(text)
-        if copyright_line or blog_call or BREADCRUMB_RE.match(text) or _mostly_links(element, text):
+        if copyright_line or blog_call or BREADCRUMB_RE.match(text) or _mostly_links(links, text):
             element.drop_tree()
         elif not re.search(r"\w", text) and not element.findall(".//img"):
             element.drop_tree()  # decorative fleurons and dividers
     _remove_boxes(root)
 
 
-def _mostly_links(element: HtmlElement, text: str) -> bool:
-    """A short run of links with little text around them is navigation, not prose."""
-    links = element.findall(".//a")
+def _mostly_links(links: list[HtmlElement], text: str) -> bool:
+    """A short run of links (an element's) with little text around them is navigation, not prose."""
     if len({a.get("href") for a in links}) < 2 or len(text.split()) > 15:
         return False  # one page linked twice (a file and its "Download" button) is not a menu
     link_words = sum(len(a.text_content().split()) for a in links)

@@ -33,6 +33,7 @@ EDITORIAL_LABEL_RE = re.compile(
 # A reference-style link ("[the docs][docs]", "[docs][]", "[docs]"): its definition is usually at the end of the
 # article, which a lesson does not carry, so each becomes an inline link. Footnotes ([^1]) are not links.
 REFERENCE_LINK_RE = re.compile(r"(!?)\[(?!\^)((?:[^\[\]\\]|\\.)*)\](?:\[((?:[^\[\]\\]|\\.)*)\])?(?![(:])")
+BARE_DESTINATION_BREAKERS_RE = re.compile(r"[\s()<>]")
 CODE_SPAN_RE = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
 # Hugo's and Jekyll's shortcodes, {{< … >}} or {{% … %}}
 FIGURE_SHORTCODE_RE = re.compile(r"(?m)^[ \t]*\{\{[<%]\s*figure\b(.*?)[>%]\}\}[ \t]*$")
@@ -193,6 +194,11 @@ def _drop_byline(blocks: list[Block]) -> tuple[str | None, list[Block]]:
     return author, kept
 
 
+def link_destination(url: str) -> str:
+    """A URL as a Markdown link's destination: in <…> when a space, a bracket or a parenthesis would end it."""
+    return f"<{url}>" if BARE_DESTINATION_BREAKERS_RE.search(url) else url
+
+
 def _inline_references(source: str, references: dict[str, dict[str, str]]) -> str:
     """The block with each reference-style link written inline, as it renders ("[the docs][docs]" ->
     "[the docs](https://…)"); code spans and brackets that name no definition are left as written."""
@@ -203,11 +209,9 @@ def _inline_references(source: str, references: dict[str, dict[str, str]]) -> st
         found = references.get(normalizeReference(label or text))
         if found is None:
             return match.group(0)
-        href = found["href"]
-        destination = f"<{href}>" if re.search(r"[\s()<>]", href) else href
         title = found.get("title") or ""
         quoted = ' "' + title.replace('"', '\\"') + '"' if title else ""
-        return f"{bang}[{text}]({destination}{quoted})"
+        return f"{bang}[{text}]({link_destination(found['href'])}{quoted})"
 
     pieces = []
     position = 0

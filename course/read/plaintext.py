@@ -227,14 +227,11 @@ def _under_post(chunk: _Chunk) -> bool:
 
 def _signs_off(before: _Chunk, chunk: _Chunk, author: str | None) -> bool:
     """The author's name alone on its line ('Tomasz' under a post by Tomasz Nowak), or a closing and a name."""
-    if _is_signed(before, chunk):
-        return True
-    lines = [" ".join(line.split()) for line in chunk.lines]
-    if len(lines) == 2 and is_closing(lines[0]) and is_signature(lines[1]):
+    if _is_signed(before, chunk) or _closing_and_name(chunk):
         return True
     if not author or not chunk.single:
         return False
-    name = lines[0].casefold()
+    name = " ".join(chunk.text.split()).casefold()
     return name in (author.casefold(), author.split()[0].casefold())
 
 
@@ -246,9 +243,15 @@ def _signed_by(chunks: list[_Chunk]) -> str | None:
     """The name a letter ends with, after its closing: the author when no byline said so."""
     if len(chunks) >= 2 and _is_signed(chunks[-2], chunks[-1]):
         return chunks[-1].text.strip()
-    last = chunks[-1].lines if chunks else []
-    if len(last) == 2 and is_closing(last[0]) and is_signature(last[1]):
-        return last[1].strip()
+    sign_off = _closing_and_name(chunks[-1]) if chunks else None
+    return sign_off[1] if sign_off else None
+
+
+def _closing_and_name(chunk: _Chunk) -> tuple[str, str] | None:
+    """A closing above a name, in one chunk of two lines ("Talk soon," / "Grace")."""
+    lines = [" ".join(line.split()) for line in chunk.lines]
+    if len(lines) == 2 and is_closing(lines[0]) and is_signature(lines[1]):
+        return lines[0], lines[1]
     return None
 
 
@@ -361,8 +364,8 @@ def _blocks(chunks: list[_Chunk], author: str | None = None) -> list[Block]:
             caption = kind == "colon" and next_chunk is not None and _is_list_chunk(next_chunk)
             level = 3 if (has_chapters and kind != "chapter") or caption or follows_lead_in else 2
             blocks.append(Block("heading", "#" * level + " " + escape_markdown(text), text, level=level))
-        elif len(chunk.lines) == 2 and is_closing(chunk.lines[0].strip()) and is_signature(chunk.lines[1].strip()):
-            closing, name = (line.strip() for line in chunk.lines)  # "Talk soon," above "Grace": two lines
+        elif sign_off := _closing_and_name(chunk):  # "Talk soon," above "Grace": two lines
+            closing, name = sign_off
             blocks.append(Block("paragraph", f"{escape_markdown(closing)}  \n{escape_markdown(name)}", chunk.text))
         else:
             text = chunk.text.strip()
