@@ -635,3 +635,10 @@ def test_wordpress_blocks_a_file_a_button_and_jetpacks_related_posts() -> None:
     assert blocks[1:] == [
         "[Two-minute checklist (PDF)](https://example.org/checklist.pdf)", "[Book a free call](https://example.org/book)"
     ]  # fmt: skip
+
+
+def test_a_label_followed_by_prose_is_the_articles_own_not_page_furniture() -> None:
+    """Found by the property test: "Comment:" in the second half of a text, with prose after it, introduces the
+    author's words; only page furniture after "Share this:" or "Related" makes them the page's."""
+    texts = [b.text for b in parse_plain_text("A a a a.\n\nComment:\n\nThe end of it all.").blocks]
+    assert texts == ["A a a a.", "Comment", "The end of it all."]

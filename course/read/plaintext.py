@@ -194,7 +194,7 @@ def _strip_tail(chunks: list[_Chunk], author: str | None = None) -> list[_Chunk]
     chunks = chunks[:end]
     while len(chunks) > 1 and not signed:  # a sign-off says exactly where the article ends
         last = chunks[-1]
-        if _is_signed(chunks[-2], last) or not all(_is_tail_furniture(line) for line in last.lines):
+        if _is_signed(chunks[-2], last) or not _furniture(last):
             break
         chunks = chunks[:-1]
     return chunks
@@ -205,7 +205,7 @@ def _article_end(chunks: list[_Chunk], author: str | None) -> tuple[int, bool]:
     blocks begin, when either is in its last part (the first half of a text is always the article's)."""
     start = max(1, len(chunks) // 2)
     for index in range(start, len(chunks)):
-        if _under_post(chunks[index]):
+        if _under_post(chunks, index):
             return index, False
         if _signs_off(chunks[index - 1], chunks[index], author):
             end = index + 1
@@ -213,16 +213,25 @@ def _article_end(chunks: list[_Chunk], author: str | None) -> tuple[int, bool]:
                 end += 1
             # only page furniture may follow a sign-off: a name alone before more prose is a speaker in an
             # interview, or a letter within the article
-            if end == len(chunks) or _under_post(chunks[end]) or all(map(_is_tail_furniture, chunks[end].lines)):
+            if end == len(chunks) or _under_post(chunks, end) or _furniture(chunks[end]):
                 return end, True
     return len(chunks), False
 
 
-def _under_post(chunk: _Chunk) -> bool:
-    """The first of the blocks a blog platform puts under a post."""
+def _under_post(chunks: list[_Chunk], index: int) -> bool:
+    """chunks[index] is the first of the blocks a blog platform puts under a post: a count of comments or a
+    copyright line, or a short label ("Share this:", "Related") that page furniture follows (followed by prose,
+    "Comment:" introduces the article's own words)."""
+    chunk = chunks[index]
     first = " ".join(chunk.lines[0].split())
+    if UNDER_POST_RE.match(first):
+        return True
     label = chunk.single and len(first.split()) <= 6 and UNDER_POST_LABEL_RE.match(first)
-    return bool(UNDER_POST_RE.match(first) or label)
+    return bool(label) and (index + 1 == len(chunks) or _furniture(chunks[index + 1]))
+
+
+def _furniture(chunk: _Chunk) -> bool:
+    return all(_is_tail_furniture(line) for line in chunk.lines)
 
 
 def _signs_off(before: _Chunk, chunk: _Chunk, author: str | None) -> bool:
