@@ -158,15 +158,14 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
 
 def _fit(text: str, width: int) -> str:
     """Text cut and padded to `width` terminal columns (a Chinese or Japanese character takes two)."""
-    import unicodedata
+    from .text import display_width
 
-    columns = [2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text]
-    if sum(columns) > width:
+    if display_width(text) > width:
         kept = 0
-        while sum(columns[: kept + 1]) <= width - 1:
+        while display_width(text[: kept + 1]) <= width - 1:
             kept += 1
-        text, columns = text[:kept] + "…", [*columns[:kept], 1]
-    return text + " " * (width - sum(columns))
+        text = text[:kept] + "…"
+    return text + " " * (width - display_width(text))
 
 
 @cli.command()

@@ -184,7 +184,8 @@ def _block_text(node: SyntaxTreeNode, width: int, with_urls: bool = True) -> str
     return _join_blocks([_block_text(child, width, with_urls) for child in node.children]).rstrip()
 
 
-ALERT_RE = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]")
+ALERT_KINDS = "NOTE|TIP|IMPORTANT|WARNING|CAUTION"  # GitHub's alerts: "> [!TIP]"
+ALERT_RE = re.compile(rf"^\[!({ALERT_KINDS})\]")
 
 
 def alert_label(kind: str) -> str:

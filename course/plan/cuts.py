@@ -18,14 +18,12 @@ from dataclasses import dataclass
 from ..errors import CourseError
 from ..model import Article, Block
 from ..text import reading_minutes
-from .fields import describe_lessons
+from .fields import ITEM_NUMBER_RE, describe_lessons
 
 MIN_LESSONS, MAX_LESSONS = 3, 7
 LONGEST_COURSE = 30  # lessons: a month of daily emails, however long the article
 AVOID = 25.0  # inside a numbered item or a lead-in's subsections: only when -n leaves no other choice
-NUMBERED_HEADING_RE = re.compile(
-    r"^\s*(\d{1,3}[.):]|(?-i:[IVXLC]{1,6})[.)]\s|(step|part|chapter|kapitel|teil)\s+\d+\b)", re.IGNORECASE
-)  # "3. …", "III. …" (Roman numerals in capitals), "Step 2"
+SEQUENCE_LABEL_RE = re.compile(r"(?i)^\s*(step|part|chapter|kapitel|teil)\s+\d+\b")  # "Step 2"
 SEQUENCE_WORD_RE = re.compile(
     r"\b(chapter|part|section|step|lesson|day|week|point|tip|rule|kapitel|teil|abschnitt|schritt|chapitre|partie|"
     r"étape|capítulo|paso|parte)\b"
@@ -130,6 +128,11 @@ def plan_lessons(
     ]
 
 
+def _numbered(heading: str) -> bool:
+    """A numbered item ("3. …", "III. …") or a step in a sequence ("Step 2")."""
+    return bool(ITEM_NUMBER_RE.match(heading) or SEQUENCE_LABEL_RE.match(heading))
+
+
 def _counts_to_compare(words: int, atoms: int, weights: Weights) -> list[int]:
     """3 to 7 lessons; for an article too long for 7 comfortable lessons, the counts around the one that makes
     them comfortable (up to LONGEST_COURSE), each planned in full, so no more than nine of them."""
@@ -178,7 +181,7 @@ def _cut_costs(blocks: list[Block], atoms: list[list[int]], weights: Weights) ->
     inside = False
     for i, block in enumerate(blocks):
         if block.kind == "heading" and block.level <= top_level:
-            inside = bool(NUMBERED_HEADING_RE.match(block.text))
+            inside = _numbered(block.text)
         numbered_section[i] = inside
     lead_in_scope = _lead_in_scopes(blocks)
     vectors = [_content_words(b.text) for b in blocks]
@@ -224,7 +227,7 @@ def _cut_costs(blocks: list[Block], atoms: list[list[int]], weights: Weights) ->
 def _heading_words(block: Block) -> set[str]:
     """Words that make two headings parallel ("Good Sales Management" / "Bad Sales Management"); numbered
     items and sequence labels ("Step 2", "Chapter 3") are a sequence, not a pair, so they have none."""
-    if block.kind != "heading" or NUMBERED_HEADING_RE.match(block.text):
+    if block.kind != "heading" or _numbered(block.text):
         return set()
     return set(re.findall(r"[^\W\d_]{3,}", SEQUENCE_WORD_RE.sub(" ", block.text.lower())))
 

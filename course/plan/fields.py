@@ -18,31 +18,16 @@ SUBJECT_MAX, PREHEADER_MIN, PREHEADER_MAX = 60, 40, 110
 MIN_SUBJECT_WORDS = 3
 APOSTROPHES = [["'", ""], ["’", ""]]
 LESSON_SLUG_MAX = 48
+ITEM_NUMBER_RE = re.compile(r"^\s*(\d{1,3}[.):]\s*|[IVXLC]{1,6}[.)]\s+)")  # "4. …", "IV. …": an item's number
 AND_WORD = {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e", "nl": "en", "pt": "e", "sv": "och"}
 PROSE = ("paragraph", "list", "quote")
 LIST_MARKER_RE = re.compile(r"(?m)^\s*(?:\d+[.)]|[-*+•])\s+")  # "1. " opening a list item: not for an inbox
 TRAILING_ASIDE_RE = re.compile(r"\s*\([^()]*\)\s*$")
 LETTERS_RE = re.compile(r"[^\W\d_]")
 ARTICLES = {"the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "los", "las", "il", "lo", "het", "de"}
-SMALL_WORDS = {
-    "a",
-    "an",
-    "and",
-    "as",
-    "at",
-    "but",
-    "by",
-    "for",
-    "in",
-    "nor",
-    "of",
-    "on",
-    "or",
-    "the",
-    "to",
-    "vs",
-    "with",
-}
+SMALL_WORDS = {  # lower-case inside a title
+    "a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the", "to", "vs", "with",
+}  # fmt: skip
 
 
 class LessonFields(NamedTuple):
@@ -106,7 +91,7 @@ def _unique(value: str, used: set[str], number: int, sep: str = " ") -> str:
 def strip_number(text: str) -> str:
     """A heading without its item number: "4. You don't keep the bar high" -> "You don't keep the bar high"
     (Roman numerals too: "II. During the meeting")."""
-    return re.sub(r"^\s*(\d{1,3}[.):]\s*|[IVXLC]{1,6}[.)]\s+)", "", text).strip()  # "4. …", "IV. …"
+    return ITEM_NUMBER_RE.sub("", text).strip()
 
 
 def _same(a: str, b: str) -> bool:

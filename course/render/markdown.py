@@ -9,7 +9,7 @@ from functools import cache
 from types import MethodType
 from typing import TYPE_CHECKING, Any
 
-from ..text import alert_label, markdown_parser, parsed
+from ..text import ALERT_KINDS, alert_label, markdown_parser, parsed
 
 if TYPE_CHECKING:
     from markdown_it.renderer import RendererHTML
@@ -99,7 +99,7 @@ def render_html(markdown: str, rewrite_url: Callable[[str], str] | None = None, 
 
 
 SUMMARY_RE = re.compile(r"(?s)<summary\b[^>]*>(.*?)</summary>")
-ALERT_HTML_RE = re.compile(r"(<blockquote>\s*<p>)\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*")  # GitHub's alerts
+ALERT_HTML_RE = re.compile(rf"(<blockquote>\s*<p>)\[!({ALERT_KINDS})\]\s*")
 TASK_RE = re.compile(r"(<li>\s*(?:<p>)?)\[([ xX])\]\s")  # "- [x] done": a task list's boxes
 FIRST_TAG_RE = re.compile(r"^\s*<(\w+)([^>]*)>")
 CLASS_ATTRIBUTE_RE = re.compile(r'\sclass="([^"]*)"')
