@@ -77,6 +77,15 @@ def is_metadata(text: str) -> bool:
 METADATA_RES = (COUNTER_RE, READING_TIME_RE, DATE_RE, ISSUE_RE, EMAIL_CHROME_RE)
 
 
+def signed_by(text: str, person: str | None) -> bool:
+    """The line is the person's name as a letter is signed: in full, or the first name alone ("Tomasz" for
+    Tomasz Nowak)."""
+    if not person or not person.strip():
+        return False
+    name = " ".join(text.split()).casefold()
+    return name in (" ".join(person.split()).casefold(), person.split()[0].casefold())
+
+
 def is_closing(text: str) -> bool:
     """A letter's closing: "Warm regards,", "Bien à vous,", "Cheers"."""
     return bool(CLOSING_RE.match(" ".join(text.split())))

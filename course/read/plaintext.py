@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Article, Block
-from .bylines import COUNTER_RE, byline_name, is_closing, is_metadata, is_signature
+from .bylines import COUNTER_RE, byline_name, is_closing, is_metadata, is_signature, signed_by
 
 KIND = "text"
 SUFFIXES = (".txt", ".text")
@@ -238,10 +238,7 @@ def _signs_off(before: _Chunk, chunk: _Chunk, author: str | None) -> bool:
     """The author's name alone on its line ('Tomasz' under a post by Tomasz Nowak), or a closing and a name."""
     if _is_signed(before, chunk) or _closing_and_name(chunk):
         return True
-    if not author or not chunk.single:
-        return False
-    name = " ".join(chunk.text.split()).casefold()
-    return name in (author.casefold(), author.split()[0].casefold())
+    return chunk.single and signed_by(chunk.text, author)
 
 
 def _is_signed(closing: _Chunk, name: _Chunk) -> bool:

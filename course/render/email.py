@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from ..errors import CourseError
 from ..model import Course, Lesson
-from ..read.bylines import is_closing, is_signature
+from ..read.bylines import is_closing, is_signature, signed_by
 from ..text import display_width, last_paragraphs, markdown_text
 from .dialects import MergeFields, optional_html, optional_text
 from .literals import protect, protect_all
@@ -258,7 +258,7 @@ def signed_by_the_author(body: str, sender_name: str) -> bool:
     lines = [line.strip() for paragraph in last_paragraphs(body, 3) for line in paragraph.split("\n") if line.strip()]
     if not lines:
         return False
-    if sender_name and lines[-1].casefold() in (sender_name.strip().casefold(), sender_name.split()[0].casefold()):
+    if signed_by(lines[-1], sender_name):
         return True  # "Tomasz" under a lesson sent by Tomasz Nowak
     return len(lines) >= 2 and is_closing(lines[-2]) and is_signature(lines[-1])
 
