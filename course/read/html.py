@@ -35,13 +35,13 @@ CHROME_RE = re.compile(
     r"entry-meta|posted-on|dateline|top-bar)($|[\s_-])"
 )
 # Players an article embeds: an email cannot play them, so each becomes a link to its page (the video stays)
-VIDEO_PAGES = [
+EMBED_PAGES = [  # an embedded player's address, and which video page it shows
     (
         re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)"),
-        "https://www.youtube.com/watch?v={}",
+        markdown.VIDEO_PAGES["youtube"],
     ),
-    (re.compile(r"^(?:https?:)?//player\.vimeo\.com/video/(\d+)"), "https://vimeo.com/{}"),
-    (re.compile(r"^(?:https?:)?//(?:www\.)?loom\.com/embed/(\w+)"), "https://www.loom.com/share/{}"),
+    (re.compile(r"^(?:https?:)?//player\.vimeo\.com/video/(\d+)"), markdown.VIDEO_PAGES["vimeo"]),
+    (re.compile(r"^(?:https?:)?//(?:www\.)?loom\.com/embed/(\w+)"), markdown.VIDEO_PAGES["loom"]),
 ]
 EMBED_HOSTS_RE = re.compile(
     r"^(?:https?:)?//([\w-]+\.)*(youtube(-nocookie)?\.com|youtu\.be|vimeo\.com|loom\.com|wistia\.(com|net)|"
@@ -171,7 +171,7 @@ def _embeds_as_links(root: HtmlElement) -> None:
         if not source or (element.tag == "iframe" and not EMBED_HOSTS_RE.match(source)):
             continue
         url = "https:" + source if source.startswith("//") else source
-        for pattern, page in VIDEO_PAGES:
+        for pattern, page in EMBED_PAGES:
             match = pattern.match(source)
             if match:
                 url = page.format(match.group(1))

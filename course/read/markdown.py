@@ -39,7 +39,9 @@ CODE_SPAN_RE = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
 FIGURE_SHORTCODE_RE = re.compile(r"(?m)^[ \t]*\{\{[<%]\s*figure\b(.*?)[>%]\}\}[ \t]*$")
 SHORTCODE_ATTRIBUTE_RE = re.compile(r'(\w+)="([^"]*)"')
 VIDEO_SHORTCODE_RE = re.compile(r'(?mi)^[ \t]*\{\{[<%]\s*(youtube|vimeo)\s+(?:id=)?"?([\w-]+)"?[^}]*[>%]\}\}[ \t]*$')
-VIDEO_SHORTCODE_PAGES = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
+VIDEO_PAGES = {  # a video's own page, from its id: where an embed or a shortcode's link leads
+    "youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}", "loom": "https://www.loom.com/share/{}",
+}  # fmt: skip
 CALLOUT_SHORTCODE_RE = re.compile(
     r"(?msi)^[ \t]*\{\{[<%]\s*(tip|note|hint|info|warning|caution|important|callout|admonition|alert)\b[^}]*[>%]\}\}"
     r"[ \t]*\n(.*?)\n\s*\{\{[<%]\s*/\1\s*[>%]\}\}[ \t]*$"
@@ -160,7 +162,7 @@ def _shortcodes(body: str) -> str:
         return "\n" + "\n\n".join(part for part in (picture, attributes.get("caption", "")) if part) + "\n"
 
     def video(match: re.Match[str]) -> str:
-        page = VIDEO_SHORTCODE_PAGES[match.group(1).lower()].format(match.group(2))
+        page = VIDEO_PAGES[match.group(1).lower()].format(match.group(2))
         return f"\n[▶ {page.removeprefix('https://').removeprefix('www.')}]({page})\n"  # a block of its own
 
     body = FIGURE_SHORTCODE_RE.sub(figure, body)
