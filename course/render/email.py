@@ -38,6 +38,7 @@ HTML_TEMPLATE = "lesson.mjml.j2"
 TEXT_TEMPLATE = "lesson.txt.j2"
 BODY_CSS_TEMPLATE = "partials/body.css.j2"
 LEFTOVER_RE = re.compile(r"<mj-|\{\{|\{%|\{#|%\}|\}\}")
+LEFTOVER_MARKS = ("<mj-", "{{", "{%", "{#", "%}", "}}")  # `in` finds none of them in a tenth of the regex's time
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class Renderer:
         mjml_source = self._run(self._template(self.mjml_env, HTML_TEMPLATE), context, lesson)
         document = compile_mjml(mjml_source, lesson)
         document = tidy_outlook_conditionals(document)
-        leftover = LEFTOVER_RE.search(document)
+        leftover = LEFTOVER_RE.search(document) if any(mark in document for mark in LEFTOVER_MARKS) else None
         if leftover:
             snippet = document[max(0, leftover.start() - 40) : leftover.end() + 40].replace("\n", " ")
             raise CourseError(
@@ -235,7 +236,7 @@ class Renderer:
             **self.shared_context(),
             **{key: protect_all(value) for key, value in context.items()},
             "merge": MergeFields(),  # no author text in these two (progress: a flag per lesson, 1,000 in a big course)
-            "progress": [i <= index for i in range(len(lessons))],
+            "progress": [True] * (index + 1) + [False] * (len(lessons) - index - 1),  # built, not compared
         }
 
 
@@ -344,7 +345,8 @@ def _premailer_class() -> type:
 _PREMAILER: type | None = None
 
 
-OUTLOOK_BLOCK_RE = re.compile(r"(<!--\[if\s[^\]]+]>)(?!<!-->)([\s\S]*?)(<!\[endif]-->)")
+# each block's inside up to the first <![endif]-->, as ([\s\S]*?) would, a run of text at a time
+OUTLOOK_BLOCK_RE = re.compile(r"(<!--\[if\s[^\]]+]>)(?!<!-->)([^<]*(?:<(?!!\[endif]-->)[^<]*)*)(<!\[endif]-->)")
 ADJACENT_OUTLOOK_RE = re.compile(r"<!\[endif]-->\s*?<!--\[if mso \| IE]>")
 SPACE_BETWEEN_TAGS_RE = re.compile(r"(^|>)\s+(<|$)", re.M)
 SPACES_RE = re.compile(r"\s{2,}")
@@ -368,7 +370,8 @@ def _minified_outlook(inside: str) -> str:
     return SPACES_RE.sub(" ", SPACE_BETWEEN_TAGS_RE.sub(lambda m: m.group(1) + m.group(2), inside))
 
 
-STYLE_BLOCK_RE = re.compile(r"(<style\b[^>]*>)(.*?)(</style>)", re.S | re.I)
+# up to the first </style>, as (.*?) would, but a run of text at a time rather than a character at a time
+STYLE_BLOCK_RE = re.compile(r"(<style\b[^>]*>)([^<]*(?:<(?!/style>)[^<]*)*)(</style>)", re.I)
 CSS_COMMENT_RE = re.compile(r"/\*.*?\*/", re.S)
 WHITESPACE_RE = re.compile(r"\s+")
 AROUND_PUNCTUATION_RE = re.compile(r"\s*([{};,>])\s*")
