@@ -254,6 +254,21 @@ def test_subject_and_preheader_read_as_an_editor_would_write_them() -> None:
     assert plan[1].preheader.startswith("A written check-in by ten"), plan[1].preheader
 
 
+def test_a_long_title_loses_its_subtitle_before_its_words() -> None:
+    """"Main: subtitle" too long for an inbox keeps its main part whole (French spacing before the colon and a
+    dash too), rather than being cut with "…"; a main part of one or two words is too thin and is not used."""
+    from course.plan.fields import lesson_subject
+
+    assert lesson_subject("Automatiser ses factures avec Python : le guide du freelance pressé", "") == (
+        "Automatiser ses factures avec Python"
+    )
+    assert lesson_subject("Pricing your first consulting offer — a field guide for the nervous beginner", "") == (
+        "Pricing your first consulting offer"
+    )
+    thin = lesson_subject("Pricing: a field guide for the nervous beginner who has never sent a quote", "")
+    assert thin.startswith("Pricing: a field guide") and thin.endswith("…")
+
+
 def test_sentence_case_titles_join_as_a_sentence() -> None:
     """'A' starting the second title is an article, not an acronym: it is lower-cased after 'and'; names and
     acronyms keep their case."""

@@ -23,6 +23,7 @@ AND_WORD = {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e", "nl": "e
 PROSE = ("paragraph", "list", "quote")
 LIST_MARKER_RE = re.compile(r"(?m)^\s*(?:\d+[.)]|[-*+•])\s+")  # "1. " opening a list item: not for an inbox
 TRAILING_ASIDE_RE = re.compile(r"\s*\([^()]*\)\s*$")
+SUBTITLE_RE = re.compile(r"\s*(?::|\s[–—-])\s")  # "Title: subtitle", "Titre : sous-titre", "Title — subtitle"
 LETTERS_RE = re.compile(r"[^\W\d_]")
 ARTICLES = {"the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "los", "las", "il", "lo", "het", "de"}
 SMALL_WORDS = {  # lower-case inside a title
@@ -136,10 +137,13 @@ def lesson_subject(title: str, course_title: str) -> str:
     subject = title
     if len(subject) > SUBJECT_MAX:  # "… stand-ups (and what we do instead)": the aside goes before any words do
         subject = TRAILING_ASIDE_RE.sub("", title)
+    if len(subject) > SUBJECT_MAX:  # "Automate your invoices with Python: a guide for…": then the subtitle
+        main = SUBTITLE_RE.split(subject)[0]
+        subject = main if phrase_words(main) >= MIN_SUBJECT_WORDS else subject
     if len(subject) > SUBJECT_MAX:
         subject = cut_at_phrase(title, SUBJECT_MAX)
     if phrase_words(title) < MIN_SUBJECT_WORDS and course_title and not _same(title, course_title):
-        short = re.split(r"\s*(?::|\s[–—-])\s", course_title)[0]  # "Templates without tears: {{ x }} explained"
+        short = SUBTITLE_RE.split(course_title)[0]  # "Templates without tears: {{ x }} explained"
         for name in (course_title, short):
             joined = f"{name.rstrip(' ?!.:')}: {title}"
             if len(joined) <= SUBJECT_MAX and not _same(name, title):
