@@ -139,6 +139,12 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
     click.echo(f"\nWrote {plural(len(result.plan), 'lesson')} to {result.root / 'lessons'}{kept}.")
     if result.backup is not None:
         click.echo(f"The lessons it replaced are in {result.backup}.")
+    if lessons is None and len(result.plan) < 3:
+        words = sum(lesson.words for lesson in result.plan)
+        click.echo(
+            f"The article has {plural(words, 'word')}: too few for three lessons worth sending, so it made "
+            f"{plural(len(result.plan), 'lesson')}; add to it, or choose the count with -n."
+        )
     if result.left_out:
         images = sum(item.startswith("image ") for item in result.left_out)
         counts = [plural(n, kind) for n, kind in ((images, "image"), (len(result.left_out) - images, "link")) if n]

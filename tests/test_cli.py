@@ -147,6 +147,18 @@ def test_split_reads_standard_input(tmp_path: Path) -> None:
     assert len(list((tmp_path / "c" / "lessons").glob("*.md"))) >= 3
 
 
+def test_split_says_when_an_article_is_too_short_for_three_lessons(tmp_path: Path) -> None:
+    article = tmp_path / "note.md"
+    article.write_text(
+        "# A note\n\nThe first thought I had this morning was about the meeting.\n\n"
+        "The second thought was about the people who were not in the room.\n"
+    )
+    result = run("split", str(article), "-o", str(tmp_path / "a"))
+    assert result.exit_code == 0, result.output
+    assert "The article has 24 words: too few for three lessons worth sending, so it made 1 lesson" in result.output
+    assert "too few" not in run("split", str(article), "-o", str(tmp_path / "b"), "-n", "2").output
+
+
 def test_build_errors(tmp_path: Path) -> None:
     _assert_one_line_error(run("build", str(tmp_path / "nowhere")), mentions="no such folder")
     (tmp_path / "empty").mkdir()

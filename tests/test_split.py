@@ -111,10 +111,17 @@ def test_list_only_article() -> None:
 
 
 def test_very_short_article() -> None:
+    """An article too short for three lessons of 80 words is not cut into crumbs: six words make one lesson (it
+    used to make two, titled "A tiny note" and "Second thought here"), 200 words two, 250 the usual three."""
     article = parse_plain_text("A tiny note\n\nFirst thought here.\n\nSecond thought here.")
     plan = plan_lessons(article)
-    assert len(plan) == 2
+    assert len(plan) == 1
     _assert_partition(article, plan)
+    rng = random.Random(7)
+    for words, lessons in ((200, 2), (250, 3)):
+        paragraphs = "\n\n".join(_paragraph(rng, words // 5) for _ in range(5))
+        article = parse_plain_text(f"A short note\n\n{paragraphs}")
+        assert len(plan_lessons(article)) == lessons, words
 
 
 def test_fifty_thousand_words() -> None:

@@ -134,11 +134,13 @@ def _numbered(heading: str) -> bool:
 
 
 def _counts_to_compare(words: int, atoms: int, weights: Weights) -> list[int]:
-    """3 to 7 lessons; for an article too long for 7 comfortable lessons, the counts around the one that makes
-    them comfortable (up to LONGEST_COURSE), each planned in full, so no more than nine of them."""
+    """3 to 7 lessons (fewer for an article too short to give three lessons of `lesson_floor` words: a note of 150
+    words is one email, not three thin ones); for an article too long for 7 comfortable lessons, the counts around
+    the one that makes them comfortable (up to LONGEST_COURSE), each planned in full, so no more than nine."""
     ideal = math.ceil(words / weights.comfortable_max)
     if ideal <= MAX_LESSONS:
-        return list(range(min(MIN_LESSONS, atoms), min(MAX_LESSONS, atoms) + 1)) or [1]
+        fewest = max(1, min(MIN_LESSONS, atoms, words // weights.lesson_floor))
+        return list(range(fewest, min(MAX_LESSONS, atoms) + 1)) or [1]
     top = min(ideal, LONGEST_COURSE, atoms)
     return list(range(max(MIN_LESSONS, min(top - 4, atoms)), min(top + 4, LONGEST_COURSE, atoms) + 1))
 
