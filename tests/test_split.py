@@ -262,7 +262,7 @@ def test_subject_and_preheader_read_as_an_editor_would_write_them() -> None:
 
 
 def test_a_long_title_loses_its_subtitle_before_its_words() -> None:
-    """"Main: subtitle" too long for an inbox keeps its main part whole (French spacing before the colon and a
+    """A "Main: subtitle" title too long for an inbox keeps its main part whole (French spacing before the colon and a
     dash too), rather than being cut with "…"; a main part of one or two words is too thin and is not used."""
     from course.plan.fields import lesson_subject
 
