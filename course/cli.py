@@ -140,9 +140,9 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
     if result.backup is not None:
         click.echo(f"The lessons it replaced are in {result.backup}.")
     if lessons is None and len(result.plan) < 3:
-        words = sum(lesson.words for lesson in result.plan)
+        total = sum(lesson.words for lesson in result.plan)
         click.echo(
-            f"The article has {plural(words, 'word')}: too few for three lessons worth sending, so it made "
+            f"The article has {plural(total, 'word')}: too few for three lessons worth sending, so it made "
             f"{plural(len(result.plan), 'lesson')}; add to it, or choose the count with -n."
         )
     if result.left_out:
