@@ -642,3 +642,18 @@ def test_a_label_followed_by_prose_is_the_articles_own_not_page_furniture() -> N
     author's words; only page furniture after "Share this:" or "Related" makes them the page's."""
     texts = [b.text for b in parse_plain_text("A a a a.\n\nComment:\n\nThe end of it all.").blocks]
     assert texts == ["A a a a.", "Comment", "The end of it all."]
+
+
+def test_html_code_blocks_keep_their_language() -> None:
+    """A code block marked class="language-python" (on its <code> or its <pre>, Prism's and highlight.js' way)
+    becomes a ```python fence; an unmarked one stays a bare fence."""
+    page = (
+        "<html><body><article><h1>Reading a CSV file</h1><p>Open the file with the standard library, like this, and"
+        ' read it row by row.</p><pre><code class="hljs language-python">import csv\n</code></pre><p>Then install '
+        'the tools from a terminal.</p><pre class="lang-bash"><code>pip install weasyprint\n</code></pre>'
+        "<pre><code>plain text\n</code></pre></article></body></html>"
+    )
+    blocks = _html_markdown(page)[1]
+    assert "```python\nimport csv\n```" in blocks
+    assert "```bash\npip install weasyprint\n```" in blocks
+    assert "```\nplain text\n```" in blocks

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from html import escape as html_escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..model import Article
 from . import markdown
@@ -416,8 +416,26 @@ def _to_markdown(content: HtmlElement) -> str:
         element.drop_tag()
     _boxes_of_words_as_paragraphs(content)
     html = lxml.html.tostring(content, encoding="unicode")
-    converted = markdownify(html, heading_style="ATX", bullets="-", strip=["div", "section", "article", "main"])
+    converted = markdownify(
+        html, heading_style="ATX", bullets="-", strip=["div", "section", "article", "main"],
+        code_language_callback=_code_language,
+    )  # fmt: skip
     return re.sub(r"\n{3,}", "\n\n", converted).strip() + "\n"
+
+
+CODE_LANGUAGE_RE = re.compile(r"^(?:language|lang)-([\w+#.-]+)$")  # class="language-python" (Prism, highlight.js)
+
+
+def _code_language(pre: Any) -> str | None:
+    """The language a code block is marked with, on its <pre> or its <code>: kept as the fence's info string
+    (```python), so the lesson says what the author's page said."""
+    code = pre.find("code")
+    for element in (pre, code) if code is not None else (pre,):
+        for name in element.get("class") or []:
+            match = CODE_LANGUAGE_RE.match(name)
+            if match:
+                return match.group(1)
+    return None
 
 
 INLINE_TAGS = {"a", "b", "strong", "i", "em", "code", "img", "br", "small", "sub", "sup", "mark", "u", "s", "q"}
