@@ -657,3 +657,30 @@ def test_html_code_blocks_keep_their_language() -> None:
     assert "```python\nimport csv\n```" in blocks
     assert "```bash\npip install weasyprint\n```" in blocks
     assert "```\nplain text\n```" in blocks
+
+
+def test_a_dash_before_a_name_is_a_signature_not_a_list() -> None:
+    """ "— Mark" under an essay (and "– Seneca, Letters" under a quote) stays as the author wrote it; it was a
+    one-item list, "- Mark", shown with a bullet. Lines that each start with a dash are still a list."""
+    essay = "On saying no\n\n" + "I turned down a good client last spring, and it was right. " * 8
+    blocks = parse_plain_text(essay + "\n\nThanks for reading.\n\n— Mark").blocks
+    assert (blocks[-1].kind, blocks[-1].markdown) == ("paragraph", "— Mark")
+    quote = "We suffer more in imagination than in reality."
+    quoted = parse_plain_text(f"{essay}\n\n{quote}\n\n– Seneca, Letters\n\nMore.")
+    assert [b.markdown for b in quoted.blocks if "Seneca" in b.markdown] == ["– Seneca, Letters"]
+    listed = parse_plain_text(essay + "\n\nWhat I keep:\n\n— a short list\n— a day before answering").blocks
+    assert listed[-1].kind == "list" and listed[-1].markdown == "- a short list\n- a day before answering"
+    apart = parse_plain_text(essay + "\n\nWhat I keep:\n\n— a short list of the work I want\n\n— and a day").blocks
+    assert apart[-1].markdown == "- a short list of the work I want\n- and a day"
+
+
+def test_a_short_lower_case_list_ending_the_article_is_kept() -> None:
+    """The list an article ends with was dropped as page furniture (short lines, no capitals, no full stop, like
+    "see all" or "comments"); a list after its lead-in, or of more than one item, is the author's."""
+    essay = "Packing for a workshop\n\n" + "I run two workshops a month, and I always bring the same things. " * 8
+    for tail in ("- a laptop\n- a notebook", "- a laptop\n\n- a notebook", "- a laptop and its charger"):
+        blocks = parse_plain_text(f"{essay}\n\nWhat you need:\n\n{tail}").blocks
+        assert blocks[-1].kind == "list", tail
+        assert "a laptop" in blocks[-1].markdown
+    furniture = parse_plain_text(f"{essay}\n\nThanks for reading.\n\nsee all\n\ncomments").blocks
+    assert furniture[-1].markdown == "Thanks for reading."

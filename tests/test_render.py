@@ -255,6 +255,7 @@ def test_a_closing_and_a_name_on_two_lines_of_one_paragraph_count_as_signed() ->
     assert signed_by_the_author("Thank you.\n\nWarm regards,\n\nDaniel\n", "Daniel Okafor")
     assert signed_by_the_author("Thank you.\n\nPriya Raman\n", "Priya Raman")
     assert signed_by_the_author("Keep it.\n\nTomasz\n", "Tomasz Nowak")  # the sender's first name alone
+    assert signed_by_the_author("Keep it.\n\n— Mark\n", "Mark Ellis")  # after a dash, as essays are signed
     assert not signed_by_the_author("Roses are red,  \nViolets are blue\n", "Priya Raman")
     assert not signed_by_the_author("Warmly,  \nthe whole team at the studio who wrote this\n", "Priya Raman")
 

@@ -288,6 +288,11 @@ def test_sentence_case_titles_join_as_a_sentence() -> None:
     assert combine_titles(["Reading the file", "Python types"], "en", {"Python"}) == (
         "Reading the file and Python types"
     )
+    # titles sharing their end: the second's first word is lower-cased in sentence case, kept in title case
+    assert combine_titles(["During the meeting", "After the meeting"], "en", set()) == "During and after the meeting"
+    assert combine_titles(["Good Sales Management", "Bad Sales Management"], "en", set()) == (
+        "Good and Bad Sales Management"
+    )
 
 
 def test_a_long_titles_slug_is_its_opening_words() -> None:

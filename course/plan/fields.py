@@ -168,20 +168,21 @@ def combine_titles(titles: list[str], language: str, proper: set[str]) -> str:
     'Good and Bad Sales Management'; 'It already works' + 'It's here to stay' -> 'It already works and it's
     here to stay'; titles that already hold an 'and' are listed with commas."""
     joiner = AND_WORD.get(language.split("-")[0], "&")
+    long_words = [w for title in titles for w in title.split() if len(w) > 3]
+    title_case = len(long_words) > 1 and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
     if len(titles) == 2:
         wa, wb = titles[0].split(), titles[1].split()
         shared = 0
         while shared < min(len(wa), len(wb)) - 1 and wa[-1 - shared].lower() == wb[-1 - shared].lower():
             shared += 1
-        if shared:  # "Good Sales Management" + "Bad Sales Management"
-            return " ".join([*wa[: len(wa) - shared], joiner, *wb])
+        if shared:  # "Good Sales Management" + "Bad Sales Management"; "During the meeting" + "After the meeting"
+            second = titles[1] if title_case else _continued(titles[1], proper)
+            return " ".join([*wa[: len(wa) - shared], joiner, second])
         shared = 0
         while shared < min(len(wa), len(wb)) - 1 and wa[shared].lower() == wb[shared].lower():
             shared += 1
         if shared and not all(word.lower() in ARTICLES for word in wa[:shared]):  # "Sales Management" + "… Leadership"
             return " ".join([*wa, joiner, *wb[shared:]])
-    long_words = [w for title in titles for w in title.split() if len(w) > 3]
-    title_case = len(long_words) > 1 and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
     following = [titles[0], *(title if title_case else _continued(title, proper) for title in titles[1:])]
     has_joiner = any(f" {joiner} " in f" {title.lower()} " for title in titles)
     for count in range(len(following), 1, -1):

@@ -82,7 +82,7 @@ def signed_by(text: str, person: str | None) -> bool:
     Tomasz Nowak)."""
     if not person or not person.strip():
         return False
-    name = " ".join(text.split()).casefold()
+    name = " ".join(text.split()).lstrip("–—-~ ").casefold()  # "— Mark" signs as "Mark" does
     return name in (" ".join(person.split()).casefold(), person.split()[0].casefold())
 
 

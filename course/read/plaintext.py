@@ -20,6 +20,7 @@ SUFFIXES = (".txt", ".text")
 MEDIA_TYPES: tuple[str, ...] = ()  # text/plain says nothing: the content is sniffed
 
 BULLET_RE = re.compile(r"^\s*[•◦▪▫●○■□‣⁃∙·*+\-–—]\s+(?P<item>\S.*)$")
+DASH_LINE_RE = re.compile(r"^\s*[–—]\s+\S")  # an en or em dash opening a line: a list item, or a signature
 NUMBERED_RE = re.compile(r"^\s*(?P<number>\d{1,3})[.)]\s+(?P<item>\S.*)$")
 CHAPTER_RE = re.compile(
     r"(?i)^(chapter|part|section|lesson|step|day|kapitel|teil|abschnitt|lektion|chapitre|partie|"
@@ -194,10 +195,18 @@ def _strip_tail(chunks: list[_Chunk], author: str | None = None) -> list[_Chunk]
     chunks = chunks[:end]
     while len(chunks) > 1 and not signed:  # a sign-off says exactly where the article ends
         last = chunks[-1]
-        if _is_signed(chunks[-2], last) or not _furniture(last):
+        if _is_signed(chunks[-2], last) or not _furniture(last) or _announced_list(chunks[-2], last):
             break
         chunks = chunks[:-1]
     return chunks
+
+
+def _announced_list(before: _Chunk, chunk: _Chunk) -> bool:
+    """A list of the author's, however short and lower-case its items ("What you need:" then "- a laptop"): more
+    than one item, or one after a lead-in or another item. A lone "· Share" is still the page's."""
+    if not _is_list_chunk(chunk):
+        return False
+    return len(chunk.lines) > 1 or _is_list_chunk(before) or before.text.rstrip().endswith(":")
 
 
 def _article_end(chunks: list[_Chunk], author: str | None) -> tuple[int, bool]:
@@ -349,7 +358,7 @@ def _blocks(chunks: list[_Chunk], author: str | None = None) -> list[Block]:
 
     for i, chunk in enumerate(chunks):
         kind = kinds[i]
-        if kind is None and _is_list_chunk(chunk):
+        if kind is None and _is_list_chunk(chunk) and not _attribution(chunks, i):
             items = _list_items(chunk)
             if list_items and (list_items[0][0] is None) != (items[0][0] is None):
                 flush_list()
@@ -378,6 +387,16 @@ def _blocks(chunks: list[_Chunk], author: str | None = None) -> list[Block]:
             blocks.append(Block("paragraph", escape_markdown(text), text, glue_next=text.endswith(":")))
     flush_list()
     return blocks
+
+
+def _attribution(chunks: list[_Chunk], index: int) -> bool:
+    """ "— Mark" under a letter, "– Seneca, Letters" under a quote: one short line after a dash, with no dashed list
+    around it, is a signature or a source as the author wrote it, not a list of one item."""
+    lines = chunks[index].lines
+    if len(lines) != 1 or not DASH_LINE_RE.match(lines[0]) or len(lines[0].split()) > 7:
+        return False
+    neighbours = [chunks[i] for i in (index - 1, index + 1) if 0 <= i < len(chunks)]
+    return not any(DASH_LINE_RE.match(chunk.lines[0]) or DASH_LINE_RE.match(chunk.lines[-1]) for chunk in neighbours)
 
 
 def _is_list_chunk(chunk: _Chunk) -> bool:
