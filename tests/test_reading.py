@@ -684,3 +684,18 @@ def test_a_short_lower_case_list_ending_the_article_is_kept() -> None:
         assert "a laptop" in blocks[-1].markdown
     furniture = parse_plain_text(f"{essay}\n\nThanks for reading.\n\nsee all\n\ncomments").blocks
     assert furniture[-1].markdown == "Thanks for reading."
+
+
+def test_a_markdown_sign_off_on_two_lines_keeps_its_line_break() -> None:
+    """ "See you in the inbox," above "Lena" is one Markdown paragraph, which joins the lines into one; the reader
+    writes a hard break so the email shows them as typed. Newsletters' own closings count as closings."""
+    from course.read.bylines import is_closing
+
+    body = "# Shipping your first newsletter\n\n" + "Your first issue is the hardest one to send, and here is why. " * 6
+    article = parse_article(Source("post.md", "markdown", body + "\n\nSee you in the inbox,\nLena\n"))
+    assert article.blocks[-1].markdown == "See you in the inbox,  \nLena"
+    prose = parse_article(Source("post.md", "markdown", body + "\n\nThe second line\nof a paragraph.\n"))
+    assert prose.blocks[-1].markdown == "The second line\nof a paragraph."
+    for closing in ("Until next week,", "Happy writing,", "Stay curious,", "See you next week!", "Speak soon,"):
+        assert is_closing(closing), closing
+    assert not is_closing("See you and your whole team at the big meeting tomorrow,")

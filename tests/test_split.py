@@ -259,6 +259,10 @@ def test_subject_and_preheader_read_as_an_editor_would_write_them() -> None:
     plan = plan_lessons(parse_article(Source("post.md", "markdown", text)), 2)
     assert plan[0].subject == "Why our team stopped doing daily stand-ups"
     assert plan[1].preheader.startswith("A written check-in by ten"), plan[1].preheader
+    tasks = text.replace("1. A written", "- [x] A written").replace("2. A shared", "- [ ] A shared")
+    tasks = tasks.replace("3. A longer", "- [ ] A longer")
+    plan = plan_lessons(parse_article(Source("post.md", "markdown", tasks)), 2)
+    assert plan[1].preheader.startswith("A written check-in by ten"), plan[1].preheader  # not "[x] A written…"
 
 
 def test_a_long_title_loses_its_subtitle_before_its_words() -> None:
@@ -287,6 +291,10 @@ def test_sentence_case_titles_join_as_a_sentence() -> None:
     assert combine_titles(["Reading the file", "HTML tables"], "en", set()) == "Reading the file and HTML tables"
     assert combine_titles(["Reading the file", "Python types"], "en", {"Python"}) == (
         "Reading the file and Python types"
+    )
+    # an emoji opening the second title stays out of the middle of the joined one
+    assert combine_titles(["📬 Set up the boring parts", "🎉 Send it"], "en", set()) == (
+        "📬 Set up the boring parts and send it"
     )
     # titles sharing their end: the second's first word is lower-cased in sentence case, kept in title case
     assert combine_titles(["During the meeting", "After the meeting"], "en", set()) == "During and after the meeting"

@@ -21,7 +21,10 @@ LESSON_SLUG_MAX = 48
 ITEM_NUMBER_RE = re.compile(r"^\s*(\d{1,3}[.):]\s*|[IVXLC]{1,6}[.)]\s+)")  # "4. …", "IV. …": an item's number
 AND_WORD = {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e", "nl": "en", "pt": "e", "sv": "och"}
 PROSE = ("paragraph", "list", "quote")
-LIST_MARKER_RE = re.compile(r"(?m)^\s*(?:\d+[.)]|[-*+•])\s+")  # "1. " opening a list item: not for an inbox
+LIST_MARKER_RE = re.compile(
+    r"(?m)^\s*(?:(?:\d+[.)]|[-*+•])\s+)?\[[ xX]\]\s+|^\s*(?:\d+[.)]|[-*+•])\s+"
+)  # "1. ", "[x] "
+LEADING_SYMBOLS_RE = re.compile(r"^[\U0001F000-\U0001FAFF\u2190-\u2BFF\uFE0F\u200D]+\s*")  # "🎉 Send it": emoji, arrows
 TRAILING_ASIDE_RE = re.compile(r"\s*\([^()]*\)\s*$")
 SUBTITLE_RE = re.compile(r"\s*(?::|\s[–—-])\s")  # "Title: subtitle", "Titre : sous-titre", "Title — subtitle"
 LETTERS_RE = re.compile(r"[^\W\d_]")
@@ -183,7 +186,8 @@ def combine_titles(titles: list[str], language: str, proper: set[str]) -> str:
             shared += 1
         if shared and not all(word.lower() in ARTICLES for word in wa[:shared]):  # "Sales Management" + "… Leadership"
             return " ".join([*wa, joiner, *wb[shared:]])
-    following = [titles[0], *(title if title_case else _continued(title, proper) for title in titles[1:])]
+    rest = [LEADING_SYMBOLS_RE.sub("", title) or title for title in titles[1:]]  # "… and 🎉 Send it": "and send it"
+    following = [titles[0], *(title if title_case else _continued(title, proper) for title in rest)]
     has_joiner = any(f" {joiner} " in f" {title.lower()} " for title in titles)
     for count in range(len(following), 1, -1):
         chosen = following[:count]

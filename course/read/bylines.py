@@ -43,7 +43,12 @@ CLOSING_RE = re.compile(
     r"thank you|many thanks|sincerely|yours|yours truly|yours sincerely|all the best|love|with love|take care|"
     r"talk soon|until next time|à bientôt|amitiés|amicalement|bien à (vous|toi)|cordialement|bises|je t'embrasse|"
     r"je vous embrasse|viele grüße|liebe grüße|beste grüße|herzliche grüße|mit freundlichen grüßen|saludos|"
-    r"un abrazo|un saludo|atentamente|abrazos|un caro saluto|a presto)\s*[,.!—–-]?$"
+    r"un abrazo|un saludo|atentamente|abrazos|un caro saluto|a presto|"
+    # newsletters' own: "See you in the inbox,", "Until next week,", "Happy writing,", "Stay curious,"
+    r"see you( [\w'’]+){0,4}|speak soon|more soon|till next time|until next (week|time|month|issue)|"
+    r"onwards( and upwards)?|stay (curious|well|safe|tuned)|happy [a-z]+ing|with gratitude|gratefully|with thanks|"
+    r"à la semaine prochaine|à très vite|bis bald|bis zum nächsten mal|hasta pronto|hasta la próxima)"
+    r"\s*[,.!—–-]?$"
 )
 
 

@@ -6,7 +6,7 @@ import re
 
 from ..model import Article, Block
 from ..text import markdown_parser, markdown_words_text
-from .bylines import byline_name, is_metadata
+from .bylines import byline_name, is_closing, is_metadata, is_signature
 
 KIND = "markdown"
 SUFFIXES = (".md", ".markdown", ".mdx")
@@ -284,7 +284,7 @@ def _block(kind: str, tag: str, source: str) -> Block | None:
         text = markdown_words_text(source).strip()
         if re.fullmatch(r"(!\[[^\]]*\]\([^)]*\)\s*)+", source):
             return Block("image", source, "")
-        return Block("paragraph", source, text, glue_next=text.endswith(":"))
+        return Block("paragraph", _signed_on_two_lines(source), text, glue_next=text.endswith(":"))
     if kind == "hr":
         return None
     block_kind = {
@@ -296,6 +296,15 @@ def _block(kind: str, tag: str, source: str) -> Block | None:
         "table_open": "table",
     }.get(kind, "paragraph")
     return Block(block_kind, source, markdown_words_text(source).strip())
+
+
+def _signed_on_two_lines(source: str) -> str:
+    """ "See you in the inbox," above "Lena" in one paragraph: Markdown would join them into one line; a hard break
+    keeps them as the author typed them."""
+    lines = source.split("\n")
+    if len(lines) == 2 and is_closing(lines[0].strip()) and is_signature(lines[1].strip()):
+        return f"{lines[0].rstrip()}  \n{lines[1].strip()}"
+    return source
 
 
 def _is_artefact_line(line: str) -> bool:
