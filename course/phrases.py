@@ -79,7 +79,7 @@ def phrase_start(text: str, limit: int) -> str | None:
     opening a new phrase and not on an article or a preposition."""
     words = _words(text)
     best = None
-    for end in range(3, len(words)):
+    for end in range(3, len(words) - 1):  # a preposition ending the text ("easy to work with") opens nothing
         candidate = " ".join(words[:end]).rstrip(" ,;:–—-")
         if len(candidate) > limit:
             break

@@ -278,6 +278,9 @@ def test_a_long_title_loses_its_subtitle_before_its_words() -> None:
     )
     thin = lesson_subject("Pricing: a field guide for the nervous beginner who has never sent a quote", "")
     assert thin.startswith("Pricing: a field guide") and thin.endswith("…")
+    # a cut ends before a word that opens a phrase, and the last word opens none: not "…easy to work…"
+    listicle = lesson_subject("12 client communication habits that make you easy to work with", "")
+    assert listicle == "12 client communication habits that make you easy…"
 
 
 def test_sentence_case_titles_join_as_a_sentence() -> None:
