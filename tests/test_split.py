@@ -412,3 +412,34 @@ def test_a_long_handbook_gets_more_lessons_not_longer_ones() -> None:
     plan = plan_lessons(article)
     assert 13 <= len(plan) <= 24 and max(lesson.words for lesson in plan) <= 950, [lesson.words for lesson in plan]
     assert all(lesson.blocks[0].kind == "heading" for lesson in plan[1:])
+
+
+def test_a_lesson_of_several_numbered_items_keeps_the_first_ones_number_in_its_title() -> None:
+    """Items 2 and 3 in one lesson: its title was "Send the agenda" above "3. Put prices in writing", so item 2's
+    number was lost; the title now says "2. Send the agenda…", the subject stays without it, and so does every
+    lesson titled by an item in that course. When no lesson holds two items, titles go without numbers."""
+    rng = random.Random(5)
+    items = "\n\n".join(
+        f"## {n}. {name}\n\n{_paragraph(rng, 90)}"
+        for n, name in enumerate(
+            [
+                "Answer the question they asked",
+                "Send the agenda the day before",
+                "Put prices in writing, always",
+                "Say no to the fourth revision politely",
+                "Report progress before they ask",
+                "Give bad news early",
+            ],
+            start=1,
+        )
+    )
+    article = parse_article(Source("habits.md", "markdown", f"# Six client habits\n\n{_paragraph(rng, 60)}\n\n{items}"))
+    paired = plan_lessons(article, 3)
+    assert [lesson.title for lesson in paired][1:] == [
+        "3. Put prices in writing, always",
+        "Report progress before they ask and give bad news early",  # two that fit in one title: joined
+    ]
+    assert paired[1].subject == "Put prices in writing, always"
+    assert "## 4. Say no to the fourth revision" in "\n".join(b.markdown for b in paired[1].body_blocks)
+    single = plan_lessons(article, 7)
+    assert single[2].title == "Send the agenda the day before"

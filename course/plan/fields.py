@@ -58,6 +58,8 @@ def describe_lessons(
     used_subjects: set[str] = set()
     schedule = lesson_days(len(groups), every_days, days)
     proper = proper_words(article)
+    # a lesson holding several numbered items shows their numbers; then every lesson titled by an item does
+    numbered = any(_numbered_items(blocks, blocks[0]) > 1 for blocks in groups if blocks[0].kind == "heading")
     for number, blocks in enumerate(groups, start=1):
         title = lesson_title(blocks, article, number, proper)
         subject = _unique(lesson_subject(title, article.title), used_subjects, number)
@@ -70,8 +72,17 @@ def describe_lessons(
         )
         first = blocks[0]
         heading_is_title = first.kind == "heading" and _same(strip_number(first.text), title)
+        if heading_is_title and numbered and ITEM_NUMBER_RE.match(first.text):
+            title = first.text  # "2. Send the agenda…" above "3. Put prices in writing": the items keep their numbers
         described.append(LessonFields(title, subject, preheader, slug, schedule[number - 1], heading_is_title))
     return described
+
+
+def _numbered_items(blocks: list[Block], first: Block) -> int:
+    """How many numbered items ("2. …", "III. …") at the first heading's level the lesson holds, the first included."""
+    if not ITEM_NUMBER_RE.match(first.text):
+        return 0
+    return sum(b.kind == "heading" and b.level == first.level and bool(ITEM_NUMBER_RE.match(b.text)) for b in blocks)
 
 
 def slug_of(title: str, max_length: int) -> str:
