@@ -699,3 +699,23 @@ def test_a_markdown_sign_off_on_two_lines_keeps_its_line_break() -> None:
     for closing in ("Until next week,", "Happy writing,", "Stay curious,", "See you next week!", "Speak soon,"):
         assert is_closing(closing), closing
     assert not is_closing("See you and your whole team at the big meeting tomorrow,")
+
+
+def test_questions_alone_on_their_lines_are_headings_when_there_are_several() -> None:
+    """A plain-text article headed by questions ("¿Por qué…?", "¿Y los nervios?") was read as paragraphs, and a
+    lesson ended on a question whose answer opened the next one; one such question in an essay stays a paragraph.
+    A byline's full name is the author, not the first name the article is signed with."""
+    answer = "Porque intentan decir demasiado, y el público se pierde en el segundo minuto y ya no vuelve nunca."
+    text = (
+        "Cómo preparar tu primera charla\n\nPor Marta Quintana · 7 min de lectura\n\n"
+        f"Hace cinco años di mi primera charla.\n\n¿Por qué la mayoría de las charlas aburren?\n\n{answer}\n\n"
+        f"¿Y los nervios?\n\n{answer}\n\nUn abrazo,\nMarta"
+    )
+    article = parse_plain_text(text)
+    assert [b.text for b in article.blocks if b.kind == "heading"] == [
+        "¿Por qué la mayoría de las charlas aburren?",
+        "¿Y los nervios?",
+    ]
+    assert article.author == "Marta Quintana"
+    one = parse_plain_text(text.replace("¿Y los nervios?\n\n", ""))
+    assert not [b for b in one.blocks if b.kind == "heading"]

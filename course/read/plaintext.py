@@ -75,12 +75,13 @@ def parse(text: str, name: str = "") -> Article:
     chunks = [c for c in chunks if not all(COUNTER_RE.match(line) for line in c.lines)]
     author, chunks = _strip_head(chunks)
     chunks = _strip_tail(chunks, author or _early_byline(chunks))
-    author = author or _signed_by(chunks)
+    signed = _signed_by(chunks)
     title = ""
     if len(chunks) > 1 and chunks[0].single and _title_like(chunks[0].text, max_words=20):
         title = clean_title(chunks.pop(0).text)
         author_after, chunks = _strip_head(chunks)
         author = author or author_after
+    author = author or signed  # a byline's full name ("Por Marta Quintana") before the sign-off's ("Marta")
     blocks = _blocks(chunks, author)
     return Article(title=title, blocks=blocks, author=author)
 
@@ -347,6 +348,10 @@ def _block_heading_kind(chunks: list[_Chunk], index: int, author: str | None) ->
 
 def _blocks(chunks: list[_Chunk], author: str | None = None) -> list[Block]:
     kinds = [_block_heading_kind(chunks, index, author) for index in range(len(chunks))]
+    questions = [index for index in range(len(chunks)) if kinds[index] is None and _question_heading(chunks, index)]
+    if len(questions) >= 2:  # "Why do most talks bore?" … "And the nerves?": one question is a paragraph's
+        for index in questions:
+            kinds[index] = "question"
     has_chapters = "chapter" in kinds
     blocks: list[Block] = []
     list_items: list[tuple[str | None, str]] = []
@@ -397,6 +402,21 @@ def _attribution(chunks: list[_Chunk], index: int) -> bool:
         return False
     neighbours = [chunks[i] for i in (index - 1, index + 1) if 0 <= i < len(chunks)]
     return not any(DASH_LINE_RE.match(chunk.lines[0]) or DASH_LINE_RE.match(chunk.lines[-1]) for chunk in neighbours)
+
+
+def _question_heading(chunks: list[_Chunk], index: int) -> bool:
+    """A question alone on its line between paragraphs, answered by the prose under it ("¿Y los nervios?"): a
+    heading when the article has two or more of them."""
+    chunk = chunks[index]
+    text = chunk.text.strip()
+    words = text.split()
+    if not chunk.single or not text.endswith("?") or not 2 <= len(words) <= 14 or index in (0, len(chunks) - 1):
+        return False
+    if not text.lstrip("¿¡")[:1].isupper() or text.count("?") > 1 or is_closing(text):
+        return False
+    previous, following = chunks[index - 1], chunks[index + 1]
+    answered = _is_list_chunk(following) or len(following.text.split()) >= 12
+    return answered and previous.text.rstrip().endswith(TERMINAL_PUNCTUATION)
 
 
 def _is_list_chunk(chunk: _Chunk) -> bool:
