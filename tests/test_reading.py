@@ -719,3 +719,26 @@ def test_questions_alone_on_their_lines_are_headings_when_there_are_several() ->
     assert article.author == "Marta Quintana"
     one = parse_plain_text(text.replace("¿Y los nervios?\n\n", ""))
     assert not [b for b in one.blocks if b.kind == "heading"]
+
+
+def test_an_authors_note_a_quotes_source_and_definitions_are_kept_from_html() -> None:
+    """<aside> and <footer> are page furniture, except a note of prose inside the article (kept as a quote) and
+    the source under a quote; both were dropped with everything the author wrote in them. A definition list
+    becomes "**term**: definition" (it had no Markdown), and bare raised or lowered numbers stay so."""
+    page = (
+        "<html><body><aside><p>About the author: Theo has brewed coffee for years and years.</p></aside><article>"
+        "<h1>Home espresso</h1><p>Espresso at home is a hobby of small numbers: grams, seconds and degrees.</p>"
+        "<blockquote><p>Good espresso is a ratio, not a recipe.</p><footer>— <cite>James Hoffmann</cite></footer>"
+        '</blockquote><aside class="note"><p><strong>Note:</strong> fresh beans need four to ten days to rest.</p>'
+        '</aside><aside class="share"><p>Share this post with a friend who likes coffee.</p></aside>'
+        '<aside><p>Related: <a href="/a">Grinders</a>, <a href="/b">Scales</a>, <a href="/c">Milk</a></p></aside>'
+        "<dl><dt>Crema</dt><dd>The foam on top.</dd><dt>Dose</dt><dd>Coffee in.</dd><dd>Weighed.</dd></dl>"
+        "<p>CO<sub>2</sub> is why fresh beans bubble.<sup>1</sup></p></article></body></html>"
+    )
+    blocks = _html_markdown(page)[1]
+    assert "> Good espresso is a ratio, not a recipe.\n>\n> — James Hoffmann" in blocks
+    assert "> **Note:** fresh beans need four to ten days to rest." in blocks
+    assert "- **Crema**: The foam on top.\n- **Dose**: Coffee in. Weighed." in blocks
+    assert "CO₂ is why fresh beans bubble.¹" in blocks
+    text = "\n".join(blocks)
+    assert "Share this post" not in text and "Grinders" not in text and "About the author" not in text

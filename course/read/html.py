@@ -95,6 +95,8 @@ def parse(page: str, name: str = "") -> Article:
     _embeds_as_links(root)
     _cards_as_links(root)
     _expandables_as_text(root)
+    _notes_and_sources(root)
+    _definitions_as_list(root)
     notes = _footnotes(root)
     _remove_chrome(root)
     content = _main_element(root)
@@ -262,6 +264,51 @@ def _expandables_as_text(root: HtmlElement) -> None:
             heading.append(strong)
 
 
+def _notes_and_sources(root: HtmlElement) -> None:
+    """Two elements that page furniture is made of, used by an author: a <footer> inside a <blockquote> is the
+    quote's source ("— James Hoffmann"), and an <aside> of prose inside the <article> is the author's note
+    ("Note: fresh beans need a week to rest"), kept as a quote. Sidebars, link boxes and share bars still go."""
+    for footer in list(root.iter("footer")):
+        if any(ancestor.tag == "blockquote" for ancestor in footer.iterancestors()):
+            footer.tag = "p"
+    for aside in list(root.iter("aside")):
+        if not any(ancestor.tag == "article" for ancestor in aside.iterancestors()):
+            continue
+        marker = " ".join(filter(None, [aside.get("class"), aside.get("id"), aside.get("role")]))
+        text = " ".join(aside.text_content().split())
+        links = aside.findall(".//a")
+        link_words = sum(len(a.text_content().split()) for a in links)
+        prose = len(text.split()) >= 6 and re.search(r"[.!?…]", text) and link_words <= len(text.split()) / 3
+        boxed = any(True for _ in aside.iter("h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "nav", "form", "img"))
+        if prose and not boxed and not (marker and CHROME_RE.search(marker)):
+            aside.tag = "blockquote"
+
+
+def _definitions_as_list(root: HtmlElement) -> None:
+    """A definition list (<dl>), which Markdown has no syntax for, becomes a list of "**term**: definition"."""
+    from lxml.html import Element
+
+    for dl in list(root.iter("dl")):
+        items = Element("ul")
+        for element in dl:
+            text = " ".join(element.text_content().split()) if isinstance(element.tag, str) else ""
+            if element.tag == "dt" and text:
+                item = Element("li")
+                term = Element("strong")
+                term.text = text
+                item.append(term)
+                items.append(item)
+            elif element.tag == "dd" and text and len(items):
+                item = items[-1]
+                last = item[-1]
+                said = last.tail or ""
+                joiner = ": " if last.tag == "strong" and not said else " " if said.endswith((".", "!", "?")) else "; "
+                last.tail = said + joiner + text
+        if len(items):
+            items.tail = dl.tail
+            dl.getparent().replace(dl, items)
+
+
 def _subtitle_as_paragraph(title: HtmlElement) -> None:
     """The line under the title (a subtitle, a standfirst) is the article's opening words, not a section: a
     heading straight after the title becomes a paragraph when it is marked as a subtitle, or when it is a
@@ -414,6 +461,12 @@ def _to_markdown(content: HtmlElement) -> str:
 
     for element in list(content.iter("abbr", "span", "font")):
         element.drop_tag()
+    for element in content.iter(
+        "sup", "sub"
+    ):  # a bare number raised or lowered ("need.<sup>1</sup>", "CO<sub>2</sub>")
+        if len(element) == 0 and (element.text or "").strip().isdigit():
+            digits = SUPERSCRIPT_DIGITS if element.tag == "sup" else SUBSCRIPT_DIGITS
+            element.text = element.text.strip().translate(digits)  # stays so in the email and its plain text
     _boxes_of_words_as_paragraphs(content)
     html = lxml.html.tostring(content, encoding="unicode")
     converted = markdownify(
@@ -423,6 +476,8 @@ def _to_markdown(content: HtmlElement) -> str:
     return re.sub(r"\n{3,}", "\n\n", converted).strip() + "\n"
 
 
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 CODE_LANGUAGE_RE = re.compile(r"^(?:language|lang)-([\w+#.-]+)$")  # class="language-python" (Prism, highlight.js)
 
 
