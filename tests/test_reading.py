@@ -742,3 +742,25 @@ def test_an_authors_note_a_quotes_source_and_definitions_are_kept_from_html() ->
     assert "CO₂ is why fresh beans bubble.¹" in blocks
     text = "\n".join(blocks)
     assert "Share this post" not in text and "Grinders" not in text and "About the author" not in text
+
+
+def test_a_cell_spanning_rows_is_written_in_each_row_it_spans() -> None:
+    """Markdown tables have no spans: a rowspan cell left the rows under it a cell short (and the next cell in the
+    wrong column); it is now written in every row it covers, first column or last, and a span past the table's
+    end is harmless."""
+    page = (
+        "<html><body><article><h1>Espresso</h1><p>The numbers to start from, and when to change each of them.</p>"
+        "<table><tr><th>Step</th><th>What</th><th>When</th></tr>"
+        '<tr><td rowspan="2">Weigh</td><td>Dose 18 g</td><td rowspan="9">Every shot</td></tr>'
+        "<tr><td>Yield 36 g</td></tr>"
+        "<tr><td>Time</td><td>25 to 30 seconds</td></tr></table></article></body></html>"
+    )
+    table = next(block for block in _html_markdown(page)[1] if block.startswith("|"))
+    assert table.split("\n")[2:] == [
+        "| Weigh | Dose 18 g | Every shot |",
+        "| Weigh | Yield 36 g | Every shot |",
+        "| Time | 25 to 30 seconds | Every shot |",
+    ]
+    short = page.replace("<tr><td>Time</td><td>25 to 30 seconds</td></tr>", "<tr><td>Time</td></tr>")
+    table = next(block for block in _html_markdown(short)[1] if block.startswith("|"))
+    assert table.split("\n")[-1] == "| Time |  | Every shot |"  # a short row keeps the span in its column

@@ -468,12 +468,57 @@ def _to_markdown(content: HtmlElement) -> str:
             digits = SUPERSCRIPT_DIGITS if element.tag == "sup" else SUBSCRIPT_DIGITS
             element.text = element.text.strip().translate(digits)  # stays so in the email and its plain text
     _boxes_of_words_as_paragraphs(content)
+    _spanned_cells_repeated(content)
     html = lxml.html.tostring(content, encoding="unicode")
     converted = markdownify(
         html, heading_style="ATX", bullets="-", strip=["div", "section", "article", "main"],
         code_language_callback=_code_language,
     )  # fmt: skip
     return re.sub(r"\n{3,}", "\n\n", converted).strip() + "\n"
+
+
+def _spanned_cells_repeated(content: HtmlElement) -> None:
+    """A Markdown table has no spans: a cell spanning rows (rowspan="2") is written in each row it spans, as the
+    table says it applies to each, instead of leaving the rows below it one cell short."""
+    import copy
+
+    from lxml.html import Element
+
+    for table in content.iter("table"):
+        rows = [row for row in table.iter("tr") if next(row.iterancestors("table"), None) is table]
+        pending: dict[int, tuple[HtmlElement, int]] = {}  # column -> (the spanning cell, rows it still covers)
+        for row in rows:
+            cells = [cell for cell in row if cell.tag in ("td", "th")]
+            column, index = 0, 0
+            while index < len(cells) or any(col >= column for col in pending):
+                if column in pending:
+                    cell, left = pending.pop(column)
+                    repeat = copy.deepcopy(cell)
+                    repeat.attrib.pop("rowspan", None)
+                    repeat.tail = None
+                    if index < len(cells):
+                        cells[index].addprevious(repeat)
+                    else:
+                        row.append(repeat)
+                    if left > 1:
+                        pending[column] = (cell, left - 1)
+                    column += _span(cell, "colspan")
+                    continue
+                if index >= len(cells):  # the row ran out before a spanning cell's column: keep its place
+                    row.append(Element("td"))
+                    column += 1
+                    continue
+                cell = cells[index]
+                if _span(cell, "rowspan") > 1:
+                    pending[column] = (cell, _span(cell, "rowspan") - 1)
+                    cell.attrib.pop("rowspan", None)
+                column += _span(cell, "colspan")
+                index += 1
+
+
+def _span(cell: HtmlElement, attribute: str) -> int:
+    value = (cell.get(attribute) or "1").strip()
+    return min(int(value), 50) if value.isdigit() and int(value) > 0 else 1
 
 
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
