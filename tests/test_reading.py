@@ -764,3 +764,26 @@ def test_a_cell_spanning_rows_is_written_in_each_row_it_spans() -> None:
     short = page.replace("<tr><td>Time</td><td>25 to 30 seconds</td></tr>", "<tr><td>Time</td></tr>")
     table = next(block for block in _html_markdown(short)[1] if block.startswith("|"))
     assert table.split("\n")[-1] == "| Time |  | Every shot |"  # a short row keeps the span in its column
+
+
+def test_liquid_tags_become_what_they_show() -> None:
+    """dev.to's and Jekyll's Liquid tags were dropped as template syntax: the video the next paragraph talks about,
+    the repository it links, the summary of a {% details %}, and Jekyll's {% highlight %} code (its lines were
+    left as a paragraph). Tags inside a code block are the tutorial's subject and stay as written."""
+    text = (
+        "# Tests\n\nCoverage tells you which lines ran, not whether a test would notice a mistake in them.\n\n"
+        "{% youtube dQw4w9WgXcQ %}\n\nThe talk above says it better.\n\n{% github example/guidelines %}\n\n"
+        "{% tweet 1234567890 %}\n\n{% embed https://example.org/post %}\n\n{% podcast something %}\n\n"
+        "{% details Our old config %}\nWe had a 90% threshold.\n{% enddetails %}\n\n"
+        "{% highlight python %}\nfor row in rows:\n    print(row)\n{% endhighlight %}\n\n"
+        "```liquid\n{% raw %}{{ page.title }}{% endraw %}\n{% youtube keep-me %}\n```\n"
+    )
+    blocks = [block.markdown for block in parse_article(Source("post.md", "markdown", text)).blocks]
+    assert "[▶ youtube.com/watch?v=dQw4w9WgXcQ](https://www.youtube.com/watch?v=dQw4w9WgXcQ)" in blocks
+    assert "[github.com/example/guidelines](https://github.com/example/guidelines)" in blocks
+    assert "[twitter.com/i/status/1234567890](https://twitter.com/i/status/1234567890)" in blocks
+    assert "[example.org/post](https://example.org/post)" in blocks
+    assert "**Our old config**" in blocks and "We had a 90% threshold." in blocks
+    assert "```python\nfor row in rows:\n    print(row)\n```" in blocks
+    assert "```liquid\n{{ page.title }}\n{% youtube keep-me %}\n```" in blocks
+    assert not any("podcast" in block for block in blocks)

@@ -46,6 +46,27 @@ CALLOUT_SHORTCODE_RE = re.compile(
     r"(?msi)^[ \t]*\{\{[<%]\s*(tip|note|hint|info|warning|caution|important|callout|admonition|alert)\b[^}]*[>%]\}\}"
     r"[ \t]*\n(.*?)\n\s*\{\{[<%]\s*/\1\s*[>%]\}\}[ \t]*$"
 )
+# Liquid tags (dev.to, Forem, Jekyll): embeds by name, an expandable {% details %}, Jekyll's {% highlight %}
+LIQUID_EMBED_RE = re.compile(
+    r"(?mi)^[ \t]*\{%-?\s*(youtube|vimeo|loom|twitch|embed|link|github|gist|codepen|twitter|tweet|stackblitz|"
+    r"codesandbox|replit|jsfiddle|glitch|spotify|soundcloud|speakerdeck|slideshare|instagram|asciinema)\s+"
+    r"[\"']?([^\s\"'%]+)[\"']?[^%\n]*-?%\}[ \t]*$"
+)
+LIQUID_DETAILS_RE = re.compile(
+    r"(?msi)^[ \t]*\{%-?\s*(details|spoiler|collapsible|accordion)\s+(.*?)\s*-?%\}[ \t]*\n(.*?)\n?"
+    r"[ \t]*\{%-?\s*end\1\s*-?%\}[ \t]*$"
+)
+LIQUID_HIGHLIGHT_RE = re.compile(
+    r"(?msi)^[ \t]*\{%-?\s*highlight\s+([\w+#.-]+)[^%\n]*-?%\}[ \t]*\n(.*?)\n?[ \t]*\{%-?\s*endhighlight\s*-?%\}[ \t]*$"
+)
+# Jekyll shows what {% raw %}…{% endraw %} hold as written; `{% raw %}` in backticks is a tag being talked about
+LIQUID_RAW_RE = re.compile(r"(?s)(?<!`)\{%-?\s*raw\s*-?%\}(?!`)(.*?)\{%-?\s*endraw\s*-?%\}")
+EMBED_ADDRESSES = {  # a Liquid embed's argument when it is not a web address already
+    "github": "https://github.com/{}", "twitter": "https://twitter.com/i/status/{}",
+    "tweet": "https://twitter.com/i/status/{}", "codesandbox": "https://codesandbox.io/s/{}",
+    "stackblitz": "https://stackblitz.com/edit/{}", "replit": "https://replit.com/{}",
+}  # fmt: skip
+FENCE_RE = re.compile(r"(?ms)^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ \t]{0,3}\1[ \t]*$")
 PROPERTY_LINE_RE = re.compile(r"^[A-Z][\w ]{0,24}:\s+\S.{0,80}$")  # "Tags: hiring, onboarding"
 # Notion's callouts (<aside>💡 …</aside>) are a quote of the author's own: written as one
 ASIDE_RE = re.compile(r"(?ms)^<aside>[ \t]*\n(.*?)\n\s*</aside>[ \t]*$")
@@ -165,9 +186,36 @@ def _shortcodes(body: str) -> str:
         page = VIDEO_PAGES[match.group(1).lower()].format(match.group(2))
         return f"\n[▶ {page.removeprefix('https://').removeprefix('www.')}]({page})\n"  # a block of its own
 
-    body = FIGURE_SHORTCODE_RE.sub(figure, body)
-    body = VIDEO_SHORTCODE_RE.sub(video, body)
-    return CALLOUT_SHORTCODE_RE.sub(lambda m: "\n" + _aside_as_quote(m, group=2) + "\n", body)
+    def outside_code(body: str) -> str:
+        body = FIGURE_SHORTCODE_RE.sub(figure, body)
+        body = VIDEO_SHORTCODE_RE.sub(video, body)
+        body = CALLOUT_SHORTCODE_RE.sub(lambda m: "\n" + _aside_as_quote(m, group=2) + "\n", body)
+        body = LIQUID_EMBED_RE.sub(_liquid_embed, body)
+        body = LIQUID_DETAILS_RE.sub(lambda m: f"\n**{m.group(2).strip()}**\n\n{m.group(3).strip()}\n", body)
+        return LIQUID_HIGHLIGHT_RE.sub(lambda m: f"```{m.group(1)}\n{m.group(2).rstrip()}\n```", body)
+
+    # a tutorial about shortcodes shows them in its code blocks: those stay as written
+    parts, position = [], 0
+    for match in FENCE_RE.finditer(body):
+        parts += [outside_code(body[position : match.start()]), match.group(0)]
+        position = match.end()
+    return LIQUID_RAW_RE.sub(lambda m: m.group(1), "".join([*parts, outside_code(body[position:])]))
+
+
+def _liquid_embed(match: re.Match[str]) -> str:
+    """{% youtube id %}, {% embed https://… %}, {% github owner/repo %}: a link to what the tag shows (a video's
+    with ▶), a paragraph of its own; a tag whose page cannot be told goes."""
+    kind, argument = match.group(1).lower(), match.group(2)
+    if argument.startswith(("https://", "http://")):
+        page = argument
+    elif kind in VIDEO_PAGES and re.fullmatch(r"[\w-]+", argument):
+        page = VIDEO_PAGES[kind].format(argument)
+    elif kind in EMBED_ADDRESSES and re.fullmatch(r"@?[\w./-]+", argument):
+        page = EMBED_ADDRESSES[kind].format(argument.lstrip("@") if kind != "replit" else argument)
+    else:
+        return ""
+    shown = re.sub(r"^https?://(www\.)?", "", page)
+    return f"\n[{'▶ ' if kind in VIDEO_PAGES or kind == 'twitch' else ''}{shown}]({page})\n"
 
 
 def _aside_as_quote(match: re.Match[str], group: int = 1) -> str:
