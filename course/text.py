@@ -169,10 +169,7 @@ def _block_text(node: SyntaxTreeNode, width: int, with_urls: bool = True) -> str
     if kind == "html_block":
         return _wrap(html_text(node.content), width)
     if kind == "table":
-        rows = []
-        for row in _descendants(node, "tr"):
-            rows.append(" | ".join(_inline_text(cell, with_urls) for cell in row.children))
-        return "\n".join(rows)
+        return _table_text(node, width, with_urls)
     if kind == "footnote_block":
         notes = []
         for index, note in enumerate(node.children, start=1):
@@ -182,6 +179,30 @@ def _block_text(node: SyntaxTreeNode, width: int, with_urls: bool = True) -> str
             notes.append(_wrap(f"[{index}] {body.strip()}", width, subsequent="    "))
         return "\n".join(notes)
     return _join_blocks([_block_text(child, width, with_urls) for child in node.children]).rstrip()
+
+
+def _table_text(node: SyntaxTreeNode, width: int, with_urls: bool) -> str:
+    """A table as rows of cells between " | "; lined up in columns under a rule below the header when it fits in
+    the width (as a person types a table in a plain-text email), else one row a line as it comes."""
+    cells = [list(row.children) for row in _descendants(node, "tr")]
+    rows = [[" ".join(_inline_text(cell, with_urls).split()) for cell in row] for row in cells]
+    columns = max((len(row) for row in rows), default=0)
+    rows = [row + [""] * (columns - len(row)) for row in rows]
+    widths = [max(display_width(row[column]) for row in rows) for column in range(columns)]
+    if not rows or not width or sum(widths) + 3 * (columns - 1) > width:
+        return "\n".join(" | ".join(row).rstrip(" |") for row in rows)
+    right = [
+        any("right" in str(row[i].attrs.get("style", "")) for row in cells if i < len(row)) for i in range(columns)
+    ]
+
+    def padded(cell: str, column: int) -> str:
+        room = " " * (widths[column] - display_width(cell))
+        return room + cell if right[column] else cell + room  # a column aligned right (|--:|) stays so
+
+    lines = [" | ".join(padded(cell, i) for i, cell in enumerate(row)).rstrip() for row in rows]
+    if any(child.type == "thead" for child in node.children):
+        lines.insert(1, "-+-".join("-" * size for size in widths))
+    return "\n".join(lines)
 
 
 ALERT_KINDS = "NOTE|TIP|IMPORTANT|WARNING|CAUTION"  # GitHub's alerts: "> [!TIP]"
@@ -207,9 +228,10 @@ def _list_text(node: SyntaxTreeNode, width: int, with_urls: bool) -> str:
     items = []
     for offset, item in enumerate(node.children):
         marker = f"{start + offset}. " if node.type == "ordered_list" else "- "
-        body = _join_blocks(
-            [_block_text(child, max(width - len(marker), 0), with_urls) for child in item.children]
-        ).rstrip()
+        parts = [_block_text(child, max(width - len(marker), 0), with_urls) for child in item.children]
+        tight = all(child.type != "paragraph" or child.hidden for child in item.children)
+        # a tight list's nested list follows its item's line directly, as the author wrote it
+        body = ("\n".join(part for part in parts if part.strip()) if tight else _join_blocks(parts)).rstrip()
         lines = body.split("\n")
         indent = " " * len(marker)
         items.append("\n".join([marker + lines[0]] + [(indent + line).rstrip() for line in lines[1:]]))
@@ -235,7 +257,8 @@ def _inline_text(node: SyntaxTreeNode, with_urls: bool) -> str:
         elif kind == "image":
             alt = _inline_text(child, False) or str(child.attrs.get("alt", ""))
             if with_urls:
-                out.append(f"[{alt or 'image'}] ({child.attrs.get('src', '')})")
+                space = " " if out and out[-1] and not out[-1][-1].isspace() else ""  # pictures side by side
+                out.append(f"{space}[{alt or 'image'}] ({child.attrs.get('src', '')})")
         elif kind == "footnote_ref":
             out.append(f"[{int(child.meta.get('id', 0)) + 1}]")
         elif kind == "html_inline":

@@ -311,3 +311,28 @@ def test_github_alerts_task_lists_and_details_read_well_in_an_email() -> None:
     assert "<li>☑ Subject under 50 characters</li>" in page and "<li>☐ Body wrapped</li>" in page
     assert "<p><strong>Why not rebase?</strong></p>" in page and "<details" not in page
     assert markdown_text(source).startswith("> Tip: Use git add -p to stage part of a file.\n")
+
+
+def test_the_plain_text_twin_lines_up_tables_and_keeps_nested_lists_tight() -> None:
+    """A table that fits in 72 columns is lined up under a rule, with right-aligned columns kept right; a wider one
+    stays a row a line. A tight list's nested list follows its item without a blank line (there was one), and two
+    pictures side by side are not run together."""
+    from course.text import markdown_text
+
+    table = "| Size | Grams | Cup |\n|---|--:|---|\n| Small | 14 | Espresso |\n| Double | 18 | Cappuccino |\n"
+    assert markdown_text(table) == (
+        "Size   | Grams | Cup\n-------+-------+-----------\nSmall  |    14 | Espresso\nDouble |    18 | Cappuccino\n"
+    )
+    wide = table.replace("Cappuccino", "A large cappuccino in the tall glass from the top shelf, with oat milk")
+    assert markdown_text(wide).split("\n")[:2] == ["Size | Grams | Cup", "Small | 14 | Espresso"]
+    nested = "- Sour: grind finer.\n- Bitter: grind coarser.\n  - Still bitter? Try a lighter roast.\n"
+    assert markdown_text(nested) == (
+        "- Sour: grind finer.\n- Bitter: grind coarser.\n  - Still bitter? Try a lighter roast.\n"
+    )
+    loose = "- Sour: grind finer.\n\n- Bitter: grind coarser.\n\n  More about bitterness.\n"
+    assert "- Bitter: grind coarser.\n\n  More about bitterness." in markdown_text(loose)
+    pictures = "![A fast shot](https://example.com/a.jpg)![A slow shot](https://example.com/b.jpg)\n"
+    assert (
+        markdown_text(pictures)
+        == "[A fast shot] (https://example.com/a.jpg) [A slow shot]\n(https://example.com/b.jpg)\n"
+    )
