@@ -443,3 +443,18 @@ def test_a_lesson_of_several_numbered_items_keeps_the_first_ones_number_in_its_t
     assert "## 4. Say no to the fourth revision" in "\n".join(b.markdown for b in paired[1].body_blocks)
     single = plan_lessons(article, 7)
     assert single[2].title == "Send the agenda the day before"
+
+
+def test_a_pictures_caption_is_never_a_lessons_title_or_preheader() -> None:
+    """A photo essay's lesson was titled by the caption under its first picture ("The path near cove 3, looking
+    west…"), the one sentence short enough; it is now titled and previewed by the author's prose."""
+    opening = "By lunchtime the sun had come out and everything changed colour at once, faster than we could say it."
+    text = (
+        f"# Three days on the coast\n\n![The path](https://example.com/3.jpg)\n\n*The path near cove 3, looking west.*"
+        f"\n\n{opening}\n"
+    )
+    lesson = plan_lessons(parse_article(Source("coast.md", "markdown", text)), 1)[0]
+    assert lesson.title == "Three days on the coast"
+    assert lesson.preheader.startswith("By lunchtime the sun had come out"), lesson.preheader
+    two = f"# Coast\n\n{opening}\n\n" + text.split("\n\n", 1)[1]
+    assert "cove 3" not in plan_lessons(parse_article(Source("coast.md", "markdown", two)), 2)[1].title

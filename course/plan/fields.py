@@ -4,6 +4,7 @@ slug, and the day it is sent. A lesson whose first heading is its title shows it
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -141,8 +142,14 @@ def lesson_title(blocks: list[Block], article: Article, number: int, proper: set
         return combine_titles(top, article.language, proper or set()) if len(top) > 1 else top[0]
     if first.glue_next and first.words <= 14 and LETTERS_RE.search(first.text):
         return first.text.rstrip(":").strip()
-    prose = " ".join(b.text for b in blocks if b.kind in PROSE and LETTERS_RE.search(b.text))
+    captions = _captions(blocks)
+    prose = " ".join(b.text for b in blocks if b.kind in PROSE and LETTERS_RE.search(b.text) and id(b) not in captions)
     return short_phrase(prose, SUBJECT_MAX) or cut_at_phrase(prose, SUBJECT_MAX).rstrip("…") or article.title
+
+
+def _captions(blocks: list[Block]) -> set[int]:
+    """The paragraphs right under a picture (its caption): never a lesson's title or preheader."""
+    return {id(block) for before, block in itertools.pairwise(blocks) if before.kind == "image"}
 
 
 def lesson_subject(title: str, course_title: str) -> str:
@@ -220,8 +227,9 @@ def lesson_preheader(blocks: list[Block], subject: str) -> str:
     """40–110 characters of whole sentences from the lesson's opening prose that add to the subject: it starts
     where a sentence starts, and leaves out a salutation ("Dear Maya,") and the sentence the subject came from."""
     found: list[str] = []
+    captions = _captions(blocks)
     for block in blocks:
-        if block.kind not in PROSE or not LETTERS_RE.search(block.text):
+        if block.kind not in PROSE or not LETTERS_RE.search(block.text) or id(block) in captions:
             continue
         if len(block.text.split()) <= 4 and block.text.rstrip().endswith(","):
             continue  # a salutation
