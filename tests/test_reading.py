@@ -787,3 +787,28 @@ def test_liquid_tags_become_what_they_show() -> None:
     assert "```python\nfor row in rows:\n    print(row)\n```" in blocks
     assert "```liquid\n{{ page.title }}\n{% youtube keep-me %}\n```" in blocks
     assert not any("podcast" in block for block in blocks)
+
+
+def test_obsidian_markdown_reads_as_plain_markdown() -> None:
+    """Obsidian notes showed "[[Obsidian]]", "==Link people==", "> [!tip] The one-line rule" and "#productivity"
+    to subscribers as written. Wiki links keep their words, highlights are bold, a callout's title is bold (a
+    GitHub kind without one keeps its label), a picture embed is a relative picture (reported, or resolved with
+    --base-url), tags at a line's end go; `[[x]]` in code is left alone."""
+    text = (
+        "# Daily notes\n\nI keep daily notes in [[Obsidian]], and I read them in [[Weekly review|my weekly review]]."
+        " #productivity #notes\n\n> [!tip] The one-line rule\n> Write the first line first.\n\n> [!warning]\n> Don't "
+        "reorganise folders.\n\n> [!example]\n> A note about a meeting.\n\n==Link people, not topics.== Then `[[x]]` "
+        "stays, and so does C#.\n\n![[a mock player]](player.png) and [[a link]](https://example.org/x) stay.\n\n"
+        "![[friday.png]] ![[Another note]]\n\n#writing #habits\n"
+    )
+    blocks = [block.markdown for block in parse_article(Source("notes.md", "markdown", text)).blocks]
+    assert blocks[0] == "I keep daily notes in Obsidian, and I read them in my weekly review."
+    assert "> **The one-line rule**  \n> Write the first line first." in blocks
+    assert "> [!WARNING]\n> Don't reorganise folders." in blocks
+    assert "> **Example**  \n> A note about a meeting." in blocks
+    assert "**Link people, not topics.** Then `[[x]]` stays, and so does C#." in blocks
+    assert blocks[-1].strip() == "and [[a link]](https://example.org/x) stay."  # a link whose words hold brackets
+    assert not any("friday" in block or "Another note" in block or "#habits" in block for block in blocks)
+    based = parse_article(Source("notes.md", "markdown", text), base_url="https://example.org/notes/")
+    assert "![](https://example.org/notes/friday.png)" in based.blocks[-1].markdown
+    assert "![[a mock player]](https://example.org/notes/player.png)" in based.blocks[-2].markdown  # alt in brackets

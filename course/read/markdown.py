@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..model import Article, Block
-from ..text import markdown_parser, markdown_words_text
+from ..text import ALERT_KINDS, markdown_parser, markdown_words_text
 from .bylines import byline_name, is_closing, is_metadata, is_signature
 
 KIND = "markdown"
@@ -66,6 +67,14 @@ EMBED_ADDRESSES = {  # a Liquid embed's argument when it is not a web address al
     "tweet": "https://twitter.com/i/status/{}", "codesandbox": "https://codesandbox.io/s/{}",
     "stackblitz": "https://stackblitz.com/edit/{}", "replit": "https://replit.com/{}",
 }  # fmt: skip
+# Obsidian's (and other wikis') Markdown: [[Page|alias]], ![[picture.png]], ==highlight==, > [!tip] Title, #tags
+WIKI_EMBED_RE = re.compile(r"!\[\[([^\]|#]+?)(?:[|#][^\]]*)?\]\](?![(\[])")  # not ![[alt]](picture.png)
+WIKI_LINK_RE = re.compile(r"\[\[([^\]|#]+?)(?:#[^\]|]*)?(?:\|([^\]]+))?\]\](?![(\[])")
+HIGHLIGHT_RE = re.compile(r"(?<![=\w])==(?=\S)([^=\n]+?)(?<=\S)==(?![=\w])")
+CALLOUT_RE = re.compile(r"(?m)^([ \t]*>[ \t]*)\[!(\w+)\][+-]?[ \t]*(.*?)[ \t]*$")
+TAG_LINE_RE = re.compile(r"(?m)^[ \t]*#[^\W\d][\w/-]*(?:[ \t]+#[^\W\d][\w/-]*)*[ \t]*$")
+TRAILING_TAGS_RE = re.compile(r"(?m)(?:[ \t]+#[^\W\d][\w/-]*)+[ \t]*$")
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif")
 FENCE_RE = re.compile(r"(?ms)^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ \t]{0,3}\1[ \t]*$")
 PROPERTY_LINE_RE = re.compile(r"^[A-Z][\w ]{0,24}:\s+\S.{0,80}$")  # "Tags: hiring, onboarding"
 # Notion's callouts (<aside>💡 …</aside>) are a quote of the author's own: written as one
@@ -190,6 +199,7 @@ def _shortcodes(body: str) -> str:
         body = FIGURE_SHORTCODE_RE.sub(figure, body)
         body = VIDEO_SHORTCODE_RE.sub(video, body)
         body = CALLOUT_SHORTCODE_RE.sub(lambda m: "\n" + _aside_as_quote(m, group=2) + "\n", body)
+        body = _wiki_markdown(body)
         body = LIQUID_EMBED_RE.sub(_liquid_embed, body)
         body = LIQUID_DETAILS_RE.sub(lambda m: f"\n**{m.group(2).strip()}**\n\n{m.group(3).strip()}\n", body)
         return LIQUID_HIGHLIGHT_RE.sub(lambda m: f"```{m.group(1)}\n{m.group(2).rstrip()}\n```", body)
@@ -200,6 +210,38 @@ def _shortcodes(body: str) -> str:
         parts += [outside_code(body[position : match.start()]), match.group(0)]
         position = match.end()
     return LIQUID_RAW_RE.sub(lambda m: m.group(1), "".join([*parts, outside_code(body[position:])]))
+
+
+def _wiki_markdown(body: str) -> str:
+    """Obsidian's Markdown as plain Markdown: a wiki link is its words ("[[Weekly review|my review]]" -> "my
+    review": no page to link to), an embedded picture a picture with a relative address (left out and reported,
+    or resolved with --base-url), an embedded note goes, ==highlight== is bold, a callout "> [!tip] Title" shows
+    its title in bold (GitHub's kinds without a title keep their label), and #tags at the end of a line go."""
+
+    def callout(match: re.Match[str]) -> str:
+        quote, kind, title = match.groups()
+        if not title and kind.upper() in ALERT_KINDS.split("|"):
+            return f"{quote}[!{kind.upper()}]"
+        return f"{quote}**{title or kind.capitalize()}**  "
+
+    def embed(match: re.Match[str]) -> str:
+        name = match.group(1).strip()
+        return f"![]({link_destination(name)})" if name.lower().endswith(PICTURE_SUFFIXES) else ""
+
+    body = CALLOUT_RE.sub(callout, body)
+    body = TAG_LINE_RE.sub("", body)
+    pieces, position = [], 0
+    for code in CODE_SPAN_RE.finditer(body):  # `[[x]]` in backticks is being talked about: as written
+        pieces += [_wiki_inline(body[position : code.start()], embed), code.group(0)]
+        position = code.end()
+    return "".join([*pieces, _wiki_inline(body[position:], embed)])
+
+
+def _wiki_inline(text: str, embed: Callable[[re.Match[str]], str]) -> str:
+    text = WIKI_EMBED_RE.sub(embed, text)
+    text = WIKI_LINK_RE.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
+    text = HIGHLIGHT_RE.sub(r"**\1**", text)
+    return TRAILING_TAGS_RE.sub("", text)
 
 
 def _liquid_embed(match: re.Match[str]) -> str:
