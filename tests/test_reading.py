@@ -812,3 +812,17 @@ def test_obsidian_markdown_reads_as_plain_markdown() -> None:
     based = parse_article(Source("notes.md", "markdown", text), base_url="https://example.org/notes/")
     assert "![](https://example.org/notes/friday.png)" in based.blocks[-1].markdown
     assert "![[a mock player]](https://example.org/notes/player.png)" in based.blocks[-2].markdown  # alt in brackets
+
+
+def test_a_reading_lists_links_stay_and_a_menu_still_goes() -> None:
+    """A row of links titled like articles ("Why saying no is a skill · Part two") is what a reading list is made
+    of: it was dropped as a menu, and the paragraph under it spoke of nothing. Short labels still go."""
+    page = (
+        "<html><body><article><h1>Five things worth reading</h1><p>A short list this week, because I moved house "
+        'and read less.</p><h2>On saying no</h2><p><a href="https://example.org/no">Why saying no is a skill</a> · '
+        '<a href="https://example.org/no-2">Part two</a></p><p>Two short essays, best read together.</p>'
+        '<p><a href="/">Home</a> · <a href="/blog">Blog</a> · <a href="/about">About me</a></p></article></body></html>'
+    )
+    blocks = _html_markdown(page)[1]
+    assert "[Why saying no is a skill](https://example.org/no) · [Part two](https://example.org/no-2)" in blocks
+    assert not any("Home" in block for block in blocks)

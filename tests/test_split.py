@@ -458,3 +458,13 @@ def test_a_pictures_caption_is_never_a_lessons_title_or_preheader() -> None:
     assert lesson.preheader.startswith("By lunchtime the sun had come out"), lesson.preheader
     two = f"# Coast\n\n{opening}\n\n" + text.split("\n\n", 1)[1]
     assert "cove 3" not in plan_lessons(parse_article(Source("coast.md", "markdown", two)), 2)[1].title
+
+
+def test_a_lone_capital_letter_is_not_a_name_when_titles_are_joined() -> None:
+    """ "Tool A" in a list made "A" a name, so a joined title read "Tools, A podcast and one question"."""
+    from course.plan.fields import combine_titles, proper_words
+
+    text = "# Links\n\nThree tools this week, Tool A and Tool B among them, and one question from Dana.\n"
+    proper = proper_words(parse_article(Source("links.md", "markdown", text)))
+    assert "A" not in proper and "Dana" in proper
+    assert combine_titles(["Tools", "A podcast", "One question"], "en", proper) == "Tools, a podcast and one question"

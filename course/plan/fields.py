@@ -124,7 +124,8 @@ def proper_words(article: Article) -> set[str]:
         if block.kind not in PROSE:
             continue
         for sentence in sentences(block.text):
-            found.update(w for w in re.findall(r"(?<=\s)[A-ZÀ-Ý][\w'’-]*", sentence))
+            # two letters at least: the lone "A" of "Tool A" is no name, and "A podcast" starts with an article
+            found.update(w for w in re.findall(r"(?<=\s)[A-ZÀ-Ý][\w'’-]+", sentence))
     return found
 
 

@@ -416,6 +416,8 @@ def _mostly_links(links: list[HtmlElement], text: str) -> bool:
     if len({a.get("href") for a in links}) < 2 or len(text.split()) > 15:
         return False  # one page linked twice (a file and its "Download" button) is not a menu
     link_words = sum(len(a.text_content().split()) for a in links)
+    if link_words / len(links) >= 3:
+        return False  # links titled like articles ("Why saying no is a skill · Part two"): a reading list's
     return link_words / max(1, len(text.split())) > 0.6
 
 
