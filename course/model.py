@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import where
-from .text import count_words, markdown_words, plural, reading_minutes
+from .text import code_lines, count_words, markdown_words, plural, reading_minutes
 
 # --- the article -----------------------------------------------------------------------------------------------
 
@@ -31,7 +31,8 @@ class Block:
 
     @property
     def words(self) -> int:
-        return count_words(self.text)
+        """Its words; a code block weighs a word a line, as in a lesson's count (text.markdown_words)."""
+        return code_lines(self.text) if self.kind == "code" else count_words(self.text)
 
 
 @dataclass

@@ -121,8 +121,20 @@ def markdown_words_text(markdown: str) -> str:
 
 
 def markdown_words(markdown: str) -> int:
-    """The number of words a reader sees in rendered Markdown: the one word count of a lesson."""
-    return count_words(markdown_words_text(markdown))
+    """The number of words a reader reads in rendered Markdown: the one word count of a lesson (its size, its
+    reading time), where a line of code counts as one word (a listing is studied a line at a time, not read as
+    prose: an 80-line listing is not 400 words of reading)."""
+    words = count_words(markdown_words_text(markdown))
+    if "```" in markdown or "~~~" in markdown or "\n    " in markdown or markdown.startswith("    "):
+        for node in syntax_tree(markdown).walk():
+            if node.type in ("fence", "code_block"):
+                words += code_lines(node.content) - count_words(node.content)
+    return words
+
+
+def code_lines(code: str) -> int:
+    """What a code listing weighs in a lesson's word count: its lines with anything on them."""
+    return sum(1 for line in code.split("\n") if line.strip())
 
 
 def _join_blocks(parts: list[str]) -> str:

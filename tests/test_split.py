@@ -468,3 +468,26 @@ def test_a_lone_capital_letter_is_not_a_name_when_titles_are_joined() -> None:
     proper = proper_words(parse_article(Source("links.md", "markdown", text)))
     assert "A" not in proper and "Dana" in proper
     assert combine_titles(["Tools", "A podcast", "One question"], "en", proper) == "Tools, a podcast and one question"
+
+
+def test_a_line_of_code_weighs_one_word() -> None:
+    """An 80-line listing counted as ~500 words: its lesson was "far longer than the others", and the planner cut
+    the sentence about the code ("Read it once from top to bottom…") away from it into the next lesson."""
+    from course.text import markdown_words
+
+    listing = "\n".join(f"    result_{i} = compute_value(data[{i}], factor={i % 7})" for i in range(80))
+    after = "Read it once from top to bottom."
+    body = f"Here is the whole worker loop:\n\n```python\ndef work():\n{listing}\n```\n\n{after}\n"
+    assert markdown_words(body) == 6 + 81 + 7  # the words around it, and a word a line
+    code = "\n".join("    " + line for line in ["def work():", *listing.split("\n")])
+    assert markdown_words(f"Here is the whole worker loop:\n\n{code}\n\nRead it once from top to bottom.\n") == 94
+    rng = random.Random(9)
+    text = (
+        f"# A job queue\n\n{_paragraph(rng, 100)}\n\n## The queue\n\n{_paragraph(rng, 120)}\n\n"
+        f"## The worker\n\n{body}\n## Retries\n\n{_paragraph(rng, 110)}\n"
+    )
+    article = parse_article(Source("queue.md", "markdown", text))
+    lessons = plan_lessons(article)
+    worker = next(lesson for lesson in lessons if "```python" in "\n".join(b.markdown for b in lesson.blocks))
+    assert after in [b.markdown for b in worker.blocks]
+    assert worker.words < 150
