@@ -491,3 +491,25 @@ def test_a_line_of_code_weighs_one_word() -> None:
     worker = next(lesson for lesson in lessons if "```python" in "\n".join(b.markdown for b in lesson.blocks))
     assert after in [b.markdown for b in worker.blocks]
     assert worker.words < 150
+
+
+def test_a_lesson_cut_inside_a_section_opens_with_its_subsections_at_the_top_level() -> None:
+    """A lesson opening with "### Retries" (its section, "## Part two", in the lesson before) put an h3 right
+    under the email's h1 title, and was titled by the next section alone ("Part three: running it"). Its opening
+    subsections move up to ## until the next section, and the title names them all; a section's "Part three:"
+    label is left out when titles are joined."""
+    from course.plan.fields import combine_titles
+
+    rng = random.Random(11)
+    text = (
+        f"# A job queue\n\n{_paragraph(rng, 150)}\n\n## Part two: the worker\n\n{_paragraph(rng, 150)}\n\n"
+        f"### Retries\n\n{_paragraph(rng, 60)}\n\n#### Backing off\n\n{_paragraph(rng, 30)}\n\n"
+        f"### The dead-letter list\n\n{_paragraph(rng, 60)}\n\n## Part three: running it\n\n{_paragraph(rng, 40)}\n"
+    )
+    last = plan_lessons(parse_article(Source("queue.md", "markdown", text)), 3)[-1]
+    assert last.title == "Retries, the dead-letter list and running it"
+    headings = [line for line in last.markdown.split("\n") if line.startswith("#")]
+    assert headings == ["## Retries", "### Backing off", "## The dead-letter list", "## Part three: running it"]
+    assert combine_titles(["Part one: the queue", "Part two: the worker"], "en", set()) == (
+        "Part one: the queue and the worker"
+    )

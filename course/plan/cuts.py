@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..errors import CourseError
 from ..model import Article, Block
 from ..text import reading_minutes
-from .fields import ITEM_NUMBER_RE, describe_lessons
+from .fields import ITEM_NUMBER_RE, describe_lessons, heading_levels
 
 MIN_LESSONS, MAX_LESSONS = 3, 7
 LONGEST_COURSE = 30  # lessons: a month of daily emails, however long the article
@@ -85,7 +85,14 @@ class PlannedLesson:
 
     @property
     def markdown(self) -> str:
-        return "\n\n".join(block.markdown for block in self.body_blocks).strip() + "\n"
+        levels = heading_levels(self.blocks)
+        return "\n\n".join(_at_level(block, levels) for block in self.body_blocks).strip() + "\n"
+
+
+def _at_level(block: Block, levels: dict[int, int]) -> str:
+    """A block's Markdown, a heading at its level in the lesson (heading_levels)."""
+    level = levels.get(id(block), block.level)
+    return block.markdown if level == block.level else re.sub(r"^#+", "#" * level, block.markdown, count=1)
 
 
 def plan_lessons(

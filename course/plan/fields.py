@@ -25,6 +25,10 @@ PROSE = ("paragraph", "list", "quote")
 LIST_MARKER_RE = re.compile(
     r"(?m)^\s*(?:(?:\d+[.)]|[-*+•])\s+)?\[[ xX]\]\s+|^\s*(?:\d+[.)]|[-*+•])\s+"
 )  # "1. ", "[x] "
+LABEL_PREFIX_RE = re.compile(
+    r"(?i)^(step|part|chapter|section|lesson|day|week|kapitel|teil|schritt|chapitre|partie|étape|capítulo|paso|parte)"
+    r"\s+(\d+|[ivxlc]+|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.–—-]\s+(?=\S)"
+)  # "Part three: " before a title's own words
 LEADING_SYMBOLS_RE = re.compile(r"^[\U0001F000-\U0001FAFF\u2190-\u2BFF\uFE0F\u200D]+\s*")  # "🎉 Send it": emoji, arrows
 TRAILING_ASIDE_RE = re.compile(r"\s*\([^()]*\)\s*$")
 SUBTITLE_RE = re.compile(r"\s*(?::|\s[–—-])\s")  # "Title: subtitle", "Titre : sous-titre", "Title — subtitle"
@@ -129,6 +133,22 @@ def proper_words(article: Article) -> set[str]:
     return found
 
 
+def heading_levels(blocks: list[Block]) -> dict[int, int]:
+    """Each heading's level in the lesson's email, by id: a lesson cut inside a section opens with its subsections
+    ("### Retries" before "## Part three"); under the email's title (an h1) they move up to ## until the first
+    section heading, so no level is skipped and they count as the lesson's own top level. (A lesson with no ##
+    at all keeps its levels: the renderer starts its headings at h2.)"""
+    headings = [block for block in blocks if block.kind == "heading"]
+    sections = any(block.level <= 2 for block in headings)  # without any, the email moves them all up alike
+    shift = headings[0].level - 2 if sections and headings[0].level > 2 else 0
+    levels: dict[int, int] = {}
+    for block in headings:
+        if block.level <= 2:
+            shift = 0
+        levels[id(block)] = max(2, block.level - shift)
+    return levels
+
+
 def lesson_title(blocks: list[Block], article: Article, number: int, proper: set[str] | None = None) -> str:
     """A title from the lesson's own headings, or a whole phrase of its opening when it has none."""
     headings = [b for b in blocks if b.kind == "heading" and LETTERS_RE.search(strip_number(b.text))]
@@ -138,8 +158,9 @@ def lesson_title(blocks: list[Block], article: Article, number: int, proper: set
     # a lesson that opens with a heading, or with a lead-in ("Here is what good looks like:") introducing
     # subsections, is named by its top-level headings
     if headings and (first.kind == "heading" or first.glue_next):
-        level = min(b.level for b in headings)
-        top = [strip_number(b.text) for b in headings if b.level == level]
+        levels = heading_levels(blocks)
+        level = min(levels[id(b)] for b in headings)
+        top = [strip_number(b.text) for b in headings if levels[id(b)] == level]
         return combine_titles(top, article.language, proper or set()) if len(top) > 1 else top[0]
     if first.glue_next and first.words <= 14 and LETTERS_RE.search(first.text):
         return first.text.rstrip(":").strip()
@@ -203,9 +224,13 @@ def combine_titles(titles: list[str], language: str, proper: set[str]) -> str:
         shared = 0
         while shared < min(len(wa), len(wb)) - 1 and wa[shared].lower() == wb[shared].lower():
             shared += 1
-        if shared and not all(word.lower() in ARTICLES for word in wa[:shared]):  # "Sales Management" + "… Leadership"
+        labelled = LABEL_PREFIX_RE.match(titles[1])  # "Part one: …" + "Part two: …" share a label, not a subject
+        if (
+            shared and not labelled and not all(word.lower() in ARTICLES for word in wa[:shared])
+        ):  # "Sales Management" + "… Leadership"
             return " ".join([*wa, joiner, *wb[shared:]])
-    rest = [LEADING_SYMBOLS_RE.sub("", title) or title for title in titles[1:]]  # "… and 🎉 Send it": "and send it"
+    # "… and 🎉 Send it" -> "and send it"; "… and Part three: running it" -> "and running it"
+    rest = [LABEL_PREFIX_RE.sub("", LEADING_SYMBOLS_RE.sub("", title)) or title for title in titles[1:]]
     following = [titles[0], *(title if title_case else _continued(title, proper) for title in rest)]
     has_joiner = any(f" {joiner} " in f" {title.lower()} " for title in titles)
     for count in range(len(following), 1, -1):
