@@ -826,3 +826,15 @@ def test_a_reading_lists_links_stay_and_a_menu_still_goes() -> None:
     blocks = _html_markdown(page)[1]
     assert "[Why saying no is a skill](https://example.org/no) · [Part two](https://example.org/no-2)" in blocks
     assert not any("Home" in block for block in blocks)
+
+
+def test_hugo_toml_front_matter_gives_title_and_author() -> None:
+    """Hugo's "+++" front matter was read as the first paragraph of lesson 1 (title = "…", date = …), and the
+    course took a section's title for its own; a broken one is still dropped, not read as prose."""
+    body = "\nThe first two weeks decide whether a new designer feels trusted or tolerated, so we plan them.\n"
+    article = parse_article(Source("post.md", "markdown", f'+++\ntitle = "Onboarding in two weeks"\nauthor = '
+                                   f'"Sam Okafor"\ndate = 2025-02-10\ntags = ["hiring"]\n+++\n{body}'))  # fmt: skip
+    assert (article.title, article.author) == ("Onboarding in two weeks", "Sam Okafor")
+    assert [block.markdown for block in article.blocks] == [body.strip()]
+    broken = parse_article(Source("post.md", "markdown", f"+++\ntitle = unquoted words\n+++\n{body}"))
+    assert [block.markdown for block in broken.blocks] == [body.strip()]

@@ -75,6 +75,7 @@ CALLOUT_RE = re.compile(r"(?m)^([ \t]*>[ \t]*)\[!(\w+)\][+-]?[ \t]*(.*?)[ \t]*$"
 TAG_LINE_RE = re.compile(r"(?m)^[ \t]*#[^\W\d][\w/-]*(?:[ \t]+#[^\W\d][\w/-]*)*[ \t]*$")
 TRAILING_TAGS_RE = re.compile(r"(?m)(?:[ \t]+#[^\W\d][\w/-]*)+[ \t]*$")
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif")
+TOML_FRONT_MATTER_RE = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 FENCE_RE = re.compile(r"(?ms)^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ \t]{0,3}\1[ \t]*$")
 PROPERTY_LINE_RE = re.compile(r"^[A-Z][\w ]{0,24}:\s+\S.{0,80}$")  # "Tags: hiring, onboarding"
 # Notion's callouts (<aside>💡 …</aside>) are a quote of the author's own: written as one
@@ -140,6 +141,15 @@ def _split_front_matter(text: str, name: str) -> tuple[dict, str]:
     import frontmatter  # here, not at the top: only Markdown articles need it
     import yaml
 
+    toml_header = TOML_FRONT_MATTER_RE.match(text)
+    if toml_header:  # Hugo's +++ … +++
+        import tomllib
+
+        try:
+            meta = tomllib.loads(toml_header.group(1))
+        except tomllib.TOMLDecodeError:
+            meta = {}  # a broken header is still not prose: drop it, keep the body
+        return meta, text[toml_header.end() :]
     try:
         post = frontmatter.loads(text)
     except (yaml.YAMLError, ValueError):
