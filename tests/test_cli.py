@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 
 from course.cli import cli
 
@@ -147,16 +148,24 @@ def test_split_reads_standard_input(tmp_path: Path) -> None:
     assert len(list((tmp_path / "c" / "lessons").glob("*.md"))) >= 3
 
 
+def _split_markdown(folder: Path, text: str, out: str, *options: str) -> Result:
+    """`course split` of a Markdown article with this text (written once to folder/post.md) into folder/out."""
+    article = folder / "post.md"
+    if not article.exists():
+        article.write_text(text)
+    result = run("split", str(article), "-o", str(folder / out), *options)
+    assert result.exit_code == 0, result.output
+    return result
+
+
 def test_split_says_when_an_article_is_too_short_for_three_lessons(tmp_path: Path) -> None:
-    article = tmp_path / "note.md"
-    article.write_text(
+    text = (
         "# A note\n\nThe first thought I had this morning was about the meeting.\n\n"
         "The second thought was about the people who were not in the room.\n"
     )
-    result = run("split", str(article), "-o", str(tmp_path / "a"))
-    assert result.exit_code == 0, result.output
+    result = _split_markdown(tmp_path, text, "a")
     assert "The article has 24 words: too few for three lessons worth sending, so it made 1 lesson" in result.output
-    assert "too few" not in run("split", str(article), "-o", str(tmp_path / "b"), "-n", "2").output
+    assert "too few" not in _split_markdown(tmp_path, text, "b", "-n", "2").output
 
 
 def test_build_errors(tmp_path: Path) -> None:
@@ -236,15 +245,13 @@ def test_split_and_build_are_deterministic(tmp_path: Path) -> None:
 
 
 def test_split_says_which_relative_images_and_links_it_left_out(tmp_path: Path) -> None:
-    article = tmp_path / "post.md"
-    article.write_text(
+    text = (
         "# Buttons\n\nOur old button, ![the old blue](img/old.png), and [the style guide](/guide) with enough words "
         "around them to make an article of its own, as a real post would have.\n"
     )
-    result = run("split", str(article), "-o", str(tmp_path / "a"))
-    assert result.exit_code == 0, result.output
+    result = _split_markdown(tmp_path, text, "a")
     assert "Left out 1 image and 1 link with a relative address (img/old.png, /guide)" in result.output
     assert "--base-url" in result.output
-    kept = run("split", str(article), "-o", str(tmp_path / "b"), "--base-url", "https://example.org/blog/")
+    kept = _split_markdown(tmp_path, text, "b", "--base-url", "https://example.org/blog/")
     assert "Left out" not in kept.output
     assert "https://example.org/blog/img/old.png" in next((tmp_path / "b" / "lessons").glob("*.md")).read_text()
