@@ -513,3 +513,22 @@ def test_a_lesson_cut_inside_a_section_opens_with_its_subsections_at_the_top_lev
     assert combine_titles(["Part one: the queue", "Part two: the worker"], "en", set()) == (
         "Part one: the queue and the worker"
     )
+
+
+def test_an_interviews_questions_title_its_lessons_without_their_labels() -> None:
+    """Two questions in one lesson were joined into "Q: What do you say…? and would you tell yourself…?"; a
+    lesson is now named by its first question, without "Q:", and its preheader leaves out the answer's "A:"."""
+    from course.plan.fields import combine_titles
+
+    rng = random.Random(12)
+    text = "Ten minutes with an illustrator\n\n" + _paragraph(rng, 90) + "".join(
+        f"\n\nQ: {question}\n\nA: I say what I can do for that budget. {_paragraph(rng, 60)}"
+        for question in ("How do you find clients?", "What do you say when a budget is too low?",
+                         "What would you tell yourself twelve years ago?")
+    )  # fmt: skip
+    lessons = plan_lessons(parse_plain_text(text), 2)
+    assert lessons[1].title == "How do you find clients?"
+    assert lessons[1].preheader.startswith("I say what I can do"), lessons[1].preheader
+    assert lessons[1].body_blocks[0].markdown.startswith("A: I say")  # the question is the title, shown once
+    assert "## Q: What do you say when a budget is too low?" in lessons[1].markdown  # the author's, as written
+    assert combine_titles(["Why?", "How?"], "en", set()) == "Why?"

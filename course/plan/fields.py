@@ -25,6 +25,8 @@ PROSE = ("paragraph", "list", "quote")
 LIST_MARKER_RE = re.compile(
     r"(?m)^\s*(?:(?:\d+[.)]|[-*+•])\s+)?\[[ xX]\]\s+|^\s*(?:\d+[.)]|[-*+•])\s+"
 )  # "1. ", "[x] "
+ANSWER_LABEL_RE = re.compile(r"(?i)^(a|answer|antwort)\s*:\s+(?=\S)")  # an interview's "A: I don't, mostly."
+QUESTION_LABEL_RE = re.compile(r"(?i)^(q|question|frage)\s*\d*\s*[:.]\s+(?=\S)")  # "Q: How do you …?"
 LABEL_PREFIX_RE = re.compile(
     r"(?i)^(step|part|chapter|section|lesson|day|week|kapitel|teil|schritt|chapitre|partie|étape|capítulo|paso|parte)"
     r"\s+(\d+|[ivxlc]+|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.–—-]\s+(?=\S)"
@@ -110,8 +112,8 @@ def _unique(value: str, used: set[str], number: int, sep: str = " ") -> str:
 
 def strip_number(text: str) -> str:
     """A heading without its item number: "4. You don't keep the bar high" -> "You don't keep the bar high"
-    (Roman numerals too: "II. During the meeting")."""
-    return ITEM_NUMBER_RE.sub("", text).strip()
+    (Roman numerals too: "II. During the meeting"), or an interview's "Q:" before its question."""
+    return QUESTION_LABEL_RE.sub("", ITEM_NUMBER_RE.sub("", text)).strip()
 
 
 def _same(a: str, b: str) -> bool:
@@ -211,6 +213,8 @@ def combine_titles(titles: list[str], language: str, proper: set[str]) -> str:
     'Good and Bad Sales Management'; 'It already works' + 'It's here to stay' -> 'It already works and it's
     here to stay'; titles that already hold an 'and' are listed with commas."""
     joiner = AND_WORD.get(language.split("-")[0], "&")
+    if any(title.rstrip().endswith(("?", "!", "¿", "¡")) for title in titles):
+        return titles[0]  # questions are not joined with "and": the lesson is named by its first one
     long_words = [w for title in titles for w in title.split() if len(w) > 3]
     title_case = len(long_words) > 1 and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
     if len(titles) == 2:
@@ -259,7 +263,8 @@ def lesson_preheader(blocks: list[Block], subject: str) -> str:
             continue
         if len(block.text.split()) <= 4 and block.text.rstrip().endswith(","):
             continue  # a salutation
-        found += sentences(LIST_MARKER_RE.sub("", block.text) if block.kind == "list" else block.text)
+        text = LIST_MARKER_RE.sub("", block.text) if block.kind == "list" else ANSWER_LABEL_RE.sub("", block.text)
+        found += sentences(text)  # "A: I say what I can do…" -> "I say what I can do…"
     subject_key = " ".join(re.findall(r"\w+", subject.rstrip("…").lower()))
     subject_words = set(subject_key.split())
     while found:
