@@ -838,3 +838,26 @@ def test_hugo_toml_front_matter_gives_title_and_author() -> None:
     assert [block.markdown for block in article.blocks] == [body.strip()]
     broken = parse_article(Source("post.md", "markdown", f"+++\ntitle = unquoted words\n+++\n{body}"))
     assert [block.markdown for block in broken.blocks] == [body.strip()]
+
+
+def test_bold_lines_are_the_headings_of_an_article_without_any() -> None:
+    """A Blogger-style post (paragraphs between <br><br>, sections opened by a bold line) had no headings, so a
+    lesson ended on "**The forecast that saved us**" and its section began the next. Two or more bold lines are
+    the headings of an article that has none; an article with headings keeps bold lines as emphasis, and a bold
+    link keeps its address."""
+    para = "It took an hour to fill in, and it showed me the exact week we would run out of money."
+    two, three = para.replace("an hour", "a morning"), para.replace("an hour", "a day")
+    html = "<br /><br />".join([para, "<b>The forecast that saved us</b>", two, "<b>What we changed:</b>", three])
+    page = f'<html><head><title>My bakery</title></head><body><div class="post-body">{html}</div></body></html>'
+    blocks = _html_markdown(page)[1]
+    assert blocks == [para, "## The forecast that saved us", two, "## What we changed", three]
+    one = _html_markdown(page.replace("<b>What we changed:</b>", "What we changed:"))[1]
+    assert "**The forecast that saved us**" in one
+    with_headings = (
+        f"# My bakery\n\n{para}\n\n## Money\n\n**The forecast**\n\n{para}\n\n**What we changed**\n\n{para}\n"
+    )
+    assert "**The forecast**" in [b.markdown for b in parse_article(Source("p.md", "markdown", with_headings)).blocks]
+    links = f"# Reading\n\n{para}\n\n**[Pricing](https://example.org/p)**\n\n{two}\n\n**[No](https://example.org/n)**\n\n{three}\n"
+    assert "**[Pricing](https://example.org/p)**" in [
+        b.markdown for b in parse_article(Source("l.md", "markdown", links)).blocks
+    ]

@@ -75,6 +75,7 @@ CALLOUT_RE = re.compile(r"(?m)^([ \t]*>[ \t]*)\[!(\w+)\][+-]?[ \t]*(.*?)[ \t]*$"
 TAG_LINE_RE = re.compile(r"(?m)^[ \t]*#[^\W\d][\w/-]*(?:[ \t]+#[^\W\d][\w/-]*)*[ \t]*$")
 TRAILING_TAGS_RE = re.compile(r"(?m)(?:[ \t]+#[^\W\d][\w/-]*)+[ \t]*$")
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif")
+BOLD_LINE_RE = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")  # a paragraph that is one bold line
 TOML_FRONT_MATTER_RE = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 FENCE_RE = re.compile(r"(?ms)^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ \t]{0,3}\1[ \t]*$")
 PROPERTY_LINE_RE = re.compile(r"^[A-Z][\w ]{0,24}:\s+\S.{0,80}$")  # "Tags: hiring, onboarding"
@@ -127,6 +128,7 @@ def parse(text: str, name: str = "") -> Article:
         if sum(block.kind == "heading" and block.level == 1 for block in blocks) == 1:
             blocks = blocks[1:]  # the title; with several, each "# …" is a section (a Google Docs export)
     byline, blocks = _drop_byline(blocks)
+    blocks = _bold_lines_as_headings(blocks)
     blocks = _normalise_levels(blocks)
     blocks = _attach_footnotes(blocks, footnotes)
     article = Article(title=title, blocks=blocks, author=_author(meta) or byline)
@@ -272,6 +274,32 @@ def _liquid_embed(match: re.Match[str]) -> str:
 
 def _aside_as_quote(match: re.Match[str], group: int = 1) -> str:
     return "\n".join("> " + line if line.strip() else ">" for line in match.group(group).strip().split("\n"))
+
+
+def _bold_lines_as_headings(blocks: list[Block]) -> list[Block]:
+    """An article with no headings whose sections open with a bold line ("**The forecast that saved us**", as
+    Blogger and many editors write them): two or more such lines are its headings (a lesson ended on one, its
+    section in the next). An article with headings keeps its bold lines as the author's emphasis."""
+    if any(block.kind == "heading" for block in blocks):
+        return blocks
+    lines = [i for i, block in enumerate(blocks) if block.kind == "paragraph" and _bold_line(block)]
+    if len(lines) < 2:
+        return blocks
+    headed = list(blocks)
+    for i in lines:
+        text = blocks[i].text.strip().rstrip(":").strip()
+        headed[i] = Block("heading", f"## {text}", text, level=2)
+    return headed
+
+
+def _bold_line(block: Block) -> bool:
+    text = block.text.strip()
+    return (
+        bool(BOLD_LINE_RE.fullmatch(block.markdown.strip()))
+        and "](" not in block.markdown  # a bold link is a reading list's item: its address stays
+        and 1 <= len(text.split()) <= 12
+        and not text.endswith((".", ",", ";"))
+    )
 
 
 def _drop_byline(blocks: list[Block]) -> tuple[str | None, list[Block]]:
