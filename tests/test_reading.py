@@ -861,3 +861,22 @@ def test_bold_lines_are_the_headings_of_an_article_without_any() -> None:
     assert "**[Pricing](https://example.org/p)**" in [
         b.markdown for b in parse_article(Source("l.md", "markdown", links)).blocks
     ]
+
+
+def test_ghost_cards_keep_their_words_and_an_audio_player_becomes_a_link() -> None:
+    """A header card's subtitle was a deeper heading (now the paragraph under its heading); a product card's
+    title, alone in its wrapper, was dropped as a box titled two levels below the sections; an <audio> player
+    vanished (now a "▶" link to its file, as a video's)."""
+    page = (
+        "<html><body><article><h1>Our first year</h1><p>A year ago we signed the lease on a small room above a bike "
+        'shop, and this is how it went.</p><div class="kg-header-card"><h2>The numbers</h2><h3>Twelve months, four'
+        " people</h3></div><p>We finished 31 projects for 19 clients, and eleven of them came back.</p>"
+        '<div class="kg-product-card"><div class="title"><h4>Our pricing workbook</h4></div><div><p>The spreadsheet '
+        "we use to price every project.</p></div></div><h2>What we change</h2><p>Fewer, larger projects from now on,"
+        ' and no more logos.</p><div class="kg-audio-card"><audio src="https://example.org/year.mp3"></audio></div>'
+        "</article></body></html>"
+    )
+    blocks = _html_markdown(page)[1]
+    assert blocks[1:3] == ["## The numbers", "Twelve months, four people"]
+    assert "Our pricing workbook" in "\n".join(blocks)
+    assert "[▶ example.org/year.mp3](https://example.org/year.mp3)" in blocks

@@ -97,6 +97,7 @@ def parse(page: str, name: str = "") -> Article:
     _expandables_as_text(root)
     _notes_and_sources(root)
     _definitions_as_list(root)
+    _card_subheadings_as_paragraphs(root)
     notes = _footnotes(root)
     _remove_chrome(root)
     content = _main_element(root)
@@ -163,11 +164,11 @@ def _byline(content: HtmlElement) -> str | None:
 
 
 def _embeds_as_links(root: HtmlElement) -> None:
-    """An embedded video, talk or audio player (an iframe from a known host, a <video>) becomes a paragraph with
-    a link to its page, titled as the embed is ("▶ A Scratch lesson"), instead of disappearing."""
+    """An embedded video, talk or audio player (an iframe from a known host, a <video>, an <audio>) becomes a
+    paragraph with a link to its page, titled as the embed is ("▶ A Scratch lesson"), instead of disappearing."""
     from lxml.html import Element
 
-    for element in list(root.iter("iframe", "video")):
+    for element in list(root.iter("iframe", "video", "audio")):
         source = element.get("src") or next((s.get("src") for s in element.iter("source") if s.get("src")), "")
         source = source.strip()
         if not source or (element.tag == "iframe" and not EMBED_HOSTS_RE.match(source)):
@@ -282,6 +283,19 @@ def _notes_and_sources(root: HtmlElement) -> None:
         boxed = any(True for _ in aside.iter("h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "nav", "form", "img"))
         if prose and not boxed and not (marker and CHROME_RE.search(marker)):
             aside.tag = "blockquote"
+
+
+def _card_subheadings_as_paragraphs(root: HtmlElement) -> None:
+    """A box holding only a heading and a deeper one under it (Ghost's header card: "The numbers" over "Twelve
+    months, four people") is a heading and its subtitle: the subtitle becomes the paragraph under it."""
+    for box in list(root.iter("div", "header", "section")):
+        children = [child for child in box if isinstance(child.tag, str)]
+        if len(children) != 2 or (box.text or "").strip() or any((c.tail or "").strip() for c in children):
+            continue
+        heading, subtitle = children
+        headings = re.fullmatch(r"h[2-6]", heading.tag) and re.fullmatch(r"h[3-6]", subtitle.tag)
+        if headings and int(subtitle.tag[1]) > int(heading.tag[1]):  # the title's own h1 is _take_title's
+            subtitle.tag = "p"
 
 
 def _definitions_as_list(root: HtmlElement) -> None:
@@ -434,6 +448,8 @@ def _remove_boxes(root: HtmlElement) -> None:
             (child for child in container.iter() if child is not container and isinstance(child.tag, str)), None
         )
         if first is not None and re.fullmatch(r"h[2-6]", first.tag) and int(first.tag[1]) >= section_level + 2:
+            if " ".join(container.text_content().split()) == " ".join(first.text_content().split()):
+                continue  # a wrapper around the heading alone (a card's title), not a box it titles
             container.drop_tree()
 
 
