@@ -880,3 +880,22 @@ def test_ghost_cards_keep_their_words_and_an_audio_player_becomes_a_link() -> No
     assert blocks[1:3] == ["## The numbers", "Twelve months, four people"]
     assert "Our pricing workbook" in "\n".join(blocks)
     assert "[▶ example.org/year.mp3](https://example.org/year.mp3)" in blocks
+
+
+def test_a_row_of_status_badges_goes() -> None:
+    """A README's build, version and licence badges reached subscribers as a row of little pictures; a paragraph
+    of nothing but badges goes, while a badge inside a sentence, and any other picture, stays."""
+    badges = (
+        "[![Build](https://img.shields.io/github/actions/workflow/status/x/tidy/ci.yml)](https://github.com/x/tidy) "
+        "[![PyPI](https://badge.fury.io/py/tidy.svg)](https://pypi.org/project/tidy/) "
+        "![Coverage](https://codecov.io/gh/x/tidy/branch/main/graph/badge.svg)"
+    )
+    text = (
+        f"# tidy\n\n{badges}\n\ntidy reads a messy CSV file and writes a clean one, with one date format.\n\n"
+        "It passes its tests: ![Build](https://img.shields.io/badge/build-passing-green) as of today.\n\n"
+        "![A screenshot of tidy at work](https://example.org/shot.png)\n"
+    )
+    blocks = [block.markdown for block in parse_article(Source("README.md", "markdown", text)).blocks]
+    assert blocks[0].startswith("tidy reads a messy CSV file")
+    assert "It passes its tests: ![Build](https://img.shields.io/badge/build-passing-green) as of today." in blocks
+    assert "![A screenshot of tidy at work](https://example.org/shot.png)" in blocks

@@ -75,6 +75,12 @@ CALLOUT_RE = re.compile(r"(?m)^([ \t]*>[ \t]*)\[!(\w+)\][+-]?[ \t]*(.*?)[ \t]*$"
 TAG_LINE_RE = re.compile(r"(?m)^[ \t]*#[^\W\d][\w/-]*(?:[ \t]+#[^\W\d][\w/-]*)*[ \t]*$")
 TRAILING_TAGS_RE = re.compile(r"(?m)(?:[ \t]+#[^\W\d][\w/-]*)+[ \t]*$")
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif")
+# A status badge (build, version, licence, coverage), linked or not: "[![Build](https://img.shields.io/…)](…)"
+BADGE_RE = re.compile(
+    r"\[?!\[[^\]]*\]\(\s*<?https?://(?:img\.shields\.io|badge\.fury\.io|badgen\.net|badges\.gitter\.im|"
+    r"travis-ci\.(?:org|com)|codecov\.io|coveralls\.io|circleci\.com|api\.netlify\.com|[^\s)]*/badge(?:\.svg)?\b)"
+    r"[^\s)]*>?(?:\s+\"[^\"]*\")?\s*\)(?:\]\([^)]*\))?"
+)
 BOLD_LINE_RE = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")  # a paragraph that is one bold line
 TOML_FRONT_MATTER_RE = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 FENCE_RE = re.compile(r"(?ms)^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ \t]{0,3}\1[ \t]*$")
@@ -410,6 +416,8 @@ def _block(kind: str, tag: str, source: str) -> Block | None:
         if not source:
             return None
         text = markdown_words_text(source).strip()
+        if BADGE_RE.search(source) and not BADGE_RE.sub("", source).strip():
+            return None  # a row of build, version and licence badges: the repository's page furniture
         if re.fullmatch(r"(!\[[^\]]*\]\([^)]*\)\s*)+", source):
             return Block("image", source, "")
         return Block("paragraph", _signed_on_two_lines(source), text, glue_next=text.endswith(":"))
