@@ -899,3 +899,18 @@ def test_a_row_of_status_badges_goes() -> None:
     assert blocks[0].startswith("tidy reads a messy CSV file")
     assert "It passes its tests: ![Build](https://img.shields.io/badge/build-passing-green) as of today." in blocks
     assert "![A screenshot of tidy at work](https://example.org/shot.png)" in blocks
+
+
+def test_prose_after_a_sign_off_and_a_list_under_the_title_stay() -> None:
+    """Two losses the property test found: a sign-off ended the article when the first thing after it looked like
+    furniture, even with prose after that ("Best, / Aa", "- a", then "The end of it all."); and a short lower-case
+    list right under the title was dropped as a menu."""
+    text = "A note\n\nA first full sentence here.\n\nBest,\nAna\n\n- a\n\nThe end of it all."
+    assert [b.text for b in parse_plain_text(text).blocks][-2:] == ["a", "The end of it all."]
+    signed = parse_plain_text("A note\n\nA first full sentence here.\n\nBest,\nAna\n\nshare\n\ntweet")
+    assert signed.blocks[-1].text.endswith("Ana")  # only furniture after it: the sign-off still ends the article
+    footer = "\n\n---\n\nYou are receiving this email because you signed up at ana.example.\n\nUnsubscribe"
+    emailed = parse_plain_text("A note\n\nA first full sentence here.\n\nTalk soon,\nAna" + footer)
+    assert emailed.blocks[-1].text.endswith("Ana")  # a newsletter's footer is what comes under the article
+    listed = parse_plain_text("What you need\n\n- a laptop\n- a notebook\n\nThat is all you need to start.")
+    assert listed.blocks[0].kind == "list" and listed.blocks[0].text == "a laptop\na notebook"

@@ -32,7 +32,10 @@ TERMINAL_PUNCTUATION = tuple('.!?…:;,"”’)»')
 # the article.
 UNDER_POST_RE = re.compile(
     r"(?i)^(\d+\s+(thoughts?|comments?|responses?|replies|kommentare|commentaires?|comentarios?)\s+(on|to|zu|sur|"
-    r"en)\b|©|\(c\)\s*\d{4}|copyright\b)"
+    r"en)\b|©|\(c\)\s*\d{4}|copyright\b|"
+    # and what a newsletter's email puts under it: "You are receiving this email because…", "Unsubscribe"
+    r"you('re| are) receiving this|you received this|this (e-?mail|newsletter) was sent to|unsubscribe\b|"
+    r"update your (email )?preferences|manage (your )?subscription)"
 )
 UNDER_POST_LABEL_RE = re.compile(
     r"(?i)^(share( this( post| article)?| on| via)?|related( posts| articles| reading)?|recent posts|"
@@ -79,7 +82,7 @@ def parse(text: str, name: str = "") -> Article:
     title = ""
     if len(chunks) > 1 and chunks[0].single and _title_like(chunks[0].text, max_words=20):
         title = clean_title(chunks.pop(0).text)
-        author_after, chunks = _strip_head(chunks)
+        author_after, chunks = _strip_head(chunks, under_title=True)
         author = author or author_after
     author = author or signed  # a byline's full name ("Por Marta Quintana") before the sign-off's ("Marta")
     blocks = _blocks(chunks, author)
@@ -159,14 +162,17 @@ def _byline(line: str) -> str | None:
     return byline_name(line)
 
 
-def _strip_head(chunks: list[_Chunk]) -> tuple[str | None, list[_Chunk]]:
+def _strip_head(chunks: list[_Chunk], under_title: bool = False) -> tuple[str | None, list[_Chunk]]:
+    """Page furniture before the article (menus, labels, bylines, dates), and the author a byline names. Under
+    the title, a list is the author's ("- what you need" lines), not a menu that lost its links."""
     author = None
     while chunks:
         labels = chunks[0].lines
         short_labels = all(
             len(line.split()) <= 3 and not line.strip().endswith(TERMINAL_PUNCTUATION) for line in labels
         )
-        if len(labels) >= 2 and short_labels and not any(_byline(line) for line in labels):
+        listed = under_title and _is_list_chunk(chunks[0])
+        if len(labels) >= 2 and short_labels and not listed and not any(_byline(line) for line in labels):
             chunks = chunks[1:]  # a menu: several one-to-three-word labels in a row
             continue
         kept = []
@@ -174,7 +180,7 @@ def _strip_head(chunks: list[_Chunk]) -> tuple[str | None, list[_Chunk]]:
             name = _byline(line)
             if name:
                 author = author or name
-            elif not _is_interface_line(line):
+            elif not _is_interface_line(line) or (listed and (BULLET_RE.match(line) or NUMBERED_RE.match(line))):
                 kept.append(line)
         if kept:
             chunks[0] = _Chunk(kept)
@@ -221,9 +227,12 @@ def _article_end(chunks: list[_Chunk], author: str | None) -> tuple[int, bool]:
             end = index + 1
             while end < len(chunks) and PS_RE.match(chunks[end].text):
                 end += 1
-            # only page furniture may follow a sign-off: a name alone before more prose is a speaker in an
-            # interview, or a letter within the article
-            if end == len(chunks) or _under_post(chunks, end) or _furniture(chunks[end]):
+            # only page furniture may follow a sign-off, up to what a blog puts under its posts: a name alone
+            # before more prose is a speaker in an interview, or a letter within the article
+            after = end
+            while after < len(chunks) and _furniture(chunks[after]) and not _under_post(chunks, after):
+                after += 1
+            if after == len(chunks) or _under_post(chunks, after):
                 return end, True
     return len(chunks), False
 
