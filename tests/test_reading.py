@@ -809,6 +809,15 @@ def test_obsidian_markdown_reads_as_plain_markdown() -> None:
     assert "**Link people, not topics.** Then `[[x]]` stays, and so does C#." in blocks
     assert blocks[-1].strip() == "and [[a link]](https://example.org/x) stay."  # a link whose words hold brackets
     assert not any("friday" in block or "Another note" in block or "#habits" in block for block in blocks)
+    wrapped = (
+        "# Notes\n\nWe post every announcement in the #general\nchannel, in our own colour #ff6600\n\n"
+        "That is the whole of it, really. #productivity\n"
+    )
+    kept = [block.markdown for block in parse_article(Source("n.md", "markdown", wrapped)).blocks]
+    assert kept == [  # only tags that end a paragraph go
+        "We post every announcement in the #general\nchannel, in our own colour #ff6600",
+        "That is the whole of it, really.",
+    ]
     based = parse_article(Source("notes.md", "markdown", text), base_url="https://example.org/notes/")
     assert "![](https://example.org/notes/friday.png)" in based.blocks[-1].markdown
     assert "![[a mock player]](https://example.org/notes/player.png)" in based.blocks[-2].markdown  # alt in brackets

@@ -72,8 +72,9 @@ WIKI_EMBED_RE = re.compile(r"!\[\[([^\]|#]+?)(?:[|#][^\]]*)?\]\](?![(\[])")  # n
 WIKI_LINK_RE = re.compile(r"\[\[([^\]|#]+?)(?:#[^\]|]*)?(?:\|([^\]]+))?\]\](?![(\[])")
 HIGHLIGHT_RE = re.compile(r"(?<![=\w])==(?=\S)([^=\n]+?)(?<=\S)==(?![=\w])")
 CALLOUT_RE = re.compile(r"(?m)^([ \t]*>[ \t]*)\[!(\w+)\][+-]?[ \t]*(.*?)[ \t]*$")
-TAG_LINE_RE = re.compile(r"(?m)^[ \t]*#[^\W\d][\w/-]*(?:[ \t]+#[^\W\d][\w/-]*)*[ \t]*$")
-TRAILING_TAGS_RE = re.compile(r"(?m)(?:[ \t]+#[^\W\d][\w/-]*)+[ \t]*$")
+TAG = r"#(?![0-9a-fA-F]{3,8}\b)[^\W\d][\w/-]*"  # "#productivity", not a colour ("#ff6600")
+TAG_LINE_RE = re.compile(rf"(?m)^[ \t]*{TAG}(?:[ \t]+{TAG})*[ \t]*$")
+TRAILING_TAGS_RE = re.compile(rf"(?:[ \t]+{TAG})+[ \t]*(?=\n[ \t]*\n|\n?\Z)")  # at a paragraph's end only
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif")
 # A status badge (build, version, licence, coverage), linked or not: "[![Build](https://img.shields.io/…)](…)"
 BADGE_RE = re.compile(
@@ -247,7 +248,7 @@ def _wiki_markdown(body: str) -> str:
         return f"![]({link_destination(name)})" if name.lower().endswith(PICTURE_SUFFIXES) else ""
 
     body = CALLOUT_RE.sub(callout, body)
-    body = TAG_LINE_RE.sub("", body)
+    body = TRAILING_TAGS_RE.sub("", TAG_LINE_RE.sub("", body))
     pieces, position = [], 0
     for code in CODE_SPAN_RE.finditer(body):  # `[[x]]` in backticks is being talked about: as written
         pieces += [_wiki_inline(body[position : code.start()], embed), code.group(0)]
@@ -258,8 +259,7 @@ def _wiki_markdown(body: str) -> str:
 def _wiki_inline(text: str, embed: Callable[[re.Match[str]], str]) -> str:
     text = WIKI_EMBED_RE.sub(embed, text)
     text = WIKI_LINK_RE.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
-    text = HIGHLIGHT_RE.sub(r"**\1**", text)
-    return TRAILING_TAGS_RE.sub("", text)
+    return HIGHLIGHT_RE.sub(r"**\1**", text)
 
 
 def _liquid_embed(match: re.Match[str]) -> str:
