@@ -543,3 +543,18 @@ def test_an_interviews_questions_title_its_lessons_without_their_labels() -> Non
     assert lessons[1].body_blocks[0].markdown.startswith("A: I say")  # the question is the title, shown once
     assert "## Q: What do you say when a budget is too low?" in lessons[1].markdown  # the author's, as written
     assert combine_titles(["Why?", "How?"], "en", set()) == "Why?"
+
+
+def test_generic_headings_do_not_name_lessons() -> None:
+    """Lesson 1 opening with "## Introduction" was titled "Introduction" (its subject "Reviews: Introduction"), and
+    the last lesson "After the review and Conclusion": the article's title names lesson 1, and "Conclusion" and its
+    like name a lesson only when nothing else does. The headings stay in the lesson."""
+    rng = random.Random(13)
+    sections = ["Introduction", "Before the review", "During the review", "After the review", "Conclusion"]
+    text = "# Running better client reviews\n\n" + "\n\n".join(
+        f"## {name}\n\n{_paragraph(rng, 60 if name in ('Introduction', 'Conclusion') else 200)}" for name in sections
+    )
+    plan = plan_lessons(parse_article(Source("reviews.md", "markdown", text)), 3)
+    assert plan[0].title == "Running better client reviews" and plan[0].markdown.startswith("## Introduction")
+    assert plan[-1].title == "After the review"
+    assert "## Conclusion" in plan[-1].markdown

@@ -27,6 +27,13 @@ LIST_MARKER_RE = re.compile(
 )  # "1. ", "[x] "
 ANSWER_LABEL_RE = re.compile(r"(?i)^(a|answer|antwort)\s*:\s+(?=\S)")  # an interview's "A: I don't, mostly."
 QUESTION_LABEL_RE = re.compile(r"(?i)^(q|question|frage)\s*\d*\s*[:.]\s+(?=\S)")  # "Q: How do you …?"
+GENERIC_HEADINGS = {
+    "introduction", "intro", "overview", "preface", "foreword", "background", "conclusion", "conclusions",
+    "summary", "in summary", "in conclusion", "wrap up", "wrapping up", "final thoughts", "closing thoughts",
+    "takeaways", "key takeaways", "tl dr", "tldr", "einleitung", "fazit", "zusammenfassung", "introduction générale",
+    "en résumé", "résumé", "introducción", "conclusión", "resumen", "introduzione", "conclusione", "inleiding",
+    "conclusie", "samenvatting",
+}  # fmt: skip
 LABEL_PREFIX_RE = re.compile(
     r"(?i)^(step|part|chapter|section|lesson|day|week|kapitel|teil|schritt|chapitre|partie|étape|capítulo|paso|parte)"
     r"\s+(\d+|[ivxlc]+|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.–—-]\s+(?=\S)"
@@ -135,6 +142,11 @@ def proper_words(article: Article) -> set[str]:
     return found
 
 
+def _generic(heading: str) -> bool:
+    """A heading that names a part of any article ("Introduction", "Conclusion", "Final thoughts"), not this one."""
+    return " ".join(re.findall(r"[^\W\d_]+", heading.lower())) in GENERIC_HEADINGS
+
+
 def heading_levels(blocks: list[Block]) -> dict[int, int]:
     """Each heading's level in the lesson's email, by id: a lesson cut inside a section opens with its subsections
     ("### Retries" before "## Part three"); under the email's title (an h1) they move up to ## until the first
@@ -155,14 +167,15 @@ def lesson_title(blocks: list[Block], article: Article, number: int, proper: set
     """A title from the lesson's own headings, or a whole phrase of its opening when it has none."""
     headings = [b for b in blocks if b.kind == "heading" and LETTERS_RE.search(strip_number(b.text))]
     first = blocks[0]
-    if first.kind != "heading" and number == 1 and article.title:
-        return article.title
+    if number == 1 and article.title and (first.kind != "heading" or _generic(first.text)):
+        return article.title  # "Introduction" under the article's title says less than the title
     # a lesson that opens with a heading, or with a lead-in ("Here is what good looks like:") introducing
-    # subsections, is named by its top-level headings
+    # subsections, is named by its top-level headings ("Conclusion" and its like only when nothing else is)
     if headings and (first.kind == "heading" or first.glue_next):
         levels = heading_levels(blocks)
         level = min(levels[id(b)] for b in headings)
         top = [strip_number(b.text) for b in headings if levels[id(b)] == level]
+        top = [title for title in top if not _generic(title)] or top
         return combine_titles(top, article.language, proper or set()) if len(top) > 1 else top[0]
     if first.glue_next and first.words <= 14 and LETTERS_RE.search(first.text):
         return first.text.rstrip(":").strip()
