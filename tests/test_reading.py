@@ -388,12 +388,14 @@ def test_embedded_videos_become_links_to_their_pages() -> None:
         '<p>The second one is a talk.</p><iframe src="//player.vimeo.com/video/76979871" '
         'title="Vimeo video player"></iframe>'
         '<p>And a clip of ours.</p><video controls><source src="https://example.org/clip.mp4"></video>'
+        '<p>And one more.</p><iframe src="https://www.youtube.com/embed/abc123XYZ"></iframe>'
         '<iframe src="https://ads.example.net/banner?id=3"></iframe><p>That is all.</p></article></body></html>'
     )
     markdown = "\n\n".join(_html_markdown(page)[1])
     assert "[▶ A Scratch lesson](https://www.youtube.com/watch?v=dQw4w9WgXcQ)" in markdown
     assert "[▶ vimeo.com/76979871](https://vimeo.com/76979871)" in markdown
     assert "[▶ example.org/clip.mp4](https://example.org/clip.mp4)" in markdown
+    assert "[▶ youtube.com/watch?v=abc123XYZ](https://www.youtube.com/watch?v=abc123XYZ)" in markdown  # untitled
     assert "ads.example.net" not in markdown
 
 

@@ -184,7 +184,8 @@ def _embeds_as_links(root: HtmlElement) -> None:
         title = " ".join((element.get("title") or element.get("aria-label") or "").split())
         paragraph = Element("p")
         link = Element("a", href=url)
-        link.text = "▶ " + (title if title and not GENERIC_TITLE_RE.match(title) else re.sub(r"^https?://", "", url))
+        shown = re.sub(r"^https?://(www\.)?", "", url)  # as a shortcode's or a Liquid tag's link shows it
+        link.text = "▶ " + (title if title and not GENERIC_TITLE_RE.match(title) else shown)
         paragraph.append(link)
         element.addnext(paragraph)
         paragraph.tail, element.tail = element.tail, None
