@@ -646,6 +646,17 @@ def test_a_label_followed_by_prose_is_the_articles_own_not_page_furniture() -> N
     assert texts == ["A a a a.", "Comment", "The end of it all."]
 
 
+def test_code_lines_written_as_spans_between_brs_stay_plain_lines() -> None:
+    """Medium writes a code block's lines as <span>s between <br>s: each became a Markdown hard break, two trailing
+    spaces on every line of the code the reader copies."""
+    page = (
+        "<html><body><article><h1>Reading files</h1><p>Here is how to read a file in Python, line by line.</p>"
+        '<pre class="graf--pre"><span>with open(path) as f:</span><br><span>    for line in f:</span><br>'
+        "<span>        print(line)</span></pre><p>That is all there is to it.</p></article></body></html>"
+    )
+    assert "```\nwith open(path) as f:\n    for line in f:\n        print(line)\n```" in _html_markdown(page)[1]
+
+
 def test_html_code_blocks_keep_their_language() -> None:
     """A code block marked class="language-python" (on its <code> or its <pre>, Prism's and highlight.js' way)
     becomes a ```python fence; an unmarked one stays a bare fence."""

@@ -480,9 +480,11 @@ def _to_markdown(content: HtmlElement) -> str:
 
     for element in list(content.iter("abbr", "span", "font")):
         element.drop_tag()
-    for element in content.iter(
-        "sup", "sub"
-    ):  # a bare number raised or lowered ("need.<sup>1</sup>", "CO<sub>2</sub>")
+    for pre in content.iter("pre"):  # Medium writes code lines as <span>s between <br>s: plain newlines, not
+        for br in list(pre.iter("br")):  # Markdown's hard breaks (two spaces at the end of every code line)
+            br.tail = "\n" + (br.tail or "")
+            br.drop_tag()
+    for element in content.iter("sup", "sub"):  # a bare number raised or lowered: "need.¹", "CO₂"
         if len(element) == 0 and (element.text or "").strip().isdigit():
             digits = SUPERSCRIPT_DIGITS if element.tag == "sup" else SUBSCRIPT_DIGITS
             element.text = element.text.strip().translate(digits)  # stays so in the email and its plain text
