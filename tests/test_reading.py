@@ -657,6 +657,20 @@ def test_code_lines_written_as_spans_between_brs_stay_plain_lines() -> None:
     assert "```\nwith open(path) as f:\n    for line in f:\n        print(line)\n```" in _html_markdown(page)[1]
 
 
+def test_a_headings_permalink_mark_goes() -> None:
+    """Docs sites put a link to the heading itself after or before its words ("¶", "#", an icon): the headings
+    read "First part¶" and "Third part #". A heading whose own words link somewhere keeps them."""
+    page = (
+        "<html><body><article><h1>Anchors</h1><p>An article with permalink anchors on every heading, as docs sites"
+        ' do.</p><h2 id="one">First part<a class="headerlink" href="#one">¶</a></h2><p>Text of the first part.</p>'
+        '<h2 id="two"><a class="anchor" href="#two"><svg></svg></a>Second part</h2><p>Text of the second part.</p>'
+        '<h2 id="three">Third part <a href="#three">#</a></h2><p>Text of the third part.</p><h2><a href="#four">'
+        "Fourth part</a></h2><p>Text of the fourth part.</p></article></body></html>"
+    )
+    headings = [block for block in _html_markdown(page)[1] if block.startswith("#")]
+    assert headings == ["## First part", "## Second part", "## Third part", "## Fourth part"]
+
+
 def test_html_code_blocks_keep_their_language() -> None:
     """A code block marked class="language-python" (on its <code> or its <pre>, Prism's and highlight.js' way)
     becomes a ```python fence; an unmarked one stays a bare fence."""

@@ -480,6 +480,10 @@ def _to_markdown(content: HtmlElement) -> str:
 
     for element in list(content.iter("abbr", "span", "font")):
         element.drop_tag()
+    for heading in content.iter("h1", "h2", "h3", "h4", "h5", "h6"):  # a docs site's permalink: "First part¶"
+        for link in list(heading.iter("a")):
+            if (link.get("href") or "").startswith("#") and link.text_content().strip() in PERMALINK_MARKS:
+                link.drop_tree()
     for pre in content.iter("pre"):  # Medium writes code lines as <span>s between <br>s: plain newlines, not
         for br in list(pre.iter("br")):  # Markdown's hard breaks (two spaces at the end of every code line)
             br.tail = "\n" + (br.tail or "")
@@ -542,6 +546,7 @@ def _span(cell: HtmlElement, attribute: str) -> int:
     return min(int(value), 50) if value.isdigit() and int(value) > 0 else 1
 
 
+PERMALINK_MARKS = {"", "#", "¶", "§", "🔗", "∞", "link", "permalink"}  # a heading's link to itself
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 CODE_LANGUAGE_RE = re.compile(r"^(?:language|lang)-([\w+#.-]+)$")  # class="language-python" (Prism, highlight.js)
