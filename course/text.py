@@ -217,6 +217,7 @@ def _table_text(node: SyntaxTreeNode, width: int, with_urls: bool) -> str:
     return "\n".join(lines)
 
 
+ITEM_NUMBER_RE = re.compile(r"^\s*(\d{1,3}[.):]\s*|[IVXLC]{1,6}[.)]\s+)")  # "4. …", "IV. …": an item's number
 ALERT_KINDS = "NOTE|TIP|IMPORTANT|WARNING|CAUTION"  # GitHub's alerts: "> [!TIP]"
 ALERT_RE = re.compile(rf"^\[!({ALERT_KINDS})\]")
 

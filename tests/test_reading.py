@@ -950,3 +950,19 @@ def test_prose_after_a_sign_off_and_a_list_under_the_title_stay() -> None:
     assert emailed.blocks[-1].text.endswith("Ana")  # a newsletter's footer is what comes under the article
     listed = parse_plain_text("What you need\n\n- a laptop\n- a notebook\n\nThat is all you need to start.")
     assert listed.blocks[0].kind == "list" and listed.blocks[0].text == "a laptop\na notebook"
+
+
+def test_a_table_of_contents_goes_and_numbered_headings_are_not_escaped() -> None:
+    """A plain-text article's "Contents:" list of its own section names stayed at the top of lesson 1 (and named
+    it "Contents and why notes matter"); a list near the top whose items are most of the later headings goes,
+    with its label, and a list of other things stays. A numbered plain-text heading is written "## 1. Why notes
+    matter", not with an escaped full stop."""
+    sections = ["Why notes matter", "How to write one", "Where to keep them"]
+    body = "Every decision our team makes is written down in a short note before the meeting ends."
+    text = "Meeting notes\n\nContents:\n\n" + "\n".join(f"{i}. {s}" for i, s in enumerate(sections, 1)) + "\n\n"
+    text += "\n\n".join(f"{i}. {s}\n\n{body}" for i, s in enumerate(sections, 1))
+    blocks = parse_article(Source("notes.txt", "text", text)).blocks
+    assert [b.markdown for b in blocks if b.kind == "heading"] == [f"## {i}. {s}" for i, s in enumerate(sections, 1)]
+    assert not any(b.kind == "list" or "Contents" in b.text for b in blocks)
+    other = text.replace("Contents:\n\n1. Why notes matter\n2. How", "You need:\n\n1. A pen\n2. A pad\n3. How", 1)
+    assert any(b.kind == "list" for b in parse_article(Source("notes.txt", "text", other)).blocks)

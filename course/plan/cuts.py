@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from ..errors import CourseError
 from ..model import Article, Block
-from ..text import reading_minutes
-from .fields import ITEM_NUMBER_RE, describe_lessons, heading_levels
+from ..text import ITEM_NUMBER_RE, reading_minutes
+from .fields import describe_lessons, heading_levels
 
 MIN_LESSONS, MAX_LESSONS = 3, 7
 LONGEST_COURSE = 30  # lessons: a month of daily emails, however long the article

@@ -12,14 +12,13 @@ from slugify import slugify
 
 from ..model import Article, Block, Schedule
 from ..phrases import cut_at_phrase, sentences, short_phrase
-from ..text import phrase_words
+from ..text import ITEM_NUMBER_RE, phrase_words
 from .schedule import slots
 
 SUBJECT_MAX, PREHEADER_MIN, PREHEADER_MAX = 60, 40, 110
 MIN_SUBJECT_WORDS = 3
 APOSTROPHES = [["'", ""], ["’", ""]]
 LESSON_SLUG_MAX = 48
-ITEM_NUMBER_RE = re.compile(r"^\s*(\d{1,3}[.):]\s*|[IVXLC]{1,6}[.)]\s+)")  # "4. …", "IV. …": an item's number
 AND_WORD = {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e", "nl": "en", "pt": "e", "sv": "och"}
 PROSE = ("paragraph", "list", "quote")
 LIST_MARKER_RE = re.compile(

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 from ..errors import CourseError
 from ..model import Article, Block
 from ..phrases import cut_at_phrase, short_phrase
+from ..text import ITEM_NUMBER_RE
 from .bylines import is_closing, is_signature
 from .language import detect_language
 from .markdown import link_destination
@@ -37,6 +38,8 @@ GENERIC_SALUTATION_RE = re.compile(
     r"tout le monde)\W*$"
 )
 OPENING_BLOCKS = 4  # the top of the text, where a page may repeat its title and subtitle
+CONTENTS_RE = re.compile(r"(?i)^(table of contents|contents|in this (article|post|guide)|inhalt|inhaltsverzeichnis|"
+                         r"sommaire|table des matières|contenido|índice|indice|inhoud)\s*:?$")  # fmt: skip
 
 
 def read_article(location: str, base_url: str | None = None, stdin: BinaryIO | None = None) -> Article:
@@ -56,6 +59,7 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
     resolved = [_resolve_links(block, base_url or source.url, article.left_out) for block in article.blocks]
     article.blocks = _without_pull_quotes(_keep_signatures(block for block in resolved if block.markdown.strip()))
     article.blocks = _without_repeated_opening(article.blocks, article.title)
+    article.blocks = _without_contents_list(article.blocks)
     if article.blocks and GENERIC_SALUTATION_RE.match(article.blocks[0].text.strip()):
         article.blocks = article.blocks[1:]  # "Hi friend,": each lesson greets its reader by name already
     if not _has_article_text(article.blocks):
@@ -88,6 +92,22 @@ def _without_repeated_opening(blocks: list[Block], title: str) -> list[Block]:
         seen.add(key)
         kept.append(block)
     return kept
+
+
+def _without_contents_list(blocks: list[Block]) -> list[Block]:
+    """A table of contents (a list near the top whose items are the article's later headings, most of them, and
+    its "Contents:" heading or lead-in) goes: each lesson is one part of it, and its items link nowhere."""
+    headings = [_text_key(ITEM_NUMBER_RE.sub("", block.text)) for block in blocks if block.kind == "heading"]
+    for index, block in enumerate(blocks[:OPENING_BLOCKS]):
+        if block.kind != "list":
+            continue
+        items = [_text_key(ITEM_NUMBER_RE.sub("", line)) for line in block.text.split("\n") if line.strip()]
+        listed = sum(item in headings for item in items)
+        if len(items) >= 3 and listed >= 0.8 * len(items) and len(headings) >= len(items):
+            before = blocks[index - 1] if index else None
+            label = before is not None and CONTENTS_RE.match(before.text.strip()) is not None
+            return blocks[: index - 1 if label else index] + blocks[index + 1 :]
+    return blocks
 
 
 def _without_pull_quotes(blocks: list[Block]) -> list[Block]:

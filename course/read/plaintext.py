@@ -392,7 +392,9 @@ def _blocks(chunks: list[_Chunk], author: str | None = None) -> list[Block]:
             follows_lead_in = bool(blocks) and blocks[-1].glue_next
             caption = kind == "colon" and next_chunk is not None and _is_list_chunk(next_chunk)
             level = 3 if (has_chapters and kind != "chapter") or caption or follows_lead_in else 2
-            blocks.append(Block("heading", "#" * level + " " + escape_markdown(text), text, level=level))
+            # "## 3. Step" is a heading, not a list: its number needs no escaping ("## 3\. Step" reads oddly)
+            escaped = re.sub(r"^(\d+)\\([.)])", r"\1\2", escape_markdown(text))
+            blocks.append(Block("heading", "#" * level + " " + escaped, text, level=level))
         elif sign_off := _closing_and_name(chunk):  # "Talk soon," above "Grace": two lines
             closing, name = sign_off
             blocks.append(Block("paragraph", f"{escape_markdown(closing)}  \n{escape_markdown(name)}", chunk.text))
