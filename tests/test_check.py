@@ -96,6 +96,8 @@ def test_source_problems_have_line_numbers(course_copy: Path) -> None:
     assert code == 0  # warnings: the author's words reach readers as written, and the email still builds
     codes = _codes(data, 1)
     assert {"headings.order", "text.template-syntax"} <= codes
+    order = [f for f in data["lessons"][0]["findings"] if f["code"] == "headings.order"]
+    assert len(order) == 1 and re.search(r"\.md:\d+$", order[0]["where"])  # once, at its line (not again by email)
     found = [f for f in data["lessons"][0]["findings"] if f["code"] == "text.template-syntax"]
     assert len(found) == 1 and found[0]["severity"] == "warning"  # the one in `code` is an example, not flagged
     number = int(re.search(r":(\d+)", found[0]["where"]).group(1))

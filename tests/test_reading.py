@@ -914,7 +914,7 @@ def test_ghost_cards_keep_their_words_and_an_audio_player_becomes_a_link() -> No
     )
     blocks = _html_markdown(page)[1]
     assert blocks[1:3] == ["## The numbers", "Twelve months, four people"]
-    assert "Our pricing workbook" in "\n".join(blocks)
+    assert "**Our pricing workbook**" in blocks  # a card's title, in bold: not a section heading
     assert "[▶ example.org/year.mp3](https://example.org/year.mp3)" in blocks
 
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from ..render.dialects import PLACEHOLDER_RE
-from ..text import CJK_RE, html_text, phrase_words, plural
+from ..text import CJK_RE, html_text, phrase_words, plural, syntax_tree
 from .model import EmailContext
 from .registry import Problem, check
 
@@ -207,6 +207,9 @@ def template_leftover_in_email(ctx: EmailContext) -> Iterator[Problem]:
 
 @check("headings.order", "warning", "a heading that skips a level (in the lesson or in the email)", "email")
 def headings_order_in_email(ctx: EmailContext) -> Iterator[Problem]:
+    own = [int(node.tag[1]) for node in syntax_tree(ctx.lesson.body).walk() if node.type == "heading"]
+    if any(level > previous + 1 for previous, level in itertools.pairwise(own)):
+        return  # the lesson's own skip: the source check names its line
     levels = [int(level) for level in re.findall(r"<h([1-6])\b", ctx.html)]
     for previous, level in itertools.pairwise(levels):
         if level > previous + 1:

@@ -251,19 +251,13 @@ def _cards_as_links(root: HtmlElement) -> None:
 def _expandables_as_text(root: HtmlElement) -> None:
     """An expandable part (a <details>, a toggle or an accordion) cannot open in an email: its heading becomes a
     bold line above what it holds, instead of a box heading that the page furniture rules would drop."""
-    from lxml.html import Element
-
     for box in list(root.iter()):
         if not isinstance(box.tag, str) or box.getparent() is None:
             continue
         if box.tag != "details" and not EXPANDABLE_RE.search(box.get("class") or ""):
             continue
         for heading in list(box.iter("summary", "h2", "h3", "h4", "h5", "h6")):
-            strong = Element("strong")
-            strong.text = " ".join(heading.text_content().split())
-            heading.clear()
-            heading.tag = "p"
-            heading.append(strong)
+            _as_bold_paragraph(heading)
 
 
 def _notes_and_sources(root: HtmlElement) -> None:
@@ -450,8 +444,21 @@ def _remove_boxes(root: HtmlElement) -> None:
         )
         if first is not None and re.fullmatch(r"h[2-6]", first.tag) and int(first.tag[1]) >= section_level + 2:
             if " ".join(container.text_content().split()) == " ".join(first.text_content().split()):
-                continue  # a wrapper around the heading alone (a card's title), not a box it titles
+                _as_bold_paragraph(first)  # a wrapper around a card's title alone: the title, not a section
+                continue
             container.drop_tree()
+
+
+def _as_bold_paragraph(heading: HtmlElement) -> None:
+    """A heading that labels a box rather than a section (a toggle's, a card's): a paragraph of its words in bold."""
+    from lxml.html import Element
+
+    strong = Element("strong")
+    strong.text = " ".join(heading.text_content().split())
+    tail = heading.tail
+    heading.clear()
+    heading.tag, heading.tail = "p", tail
+    heading.append(strong)
 
 
 def _main_element(root: HtmlElement) -> HtmlElement:
