@@ -671,6 +671,22 @@ def test_a_headings_permalink_mark_goes() -> None:
     assert headings == ["## First part", "## Second part", "## Third part", "## Fourth part"]
 
 
+def test_emoji_pictures_are_the_emoji() -> None:
+    """WordPress and Twemoji draw emoji as pictures (an SVG Gmail does not show, and the email's pictures are
+    blocks the width of the column): each is its own alt text again, in the sentence; other pictures stay."""
+    page = (
+        '<html><body><article><h1>Shipped</h1><p>We shipped it on Friday <img class="emoji" alt="🎉" '
+        'src="https://s.w.org/images/core/emoji/15.0.3/svg/1f389.svg"> and nobody worked the weekend.</p>'
+        '<p>Next week <img class="wp-smiley" alt=":)" src="https://example.com/smile.png"> we start again.</p>'
+        '<p><img src="https://example.com/team.jpg" alt="The team"></p></article></body></html>'
+    )
+    assert _html_markdown(page)[1] == [
+        "We shipped it on Friday 🎉 and nobody worked the weekend.",
+        "Next week :) we start again.",
+        "![The team](https://example.com/team.jpg)",
+    ]
+
+
 def test_html_code_blocks_keep_their_language() -> None:
     """A code block marked class="language-python" (on its <code> or its <pre>, Prism's and highlight.js' way)
     becomes a ```python fence; an unmarked one stays a bare fence."""

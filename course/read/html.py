@@ -487,6 +487,11 @@ def _to_markdown(content: HtmlElement) -> str:
 
     for element in list(content.iter("abbr", "span", "font")):
         element.drop_tag()
+    for image in list(content.iter("img")):  # WordPress's and Twemoji's emoji pictures: the emoji itself
+        marker = f"{image.get('class') or ''} {image.get('src') or ''}"
+        if EMOJI_IMAGE_RE.search(marker) and (image.get("alt") or "").strip():
+            image.tail = image.get("alt").strip() + (image.tail or "")
+            image.drop_tree()
     for heading in content.iter("h1", "h2", "h3", "h4", "h5", "h6"):  # a docs site's permalink: "First part¶"
         for link in list(heading.iter("a")):
             if (link.get("href") or "").startswith("#") and link.text_content().strip() in PERMALINK_MARKS:
@@ -553,6 +558,7 @@ def _span(cell: HtmlElement, attribute: str) -> int:
     return min(int(value), 50) if value.isdigit() and int(value) > 0 else 1
 
 
+EMOJI_IMAGE_RE = re.compile(r"(?i)\b(emoji|wp-smiley)\b|/images/core/emoji/|twemoji")
 PERMALINK_MARKS = {"", "#", "¶", "§", "🔗", "∞", "link", "permalink"}  # a heading's link to itself
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
