@@ -219,10 +219,7 @@ def _layout_tables_as_boxes(root: HtmlElement) -> None:
 
 
 def _owning_table(element: HtmlElement) -> HtmlElement | None:
-    parent = element.getparent()
-    while parent is not None and parent.tag != "table":
-        parent = parent.getparent()
-    return parent
+    return next(element.iterancestors("table"), None)
 
 
 def _cards_as_links(root: HtmlElement) -> None:
@@ -270,7 +267,7 @@ def _notes_and_sources(root: HtmlElement) -> None:
     for aside in list(root.iter("aside")):
         if not any(ancestor.tag == "article" for ancestor in aside.iterancestors()):
             continue
-        marker = " ".join(filter(None, [aside.get("class"), aside.get("id"), aside.get("role")]))
+        marker = _marker(aside)
         text = " ".join(aside.text_content().split())
         links = aside.findall(".//a")
         link_words = sum(len(a.text_content().split()) for a in links)
@@ -347,7 +344,7 @@ def _footnotes(root: HtmlElement) -> dict[str, str]:
         parent = anchor.getparent()
         if not href.startswith("#") or len(href) < 2 or parent is None:
             continue
-        marked = " ".join(filter(None, [anchor.get("class"), anchor.get("id"), anchor.get("role")]))
+        marked = _marker(anchor)
         if parent.tag != "sup" and not FOOTNOTE_MARK_RE.search(marked):
             continue
         label = anchor.text_content().strip().strip("[]")
@@ -398,7 +395,7 @@ def _remove_chrome(root: HtmlElement) -> None:
             continue
         if element.tag in ("html", "body", "article", "main"):
             continue
-        marker = " ".join(filter(None, [element.get("class"), element.get("id"), element.get("role")]))
+        marker = _marker(element)
         hidden = element.get("hidden") is not None or re.search(r"display\s*:\s*none", element.get("style") or "")
         if hidden or (marker and CHROME_RE.search(marker)):
             element.drop_tree()
@@ -418,6 +415,11 @@ def _remove_chrome(root: HtmlElement) -> None:
         elif not re.search(r"\w", text) and not element.findall(".//img"):
             element.drop_tree()  # decorative fleurons and dividers
     _remove_boxes(root)
+
+
+def _marker(element: HtmlElement) -> str:
+    """What an element says it is: its class, id and role, which page furniture is named by ("sidebar", "share")."""
+    return " ".join(filter(None, [element.get("class"), element.get("id"), element.get("role")]))
 
 
 def _mostly_links(links: list[HtmlElement], text: str) -> bool:
@@ -522,7 +524,7 @@ def _spanned_cells_repeated(content: HtmlElement) -> None:
     from lxml.html import Element
 
     for table in content.iter("table"):
-        rows = [row for row in table.iter("tr") if next(row.iterancestors("table"), None) is table]
+        rows = [row for row in table.iter("tr") if _owning_table(row) is table]
         pending: dict[int, tuple[HtmlElement, int]] = {}  # column -> (the spanning cell, rows it still covers)
         for row in rows:
             cells = [cell for cell in row if cell.tag in ("td", "th")]
