@@ -96,6 +96,12 @@ def is_closing(text: str) -> bool:
     return bool(CLOSING_RE.match(" ".join(text.split())))
 
 
+def closing_and_name(lines: list[str]) -> tuple[str, str] | None:
+    """Two lines that sign a letter off, a closing above a name ("Talk soon," / "Grace"), space-normalised."""
+    pair = [" ".join(line.split()) for line in lines]
+    return (pair[0], pair[1]) if len(pair) == 2 and is_closing(pair[0]) and is_signature(pair[1]) else None
+
+
 def is_signature(text: str) -> bool:
     """A name as a letter is signed: one to four capitalised words."""
     return bool(NAME_ONLY_RE.match(" ".join(text.split()))) and len(text.split()) <= 4

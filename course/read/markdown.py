@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ..model import Article, Block
 from ..text import ALERT_KINDS, markdown_parser, markdown_words_text
-from .bylines import byline_name, is_closing, is_metadata, is_signature
+from .bylines import byline_name, closing_and_name, is_metadata
 
 KIND = "markdown"
 SUFFIXES = (".md", ".markdown", ".mdx")
@@ -224,11 +224,7 @@ def _shortcodes(body: str) -> str:
         return LIQUID_HIGHLIGHT_RE.sub(lambda m: f"```{m.group(1)}\n{m.group(2).rstrip()}\n```", body)
 
     # a tutorial about shortcodes shows them in its code blocks: those stay as written
-    parts, position = [], 0
-    for match in FENCE_RE.finditer(body):
-        parts += [outside_code(body[position : match.start()]), match.group(0)]
-        position = match.end()
-    return LIQUID_RAW_RE.sub(lambda m: m.group(1), "".join([*parts, outside_code(body[position:])]))
+    return LIQUID_RAW_RE.sub(lambda m: m.group(1), _outside(FENCE_RE, body, outside_code))
 
 
 def _wiki_markdown(body: str) -> str:
@@ -249,11 +245,8 @@ def _wiki_markdown(body: str) -> str:
 
     body = CALLOUT_RE.sub(callout, body)
     body = TRAILING_TAGS_RE.sub("", TAG_LINE_RE.sub("", body))
-    pieces, position = [], 0
-    for code in CODE_SPAN_RE.finditer(body):  # `[[x]]` in backticks is being talked about: as written
-        pieces += [_wiki_inline(body[position : code.start()], embed), code.group(0)]
-        position = code.end()
-    return "".join([*pieces, _wiki_inline(body[position:], embed)])
+    # `[[x]]` in backticks is being talked about: as written
+    return _outside(CODE_SPAN_RE, body, lambda text: _wiki_inline(text, embed))
 
 
 def _wiki_inline(text: str, embed: Callable[[re.Match[str]], str]) -> str:
@@ -349,14 +342,16 @@ def _inline_references(source: str, references: dict[str, dict[str, str]]) -> st
         quoted = ' "' + title.replace('"', '\\"') + '"' if title else ""
         return f"{bang}[{text}]({link_destination(found['href'])}{quoted})"
 
-    pieces = []
-    position = 0
-    for code in CODE_SPAN_RE.finditer(source):
-        pieces.append(REFERENCE_LINK_RE.sub(inline, source[position : code.start()]))
-        pieces.append(code.group(0))
-        position = code.end()
-    pieces.append(REFERENCE_LINK_RE.sub(inline, source[position:]))
-    return "".join(pieces)
+    return _outside(CODE_SPAN_RE, source, lambda text: REFERENCE_LINK_RE.sub(inline, text))
+
+
+def _outside(code: re.Pattern[str], text: str, change: Callable[[str], str]) -> str:
+    """The text with `change` made everywhere but in what `code` matches (code blocks or spans, kept as written)."""
+    pieces, position = [], 0
+    for match in code.finditer(text):
+        pieces += [change(text[position : match.start()]), match.group(0)]
+        position = match.end()
+    return "".join([*pieces, change(text[position:])])
 
 
 def _extract_footnotes(body: str) -> tuple[str, dict[str, str]]:
@@ -438,9 +433,7 @@ def _signed_on_two_lines(source: str) -> str:
     """ "See you in the inbox," above "Lena" in one paragraph: Markdown would join them into one line; a hard break
     keeps them as the author typed them."""
     lines = source.split("\n")
-    if len(lines) == 2 and is_closing(lines[0].strip()) and is_signature(lines[1].strip()):
-        return f"{lines[0].rstrip()}  \n{lines[1].strip()}"
-    return source
+    return f"{lines[0].rstrip()}  \n{lines[1].strip()}" if closing_and_name(lines) else source
 
 
 def _is_artefact_line(line: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Article, Block
-from .bylines import COUNTER_RE, byline_name, is_closing, is_metadata, is_signature, signed_by
+from .bylines import COUNTER_RE, byline_name, closing_and_name, is_closing, is_metadata, is_signature, signed_by
 
 KIND = "text"
 SUFFIXES = (".txt", ".text")
@@ -274,10 +274,7 @@ def _signed_by(chunks: list[_Chunk]) -> str | None:
 
 def _closing_and_name(chunk: _Chunk) -> tuple[str, str] | None:
     """A closing above a name, in one chunk of two lines ("Talk soon," / "Grace")."""
-    lines = [" ".join(line.split()) for line in chunk.lines]
-    if len(lines) == 2 and is_closing(lines[0]) and is_signature(lines[1]):
-        return lines[0], lines[1]
-    return None
+    return closing_and_name(chunk.lines)
 
 
 def _is_tail_furniture(line: str) -> bool:
