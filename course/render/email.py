@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from ..errors import CourseError
 from ..model import Course, Lesson
-from ..read.bylines import is_closing, is_signature, signed_by
+from ..read.bylines import closing_and_name, signed_by
 from ..text import display_width, last_paragraphs, markdown_text
 from .dialects import MergeFields, optional_html, optional_text
 from .literals import protect, protect_all
@@ -261,7 +261,7 @@ def signed_by_the_author(body: str, sender_name: str) -> bool:
         return False
     if signed_by(lines[-1], sender_name):
         return True  # "Tomasz" under a lesson sent by Tomasz Nowak
-    return len(lines) >= 2 and is_closing(lines[-2]) and is_signature(lines[-1])
+    return closing_and_name(lines[-2:]) is not None
 
 
 def add_utm(url: str, params: dict[str, str]) -> str:
