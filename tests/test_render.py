@@ -336,3 +336,30 @@ def test_the_plain_text_twin_lines_up_tables_and_keeps_nested_lists_tight() -> N
         markdown_text(pictures)
         == "[A fast shot] (https://example.com/a.jpg) [A slow shot]\n(https://example.com/b.jpg)\n"
     )
+
+
+def test_the_lesson_syntax_tree_matches_markdown_it_pys_tree() -> None:
+    """text.syntax_tree (built for speed) has the same nodes, in the same order, with the same fields as
+    markdown-it-py's SyntaxTreeNode, on Markdown with every kind of block and inline the text twin reads."""
+    from markdown_it.tree import SyntaxTreeNode
+
+    from course.text import parsed, syntax_tree
+
+    source = (
+        '# Title\n\nA *word*, **strong**, `code`, a [link](https://example.com "t") and ![alt *x*](a.png).\n'
+        "Soft break  \nhard break.[^1]\n\n> [!TIP]\n> Quoted\n>\n> > nested\n\n1. one\n2. two\n   - inner\n\n"
+        "- [x] loose\n\n- item\n\n```python\nprint(1)\n```\n\n    indented\n\n---\n\n"
+        "| a | b |\n|---|--:|\n| 1 | 2 |\n\n"
+        "<div>raw <b>html</b></div>\n\nText with <span>inline html</span>.\n\n[^1]: A note.\n"
+    )
+
+    def shape(node: object) -> list[object]:
+        fields = [getattr(node, name) for name in ("type", "tag", "attrs", "content", "meta", "hidden")]
+        return [fields, [shape(child) for child in node.children]]  # type: ignore[attr-defined]
+
+    expected = SyntaxTreeNode(list(parsed(source)))
+    assert [shape(node) for node in syntax_tree(source).children] == [shape(node) for node in expected.children]
+    assert [node.type for node in syntax_tree(source).walk()] == [node.type for node in expected.walk()]
+    assert {"footnote_ref", "image", "table", "hardbreak", "html_block", "html_inline", "code_block"} <= {
+        node.type for node in syntax_tree(source).walk()
+    }
