@@ -20,7 +20,8 @@ class Block:
     """One unit the splitter may not cut: a heading, paragraph, list, quote, image or code block.
 
     `markdown` is the block's source as it will appear in the lesson file; `text` is its plain words.
-    `glue_next` marks a block that introduces the next one (a lead-in ending with a colon).
+    `glue_next` marks a block that introduces the next one (a lead-in ending with a colon); `break_before` one the
+    author set apart from what precedes it with a section break ("* * *", a rule), where a lesson may well start.
     """
 
     kind: str
@@ -28,6 +29,7 @@ class Block:
     text: str
     level: int = 0
     glue_next: bool = False
+    break_before: bool = False
 
     @property
     def words(self) -> int:

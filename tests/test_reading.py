@@ -982,3 +982,23 @@ def test_a_table_of_contents_goes_and_numbered_headings_are_not_escaped() -> Non
     assert not any(b.kind == "list" or "Contents" in b.text for b in blocks)
     other = text.replace("Contents:\n\n1. Why notes matter\n2. How", "You need:\n\n1. A pen\n2. A pad\n3. How", 1)
     assert any(b.kind == "list" for b in parse_article(Source("notes.txt", "text", other)).blocks)
+
+
+def test_plain_text_keeps_indented_commands_as_code_and_an_indented_sample_as_a_quote() -> None:
+    """Lines indented under an unindented text are set apart: a command as typed in a code block (it was a
+    "### rsync …" heading, its "~" escaped), a sample email as a quote (it was run into a paragraph). A short
+    line over a lead-in ("The first copy" over "Open a terminal and run:") is a heading."""
+    text = (
+        "Back up your laptop\n\nMost people lose files because they never set a backup up. This guide gets you "
+        "from nothing to a nightly backup in fifteen minutes.\n\nThe first copy\n\nOpen a terminal and run:\n\n"
+        "    rsync -av --delete ~/Documents/ /Volumes/Backup/Documents/\n\nThe trailing slashes matter, and the "
+        "first run copies everything, which can take an hour on a full laptop.\n\nTelling the team\n\nWrite "
+        "them a short note, something like:\n\n    From Monday the backup drive lives in the top drawer.\n"
+        "    Please put it back after use.\n\nThat is all it takes, and nobody will ask where it went again.\n"
+    )
+    blocks = parse_plain_text(text).blocks
+    assert [(b.kind, b.markdown) for b in blocks if b.kind in ("code", "quote")] == [
+        ("code", "```\nrsync -av --delete ~/Documents/ /Volumes/Backup/Documents/\n```"),
+        ("quote", "> From Monday the backup drive lives in the top drawer. Please put it back after use."),
+    ]
+    assert [b.text for b in blocks if b.kind == "heading"] == ["The first copy", "Telling the team"]

@@ -373,13 +373,13 @@ def test_a_japanese_title_is_underlined_across_its_whole_width_in_the_plain_text
 
 def test_a_plain_text_guide_with_underlined_roman_numbered_sections_is_cut_at_them() -> None:
     """Headings underlined with ===/--- are headings; "II. During" is a numbered item (never cut inside, its
-    numeral left out of the title); a title in capitals is not a subject in capitals."""
+    numeral left out of the title); a title in capitals names the lesson and its subject in title case."""
     section = "Collect the answers into one document and group them, without editing a single word of them. "
     text = (
         "A SHORT GUIDE TO RUNNING RETROSPECTIVES\n=======================================\n\nby Priyanka Desai\n\n"
         "Retrospectives are the one meeting where a team can change how it works, if someone owns the outcome.\n\n"
         + "\n\n".join(
-            f"{numeral}. {name} the meeting\n{'-' * 24}\n\n{section * 2}\n\n{section}"
+            f"{numeral}. {name} the meeting\n{'-' * 24}\n\n{section * 3}\n\n{section * 2}"
             for numeral, name in (("I", "Before"), ("II", "During"), ("III", "After"))
         )
     )
@@ -390,7 +390,7 @@ def test_a_plain_text_guide_with_underlined_roman_numbered_sections_is_cut_at_th
     ]  # fmt: skip
     plan = plan_lessons(article)  # the short introduction stays with the first item it announces
     assert [lesson.title for lesson in plan] == [
-        "A SHORT GUIDE TO RUNNING RETROSPECTIVES", "During the meeting", "After the meeting"
+        "A Short Guide to Running Retrospectives", "During the meeting", "After the meeting"
     ]  # fmt: skip
     assert all(lesson.blocks[0].kind == "heading" for lesson in plan[1:])  # no cut inside a numbered section
     assert plan[0].subject == "A Short Guide to Running Retrospectives"
@@ -558,3 +558,59 @@ def test_generic_headings_do_not_name_lessons() -> None:
     assert plan[0].title == "Running better client reviews" and plan[0].markdown.startswith("## Introduction")
     assert plan[-1].title == "After the review"
     assert "## Conclusion" in plan[-1].markdown
+
+
+ESSAY_PART = (
+    "I have kept a notebook for twenty-two years, and I could not tell you what most of it says. That is not a "
+    "confession, it is the point, and it took me a long time to see it. "
+)
+
+
+@pytest.mark.parametrize("rule", ["* * *", "***", "---", "⁂", "• • •"])
+@pytest.mark.parametrize("name", ["essay.txt", "essay.md"])
+def test_an_essay_without_headings_is_cut_at_its_section_breaks(rule: str, name: str) -> None:
+    """An essay whose parts are set apart by "* * *" (or another rule) is cut there, in plain text and in
+    Markdown, and the rule never reaches a lesson as a list item ("- \\* \\*") or escaped text ("\\---")."""
+    parts = [f"Part {number} begins here. {ESSAY_PART * 2}\n\n{ESSAY_PART}" for number in ("one", "two", "three")]
+    title = "# On Notebooks" if name.endswith(".md") else "On Notebooks"
+    text = title + "\n\n" + f"\n\n{rule}\n\n".join(parts) + "\n"
+    article = parse_article(Source(name, "markdown" if name.endswith(".md") else "text", text))
+    assert [b.text[:16] for b in article.blocks if b.break_before] == ["Part two begins ", "Part three begins"[:16]]
+    plan = plan_lessons(article)
+    assert [lesson.blocks[0].text[:11] for lesson in plan] == ["Part one be", "Part two be", "Part three "]
+    markdown = "\n".join(lesson.markdown for lesson in plan)
+    assert "\\*" not in markdown and "\\-" not in markdown and rule not in markdown
+
+
+def test_a_short_guide_with_many_headings_is_not_cut_into_crumbs() -> None:
+    """Five numbered steps in 280 words made five emails of 56 words; lessons average at least the floor (80
+    words), so it makes three."""
+    section = "Run the command once by hand and read what it prints before you trust it with your files. "
+    text = "# Backups\n\n" + "\n\n".join(f"## Step {n}\n\n{section * 3}" for n in range(1, 6)) + "\n"
+    article = parse_article(Source("guide.md", "markdown", text))
+    assert article.words == 280
+    plan = plan_lessons(article)
+    assert len(plan) == 3  # not five of 56
+
+
+def test_a_pasted_newsletter_loses_its_subject_label_signature_card_and_capitals_in_titles() -> None:
+    """A plain-text newsletter as its author pasted it: "Subject: …" is the title without the label; after "--"
+    comes the sender's card and another site's unsubscribe link, which no lesson shows; headings in capitals
+    name lessons in title case, joined ones too, while the body keeps them as written."""
+    paragraph = "Give notice in writing, keep it short, and do not apologise for the new rate at all. " * 4
+    text = (
+        "Subject: The pricing conversation nobody wants to have\n\n" + paragraph + "\n\n"
+        + "\n\n".join(f"{heading}\n\n{paragraph * size}" for heading, size in (
+            ("WHO LEAVES WHEN PRICES GO UP", 3), ("HOW TO TELL THEM", 1), ("WHAT TO DO WITH NERVES", 1)))
+        + "\n\nTalk soon,\nOwen\n\n--\nOwen Hale · Hale Advisory\nUnsubscribe: https://example.com/u\n"
+    )  # fmt: skip
+    article = parse_plain_text(text)
+    assert article.title == "The pricing conversation nobody wants to have"
+    plan = plan_lessons(article, 3)
+    assert [lesson.title for lesson in plan] == [
+        "The pricing conversation nobody wants to have", "Who Leaves When Prices Go Up",
+        "How to Tell Them and What to Do with Nerves",
+    ]  # fmt: skip
+    markdown = plan[-1].markdown
+    assert "## HOW TO TELL THEM" in markdown and markdown.rstrip().endswith("Talk soon,  \nOwen")
+    assert "Hale Advisory" not in markdown and "Unsubscribe" not in markdown

@@ -1,10 +1,11 @@
 """Plan lessons from article blocks: where to cut (fields.py then names each lesson).
 
-Cuts fall only between blocks. Each possible cut has a cost: nothing before a section heading, more
-inside a section, more again where the text on both sides shares its vocabulary, and no cut at all
-after a heading or a lead-in, or inside a numbered item. A dynamic programme then picks the cuts that
-keep lessons balanced at the lowest total cost; without a fixed count it compares 3 to 7 lessons (more for a long
-article, so that its lessons stay a few minutes' reading).
+Cuts fall only between blocks. Each possible cut has a cost: nothing before a section heading, little at the
+author's section break ("* * *"), more inside a section, more again where the text on both sides shares its
+vocabulary, and no cut at all after a heading or a lead-in, or inside a numbered item. A dynamic programme then
+picks the cuts that keep lessons balanced at the lowest total cost; without a fixed count it compares 3 to 7 lessons
+(more for a long article, so that its lessons stay a few minutes' reading; fewer for a short one, so that they are
+not crumbs).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class Weights:
     per_lesson: float = -0.1  # cost of each lesson: negative prefers one more lesson when all else is equal
     item_bonus: float = 0.0  # reward for starting a lesson at a numbered item ("## 3. …")
     topic_shift_bonus: float = 0.6  # reward for cutting where the text says it changes topic ("One more thing.")
+    section_break: float = 0.1  # cost of cutting at the author's own section break ("* * *"): almost a heading's
     parallel_headings: float = 1.0  # cost of separating headings that share words ("Good X" / "Bad X")
     intro_bonus: float = 0.7  # reward for a first lesson that is the article's whole introduction
     intro_min: int = 40  # words: an introduction shorter than this is not a lesson of its own
@@ -141,13 +143,15 @@ def _numbered(heading: str) -> bool:
 
 
 def _counts_to_compare(words: int, atoms: int, weights: Weights) -> list[int]:
-    """3 to 7 lessons (fewer for an article too short to give three lessons of `lesson_floor` words: a note of 150
-    words is one email, not three thin ones); for an article too long for 7 comfortable lessons, the counts around
-    the one that makes them comfortable (up to LONGEST_COURSE), each planned in full, so no more than nine."""
+    """3 to 7 lessons, and never more than give each `lesson_floor` words on average (a note of 150 words is one
+    email, not three thin ones; 300 words with five headings make three lessons, not five of 60 words); for an
+    article too long for 7 comfortable lessons, the counts around the one that makes them comfortable (up to
+    LONGEST_COURSE), each planned in full, so no more than nine."""
     ideal = math.ceil(words / weights.comfortable_max)
     if ideal <= MAX_LESSONS:
-        fewest = max(1, min(MIN_LESSONS, atoms, words // weights.lesson_floor))
-        return list(range(fewest, min(MAX_LESSONS, atoms) + 1)) or [1]
+        most = max(1, min(MAX_LESSONS, atoms, words // weights.lesson_floor))  # never lessons under the floor
+        fewest = min(MIN_LESSONS, most)
+        return list(range(fewest, most + 1))
     top = min(ideal, LONGEST_COURSE, atoms)
     return list(range(max(MIN_LESSONS, min(top - 4, atoms)), min(top + 4, LONGEST_COURSE, atoms) + 1))
 
@@ -213,6 +217,9 @@ def _cut_costs(blocks: list[Block], atoms: list[list[int]], weights: Weights) ->
             continue
         if (numbered_section[first] and numbered_section[first - 1]) or lead_in_scope[first]:
             costs.append(AVOID)
+            continue
+        if block.break_before:
+            costs.append(weights.section_break)
             continue
         if block.kind == "heading":
             base = 0.35 if block.level == top_level + 1 else 0.6

@@ -74,7 +74,7 @@ def describe_lessons(
     # a lesson holding several numbered items shows their numbers; then every lesson titled by an item does
     numbered = any(_numbered_items(blocks, blocks[0]) > 1 for blocks in groups if blocks[0].kind == "heading")
     for number, blocks in enumerate(groups, start=1):
-        title = lesson_title(blocks, article, number, proper)
+        title = _not_shouting(lesson_title(blocks, article, number, proper))  # the title its subject is
         subject = _unique(lesson_subject(title, article.title), used_subjects, number)
         preheader = lesson_preheader(blocks, subject)
         slug = _unique(
@@ -173,7 +173,7 @@ def lesson_title(blocks: list[Block], article: Article, number: int, proper: set
     if headings and (first.kind == "heading" or first.glue_next):
         levels = heading_levels(blocks)
         level = min(levels[id(b)] for b in headings)
-        top = [strip_number(b.text) for b in headings if levels[id(b)] == level]
+        top = [_not_shouting(strip_number(b.text)) for b in headings if levels[id(b)] == level]
         top = [title for title in top if not _generic(title)] or top
         return combine_titles(top, article.language, proper or set()) if len(top) > 1 else top[0]
     if first.glue_next and first.words <= 14 and LETTERS_RE.search(first.text):
@@ -209,8 +209,9 @@ def lesson_subject(title: str, course_title: str) -> str:
 
 
 def _not_shouting(subject: str) -> str:
-    """A subject in capitals reads as shouting, and as spam (`course check` says so): it is written in title case,
-    which keeps a name a name ("THE MONDAY MEMO" -> "The Monday Memo", "A GUIDE TO RETROS" -> "A Guide to Retros")."""
+    """A subject or title in capitals reads as shouting, and a subject as spam (`course check` says so): it is
+    written in title case, which keeps a name a name ("THE MONDAY MEMO" -> "The Monday Memo", "A GUIDE TO
+    RETROS" -> "A Guide to Retros")."""
     letters = [c for c in subject if c.isalpha()]
     if len(letters) < 8 or not all(c.isupper() for c in letters):
         return subject

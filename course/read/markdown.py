@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from ..model import Article, Block
 from ..text import ALERT_KINDS, markdown_parser, markdown_words_text
 from .bylines import byline_name, closing_and_name, is_metadata
+from .plaintext import SECTION_BREAK_RE
 
 KIND = "markdown"
 SUFFIXES = (".md", ".markdown", ".mdx")
@@ -119,15 +121,20 @@ def parse(text: str, name: str = "") -> Article:
     lines = body.split("\n")
     blocks: list[Block] = []
     env: dict = {}
+    section_break = False  # a rule ("* * *", "---", "⁂") sets the next block apart: it is not a block of its own
     for token in markdown_parser().parse(body, env):
         if token.level != 0 or token.map is None or token.nesting == -1:
             continue
         source = "\n".join(lines[token.map[0] : token.map[1]]).strip("\n")
+        if token.type == "hr" or (token.type == "paragraph_open" and SECTION_BREAK_RE.match(source)):  # "⁂"
+            section_break = bool(blocks)
+            continue
         if env.get("references") and token.type not in ("fence", "code_block", "html_block"):
             source = _inline_references(source, env["references"])
         block = _block(token.type, token.tag, source)
         if block is not None:
-            blocks.append(block)
+            blocks.append(replace(block, break_before=True) if section_break else block)
+            section_break = False
     blocks = _drop_navigation(blocks)
     title = str(meta.get("title") or "").strip()
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
@@ -287,7 +294,7 @@ def _bold_lines_as_headings(blocks: list[Block]) -> list[Block]:
     headed = list(blocks)
     for i in lines:
         text = blocks[i].text.strip().rstrip(":").strip()
-        headed[i] = Block("heading", f"## {text}", text, level=2)
+        headed[i] = replace(blocks[i], kind="heading", markdown=f"## {text}", text=text, level=2, glue_next=False)
     return headed
 
 
@@ -388,7 +395,7 @@ def _attach_footnotes(blocks: list[Block], footnotes: dict[str, str]) -> list[Bl
 
 def _with_notes(block: Block, notes: list[str]) -> Block:
     markdown = block.markdown + "\n\n" + "\n\n".join(notes)
-    return Block(block.kind, markdown, markdown_words_text(markdown), block.level, block.glue_next)
+    return replace(block, markdown=markdown, text=markdown_words_text(markdown))
 
 
 def _block(kind: str, tag: str, source: str) -> Block | None:
@@ -416,8 +423,6 @@ def _block(kind: str, tag: str, source: str) -> Block | None:
         if re.fullmatch(r"(!\[[^\]]*\]\([^)]*\)\s*)+", source):
             return Block("image", source, "")
         return Block("paragraph", _signed_on_two_lines(source), text, glue_next=text.endswith(":"))
-    if kind == "hr":
-        return None
     block_kind = {
         "bullet_list_open": "list",
         "ordered_list_open": "list",
@@ -467,6 +472,6 @@ def _normalise_levels(blocks: list[Block]) -> list[Block]:
         if block.kind == "heading":
             level = max(1, min(6, block.level + shift))
             markdown = "#" * level + block.markdown.lstrip("#")
-            block = Block("heading", markdown, block.text, level=level)
+            block = replace(block, markdown=markdown, level=level)
         shifted.append(block)
     return shifted

@@ -10,7 +10,7 @@ platforms put under a post (sharing buttons, related posts, the comments, the co
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Article, Block
 from .bylines import COUNTER_RE, byline_name, closing_and_name, is_closing, is_metadata, is_signature, signed_by
@@ -35,7 +35,8 @@ UNDER_POST_RE = re.compile(
     r"en)\b|©|\(c\)\s*\d{4}|copyright\b|"
     # and what a newsletter's email puts under it: "You are receiving this email because…", "Unsubscribe"
     r"you('re| are) receiving this|you received this|this (e-?mail|newsletter) was sent to|unsubscribe\b|"
-    r"update your (email )?preferences|manage (your )?subscription)"
+    r"update your (email )?preferences|manage (your )?subscription|"
+    r"--$)"  # an email's signature separator ("-- "): what follows is the sender's card, not the article
 )
 UNDER_POST_LABEL_RE = re.compile(
     r"(?i)^(share( this( post| article)?| on| via)?|related( posts| articles| reading)?|recent posts|"
@@ -43,6 +44,16 @@ UNDER_POST_LABEL_RE = re.compile(
     r"categor(y|ies)|teilen|partager|compartir|kommentare|commentaires|comentarios|comments?)\b.{0,30}$"
 )
 PS_RE = re.compile(r"^p\.?\s?s\b", re.IGNORECASE)
+# a section break alone on its line: "* * *", "***", "---", "~~~", "• • •", "⁂" (a line of = or - right under a
+# line of text underlines it instead: a heading)
+# what makes an indented line code rather than quoted words: a shell prompt or command, a keyword, a path, an
+# option, an operator, a line ending in ; { or }
+CODE_LINE_RE = re.compile(
+    r"[;{}]\s*$|^\s*(\$ |> |>>> |#!|sudo |cd |ls |git |npm |npx |pip3? |python3? |node |curl |docker |brew |"
+    r"apt(-get)? |make |def |class |import |from \S+ import |function |const |let |var |return\b|SELECT |<\w)|"
+    r"(^|\s)(--?[a-zA-Z][\w-]*|~?\.{0,2}/[\w.-]+/\S*|[=!<>]=|=>|&&|\|\||2>&1|>>)(\s|$)|\w\([^)]*\)|^\s*[\w.]+\s*=\s*\S"
+)
+SECTION_BREAK_RE = re.compile(r"^\s*(?:([*\-_=~•·#+])(?:\s*\1){2,}|⁂)\s*$")
 
 
 @dataclass
@@ -89,9 +100,15 @@ def parse(text: str, name: str = "") -> Article:
     return Article(title=title, blocks=blocks, author=author)
 
 
+SUBJECT_LABEL_RE = re.compile(
+    r"(?i)^(subject( line)?|title|betreff|objet|asunto|oggetto|onderwerp|assunto)\s*:\s+(?=\S)"
+)
+
+
 def clean_title(title: str) -> str:
-    """Tidy a title line: runs of dots before ? or ! and trailing colons go."""
-    title = re.sub(r"\s*[.…]{2,}\s*([?!])", r"\1", title.strip())
+    """Tidy a title line: an email's "Subject:" label, runs of dots before ? or ! and trailing colons go."""
+    title = SUBJECT_LABEL_RE.sub("", title.strip())
+    title = re.sub(r"\s*[.…]{2,}\s*([?!])", r"\1", title)
     title = re.sub(r"\s*[.…]{2,}$", "", title)
     return title.rstrip(":").strip()
 
@@ -337,7 +354,7 @@ def _sentence_case_heading(text: str, previous: _Chunk | None, next_chunk: _Chun
     if not 2 <= len(words) <= 8 or not text[0].isupper() or is_closing(text) or previous is None:
         return False
     after_prose = previous.text.rstrip().endswith(TERMINAL_PUNCTUATION) or _is_list_chunk(previous)
-    before_text = next_is_list or len(next_chunk.text.split()) >= 12
+    before_text = next_is_list or len(next_chunk.text.split()) >= 12 or next_chunk.text.rstrip().endswith(":")
     return after_prose and before_text
 
 
@@ -353,7 +370,8 @@ def _block_heading_kind(chunks: list[_Chunk], index: int, author: str | None) ->
 
 
 def _blocks(chunks: list[_Chunk], author: str | None = None) -> list[Block]:
-    kinds = [_block_heading_kind(chunks, index, author) for index in range(len(chunks))]
+    set_apart = _set_apart(chunks)
+    kinds = [None if i in set_apart else _block_heading_kind(chunks, i, author) for i in range(len(chunks))]
     questions = [index for index in range(len(chunks)) if kinds[index] is None and _question_heading(chunks, index)]
     if len(questions) >= 2:  # "Why do most talks bore?" … "And the nerves?": one question is a paragraph's
         for index in questions:
@@ -367,8 +385,17 @@ def _blocks(chunks: list[_Chunk], author: str | None = None) -> list[Block]:
             blocks.append(_list_block(list_items))
             list_items.clear()
 
+    breaks: set[int] = set()  # blocks the author set apart with a section break: where a lesson may start
     for i, chunk in enumerate(chunks):
         kind = kinds[i]
+        if chunk.single and SECTION_BREAK_RE.match(chunk.lines[0]):
+            flush_list()
+            breaks.add(len(blocks))
+            continue
+        if i in set_apart:  # indented under the text: a command or code as typed, or words quoted as a sample
+            flush_list()
+            blocks.append(_set_apart_block(chunk))
+            continue
         if kind is None and _is_list_chunk(chunk) and not _attribution(chunks, i):
             items = _list_items(chunk)
             if list_items and (list_items[0][0] is None) != (items[0][0] is None):
@@ -399,7 +426,33 @@ def _blocks(chunks: list[_Chunk], author: str | None = None) -> list[Block]:
             text = chunk.text.strip()
             blocks.append(Block("paragraph", escape_markdown(text), text, glue_next=text.endswith(":")))
     flush_list()
-    return blocks
+    return [replace(block, break_before=True) if i in breaks and i else block for i, block in enumerate(blocks)]
+
+
+def _set_apart(chunks: list[_Chunk]) -> set[int]:
+    """The chunks indented four spaces or more under an unindented text (a text that indents every paragraph sets
+    none apart): several lines, or one of code; a list keeps its own indentation."""
+    indented = {i for i, chunk in enumerate(chunks) if all(len(line) - len(line.lstrip()) >= 4 for line in chunk.lines)}
+    if len(indented) * 2 >= len(chunks):
+        return set()
+    return {
+        i
+        for i in indented
+        if not _is_list_chunk(chunks[i])
+        and (not chunks[i].single or CODE_LINE_RE.search(chunks[i].lines[0]))  # one plain line: a heading ("Epilogue")
+    }
+
+
+def _set_apart_block(chunk: _Chunk) -> Block:
+    """An indented chunk: a code block as typed when any line looks like code, else a quote (a sample email, a
+    passage) whose lines join as the text's paragraphs do."""
+    if any(CODE_LINE_RE.search(line) for line in chunk.lines):
+        margin = min(len(line) - len(line.lstrip()) for line in chunk.lines)
+        code = "\n".join(line[margin:] for line in chunk.lines)
+        fence = "~~~" if "```" in code else "```"
+        return Block("code", f"{fence}\n{code}\n{fence}", code)
+    text = chunk.text.strip()
+    return Block("quote", "> " + escape_markdown(text), text)
 
 
 def _attribution(chunks: list[_Chunk], index: int) -> bool:
