@@ -243,8 +243,8 @@ Less work in progress means less waiting.
     body = "\n".join(b.markdown for b in article.blocks)
     for artefact in ("import Chart", "export const", ":::", "{% include", "{: .lead}", "<Chart"):
         assert artefact not in body
-    assert "Small batches are easier to review." in body
-    assert [b.kind for b in article.blocks] == ["paragraph", "paragraph", "heading", "paragraph"]
+    assert "> **Worth knowing**  \n> Small batches are easier to review." in body  # the admonition, titled
+    assert [b.kind for b in article.blocks] == ["paragraph", "quote", "heading", "paragraph"]
 
 
 def test_headings_written_straight_above_their_text() -> None:
@@ -1002,3 +1002,32 @@ def test_plain_text_keeps_indented_commands_as_code_and_an_indented_sample_as_a_
         ("quote", "> From Monday the backup drive lives in the top drawer. Please put it back after use."),
     ]
     assert [b.text for b in blocks if b.kind == "heading"] == ["The first copy", "Telling the team"]
+
+
+def test_mdx_code_stays_code_and_callouts_admonitions_and_tabs_keep_their_labels() -> None:
+    """A React tutorial's code is its code: `import` lines and <Button> in a fence, <Counter /> in a code span (all
+    went, as MDX would). Docusaurus admonitions and <Callout> components are quotes opening with their title or
+    kind (they were bare paragraphs), and each tab of code says which it is."""
+    text = (
+        "# Counters\n\nWe build a counter component and show it in two languages for the curious reader.\n\n"
+        "```jsx\nimport { useState } from 'react';\n\nexport default function Counter() {\n"
+        "  return <Button onClick={go}>Clicked</Button>;\n}\n```\n\nUse it as `<Counter start={5} />` anywhere.\n\n"
+        ":::tip Name it after the alert\nUse the alert's own wording as the title.\n:::\n\n"
+        ":::warning\nNever run the destructive command first.\n:::\n\n"
+        ":::info\nThe team reviews these every quarter.\n:::\n\n"
+        '<Callout type="note" title="Why bother">\nBecause nobody reads a runbook twice.\n</Callout>\n\n'
+        '<Tabs>\n  <TabItem value="ts" label="TypeScript">\n\n```ts\nlet n = 1;\n```\n\n  </TabItem>\n'
+        '  <TabItem value="py" label="Python">\n\n```python\nn = 1\n```\n\n  </TabItem>\n</Tabs>\n'
+    )
+    blocks = parse_article(Source("counter.mdx", "markdown", text)).blocks
+    sources = [block.markdown for block in blocks]
+    assert sources[1] == (
+        "```jsx\nimport { useState } from 'react';\n\nexport default function Counter() {\n"
+        "  return <Button onClick={go}>Clicked</Button>;\n}\n```"
+    )
+    assert "Use it as `<Counter start={5} />` anywhere." in sources
+    assert "> **Name it after the alert**  \n> Use the alert's own wording as the title." in sources
+    assert "> [!WARNING]\n> Never run the destructive command first." in sources
+    assert "> **Info**  \n> The team reviews these every quarter." in sources
+    assert "> **Why bother**  \n> Because nobody reads a runbook twice." in sources
+    assert sources[-4:] == ["**TypeScript**", "```ts\nlet n = 1;\n```", "**Python**", "```python\nn = 1\n```"]

@@ -20,7 +20,16 @@ ANCHOR_RE = re.compile(r"\s*\{#[^}]*\}\s*$")
 FOOTNOTE_DEF_RE = re.compile(r"^\[\^([^\]]+)\]:[ \t]?(.*)$")
 # JSX/MDX components (<NewsletterForm />, <Caption>…</Caption>): a capitalised tag name is never HTML.
 SELF_CLOSING_COMPONENT_RE = re.compile(r"<([A-Z][\w.]*)\b[^>]*/>")
-COMPONENT_RE = re.compile(r"<([A-Z][\w.]*)\b[^>]*>(.*?)</\1\s*>", re.DOTALL)
+COMPONENT_RE = re.compile(r"<([A-Z][\w.]*)\b([^>]*)>(.*?)</\1\s*>", re.DOTALL)
+COMPONENT_ATTRIBUTE_RE = re.compile(r"""(\w+)=(?:"([^"]*)"|'([^']*)'|\{["']([^"']*)["']\})""")
+# a callout component (<Callout type="warning" title="…">, <Tip>, <Admonition type="note">): a labelled quote
+CALLOUT_COMPONENTS = {"callout", "admonition", "alert", "aside", "note", "tip", "info", "warning", "caution",
+                      "danger", "important", "hint"}  # fmt: skip
+# Docusaurus, VitePress and others: ":::tip Title" (or ":::note[Title]") … ":::"
+ADMONITION_RE = re.compile(
+    r"(?ms)^[ \t]*(:{3,})[ \t]*([A-Za-z]+)(?:[ \t]*\[([^\]\n]*)\]|[ \t]+([^\n{]*?))?[ \t]*(?:\{[^}\n]*\})?[ \t]*\n"
+    r"(.*?)\n[ \t]*\1[ \t]*$"
+)
 PROSE_MIN_WORDS = 2  # what a component wraps is the author's when it has this many words (a caption, a note)
 PLACEHOLDER_RE = re.compile(
     r"^\s*(\{[A-Z0-9_ -]+\}|\{\{[^}]*\}\}|\{%.*%\}|\{:[^}]*\}|\[\[[^\]]*\]\]|%[A-Z0-9_]+%)\s*$"
@@ -112,10 +121,13 @@ def claims_plain_text(text: str) -> bool:
 def parse(text: str, name: str = "") -> Article:
     """Parse Markdown into an Article; front matter gives title, author and language."""
     meta, body = _split_front_matter(text, name)
+    # MDX and shortcodes are read outside code: a React tutorial's `<Button>` and `import` lines are its code
+    body, code = _code_set_aside(body)
     body = _shortcodes(_unwrap_components(body))
     body = "\n".join(
         "" if MDX_LINE_RE.match(line) else line for line in body.split("\n")
     )  # MDX code, admonition fences
+    body = CODE_MARK_RE.sub(lambda m: _unraw(code[int(m.group(1))]), body)
     body = ASIDE_RE.sub(_aside_as_quote, body)
     body, footnotes = _extract_footnotes(body)
     lines = body.split("\n")
@@ -189,17 +201,41 @@ def _author(meta: dict) -> str | None:
     return value
 
 
+CODE_MARK_RE = re.compile("\x00(\\d+)\x00")
+
+
+def _code_set_aside(body: str) -> tuple[str, list[str]]:
+    """The body with each code block and code span replaced by a mark (CODE_MARK_RE), and what they were."""
+    code: list[str] = []
+
+    def mark(match: re.Match[str]) -> str:
+        code.append(match.group(0))
+        return f"\x00{len(code) - 1}\x00"
+
+    return CODE_SPAN_RE.sub(mark, FENCE_RE.sub(mark, body.replace("\x00", ""))), code
+
+
 def _unwrap_components(body: str) -> str:
     """MDX components go, but not the author's words inside them: a caption, a callout or a note keeps its text
     (as a paragraph of its own); an empty or interface-only one (<NewsletterForm />, <Button>Go</Button>) goes."""
 
     def unwrap(match: re.Match[str]) -> str:
-        inner = match.group(2).strip()
+        name, inner = match.group(1), match.group(3).strip()
         words = re.findall(r"[^\W\d_][\w'’-]*", re.sub(r"\]\([^)]*\)", "]", inner))
-        if len(words) < PROSE_MIN_WORDS:
+        if len(words) < PROSE_MIN_WORDS and "\x00" not in inner:  # a tab of code alone is the author's too
             return ""
-        on_its_own = match.start() == 0 or match.string[match.start() - 1] == "\n"
-        return f"\n\n{inner}\n\n" if on_its_own else inner
+        line_start = match.string.rfind("\n", 0, match.start()) + 1
+        if match.string[line_start : match.start()].strip():  # inside a line: its words, in their place
+            return inner
+        attributes = {
+            key: next(v for v in values if v) for key, *values in COMPONENT_ATTRIBUTE_RE.findall(match.group(2))
+        }
+        if name.split(".")[-1].lower() in CALLOUT_COMPONENTS:
+            kind = attributes.get("type") or attributes.get("kind") or attributes.get("variant") or name.split(".")[-1]
+            kind = "" if kind.lower() in ("callout", "admonition", "alert", "aside") else kind
+            return "\n\n" + _callout_quote(kind, attributes.get("title", ""), inner) + "\n\n"
+        label = attributes.get("label", "")  # a tab's (<TabItem label="Python">): which of the versions this is
+        return f"\n\n**{label}**\n\n{inner}\n\n" if label else f"\n\n{inner}\n\n"
 
     body = SELF_CLOSING_COMPONENT_RE.sub("", body)
     previous = None
@@ -225,13 +261,21 @@ def _shortcodes(body: str) -> str:
         body = FIGURE_SHORTCODE_RE.sub(figure, body)
         body = VIDEO_SHORTCODE_RE.sub(video, body)
         body = CALLOUT_SHORTCODE_RE.sub(lambda m: "\n" + _aside_as_quote(m, group=2) + "\n", body)
+        body = ADMONITION_RE.sub(
+            lambda m: "\n" + _callout_quote(m.group(2), m.group(3) or m.group(4) or "", m.group(5)) + "\n", body
+        )
         body = _wiki_markdown(body)
         body = LIQUID_EMBED_RE.sub(_liquid_embed, body)
         body = LIQUID_DETAILS_RE.sub(lambda m: f"\n**{m.group(2).strip()}**\n\n{m.group(3).strip()}\n", body)
         return LIQUID_HIGHLIGHT_RE.sub(lambda m: f"```{m.group(1)}\n{m.group(2).rstrip()}\n```", body)
 
     # a tutorial about shortcodes shows them in its code blocks: those stay as written
-    return LIQUID_RAW_RE.sub(lambda m: m.group(1), _outside(FENCE_RE, body, outside_code))
+    return _unraw(_outside(FENCE_RE, body, outside_code))
+
+
+def _unraw(text: str) -> str:
+    """Liquid's {% raw %}…{% endraw %} as what it shows: what it holds, as written (in code too)."""
+    return LIQUID_RAW_RE.sub(lambda m: m.group(1), text)
 
 
 def _wiki_markdown(body: str) -> str:
@@ -242,9 +286,7 @@ def _wiki_markdown(body: str) -> str:
 
     def callout(match: re.Match[str]) -> str:
         quote, kind, title = match.groups()
-        if not title and kind.upper() in ALERT_KINDS.split("|"):
-            return f"{quote}[!{kind.upper()}]"
-        return f"{quote}**{title or kind.capitalize()}**  "
+        return quote + _callout_head(kind, title)
 
     def embed(match: re.Match[str]) -> str:
         name = match.group(1).strip()
@@ -278,6 +320,21 @@ def _liquid_embed(match: re.Match[str]) -> str:
     return f"\n[{'▶ ' if kind in VIDEO_PAGES or kind == 'twitch' else ''}{shown}]({page})\n"
 
 
+def _callout_head(kind: str, title: str) -> str:
+    """A callout's first line in a quote: its title in bold, else a GitHub kind's marker ("[!TIP]", shown as
+    "Tip:"), else its kind in bold ("**Info**"); nothing for a callout of no kind."""
+    if not title and kind.upper() in ALERT_KINDS.split("|"):
+        return f"[!{kind.upper()}]"
+    return f"**{title or kind.capitalize()}**  " if title or kind else ""
+
+
+def _callout_quote(kind: str, title: str, inner: str) -> str:
+    """A callout (a Docusaurus admonition, an MDX <Callout>) as a quote that opens with its label."""
+    head = _callout_head(kind, title.strip())
+    lines = ([head] if head else []) + inner.strip().split("\n")
+    return "\n".join("> " + line if line.strip() else ">" for line in lines)
+
+
 def _aside_as_quote(match: re.Match[str], group: int = 1) -> str:
     return "\n".join("> " + line if line.strip() else ">" for line in match.group(group).strip().split("\n"))
 
@@ -288,7 +345,11 @@ def _bold_lines_as_headings(blocks: list[Block]) -> list[Block]:
     section in the next). An article with headings keeps its bold lines as the author's emphasis."""
     if any(block.kind == "heading" for block in blocks):
         return blocks
-    lines = [i for i, block in enumerate(blocks) if block.kind == "paragraph" and _bold_line(block)]
+    lines = [
+        i
+        for i, block in enumerate(blocks)
+        if block.kind == "paragraph" and _bold_line(block) and [b.kind for b in blocks[i + 1 : i + 2]] != ["code"]
+    ]  # over a code block, a bold line labels it ("**Python**" over a tab's code)
     if len(lines) < 2:
         return blocks
     headed = list(blocks)
