@@ -614,3 +614,31 @@ def test_a_pasted_newsletter_loses_its_subject_label_signature_card_and_capitals
     markdown = plan[-1].markdown
     assert "## HOW TO TELL THEM" in markdown and markdown.rstrip().endswith("Talk soon,  \nOwen")
     assert "Hale Advisory" not in markdown and "Unsubscribe" not in markdown
+
+
+def test_a_social_post_numbered_with_keycaps_is_cut_at_its_points() -> None:
+    """A LinkedIn-style post: "1️⃣ Silence feels like safety. It isn't." and the points after it open its sections
+    (a lesson ended on "4️⃣ Put it on the calendar." and the next began with its text); the course is titled by
+    the post's opening, not by its first point; titles lose the points' full stops; the closing calls to action
+    ("♻️ Repost…", "➕ Follow me for more…") and hashtags go."""
+    prose = "When things go well we stop checking in, and the client's world keeps changing without us. " * 2
+    points = ["Silence feels like safety. It isn't.", "Reports are not relationships.", "Ask the awkward question.",
+              "Put it on the calendar.", "Meet the new people first."]  # fmt: skip
+    keycaps = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣"]
+    text = (
+        "I lost my biggest client last year.\n\nNot because of price.\nNot because of quality.\n\n"
+        "Here's what I learned 👇\n\n"
+        + "\n\n".join(f"{cap} {point}\n\n{prose}\n\n{prose}" for cap, point in zip(keycaps, points, strict=True))
+        + "\n\n---\n\nWhat's one relationship you've let go quiet? Call them this week.\n\n"
+        "♻️ Repost if this was useful to someone in your network.\n➕ Follow me for more on consulting.\n\n"
+        "#consulting #clientsuccess\n"
+    )
+    article = parse_article(Source("post.txt", "text", text))
+    assert article.title == "I lost my biggest client last year"
+    assert [b.text for b in article.blocks if b.kind == "heading"] == [f"{n}. {p}" for n, p in enumerate(points, 1)]
+    plan = plan_lessons(article)
+    assert all(lesson.blocks[-1].kind != "heading" for lesson in plan)
+    assert not any(lesson.title.endswith(".") or lesson.subject.endswith(".") for lesson in plan)
+    markdown = "\n".join(lesson.markdown for lesson in plan)
+    assert "Call them this week." in markdown and "Repost" not in markdown and "Follow me" not in markdown
+    assert "#consulting" not in markdown

@@ -86,7 +86,7 @@ def describe_lessons(
         first = blocks[0]
         heading_is_title = first.kind == "heading" and _same(strip_number(first.text), title)
         if heading_is_title and numbered and ITEM_NUMBER_RE.match(first.text):
-            title = first.text  # "2. Send the agenda…" above "3. Put prices in writing": the items keep their numbers
+            title = _no_full_stop(first.text)  # "2. Send the agenda…" above "3. Put prices in writing": numbered
         described.append(LessonFields(title, subject, preheader, slug, schedule[number - 1], heading_is_title))
     return described
 
@@ -120,6 +120,12 @@ def strip_number(text: str) -> str:
     """A heading without its item number: "4. You don't keep the bar high" -> "You don't keep the bar high"
     (Roman numerals too: "II. During the meeting"), or an interview's "Q:" before its question."""
     return QUESTION_LABEL_RE.sub("", ITEM_NUMBER_RE.sub("", text)).strip()
+
+
+def _no_full_stop(heading: str) -> str:
+    """A heading as a title: without the full stop a post's numbered lines end with ("2. Reports are not
+    relationships."); an ellipsis stays."""
+    return heading[:-1].rstrip() if heading.endswith(".") and not heading.endswith("..") else heading
 
 
 def _same(a: str, b: str) -> bool:
@@ -173,7 +179,7 @@ def lesson_title(blocks: list[Block], article: Article, number: int, proper: set
     if headings and (first.kind == "heading" or first.glue_next):
         levels = heading_levels(blocks)
         level = min(levels[id(b)] for b in headings)
-        top = [_not_shouting(strip_number(b.text)) for b in headings if levels[id(b)] == level]
+        top = [_not_shouting(_no_full_stop(strip_number(b.text))) for b in headings if levels[id(b)] == level]
         top = [title for title in top if not _generic(title)] or top
         return combine_titles(top, article.language, proper or set()) if len(top) > 1 else top[0]
     if first.glue_next and first.words <= 14 and LETTERS_RE.search(first.text):

@@ -175,9 +175,13 @@ def _resolve_links(block: Block, base: str | None, left_out: list[str]) -> Block
 
 
 def _title_from_blocks(blocks: list[Block]) -> str:
+    """An untitled article's title: its first heading when nothing is said before it, else a phrase of its opening
+    (a post that opens "I lost my biggest client last year." is not titled by its first item, "1. Silence…")."""
     for block in blocks:
         if block.kind == "heading":
             return block.text
+        if block.text:
+            break
     for block in blocks:
         if block.text:
             return short_phrase(block.text, 70) or cut_at_phrase(block.text, 70).rstrip("…")

@@ -26,7 +26,18 @@ CHAPTER_RE = re.compile(
     r"(?i)^(chapter|part|section|lesson|step|day|kapitel|teil|abschnitt|lektion|chapitre|partie|"
     r"cap[íi]tulo|capitolo|parte|hoofdstuk|deel)\s+([0-9]+|[ivxlc]+|[a-z]+)\b\s*[:.\-–—]?"
 )
-TERMINAL_PUNCTUATION = tuple('.!?…:;,"”’)»')
+POINTING_DOWN = (
+    "👇",
+    "👇🏻",
+    "👇🏼",
+    "👇🏽",
+    "👇🏾",
+    "👇🏿",
+    "⬇️",
+    "⬇",
+    "↓",
+)  # "Here's what I learned 👇": a colon, in a post
+TERMINAL_PUNCTUATION = tuple('.!?…:;,"”’)»') + POINTING_DOWN
 # What blog platforms put under a post: a count of comments ("6 thoughts on “…”"), a copyright line, and short
 # labels (sharing buttons, related posts, the comment form, tags). From the first of them on, the page is not
 # the article.
@@ -36,7 +47,9 @@ UNDER_POST_RE = re.compile(
     # and what a newsletter's email puts under it: "You are receiving this email because…", "Unsubscribe"
     r"you('re| are) receiving this|you received this|this (e-?mail|newsletter) was sent to|unsubscribe\b|"
     r"update your (email )?preferences|manage (your )?subscription|"
-    r"--$)"  # an email's signature separator ("-- "): what follows is the sender's card, not the article
+    r"--$|"  # an email's signature separator ("-- "): what follows is the sender's card, not the article
+    # and a social post's calls to action: "♻️ Repost if this helped", "➕ Follow me for more on …"
+    r"\W{0,3}\s*(repost\b|follow (me|us) (for|on)\b))"
 )
 UNDER_POST_LABEL_RE = re.compile(
     r"(?i)^(share( this( post| article)?| on| via)?|related( posts| articles| reading)?|recent posts|"
@@ -113,8 +126,12 @@ def clean_title(title: str) -> str:
     return title.rstrip(":").strip()
 
 
+KEYCAP_RE = re.compile(r"(?m)^([ \t]*)(?:([0-9])\ufe0f?\u20e3|(🔟))[ \t]*")  # "1️⃣ Silence…", as social posts number
+
+
 def _chunks(text: str) -> list[_Chunk]:
     text = text.replace("\t", "    ").replace("\u00a0", " ").replace("\u200b", "")
+    text = KEYCAP_RE.sub(lambda m: f"{m.group(1)}{m.group(2) or 10}. ", text)
     chunks: list[_Chunk] = []
     current: list[str] = []
     for raw in text.split("\n"):
@@ -372,6 +389,8 @@ def _block_heading_kind(chunks: list[_Chunk], index: int, author: str | None) ->
 def _blocks(chunks: list[_Chunk], author: str | None = None) -> list[Block]:
     set_apart = _set_apart(chunks)
     kinds = [None if i in set_apart else _block_heading_kind(chunks, i, author) for i in range(len(chunks))]
+    for index in _numbered_sections(chunks, kinds):
+        kinds[index] = "numbered"
     questions = [index for index in range(len(chunks)) if kinds[index] is None and _question_heading(chunks, index)]
     if len(questions) >= 2:  # "Why do most talks bore?" … "And the nerves?": one question is a paragraph's
         for index in questions:
@@ -424,9 +443,26 @@ def _blocks(chunks: list[_Chunk], author: str | None = None) -> list[Block]:
             blocks.append(Block("paragraph", f"{escape_markdown(closing)}  \n{escape_markdown(name)}", chunk.text))
         else:
             text = chunk.text.strip()
-            blocks.append(Block("paragraph", escape_markdown(text), text, glue_next=text.endswith(":")))
+            lead_in = text.endswith((":", *POINTING_DOWN))
+            blocks.append(Block("paragraph", escape_markdown(text), text, glue_next=lead_in))
     flush_list()
     return [replace(block, break_before=True) if i in breaks and i else block for i, block in enumerate(blocks)]
+
+
+def _numbered_sections(chunks: list[_Chunk], kinds: list[str | None]) -> list[int]:
+    """Numbered lines that open the article's sections, full stop and all ("1. Silence feels like safety. It
+    isn't." then paragraphs, "2. Reports are not relationships." then paragraphs): each alone between prose, and
+    numbered 1, 2, 3… through the article. A list written with blank lines between its items is still a list."""
+    found = []
+    for index, chunk in enumerate(chunks):
+        numbered = NUMBERED_RE.match(chunk.lines[0])
+        if not (chunk.single and numbered and kinds[index] is None and len(chunk.text.split()) <= 14):
+            continue
+        around = chunks[index - 1 : index] + chunks[index + 1 : index + 2]
+        if len(around) == 2 and not any(_is_list_chunk(other) for other in around):
+            found.append((index, int(numbered.group("number"))))
+    numbers = [number for _, number in found]
+    return [index for index, _ in found] if len(found) >= 2 and numbers == list(range(1, len(found) + 1)) else []
 
 
 def _set_apart(chunks: list[_Chunk]) -> set[int]:
