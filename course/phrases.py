@@ -43,6 +43,22 @@ DANGLING = OPENERS | _word_set(
 )
 
 
+# Pronouns that point back to what came before: a later sentence holding one does not name a lesson alone
+BACK_REFERENCES = _word_set(
+    "it its itself this these those they them their he him his she her "
+    "il elle ils elles cela ça ceci lui leur "
+    "es er sie ihm ihn ihnen dies diese dieser "
+    "esto eso ello ellos ellas "
+    "esso essa ciò loro"
+)
+
+
+def _stands_alone(sentence: str) -> bool:
+    """A sentence after the first names a lesson only when it says something alone: not a question and no pronoun
+    pointing back ("It never does", "Do I index it?" said nothing without the sentence before them)."""
+    return not sentence.rstrip().endswith("?") and not any(_bare(word) in BACK_REFERENCES for word in sentence.split())
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of a text, in order (a line of a list is a sentence of its own)."""
     found: list[str] = []
@@ -89,11 +105,12 @@ def phrase_start(text: str, limit: int) -> str | None:
 
 
 def short_phrase(text: str, limit: int) -> str | None:
-    """A phrase of the text's opening for a subject or a title: a whole sentence, else a whole clause, else the
-    start of the first sentence up to where a new phrase begins; None when the text has none of these."""
+    """A phrase of the text's opening for a subject or a title: a whole sentence (a later one only when it stands
+    alone), else a whole clause, else the start of the first sentence up to where a new phrase begins; None when
+    the text has none of these."""
     found = sentences(text)
-    for sentence in found[:3]:
-        if _fits(sentence, limit):
+    for index, sentence in enumerate(found[:3]):
+        if _fits(sentence, limit) and (index == 0 or _stands_alone(sentence)):
             return _unpunctuated(sentence)
     if not found:
         return None

@@ -642,3 +642,24 @@ def test_a_social_post_numbered_with_keycaps_is_cut_at_its_points() -> None:
     markdown = "\n".join(lesson.markdown for lesson in plan)
     assert "Call them this week." in markdown and "Repost" not in markdown and "Follow me" not in markdown
     assert "#consulting" not in markdown
+
+
+def test_a_title_from_a_later_sentence_says_something_on_its_own() -> None:
+    """When a lesson's first sentence is too long for a subject, a later one names it only if it stands alone: "It
+    never does" and "Do I index it?" said nothing without the sentence before them; a phrase of the first does."""
+    from course.phrases import short_phrase
+
+    assert (
+        short_phrase(
+            "The third is waiting for the hard conversation to get easier. It never does. Say it on the day.", 60
+        )
+        == "The third is waiting for the hard conversation"
+    )
+    assert (
+        short_phrase(
+            "People who ask about the notebook usually want to know about the system. Do I index it? Do I use tabs?", 60
+        )
+        == "People who ask about the notebook usually want to know"
+    )
+    later = "A notebook, which nobody else reads and nobody can search, is not for remembering. A phone is searchable."
+    assert short_phrase(later, 60) == "A phone is searchable"  # a later sentence that stands alone still can
