@@ -1031,3 +1031,29 @@ def test_mdx_code_stays_code_and_callouts_admonitions_and_tabs_keep_their_labels
     assert "> **Info**  \n> The team reviews these every quarter." in sources
     assert "> **Why bother**  \n> Because nobody reads a runbook twice." in sources
     assert sources[-4:] == ["**TypeScript**", "```ts\nlet n = 1;\n```", "**Python**", "```python\nn = 1\n```"]
+
+
+def test_plain_text_in_scripts_without_capitals_has_a_title_headings_and_text() -> None:
+    """Arabic, Hebrew, Chinese and Japanese have no capital letters: every line read as lower-case page furniture,
+    so a Japanese text was "no article text found" and an Arabic one lost its title and headings. Their letters
+    open a heading as a capital does, and their own punctuation ("。", "،", "؟") ends a sentence."""
+    ja = (
+        "毎朝の三十分で仕事が変わる\n\n私は五年前から、毎朝三十分だけ早く起きて、その日の仕事を紙に書き出すようにしています。\n\n"
+        "なぜ紙に書くのか\n\n画面の中のタスク管理アプリは便利ですが、通知やメールが目に入り、考えがすぐに散ってしまいます。\n\n"
+        "三つの質問\n\n毎朝、私は三つの質問に答えます。今日いちばん大切な仕事は何か。\n"
+    )
+    article = parse_plain_text(ja)
+    assert article.title == "毎朝の三十分で仕事が変わる"
+    assert [(b.kind, b.text[:8]) for b in article.blocks] == [
+        ("paragraph", "私は五年前から、"), ("heading", "なぜ紙に書くのか"), ("paragraph", "画面の中のタスク"),
+        ("heading", "三つの質問"), ("paragraph", "毎朝、私は三つの"),
+    ]  # fmt: skip
+    ar = (
+        "كيف تكتب بريدًا يقرأه الناس\n\n"
+        "معظم الرسائل التي نرسلها في العمل لا تُقرأ كاملة، ويقرأ الناس السطر الأول فقط.\n\n"
+        "ابدأ بالطلب\n\nضع ما تريده في الجملة الأولى. إذا كنت تحتاج إلى قرار، فقل ذلك مباشرة قبل أي شرح طويل.\n\n"
+        "اجعل الموضوع يقول كل شيء\n\nسطر الموضوع ليس عنوانًا جميلًا، بل ملخص يخبر القارئ بما في الرسالة قبل أن يفتحها.\n"
+    )
+    article = parse_plain_text(ar)
+    assert article.title == "كيف تكتب بريدًا يقرأه الناس"
+    assert [b.text for b in article.blocks if b.kind == "heading"] == ["ابدأ بالطلب", "اجعل الموضوع يقول كل شيء"]

@@ -37,7 +37,9 @@ POINTING_DOWN = (
     "⬇",
     "↓",
 )  # "Here's what I learned 👇": a colon, in a post
-TERMINAL_PUNCTUATION = tuple('.!?…:;,"”’)»') + POINTING_DOWN
+# with the Arabic, Chinese and Japanese, and Devanagari marks: "،" "؟" "。" "！" "？" "：" "।"
+TERMINAL_PUNCTUATION = tuple('.!?…:;,"”’)»،؛؟۔。！？；：，、।') + POINTING_DOWN
+QUESTION_MARKS = ("?", "؟", "？")
 # What blog platforms put under a post: a count of comments ("6 thoughts on “…”"), a copyright line, and short
 # labels (sharing buttons, related posts, the comment form, tags). From the first of them on, the page is not
 # the article.
@@ -189,7 +191,7 @@ def _is_interface_line(line: str) -> bool:
         return True
     if is_metadata(stripped):
         return True
-    return len(words) <= 6 and not any(ch.isupper() for ch in stripped) and not stripped.endswith(TERMINAL_PUNCTUATION)
+    return len(words) <= 6 and not any(_capital(ch) for ch in stripped) and not stripped.endswith(TERMINAL_PUNCTUATION)
 
 
 def _byline(line: str) -> str | None:
@@ -324,11 +326,17 @@ def _title_like(text: str, max_words: int) -> bool:
     return (0 < len(words) <= max_words and not text.rstrip().endswith((".", ",", ";"))) or text.endswith("...")
 
 
+def _capital(character: str) -> bool:
+    """A capital letter, or a letter of a script without capitals (Arabic, Hebrew, Chinese…), which can open a
+    heading or a name as a capital does."""
+    return character.isupper() or (character.isalpha() and not character.islower())
+
+
 def _capitalised_share(text: str) -> float:
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)]
     if not words:
         return 0.0
-    return sum(1 for w in words if w[0].isupper()) / len(words)
+    return sum(1 for w in words if _capital(w[0])) / len(words)
 
 
 def _heading_kind(chunk: _Chunk, next_chunk: _Chunk | None, previous: _Chunk | None = None) -> str | None:
@@ -357,7 +365,7 @@ def _heading_kind(chunk: _Chunk, next_chunk: _Chunk | None, previous: _Chunk | N
         return "caps"
     if chunk.indent >= 3:
         return "indent"
-    if len(words) <= 8 and _capitalised_share(text) >= 0.6 and text[0].isupper():
+    if len(words) <= 8 and _capitalised_share(text) >= 0.6 and _capital(text[0]):
         return "plain"
     if _sentence_case_heading(text, previous, next_chunk, next_is_list):
         return "sentence"
@@ -368,7 +376,7 @@ def _sentence_case_heading(text: str, previous: _Chunk | None, next_chunk: _Chun
     """A heading written as a sentence is ("The first week"): a short capitalised line without a full stop
     between a paragraph that ends as prose does and a paragraph (or list) of some length."""
     words = text.split()
-    if not 2 <= len(words) <= 8 or not text[0].isupper() or is_closing(text) or previous is None:
+    if not 2 <= len(words) <= 8 or not _capital(text[0]) or is_closing(text) or previous is None:
         return False
     after_prose = previous.text.rstrip().endswith(TERMINAL_PUNCTUATION) or _is_list_chunk(previous)
     before_text = next_is_list or len(next_chunk.text.split()) >= 12 or next_chunk.text.rstrip().endswith(":")
@@ -507,9 +515,14 @@ def _question_heading(chunks: list[_Chunk], index: int) -> bool:
     chunk = chunks[index]
     text = chunk.text.strip()
     words = text.split()
-    if not chunk.single or not text.endswith("?") or not 2 <= len(words) <= 14 or index in (0, len(chunks) - 1):
+    if (
+        not chunk.single
+        or not text.endswith(QUESTION_MARKS)
+        or not 2 <= len(words) <= 14
+        or index in (0, len(chunks) - 1)
+    ):
         return False
-    if not text.lstrip("¿¡")[:1].isupper() or text.count("?") > 1 or is_closing(text):
+    if not _capital(text.lstrip("¿¡")[:1]) or sum(text.count(mark) for mark in QUESTION_MARKS) > 1 or is_closing(text):
         return False
     previous, following = chunks[index - 1], chunks[index + 1]
     answered = _is_list_chunk(following) or len(following.text.split()) >= 12
