@@ -191,3 +191,22 @@ def test_a_lesson_far_shorter_or_longer_than_the_others_is_noted_but_not_a_short
     _, data = _report(course_copy)
     longest = next(f for f in data["lessons"][3]["findings"] if f["code"] == "length.outlier")
     assert longest["severity"] == "warning" and "far more than the other lessons" in longest["message"]
+
+
+def test_a_language_without_built_in_wording_is_a_warning_until_strings_give_it(course_copy: Path) -> None:
+    """Arabic has no built-in wording: the emails would greet, number and sign off in English. The check says so,
+    at the language's line, until [strings] gives every framing string; a built-in language has no warning."""
+    toml = course_copy / "course.toml"
+    english = toml.read_text()
+    toml.write_text(english.replace('language = "en"', 'language = "ar"'))
+    code, data = _report(course_copy)
+    found = [f for f in data["findings"] if f["code"] == "strings.language"]
+    assert code == 0 and len(found) == 1 and found[0]["severity"] == "warning"
+    assert "'ar'" in found[0]["message"] and found[0]["where"].startswith("course.toml:")
+    from course.render.wording import STRINGS
+
+    given = "\n".join(f'{key} = "x"' for key in STRINGS["en"])
+    toml.write_text(english.replace('language = "en"', 'language = "ar"') + f"\n[strings]\n{given}\n")
+    assert "strings.language" not in _codes(_report(course_copy)[1], None)
+    toml.write_text(english.replace('language = "en"', 'language = "de"'))
+    assert "strings.language" not in _codes(_report(course_copy)[1], None)

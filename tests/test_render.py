@@ -363,3 +363,19 @@ def test_the_lesson_syntax_tree_matches_markdown_it_pys_tree() -> None:
     assert {"footnote_ref", "image", "table", "hardbreak", "html_block", "html_inline", "code_block"} <= {
         node.type for node in syntax_tree(source).walk()
     }
+
+
+def test_a_right_to_left_course_is_laid_out_from_the_right_with_code_left_to_right(course_copy: Path) -> None:
+    """An Arabic course had dir="rtl" on <html> but every column said direction:ltr and every text block
+    text-align:left, so its lines ran from the left with their full stops on the wrong side. Columns and text
+    now run right to left, lists and quotes start on the right, and code stays left to right."""
+    toml = course_copy / "course.toml"
+    toml.write_text(toml.read_text().replace('language = "en"', 'language = "ar"'))
+    _write(course_copy, "ابدأ بالطلب.\n\n- أولًا\n- ثانيًا\n\n> اقتباس قصير.\n\n```\nrsync -av a/ b/\n```")
+    html, _ = _first_email(course_copy)
+    assert '<html lang="ar" dir="rtl"' in html
+    assert "direction:ltr" not in html.split("<pre")[0] and "direction:rtl" in html
+    assert "text-align:right" in html
+    assert re.search(r'<ul style="[^"]*padding:0 24px 0 0', html)
+    assert re.search(r'<blockquote style="[^"]*border-right:4px solid', html)
+    assert re.search(r'<pre style="[^"]*direction:ltr;\s*text-align:left', html)

@@ -8,6 +8,7 @@ from functools import partial
 
 from ..project import COURSE_FILE
 from ..project.placeholders import find_placeholders
+from ..render.wording import untranslated
 from .model import SettingsContext
 from .registry import Problem, check
 
@@ -52,6 +53,20 @@ PLACEHOLDER_CHECKS = [  # code, severity, when: one check each, all answered by 
 ]  # fmt: skip
 for code, severity, when in PLACEHOLDER_CHECKS:
     check(code, severity, when, "course")(partial(_placeholders, code))
+
+
+@check("strings.language", "warning", "the course's language has no built-in wording and course.toml's [strings] "
+       "does not give it: the greeting, “Lesson 1 of 5” and the footer would be in English", "course")  # fmt: skip
+def wording_untranslated(ctx: SettingsContext) -> Iterator[Problem]:
+    missing = untranslated(ctx.course.language, ctx.course.strings)
+    if missing:
+        line = ctx.course.setting_lines.get(("course", "language"))
+        yield Problem(
+            f"course has no wording of its own for language {ctx.course.language!r}: the greeting, “Lesson 1 of 5”, "
+            f"“Next lesson” and the footer are in English; translate them under [strings] in course.toml "
+            f"({', '.join(missing[:3])} and {len(missing) - 3} more: the README lists them under “Other languages”)",
+            COURSE_FILE + (f":{line}" if line else ""),
+        )
 
 
 @check("templates.unpaired", "warning", "the course overrides a template but not its twin (partials/footer.mjml.j2 "

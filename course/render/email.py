@@ -127,7 +127,8 @@ class Renderer:
         """The lesson's HTML with partials/body.css.j2 written into each element's style="" by premailer: only
         the lesson's own part of the email goes through it, not the whole document."""
         if self._body_css is None:
-            self._body_css = self._template(self.text_env, BODY_CSS_TEMPLATE).render(theme=self.course.theme)
+            rtl = text_direction(self.course.language) == "rtl"
+            self._body_css = self._template(self.text_env, BODY_CSS_TEMPLATE).render(theme=self.course.theme, rtl=rtl)
         return inline_body_css(fragment, self._body_css)
 
     def rewrite_url(self, lesson: Lesson) -> Callable[[str], str]:

@@ -124,5 +124,20 @@ def strings_for(language: str, overrides: dict[str, str] | None = None) -> dict[
     return base
 
 
+def untranslated(language: str, overrides: dict[str, str] | None = None) -> list[str]:
+    """The framing strings shown in English for want of the language's own: none for a language with built-in
+    wording, else those course.toml's [strings] does not give."""
+    if language.split("-")[0].lower() in STRINGS:
+        return []
+    return [key for key in STRINGS["en"] if key not in (overrides or {})]
+
+
+def strings_table() -> str:
+    """The README's table of the framing strings: each key, its English words and the languages built in."""
+    rows = [f"| `[strings]` key | English (built in: {', '.join(sorted(STRINGS))}) |", "|---|---|"]
+    rows += ["| `" + key + "` | " + value.replace("|", "\\|") + " |" for key, value in STRINGS["en"].items()]
+    return "\n".join(rows) + "\n"
+
+
 def text_direction(language: str) -> str:
     return "rtl" if language.split("-")[0].lower() in RTL_LANGUAGES else "ltr"
