@@ -302,6 +302,9 @@ def compile_mjml(source: str, lesson: Lesson) -> str:
 
 
 _RULES_CACHE: dict[tuple[str, int], Any] = {}
+# what premailer would write as attributes from styles (bgcolor="…" from background-color…): none of them, the
+# styles say it all; all of them disabled, its pass over every element's style has nothing to do
+BASIC_ATTRIBUTES = ("width", "height", "align", "bgcolor", "valign")
 
 
 def _import_premailer() -> Any:
@@ -339,6 +342,10 @@ def _premailer_class() -> type:
                     _RULES_CACHE.clear()
                 _RULES_CACHE[key] = super()._parse_style_rules(css_body, ruleset_index)
             return _RULES_CACHE[key]
+
+        def _style_to_basic_html_attributes(self, element: Any, style_content: str, force: bool = False) -> None:
+            """Every attribute premailer makes of a style is disabled (BASIC_ATTRIBUTES): this pass, which parses
+            each element's style again, would set nothing, so it is skipped."""
 
     return CachedPremailer
 
@@ -415,7 +422,7 @@ def inline_body_css(fragment: str, css: str) -> str:
         disable_validation=True,
         disable_link_rewrites=True,
         cssutils_logging_level=logging.CRITICAL,
-        disable_basic_attributes=["width", "height", "align", "bgcolor", "valign"],
+        disable_basic_attributes=list(BASIC_ATTRIBUTES),
     ).transform(pretty_print=False)
     start = transformed.index(">", transformed.index(f'id="{BODY_MARK}"')) + 1
     end = transformed.rindex("</div>")
