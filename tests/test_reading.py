@@ -1057,3 +1057,15 @@ def test_plain_text_in_scripts_without_capitals_has_a_title_headings_and_text() 
     article = parse_plain_text(ar)
     assert article.title == "كيف تكتب بريدًا يقرأه الناس"
     assert [b.text for b in article.blocks if b.kind == "heading"] == ["ابدأ بالطلب", "اجعل الموضوع يقول كل شيء"]
+
+
+def test_github_emoji_shortcodes_become_the_emoji_outside_code() -> None:
+    """A README's ":rocket: Fast" showed subscribers ":rocket:"; GitHub shows 🚀. An unknown name, a time and
+    a shortcode in code stay as written."""
+    text = (
+        "# Tool\n\n:rocket: Fast, :+1: simple and :white_check_mark: tested at 10:30:45 by :nobody_knows_this:.\n\n"
+        "Write `:rocket:` to get a rocket in a comment.\n"
+    )
+    sources = [block.markdown for block in parse_article(Source("README.md", "markdown", text)).blocks]
+    assert "🚀 Fast, 👍 simple and ✅ tested at 10:30:45 by :nobody_knows_this:." in sources
+    assert "Write `:rocket:` to get a rocket in a comment." in sources

@@ -58,6 +58,8 @@ CALLOUT_SHORTCODE_RE = re.compile(
     r"(?msi)^[ \t]*\{\{[<%]\s*(tip|note|hint|info|warning|caution|important|callout|admonition|alert)\b[^}]*[>%]\}\}"
     r"[ \t]*\n(.*?)\n\s*\{\{[<%]\s*/\1\s*[>%]\}\}[ \t]*$"
 )
+# GitHub's emoji shortcodes (":rocket:", ":+1:"), not a time ("10:30:45") or a word in colons inside a URL
+EMOJI_SHORTCODE_RE = re.compile(r"(?<![\w:/]):[a-z0-9_+-]+:(?![\w:/])")
 # Liquid tags (dev.to, Forem, Jekyll): embeds by name, an expandable {% details %}, Jekyll's {% highlight %}
 LIQUID_EMBED_RE = re.compile(
     r"(?mi)^[ \t]*\{%-?\s*(youtube|vimeo|loom|twitch|embed|link|github|gist|codepen|twitter|tweet|stackblitz|"
@@ -265,6 +267,10 @@ def _shortcodes(body: str) -> str:
             lambda m: "\n" + _callout_quote(m.group(2), m.group(3) or m.group(4) or "", m.group(5)) + "\n", body
         )
         body = _wiki_markdown(body)
+        if EMOJI_SHORTCODE_RE.search(body):  # as GitHub shows them: the emoji (a name it does not know stays)
+            import emoji
+
+            body = EMOJI_SHORTCODE_RE.sub(lambda m: emoji.emojize(m.group(0), language="alias"), body)
         body = LIQUID_EMBED_RE.sub(_liquid_embed, body)
         body = LIQUID_DETAILS_RE.sub(lambda m: f"\n**{m.group(2).strip()}**\n\n{m.group(3).strip()}\n", body)
         return LIQUID_HIGHLIGHT_RE.sub(lambda m: f"```{m.group(1)}\n{m.group(2).rstrip()}\n```", body)
