@@ -1069,3 +1069,15 @@ def test_github_emoji_shortcodes_become_the_emoji_outside_code() -> None:
     sources = [block.markdown for block in parse_article(Source("README.md", "markdown", text)).blocks]
     assert "🚀 Fast, 👍 simple and ✅ tested at 10:30:45 by :nobody_knows_this:." in sources
     assert "Write `:rocket:` to get a rocket in a comment." in sources
+
+
+@pytest.mark.parametrize("greeting", ["Hi *|FNAME|*,", "Hey {{ subscriber.first_name }},", "Hello {first_name}!",
+                                      "Dear %FIRSTNAME%,", "Hi [First Name],"])  # fmt: skip
+def test_a_newsletters_greeting_to_a_merge_tag_goes(greeting: str) -> None:
+    """A newsletter's own HTML opened "Hi *|FNAME|*,": under the lesson's greeting ("Hi Sam,") subscribers read
+    a second one, with another platform's merge tag in it. A greeting to a merge tag goes as "Hi friend," does."""
+    text = f"# Hiring\n\n{greeting}\n\nEvery month someone asks whether it is time to hire an assistant, and why.\n"
+    blocks = parse_article(Source("issue.md", "markdown", text)).blocks
+    assert [block.text for block in blocks] == [
+        "Every month someone asks whether it is time to hire an assistant, and why."
+    ]

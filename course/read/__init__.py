@@ -31,11 +31,13 @@ REDIRECTS = [  # a link through a redirect, and the query parameter holding wher
 ]
 UNSAFE_URL_RE = re.compile(r"(?i)^\s*(javascript|vbscript|data|file):")
 MIN_WORDS, SENTENCE_WORDS = 30, 6  # less prose than this, and no sentence this long: navigation, not an article
-# A newsletter's greeting to no one in particular; a letter's "Dear Maya," is the letter's own and stays
+# A newsletter's greeting to no one in particular, or to a merge tag ("Hi *|FNAME|*,", "Hey {{ first_name }},"); a
+# letter's "Dear Maya," is the letter's own and stays
+MERGE_TAG = r"\*\|[^|]+\|\*|\{\{[^}]*\}\}|\{\$?\w+\}|%\w+%|\[\s*first[ _]?name\s*\]|<%[^%]*%>|\{\{\{[^}]*\}\}\}"
 GENERIC_SALUTATION_RE = re.compile(
     r"(?i)^(hi|hello|hey|dear|greetings|good morning|hallo|liebe|bonjour|hola|ciao|salut)\s+(friends?|everyone|all|"
     r"there|folks|readers?|team|y'all|you|subscribers?|zusammen|leserinnen und leser|à tous|a todos|a tutti|"
-    r"tout le monde)\W*$"
+    rf"tout le monde|{MERGE_TAG})\W*$"
 )
 OPENING_BLOCKS = 4  # the top of the text, where a page may repeat its title and subtitle
 CONTENTS_RE = re.compile(r"(?i)^(table of contents|contents|in this (article|post|guide)|inhalt|inhaltsverzeichnis|"
@@ -60,7 +62,8 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
     article.blocks = _without_pull_quotes(_keep_signatures(block for block in resolved if block.markdown.strip()))
     article.blocks = _without_repeated_opening(article.blocks, article.title)
     article.blocks = _without_contents_list(article.blocks)
-    if article.blocks and GENERIC_SALUTATION_RE.match(article.blocks[0].text.strip()):
+    first = article.blocks[0] if article.blocks else None  # its source too: "Hi *|FNAME|*," reads "Hi |FNAME|,"
+    if first and any(GENERIC_SALUTATION_RE.match(s.strip()) for s in (first.text, first.markdown.replace("\\", ""))):
         article.blocks = article.blocks[1:]  # "Hi friend,": each lesson greets its reader by name already
     if not _has_article_text(article.blocks):
         words = sum(block.words for block in article.blocks if block.kind != "heading")
