@@ -153,6 +153,12 @@ def last_paragraphs(markdown: str, blocks: int) -> list[str]:
     return [paragraph.strip() for paragraph in text.split("\n\n") if paragraph.strip()]
 
 
+def first_paragraph(markdown: str) -> str:
+    """The plain text of a lesson's first block when it is a paragraph (a letter's "Dear Maya,"), else ""."""
+    children = syntax_tree(markdown).children
+    return _inline_text(children[0], True).strip() if children and children[0].type == "paragraph" else ""
+
+
 def markdown_words_text(markdown: str) -> str:
     """The words a reader sees in rendered Markdown, without link targets (for counting and comparing)."""
     return _join_blocks([_block_text(node, 0, with_urls=False) for node in syntax_tree(markdown).children])

@@ -379,3 +379,15 @@ def test_a_right_to_left_course_is_laid_out_from_the_right_with_code_left_to_rig
     assert re.search(r'<ul style="[^"]*padding:0 24px 0 0', html)
     assert re.search(r'<blockquote style="[^"]*border-right:4px solid', html)
     assert re.search(r'<pre style="[^"]*direction:ltr;\s*text-align:left', html)
+
+
+def test_a_lesson_that_greets_its_reader_itself_is_not_greeted_twice(course_copy: Path) -> None:
+    """A letter opening "Dear new manager," was sent under "Hi Sam,": two greetings. The author's own stands alone,
+    in the HTML and in the text; a lesson without one keeps the built-in greeting."""
+    _write(course_copy, "Dear new manager,\n\nCongratulations. You were good at your job, so they gave you another.")
+    html, text = _first_email(course_copy)
+    assert 'class="greeting"' not in html and "Dear new manager," in html
+    assert "Hi Sam," not in text and "Dear new manager,\n\nCongratulations." in text
+    _write(course_copy, "Congratulations. You were good at your job, so they gave you another.")
+    html, text = _first_email(course_copy)
+    assert 'class="greeting"' in html and "Hi Sam," in text

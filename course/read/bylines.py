@@ -1,6 +1,6 @@
 """What a page says about an article rather than the article itself, in any of the formats: bylines ("By Priya
 Raman · 12 minute read"), reading times, dates, counters; and what a letter ends with (a closing and a name),
-which is the author's and stays."""
+which is the author's and stays, and what it opens with (a salutation)."""
 
 from __future__ import annotations
 
@@ -50,6 +50,18 @@ CLOSING_RE = re.compile(
     r"à la semaine prochaine|à très vite|bis bald|bis zum nächsten mal|hasta pronto|hasta la próxima)"
     r"\s*[,.!—–-]?$"
 )
+
+
+# What a letter opens with: "Dear new manager,", "Hi Maya,", "Liebe Kolleginnen,", "Chère Claire,"
+SALUTATION_RE = re.compile(
+    r"(?i)^(dear|hi|hello|hey|greetings|good (morning|afternoon|evening)|hallo|liebe[rs]?|sehr geehrte[rs]?|"
+    r"bonjour|cher|chère|chers|chères|hola|querid[oa]s?|estimad[oa]s?|ciao|car[oa]|cari|care)\b[^.!?\n]{0,40}[,!:]$"
+)
+
+
+def is_salutation(text: str) -> bool:
+    """A letter's opening line to its reader ("Dear new manager,"): short, alone, ending with a comma."""
+    return bool(SALUTATION_RE.match(text.strip()))
 
 
 def byline_name(text: str) -> str | None:

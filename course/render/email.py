@@ -21,8 +21,8 @@ from markupsafe import Markup
 
 from ..errors import CourseError
 from ..model import Course, Lesson
-from ..read.bylines import closing_and_name, signed_by
-from ..text import display_width, last_paragraphs, markdown_text
+from ..read.bylines import closing_and_name, is_salutation, signed_by
+from ..text import display_width, first_paragraph, last_paragraphs, markdown_text
 from .dialects import MergeFields, optional_html, optional_text
 from .literals import protect, protect_all
 from .markdown import render_html
@@ -206,6 +206,8 @@ class Renderer:
                 "slug": lesson.slug,
                 "minutes": minutes,
                 "signed": signed,
+                # a letter that greets its reader itself ("Dear new manager,"): the built-in greeting would repeat it
+                "greeted": is_salutation(first_paragraph(lesson.body)),
             },
             "lesson_of": t["lesson_of"].format(number=lesson.number, total=len(lessons)),
             "reading_time": t["reading_time"].format(minutes=minutes),
