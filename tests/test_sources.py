@@ -100,3 +100,53 @@ def test_unreachable_url(tmp_path: Path) -> None:
     result = run("split", "http://127.0.0.1:9/article", "-o", str(tmp_path / "c"))
     assert result.exit_code == 1
     assert result.output.startswith("Error: cannot fetch http://127.0.0.1:9/article")
+
+
+def test_a_word_document_is_read_with_its_title_headings_and_lists(tmp_path: Path) -> None:
+    """A consultant's article is often a Word file: its Title style is the course title, its Heading 1 paragraphs
+    its sections, its bulleted paragraphs a list (it was "a binary file, not an article")."""
+    from course.read import parse_article
+
+    from .word import paragraph, write_word_document
+
+    prose = "Most consultants wait too long to raise their rates, and then raise them too little. " * 4
+    document = write_word_document(tmp_path / "rates.docx", [
+        paragraph("Raising your rates", "Title"), paragraph(prose),
+        paragraph("Why now", "Heading1"), paragraph(prose),
+        paragraph("How to tell them", "Heading1"), paragraph("Give notice in writing.", bullet=True),
+        paragraph("Keep it short.", bullet=True), paragraph(prose),
+    ])  # fmt: skip
+    source = sources.load_source(str(document))
+    assert source.kind == "html"
+    article = parse_article(source)
+    assert article.title == "Raising your rates"
+    assert [(b.kind, b.markdown) for b in article.blocks if b.kind != "paragraph"] == [
+        ("heading", "## Why now"), ("heading", "## How to tell them"),
+        ("list", "- Give notice in writing.\n- Keep it short."),
+    ]  # fmt: skip
+    result = run("split", str(document), "-o", str(tmp_path / "course"))
+    assert result.exit_code == 0, result.output
+    assert "Why now" in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "said"),
+    [
+        ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "is a PDF, which course does not read"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "is an old Word (.doc)"),
+        ("notes.odt", None, "is an OpenDocument file, not a Word document"),
+    ],
+)
+def test_documents_course_cannot_read_say_what_to_save_them_as(tmp_path: Path, name: str, data, said: str) -> None:
+    import zipfile
+
+    path = tmp_path / name
+    if data is None:
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+    else:
+        path.write_bytes(data)
+    result = run("split", str(path), "-o", str(tmp_path / "course"))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert said in result.output and ".docx" in result.output
+    assert len(result.output.strip().splitlines()) == 1

@@ -1,4 +1,5 @@
-"""Read an article from a file, a URL or standard input, and decode it to text whatever its encoding."""
+"""Read an article from a file, a URL or standard input, and decode it to text whatever its encoding (a Word
+document to the HTML it holds)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,15 @@ from .readers import kind_of
 log = logging.getLogger(__name__)
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # a Word document carries its pictures
+# Word's own styles as the HTML reader knows them (Google Docs writes the same): the title, then sections
+WORD_STYLES = "p[style-name='Title'] => p.title:fresh\np[style-name='Subtitle'] => p.subtitle:fresh"
+# formats course cannot read, by their first bytes, with what to do instead
+OTHER_FORMATS = [
+    (b"%PDF", "a PDF"),
+    (b"\xd0\xcf\x11\xe0", "an old Word (.doc) or other Office 97 document"),
+    (b"{\\rtf", "an RTF document"),
+]
 URL_TIMEOUT_SECONDS = 15.0
 
 
@@ -32,8 +42,7 @@ def load_source(location: str, stdin: BinaryIO | None = None) -> Source:
     """Read ARTICLE as the CLI accepts it: a path, an http(s) URL, or '-' for standard input."""
     if location == "-":
         data = _read_capped((stdin or sys.stdin.buffer), "standard input")
-        text = decode_bytes(data, "standard input")
-        return Source("standard input", kind_of(text), text)
+        return _source("standard input", data)
     if re.match(r"(?i)^https?://", location):
         return _fetch_url(location)
     return _read_file(Path(location))
@@ -46,18 +55,68 @@ def _read_file(path: Path) -> Source:
         raise CourseError(f"{path} is a folder; give the path of the article file inside it")
     try:
         size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
+        limit = MAX_DOCUMENT_BYTES if path.suffix.lower() == ".docx" else MAX_ARTICLE_BYTES
+        if size > limit:
             raise CourseError(
                 f"{path} is {size / 1_048_576:.1f} MB; an article must be under "
-                f"{MAX_ARTICLE_BYTES // 1_048_576} MB of text: give the article itself, not an archive or a dump"
+                f"{limit // 1_048_576} MB: give the article itself, not an archive or a dump"
             )
         data = path.read_bytes()
     except PermissionError:
         raise CourseError(f"{path}: permission denied; make the file readable (chmod +r) and retry") from None
     except OSError as exc:
         raise CourseError(f"{path}: cannot read the file ({exc.strerror}); check the path and retry") from None
-    text = decode_bytes(data, str(path))
-    return Source(str(path), kind_of(text, suffix=path.suffix), text)
+    return _source(str(path), data, suffix=path.suffix)
+
+
+def _source(name: str, data: bytes, suffix: str = "", media_type: str = "", declared: str | None = None) -> Source:
+    """The article in `data`: a Word document as the HTML it holds, else text in its encoding."""
+    if data.startswith(b"PK\x03\x04"):
+        return Source(name, "html", word_html(data, name))
+    for magic, what in OTHER_FORMATS:
+        if data.startswith(magic):
+            raise CourseError(
+                f"{name} is {what}, which course does not read; save it as a Word document (.docx) or a web page "
+                "(.html), or paste its text into a .txt file"
+            )
+    text = decode_bytes(data, name, declared=declared)
+    return Source(name, kind_of(text, suffix=suffix, media_type=media_type), text)
+
+
+def word_html(data: bytes, name: str) -> str:
+    """A Word document (.docx) as HTML, with mammoth: Word's title, headings, lists, tables, bold and links.
+    A picture in it has no address an email could load: it is named image1.png…, which a --base-url resolves
+    (put the pictures there) and which `course split` otherwise reports as left out."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if "word/document.xml" not in archive.namelist():
+                kind = "an OpenDocument file" if "mimetype" in archive.namelist() else "a ZIP archive"
+                raise CourseError(
+                    f"{name} is {kind}, not a Word document; save it as .docx or .html, or paste its text into a "
+                    ".txt file"
+                )
+    except zipfile.BadZipFile:
+        raise CourseError(f"{name} is a damaged Word document or ZIP archive; save it again as .docx") from None
+    import mammoth
+
+    pictures = 0
+
+    def picture(image: object) -> dict[str, str]:
+        nonlocal pictures
+        pictures += 1
+        extension = str(getattr(image, "content_type", "") or "image/png").split("/")[-1].split("+")[0]
+        return {"src": f"image{pictures}.{extension}", "alt": str(getattr(image, "alt_text", "") or "")}
+
+    try:
+        result = mammoth.convert_to_html(
+            io.BytesIO(data), style_map=WORD_STYLES, convert_image=mammoth.images.img_element(picture)
+        )
+    except Exception as exc:  # mammoth raises whatever its XML parser does on a broken file
+        raise CourseError(f"{name}: cannot read this Word document ({exc}); save it again as .docx") from None
+    return f"<html><body><article>{result.value}</article></body></html>"
 
 
 def _read_capped(stream: BinaryIO, name: str) -> bytes:
@@ -99,15 +158,14 @@ def _fetch_url(url: str) -> Source:
         ) from None
     except httpx.HTTPError as exc:
         raise CourseError(f"cannot fetch {url} ({exc}); check the address and your connection") from None
-    data = b"".join(chunks)
-    text = decode_bytes(data, url, declared=charset)
-    return Source(url, kind_of(text, media_type=content_type), text, url=url)
+    source = _source(url, b"".join(chunks), media_type=content_type, declared=charset)
+    return Source(url, source.kind, source.text, url=url)
 
 
 def decode_bytes(data: bytes, name: str, declared: str | None = None) -> str:
     """Decode article bytes: UTF-8 (with or without BOM), a declared charset, else a detected one."""
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise CourseError(f"{name} is a binary file, not an article; give a .txt, .md or .html file")
+        raise CourseError(f"{name} is a binary file, not an article; give a .txt, .md, .html or .docx file")
     text: str | None = None
     for encoding in filter(None, ["utf-8-sig", declared]):
         try:
@@ -125,7 +183,7 @@ def decode_bytes(data: bytes, name: str, declared: str | None = None) -> str:
         text = str(best)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _looks_binary(text):
-        raise CourseError(f"{name} is a binary file, not an article; give a .txt, .md or .html file")
+        raise CourseError(f"{name} is a binary file, not an article; give a .txt, .md, .html or .docx file")
     if not text.strip():
         raise CourseError(f"{name} is empty; give a file that contains the article's text")
     return text
