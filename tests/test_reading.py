@@ -1081,3 +1081,25 @@ def test_a_newsletters_greeting_to_a_merge_tag_goes(greeting: str) -> None:
     assert [block.text for block in blocks] == [
         "Every month someone asks whether it is time to hire an assistant, and why."
     ]
+
+
+def test_a_table_whose_cells_hold_short_paragraphs_is_data_headed_by_its_first_row() -> None:
+    """Word (through mammoth) and Google Docs write each cell's text in a paragraph, <td><p>Day</p></td>: the
+    table was taken for page layout and its cells became paragraphs, one word each. It is a table, and without a
+    header row its first row heads the columns (there was an empty header row). A cell of prose is still a column
+    of a page laid out with tables."""
+    prose = "The first week with a new client sets the tone for the whole engagement, so plan it carefully. "
+    table = (
+        "<table><tr><td><p>Day</p></td><td><p>What</p></td></tr>"
+        "<tr><td><p>Monday</p></td><td><p>Kickoff call</p></td></tr></table>"
+    )
+    page = f"<html><body><article><h1>Onboarding</h1><p>{prose * 2}</p>{table}<p>{prose}</p></article></body></html>"
+    blocks = parse_article(Source("doc.html", "html", page)).blocks
+    assert [b.markdown for b in blocks if b.kind == "table"] == [
+        "| Day | What |\n| --- | --- |\n| Monday | Kickoff call |"
+    ]
+    layout = (
+        f"<html><body><table><tr><td><p>Home</p><p>About</p></td><td><h1>Onboarding</h1><p>{prose * 2}</p>"
+        f"<p>{prose}</p></td></tr></table></body></html>"
+    )
+    assert not any(b.kind == "table" for b in parse_article(Source("old.html", "html", layout)).blocks)

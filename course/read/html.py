@@ -57,6 +57,7 @@ BLOG_CALL_RE = re.compile(
     r"abonnieren|teilen|s'abonner|partager|suscr[ií]bete|compartir)$"
 )
 SUBTITLE_CLASS_RE = re.compile(r"(?i)(^|[\s_-])(subtitle|sub-title|subhead\w*|dek|standfirst|deck|tagline)($|[\s_-])")
+CELL_PROSE_WORDS = 40  # a cell holding a paragraph longer than this is a page's column, not a table's datum
 LAYOUT_CONTENT = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "ul", "ol", "table", "blockquote")
 EXPANDABLE_RE = re.compile(r"(?i)(^|[\s_-])(toggle|accordion|collapsible|expandable|faq)")
 FOOTNOTE_MARK_RE = re.compile(r"(?i)footnote|fnref|noteref|^fn")
@@ -205,13 +206,20 @@ def _styled_title(content: HtmlElement) -> HtmlElement | None:
 
 
 def _layout_tables_as_boxes(root: HtmlElement) -> None:
-    """A table that lays the page out (an old site's columns, a newsletter's frame: a cell holds paragraphs,
-    headings or another table, or the table says role="presentation") is boxes, not data: its rows and cells
-    become <div>s, so the article's cell is found like any other box and a data table inside it stays a table."""
+    """A table that lays the page out (an old site's columns, a newsletter's frame: a cell holds headings, lists,
+    boxes or another table, or paragraphs of prose, or the table says role="presentation") is boxes, not data: its
+    rows and cells become <div>s, so the article's cell is found like any other box and a data table inside it
+    stays a table. A cell's text in a short paragraph of its own (Word and Google Docs write <td><p>Day</p></td>)
+    is data."""
     for table in list(root.iter("table")):
         cells = [cell for cell in table.iter("td", "th") if _owning_table(cell) is table]
-        block = any(cell.find(f".//{tag}") is not None for cell in cells for tag in LAYOUT_CONTENT)
-        if table.get("role") == "presentation" or block:
+        block = any(cell.find(f".//{tag}") is not None for cell in cells for tag in LAYOUT_CONTENT if tag != "p")
+        prose = any(
+            len(cell.findall(".//p")) > 1 or len(cell.text_content().split()) > CELL_PROSE_WORDS
+            for cell in cells
+            if cell.find(".//p") is not None
+        )
+        if table.get("role") == "presentation" or block or prose:
             own = [e for e in table.iter("thead", "tbody", "tfoot", "tr", "td", "th") if _owning_table(e) is table]
             for element in [table, *own]:  # found before any is renamed: a renamed table owns nothing
                 element.tag = "div"
@@ -512,6 +520,7 @@ def _to_markdown(content: HtmlElement) -> str:
     converted = markdownify(
         html, heading_style="ATX", bullets="-", strip=["div", "section", "article", "main"],
         code_language_callback=_code_language,
+        table_infer_header=True,  # a table without <th> heads its columns with its first row (Word, Google Docs)
     )  # fmt: skip
     return re.sub(r"\n{3,}", "\n\n", converted).strip() + "\n"
 
