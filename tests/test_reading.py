@@ -1103,3 +1103,17 @@ def test_a_table_whose_cells_hold_short_paragraphs_is_data_headed_by_its_first_r
         f"<p>{prose}</p></td></tr></table></body></html>"
     )
     assert not any(b.kind == "table" for b in parse_article(Source("old.html", "html", layout)).blocks)
+
+
+@pytest.mark.parametrize("ending", ["Talk soon,  \nOwen", "Talk soon,\n\nOwen", "<p>Talk soon,<br>Owen</p>"])
+def test_a_markdown_or_html_article_signed_by_its_author_names_them(ending: str) -> None:
+    """A letter signed "Talk soon," / "Owen" with no byline or front matter left the course's author empty (and
+    the sender an example value); plain text already took the name from the sign-off, now every format does."""
+    prose = "Most consultants wait too long to raise their rates, and then raise them too little. " * 3
+    if ending.startswith("<p>"):
+        source = Source(
+            "post.html", "html", f"<html><body><article><h1>Rates</h1><p>{prose}</p>{ending}</article></body></html>"
+        )
+    else:
+        source = Source("post.md", "markdown", f"# Rates\n\n{prose}\n\n{ending}\n")
+    assert parse_article(source).author == "Owen"

@@ -106,7 +106,7 @@ def parse(page: str, name: str = "") -> Article:
     markdown_text = _to_markdown(content) + "".join(f"\n[^{label}]: {text}\n" for label, text in notes.items())
     article = markdown.parse(markdown_text, name)
     article.title = clean_title(title) if title else article.title
-    article.author = author
+    article.author = author or article.author  # the page's byline, else the name the text is signed with
     if language:
         parts = language.replace("_", "-").split("-")
         region = parts[1].upper() if len(parts) > 1 and len(parts[1]) == 2 else ""

@@ -159,7 +159,7 @@ def parse(text: str, name: str = "") -> Article:
     blocks = _bold_lines_as_headings(blocks)
     blocks = _normalise_levels(blocks)
     blocks = _attach_footnotes(blocks, footnotes)
-    article = Article(title=title, blocks=blocks, author=_author(meta) or byline)
+    article = Article(title=title, blocks=blocks, author=_author(meta) or byline or _signed_by(blocks))
     language = meta.get("lang") or meta.get("language")
     if isinstance(language, str) and language.strip():
         article.language = language.strip()
@@ -187,6 +187,15 @@ def _split_front_matter(text: str, name: str) -> tuple[dict, str]:
         match = re.match(r"^---\n.*?\n---\n", text, re.DOTALL)
         return {}, text[match.end() :] if match else text
     return dict(post.metadata), post.content
+
+
+def _signed_by(blocks: list[Block]) -> str | None:
+    """The name a letter ends with ("Talk soon," above "Owen", in one paragraph or two): the author when nothing
+    else says who wrote it."""
+    last = [block for block in blocks[-2:] if block.kind == "paragraph"]
+    lines = [line for block in last for line in block.text.split("\n") if line.strip()]
+    signed = closing_and_name(lines[-2:]) if len(lines) >= 2 else None
+    return signed[1] if signed else None
 
 
 def _author(meta: dict) -> str | None:
