@@ -1117,3 +1117,20 @@ def test_a_markdown_or_html_article_signed_by_its_author_names_them(ending: str)
     else:
         source = Source("post.md", "markdown", f"# Rates\n\n{prose}\n\n{ending}\n")
     assert parse_article(source).author == "Owen"
+
+
+def test_short_lines_that_each_end_a_sentence_keep_their_breaks() -> None:
+    """A social post sets its sentences one a line ("Not because of price." / "Not because of quality."): they
+    ran into one line. Short lines that each end a sentence keep the author's breaks; prose wrapped to a width,
+    whose lines end mid-sentence, still runs on."""
+    text = (
+        "I lost my biggest client\n\nI lost my biggest client last year, after eight years of working together.\n\n"
+        "Not because of price.\nNot because of quality.\n\nBecause I stopped calling them, and someone else did\n"
+        "not. That is the whole story, and the rest of this post is what I do now.\n"
+    )
+    blocks = parse_plain_text(text).blocks
+    assert [b.markdown for b in blocks][1:] == [
+        "Not because of price.  \nNot because of quality.",
+        "Because I stopped calling them, and someone else did not. That is the whole story, and the rest of this "
+        "post is what I do now.",
+    ]

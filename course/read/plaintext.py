@@ -40,6 +40,7 @@ POINTING_DOWN = (
 # with the Arabic, Chinese and Japanese, and Devanagari marks: "،" "؟" "。" "！" "？" "：" "।"
 TERMINAL_PUNCTUATION = tuple('.!?…:;,"”’)»،؛؟۔。！？；：，、।') + POINTING_DOWN
 QUESTION_MARKS = ("?", "؟", "？")
+SHORT_LINE = 50  # characters: lines this short that each end a sentence keep their breaks (a post, a poem)
 # What blog platforms put under a post: a count of comments ("6 thoughts on “…”"), a copyright line, and short
 # labels (sharing buttons, related posts, the comment form, tags). From the first of them on, the page is not
 # the article.
@@ -452,9 +453,21 @@ def _blocks(chunks: list[_Chunk], author: str | None = None) -> list[Block]:
         else:
             text = chunk.text.strip()
             lead_in = text.endswith((":", *POINTING_DOWN))
-            blocks.append(Block("paragraph", escape_markdown(text), text, glue_next=lead_in))
+            markdown = (
+                "  \n".join(escape_markdown(line.strip()) for line in chunk.lines)
+                if _line_by_line(chunk)
+                else escape_markdown(text)
+            )
+            blocks.append(Block("paragraph", markdown, text, glue_next=lead_in))
     flush_list()
     return [replace(block, break_before=True) if i in breaks and i else block for i, block in enumerate(blocks)]
+
+
+def _line_by_line(chunk: _Chunk) -> bool:
+    """Short lines that each end a sentence ("Not because of price." / "Not because of quality."), as a social
+    post or a poem sets them: the author's line breaks, kept. Prose wrapped to a width runs on, its lines joined."""
+    lines = [line.strip() for line in chunk.lines]
+    return len(lines) > 1 and all(len(line) <= SHORT_LINE and line.endswith(TERMINAL_PUNCTUATION) for line in lines)
 
 
 def _numbered_sections(chunks: list[_Chunk], kinds: list[str | None]) -> list[int]:
