@@ -558,6 +558,8 @@ def test_generic_headings_do_not_name_lessons() -> None:
     assert plan[0].title == "Running better client reviews" and plan[0].markdown.startswith("## Introduction")
     assert plan[-1].title == "After the review"
     assert "## Conclusion" in plan[-1].markdown
+    faq = text.replace("## Conclusion", "## FAQ")  # a marketing post's FAQ names no lesson either
+    assert plan_lessons(parse_article(Source("reviews.md", "markdown", faq)), 3)[-1].title == "After the review"
 
 
 ESSAY_PART = (

@@ -31,7 +31,8 @@ GENERIC_HEADINGS = {
     "summary", "in summary", "in conclusion", "wrap up", "wrapping up", "final thoughts", "closing thoughts",
     "takeaways", "key takeaways", "tl dr", "tldr", "einleitung", "fazit", "zusammenfassung", "introduction générale",
     "en résumé", "résumé", "introducción", "conclusión", "resumen", "introduzione", "conclusione", "inleiding",
-    "conclusie", "samenvatting",
+    "conclusie", "samenvatting", "faq", "faqs", "frequently asked questions", "questions", "q a", "further reading",
+    "resources", "references", "häufige fragen", "questions fréquentes", "preguntas frecuentes",
 }  # fmt: skip
 LABEL_PREFIX_RE = re.compile(
     r"(?i)^(step|part|chapter|section|lesson|day|week|kapitel|teil|schritt|chapitre|partie|étape|capítulo|paso|parte)"
