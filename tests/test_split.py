@@ -135,6 +135,7 @@ def test_fifty_thousand_words() -> None:
     assert all(lesson.blocks[0].kind == "heading" for lesson in plan)
 
 
+BREAKS = ["* * *", "***", "---", "⁂"]
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüéß", min_size=1, max_size=9)
 SENTENCE = st.lists(WORD, min_size=4, max_size=30).map(lambda ws: " ".join(ws).capitalize() + ".")
 QUESTION = st.lists(WORD, min_size=2, max_size=10).map(lambda ws: " ".join(ws).capitalize() + "?")
@@ -147,14 +148,20 @@ BLOCK = st.one_of(
     st.lists(WORD, min_size=1, max_size=3).map(lambda items: "\n".join(f"- {item}" for item in items)),  # lower-case
     NAME.map(lambda name: f"— {name}"),  # a signature after a dash
     NAME.map(lambda name: f"Best,\n{name}"),  # a closing and a name
+    st.sampled_from(BREAKS),  # a section break: no words, and never a list item
+    st.lists(WORD, min_size=1, max_size=5).map(lambda ws: "    $ " + " ".join(ws) + " --all"),  # an indented command
+    st.lists(SENTENCE, min_size=2, max_size=3).map("\n".join),  # sentences a line each
 )
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(BLOCK, min_size=1, max_size=40).filter(
-        # a text that opens with a short lower-case list is read as a scraped menu: known, and left so
-        lambda blocks: any(b.endswith(".") for b in blocks) and not blocks[0].startswith("- ")
+        # a text that opens with a short lower-case list (section breaks aside) is read as a scraped menu: known
+        lambda blocks: (
+            any(b.endswith(".") for b in blocks)
+            and not next((b for b in blocks if b not in BREAKS), "").startswith("- ")
+        )
     )
 )
 def test_every_body_word_exactly_once_in_order(blocks: list[str]) -> None:

@@ -185,11 +185,13 @@ def _is_heading_line(text: str) -> bool:
 
 
 def _is_interface_line(line: str) -> bool:
-    """Page furniture: a short lower-case label, a date or reading time, a counter."""
+    """Page furniture: a short lower-case label, a date or reading time, a counter (never an indented command)."""
     stripped = line.strip()
     words = stripped.split()
     if not words:
         return True
+    if _indented_code(line):
+        return False
     if is_metadata(stripped):
         return True
     return len(words) <= 6 and not any(_capital(ch) for ch in stripped) and not stripped.endswith(TERMINAL_PUNCTUATION)
@@ -316,6 +318,8 @@ def _closing_and_name(chunk: _Chunk) -> tuple[str, str] | None:
 
 def _is_tail_furniture(line: str) -> bool:
     stripped = line.strip()
+    if _indented_code(line):
+        return False
     if _is_interface_line(stripped):
         return True
     words = stripped.split()
@@ -484,6 +488,10 @@ def _numbered_sections(chunks: list[_Chunk], kinds: list[str | None]) -> list[in
             found.append((index, int(numbered.group("number"))))
     numbers = [number for _, number in found]
     return [index for index, _ in found] if len(found) >= 2 and numbers == list(range(1, len(found) + 1)) else []
+
+
+def _indented_code(line: str) -> bool:
+    return len(line) - len(line.lstrip()) >= 4 and bool(CODE_LINE_RE.search(line))
 
 
 def _set_apart(chunks: list[_Chunk]) -> set[int]:
