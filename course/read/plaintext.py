@@ -26,17 +26,7 @@ CHAPTER_RE = re.compile(
     r"(?i)^(chapter|part|section|lesson|step|day|kapitel|teil|abschnitt|lektion|chapitre|partie|"
     r"cap[íi]tulo|capitolo|parte|hoofdstuk|deel)\s+([0-9]+|[ivxlc]+|[a-z]+)\b\s*[:.\-–—]?"
 )
-POINTING_DOWN = (
-    "👇",
-    "👇🏻",
-    "👇🏼",
-    "👇🏽",
-    "👇🏾",
-    "👇🏿",
-    "⬇️",
-    "⬇",
-    "↓",
-)  # "Here's what I learned 👇": a colon, in a post
+POINTING_DOWN = ("👇", *(f"👇{tone}" for tone in "🏻🏼🏽🏾🏿"), "⬇️", "⬇", "↓")  # "Here's what I learned 👇": a colon
 # with the Arabic, Chinese and Japanese, and Devanagari marks: "،" "؟" "。" "！" "？" "：" "।"
 TERMINAL_PUNCTUATION = tuple('.!?…:;,"”’)»،؛؟۔。！？；：，、।') + POINTING_DOWN
 QUESTION_MARKS = ("?", "؟", "？")
@@ -60,8 +50,6 @@ UNDER_POST_LABEL_RE = re.compile(
     r"categor(y|ies)|teilen|partager|compartir|kommentare|commentaires|comentarios|comments?)\b.{0,30}$"
 )
 PS_RE = re.compile(r"^p\.?\s?s\b", re.IGNORECASE)
-# a section break alone on its line: "* * *", "***", "---", "~~~", "• • •", "⁂" (a line of = or - right under a
-# line of text underlines it instead: a heading)
 # what makes an indented line code rather than quoted words: a shell prompt or command, a keyword, a path, an
 # option, an operator, a line ending in ; { or }
 CODE_LINE_RE = re.compile(
@@ -69,6 +57,8 @@ CODE_LINE_RE = re.compile(
     r"apt(-get)? |make |def |class |import |from \S+ import |function |const |let |var |return\b|SELECT |<\w)|"
     r"(^|\s)(--?[a-zA-Z][\w-]*|~?\.{0,2}/[\w.-]+/\S*|[=!<>]=|=>|&&|\|\||2>&1|>>)(\s|$)|\w\([^)]*\)|^\s*[\w.]+\s*=\s*\S"
 )
+# a section break alone on its line: "* * *", "***", "---", "~~~", "• • •", "⁂" (a line of = or - right under a
+# line of text underlines it instead: a heading)
 SECTION_BREAK_RE = re.compile(r"^\s*(?:([*\-_=~•·#+])(?:\s*\1){2,}|⁂)\s*$")
 
 
