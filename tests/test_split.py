@@ -403,6 +403,17 @@ def test_a_plain_text_guide_with_underlined_roman_numbered_sections_is_cut_at_th
     assert plan[0].subject == "A Short Guide to Running Retrospectives"
 
 
+def test_labelled_titles_too_long_to_join_are_named_by_their_labels() -> None:
+    """A lesson of three days' sections was titled by the first alone ("Monday: access and people"), as if it
+    were about Monday only: when the whole titles do not fit, the labels before their colons name them all."""
+    from course.plan.fields import combine_titles
+
+    days = ["Monday: access and people", "Tuesday to Thursday: one real project", "Friday: show and ask"]
+    assert combine_titles(days, "en", set()) == "Monday, Tuesday to Thursday and Friday"
+    parts = ["Part one: the long setup of everything here", "Part two: running it all every day now"]
+    assert combine_titles(parts, "en", set()) == parts[0]  # "Part one and part two" would name nothing
+
+
 def test_titles_that_share_only_an_article_keep_it() -> None:
     from course.plan.fields import combine_titles
 
