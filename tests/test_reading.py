@@ -1134,3 +1134,33 @@ def test_short_lines_that_each_end_a_sentence_keep_their_breaks() -> None:
         "Because I stopped calling them, and someone else did not. That is the whole story, and the rest of this "
         "post is what I do now.",
     ]
+
+
+def test_text_copied_out_of_a_pdf_loses_its_page_furniture_and_broken_words() -> None:
+    """Text copied from a PDF: the title with its subtitle on the next line (it was a paragraph, and the course
+    untitled), words broken at a line's end ("pro-" / "posal" read "pro- posal"), page numbers alone ("1") and the
+    running head above each page (it became a heading a page). A word the text writes with a hyphen keeps it."""
+    text = (
+        "The Quiet Art of Follow-Up\nA practical guide for independent consultants\n\n"
+        "Most consultants lose more work to silence than to competitors. A pro-\nposal goes out and then nothing "
+        "happens for weeks,\nand by the time you follow-\nup, the budget has moved on to the next proposal.\n\n1\n\n"
+        "The Quiet Art of Follow-Up\n\nWhy silence is not a no\n\nA client who does not answer is usually busy, not "
+        "uninterested, and the\nfollow-up is a service that brings a decision back to the top of the pile.\n\n2\n\n"
+        "The Quiet Art of Follow-Up\n\nWhen to write again\n\nSend the first follow-up three working days after the "
+        "proposal, and the\nsecond a week after that, then close the loop kindly.\n\nPage 3 of 3\n"
+    )
+    article = parse_plain_text(text)
+    assert article.title == "The Quiet Art of Follow-Up"
+    assert [(b.kind, b.text.split(".")[0]) for b in article.blocks] == [
+        ("paragraph", "A practical guide for independent consultants"),
+        ("paragraph", "Most consultants lose more work to silence than to competitors"),
+        ("heading", "Why silence is not a no"),
+        ("paragraph", "A client who does not answer is usually busy, not uninterested, and the follow-up is a service "
+         "that brings a decision back to the top of the pile"),
+        ("heading", "When to write again"),
+        ("paragraph", "Send the first follow-up three working days after the proposal, and the second a week after "
+         "that, then close the loop kindly"),
+    ]  # fmt: skip
+    assert (
+        "A proposal goes out" in article.blocks[1].text and "by the time you follow-up, the" in article.blocks[1].text
+    )

@@ -91,12 +91,14 @@ def claims_plain_text(text: str) -> bool:
 
 def parse(text: str, name: str = "") -> Article:
     """Parse plain text into an Article: title, author, headings, paragraphs and lists."""
-    chunks = _chunks(text)
+    chunks = _without_page_furniture(_chunks(text))
     chunks = [c for c in chunks if not all(COUNTER_RE.match(line) for line in c.lines)]
     author, chunks = _strip_head(chunks)
     chunks = _strip_tail(chunks, author or _early_byline(chunks))
     signed = _signed_by(chunks)
     title = ""
+    if len(chunks) > 1 and len(chunks[0].lines) == 2 and all(_title_like(line, 12) for line in chunks[0].lines):
+        chunks[0:1] = [_Chunk([line]) for line in chunks[0].lines]  # a title with its subtitle under it
     if len(chunks) > 1 and chunks[0].single and _title_like(chunks[0].text, max_words=20):
         title = clean_title(chunks.pop(0).text)
         author_after, chunks = _strip_head(chunks, under_title=True)
@@ -119,12 +121,52 @@ def clean_title(title: str) -> str:
     return title.rstrip(":").strip()
 
 
+# text copied out of a PDF: a page's number alone ("3", "Page 3", "3 / 12", "- 3 -"), and a word broken across
+# two lines with a hyphen ("pro-" / "posal")
+PAGE_NUMBER_RE = re.compile(r"(?i)^\s*(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$")
+BROKEN_WORD_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,})-\n([ \t]*)([a-zß-ÿ][^\W\d_]*)(?=[\s,.;:!?)]|$)")
+
+
+def _without_page_furniture(chunks: list[_Chunk]) -> list[_Chunk]:
+    """What a PDF puts on every page, copied with its text: page numbers (two or more, each alone), and the
+    running head above or below them (the title or a chapter's name, repeated). Its first showing stays (the
+    title, or a heading). A text without page numbers keeps its repeated lines (an interview's speakers)."""
+    numbers = {i for i, chunk in enumerate(chunks) if chunk.single and PAGE_NUMBER_RE.match(chunk.lines[0])}
+    if len(numbers) < 2:
+        return chunks
+    singles = [chunk.text.strip() for chunk in chunks if chunk.single]
+    seen = {chunks[0].lines[0].strip()}  # the title, above the first page, is its first showing
+    kept: list[_Chunk] = []
+    for index, chunk in enumerate(chunks):
+        line = chunk.text.strip()
+        if index in numbers:
+            continue
+        by_a_number = index - 1 in numbers or index + 1 in numbers
+        if index and chunk.single and by_a_number and singles.count(line) >= 2 and line in seen:
+            continue
+        seen.add(line)
+        kept.append(chunk)
+    return kept
+
+
+def _joined_broken_words(text: str) -> str:
+    """ "pro-" at a line's end and "posal" on the next are one word, "proposal", when the text writes it so
+    elsewhere, or has no "pro-posal" either; "Follow-" / "up" stays "Follow-up" when the text writes that."""
+
+    def join(match: re.Match[str]) -> str:
+        head, tail = match.group(1), match.group(3)
+        hyphenated = re.search(rf"(?i)\b{re.escape(head)}-{re.escape(tail)}\b", text)
+        return f"{head}-{tail}" if hyphenated else f"{head}{tail}"  # the next line's rest runs on after it
+
+    return BROKEN_WORD_RE.sub(join, text)
+
+
 KEYCAP_RE = re.compile(r"(?m)^([ \t]*)(?:([0-9])\ufe0f?\u20e3|(🔟))[ \t]*")  # "1️⃣ Silence…", as social posts number
 
 
 def _chunks(text: str) -> list[_Chunk]:
     text = text.replace("\t", "    ").replace("\u00a0", " ").replace("\u200b", "")
-    text = KEYCAP_RE.sub(lambda m: f"{m.group(1)}{m.group(2) or 10}. ", text)
+    text = _joined_broken_words(KEYCAP_RE.sub(lambda m: f"{m.group(1)}{m.group(2) or 10}. ", text))
     chunks: list[_Chunk] = []
     current: list[str] = []
     for raw in text.split("\n"):
