@@ -1164,3 +1164,10 @@ def test_text_copied_out_of_a_pdf_loses_its_page_furniture_and_broken_words() ->
     assert (
         "A proposal goes out" in article.blocks[1].text and "by the time you follow-up, the" in article.blocks[1].text
     )
+
+
+def test_a_compound_broken_at_its_own_hyphen_keeps_it() -> None:
+    """A line may break a compound at its hyphen ("self-" / "employed"): it stays "self-employed", while a word
+    broken into syllables ("feel-" / "ing") is one word again."""
+    blocks = parse_plain_text("Notes\n\nI am self-\nemployed, and feel-\ning well-\nknown helps a lot.\n").blocks
+    assert blocks[0].text == "I am self-employed, and feeling well-known helps a lot."

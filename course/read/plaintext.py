@@ -149,14 +149,29 @@ def _without_page_furniture(chunks: list[_Chunk]) -> list[_Chunk]:
     return kept
 
 
+# the halves of everyday compounds, which a line may well break at their own hyphen ("self-" / "employed")
+COMPOUND_HEADS = frozenset({
+    "self", "well", "long", "short", "high", "low", "non", "co", "post", "anti", "multi", "cross", "full", "half",
+    "part", "all", "ever", "one", "two", "three", "four", "five", "first", "second", "third", "follow", "check",
+    "sign", "back", "front", "top", "bottom", "mid",
+})  # fmt: skip
+COMPOUND_TAILS = frozenset({
+    "up", "in", "out", "off", "on", "based", "free", "like", "level", "term", "time", "known", "made", "friendly",
+    "wide", "owned", "led", "driven", "focused", "related", "specific", "minded",
+})  # fmt: skip
+
+
 def _joined_broken_words(text: str) -> str:
-    """ "pro-" at a line's end and "posal" on the next are one word, "proposal", when the text writes it so
-    elsewhere, or has no "pro-posal" either; "Follow-" / "up" stays "Follow-up" when the text writes that."""
+    """ "pro-" at a line's end and "posal" on the next are one word, "proposal"; a compound keeps its hyphen
+    ("self-" / "employed", "follow-" / "up"), as does any word the text writes with one elsewhere."""
 
     def join(match: re.Match[str]) -> str:
         head, tail = match.group(1), match.group(3)
         hyphenated = re.search(rf"(?i)\b{re.escape(head)}-{re.escape(tail)}\b", text)
-        return f"{head}-{tail}" if hyphenated else f"{head}{tail}"  # the next line's rest runs on after it
+        compound = head.lower() in COMPOUND_HEADS or tail.lower() in COMPOUND_TAILS
+        joined = re.search(rf"(?i)\b{re.escape(head + tail)}\b", text)
+        keep = hyphenated or (compound and not joined)
+        return f"{head}-{tail}" if keep else f"{head}{tail}"  # the next line's rest runs on after it
 
     return BROKEN_WORD_RE.sub(join, text)
 
