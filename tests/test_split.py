@@ -683,3 +683,14 @@ def test_a_title_from_a_later_sentence_says_something_on_its_own() -> None:
     )
     later = "A notebook, which nobody else reads and nobody can search, is not for remembering. A phone is searchable."
     assert short_phrase(later, 60) == "A phone is searchable"  # a later sentence that stands alone still can
+
+
+def test_a_section_break_holds_when_the_block_after_it_has_its_links_rewritten() -> None:
+    """Rewriting a block's links (a relative one against --base-url, a redirect to where it leads) rebuilt the
+    block without its section break, so the essay was no longer cut there."""
+    parts = [f"Part {number} begins with [the notes](notes/{number}.html). {ESSAY_PART * 2}" for number in
+             ("one", "two", "three")]  # fmt: skip
+    text = "# On Notebooks\n\n" + "\n\n* * *\n\n".join(f"{part}\n\n{ESSAY_PART}" for part in parts) + "\n"
+    article = parse_article(Source("essay.md", "markdown", text), base_url="https://example.com/essays/")
+    assert [b.text[:16] for b in article.blocks if b.break_before] == ["Part two begins ", "Part three begin"]
+    assert "(https://example.com/essays/notes/two.html)" in article.blocks[2].markdown

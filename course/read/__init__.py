@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import BinaryIO
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -13,7 +14,7 @@ from ..errors import CourseError
 from ..model import Article, Block
 from ..phrases import cut_at_phrase, short_phrase
 from ..text import ITEM_NUMBER_RE
-from .bylines import is_closing, is_signature
+from .bylines import closing_and_name
 from .language import detect_language
 from .markdown import link_destination
 from .readers import reader_named
@@ -128,8 +129,8 @@ def _keep_signatures(blocks: Iterable[Block]) -> list[Block]:
     """A letter's closing ("Warm regards,") holds on to the name after it: no lesson starts with a signature."""
     kept = list(blocks)
     for index, (block, following) in enumerate(itertools.pairwise(kept)):
-        if block.kind == "paragraph" and is_closing(block.text) and is_signature(following.text):
-            kept[index] = Block(block.kind, block.markdown, block.text, block.level, glue_next=True)
+        if block.kind == "paragraph" and closing_and_name([block.text, following.text]):
+            kept[index] = replace(block, glue_next=True)
     return kept
 
 
@@ -174,7 +175,7 @@ def _resolve_links(block: Block, base: str | None, left_out: list[str]) -> Block
         return block
     if block.kind == "image" and not markdown.strip():
         return Block("image", "", "")
-    return Block(block.kind, markdown, block.text, block.level, block.glue_next)
+    return replace(block, markdown=markdown)
 
 
 def _title_from_blocks(blocks: list[Block]) -> str:
