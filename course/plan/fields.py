@@ -262,13 +262,10 @@ def combine_titles(titles: list[str], language: str, proper: set[str]) -> str:
         combined = ", ".join(chosen) if has_joiner else ", ".join(chosen[:-1]) + f" {joiner} {chosen[-1]}"
         if len(combined) <= SUBJECT_MAX:
             return combined
-        heads = [title.split(": ", 1)[0] for title in titles]
-        if (
-            count == len(following)
-            and all(": " in title for title in titles)
-            and not any(map(LABEL_PREFIX_RE.match, titles))
-        ):
+        labels = count == len(following) and all(": " in title for title in titles)
+        if labels and not any(map(LABEL_PREFIX_RE.match, titles)):
             # "Monday: access and people" … "Friday: show and ask": too long together, their heads name them all
+            heads = [title.split(": ", 1)[0] for title in titles]
             named = combine_titles(heads, language, proper)
             if named != heads[0]:
                 return named

@@ -30,6 +30,7 @@ POINTING_DOWN = ("👇", *(f"👇{tone}" for tone in "🏻🏼🏽🏾🏿"), "�
 # with the Arabic, Chinese and Japanese, and Devanagari marks: "،" "؟" "。" "！" "？" "：" "।"
 TERMINAL_PUNCTUATION = tuple('.!?…:;,"”’)»،؛؟۔。！？；：，、।') + POINTING_DOWN
 QUESTION_MARKS = ("?", "؟", "？")
+SET_APART = 4  # spaces: a line indented this much under an unindented text is set apart (code, a quoted sample)
 SHORT_LINE = 50  # characters: lines this short that each end a sentence keep their breaks (a post, a poem)
 # What blog platforms put under a post: a count of comments ("6 thoughts on “…”"), a copyright line, and short
 # labels (sharing buttons, related posts, the comment form, tags). From the first of them on, the page is not
@@ -77,8 +78,7 @@ class _Chunk:
 
     @property
     def indent(self) -> int:
-        first = self.lines[0]
-        return len(first) - len(first.lstrip())
+        return _indent(self.lines[0])
 
 
 def sniff(text: str) -> bool:
@@ -537,14 +537,18 @@ def _numbered_sections(chunks: list[_Chunk], kinds: list[str | None]) -> list[in
     return [index for index, _ in found] if len(found) >= 2 and numbers == list(range(1, len(found) + 1)) else []
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
 def _indented_code(line: str) -> bool:
-    return len(line) - len(line.lstrip()) >= 4 and bool(CODE_LINE_RE.search(line))
+    return _indent(line) >= SET_APART and bool(CODE_LINE_RE.search(line))
 
 
 def _set_apart(chunks: list[_Chunk]) -> set[int]:
     """The chunks indented four spaces or more under an unindented text (a text that indents every paragraph sets
     none apart): several lines, or one of code; a list keeps its own indentation."""
-    indented = {i for i, chunk in enumerate(chunks) if all(len(line) - len(line.lstrip()) >= 4 for line in chunk.lines)}
+    indented = {i for i, chunk in enumerate(chunks) if all(_indent(line) >= SET_APART for line in chunk.lines)}
     if len(indented) * 2 >= len(chunks):
         return set()
     return {
@@ -559,7 +563,7 @@ def _set_apart_block(chunk: _Chunk) -> Block:
     """An indented chunk: a code block as typed when any line looks like code, else a quote (a sample email, a
     passage) whose lines join as the text's paragraphs do."""
     if any(CODE_LINE_RE.search(line) for line in chunk.lines):
-        margin = min(len(line) - len(line.lstrip()) for line in chunk.lines)
+        margin = min(_indent(line) for line in chunk.lines)
         code = "\n".join(line[margin:] for line in chunk.lines)
         fence = "~~~" if "```" in code else "```"
         return Block("code", f"{fence}\n{code}\n{fence}", code)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -158,8 +158,7 @@ def _fetch_url(url: str) -> Source:
         ) from None
     except httpx.HTTPError as exc:
         raise CourseError(f"cannot fetch {url} ({exc}); check the address and your connection") from None
-    source = _source(url, b"".join(chunks), media_type=content_type, declared=charset)
-    return Source(url, source.kind, source.text, url=url)
+    return replace(_source(url, b"".join(chunks), media_type=content_type, declared=charset), url=url)
 
 
 def decode_bytes(data: bytes, name: str, declared: str | None = None) -> str:
