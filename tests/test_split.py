@@ -694,3 +694,19 @@ def test_a_section_break_holds_when_the_block_after_it_has_its_links_rewritten()
     article = parse_article(Source("essay.md", "markdown", text), base_url="https://example.com/essays/")
     assert [b.text[:16] for b in article.blocks if b.break_before] == ["Part two begins ", "Part three begin"]
     assert "(https://example.com/essays/notes/two.html)" in article.blocks[2].markdown
+
+
+def test_a_preheader_ends_open_where_its_lead_in_introduces_code() -> None:
+    """ "The first pulls this week's value for any metric:" introduces a formula no preheader shows; the preheader
+    ran on past the code into the next paragraph ("…for any metric: The second compares it…"). It ends there,
+    open; a lead-in before a list still goes on into the list."""
+    text = (
+        "# Reports\n\nA report that writes itself saves two hours a week, every week, for every client you have.\n\n"
+        "## The formulas that do the work\n\nTwo formulas do most of it. The first pulls this week's value for any "
+        "metric:\n\n```\n=INDEX(Data!B:B, MATCH(MAX(Data!A:A), Data!A:A, 0))\n```\n\nThe second compares it with "
+        "the four weeks before, so one odd week does not look like a trend at all.\n"
+    )
+    plan = plan_lessons(parse_article(Source("r.md", "markdown", text)), 2)
+    assert plan[1].preheader == "Two formulas do most of it. The first pulls this week's value for any metric…"
+    listed = text.replace("```\n=INDEX(Data!B:B, MATCH(MAX(Data!A:A), Data!A:A, 0))\n```", "- leads\n- calls booked")
+    assert "leads" in plan_lessons(parse_article(Source("r.md", "markdown", listed)), 2)[1].preheader

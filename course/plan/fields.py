@@ -285,13 +285,19 @@ def lesson_preheader(blocks: list[Block], subject: str) -> str:
     where a sentence starts, and leaves out a salutation ("Dear Maya,") and the sentence the subject came from."""
     found: list[str] = []
     captions = _captions(blocks)
-    for block in blocks:
+    for block, following in itertools.zip_longest(blocks, blocks[1:]):
         if block.kind not in PROSE or not LETTERS_RE.search(block.text) or id(block) in captions:
             continue
         if len(block.text.split()) <= 4 and block.text.rstrip().endswith(","):
             continue  # a salutation
         text = LIST_MARKER_RE.sub("", block.text) if block.kind == "list" else ANSWER_LABEL_RE.sub("", block.text)
         found += sentences(text)  # "A: I say what I can do…" -> "I say what I can do…"
+        shown_elsewhere = following is None or following.kind in ("code", "table", "image", "html")
+        introduces = found and found[-1].endswith(":") and shown_elsewhere
+        if introduces and len(" ".join(found)) >= PREHEADER_MIN:
+            # it introduces code, a table or a picture, which no preheader shows: it ends there, open
+            found[-1] = found[-1][:-1].rstrip() + "…"
+            break
     subject_key = " ".join(re.findall(r"\w+", subject.rstrip("…").lower()))
     subject_words = set(subject_key.split())
     while found:
