@@ -1171,3 +1171,59 @@ def test_a_compound_broken_at_its_own_hyphen_keeps_it() -> None:
     broken into syllables ("feel-" / "ing") is one word again."""
     blocks = parse_plain_text("Notes\n\nI am self-\nemployed, and feel-\ning well-\nknown helps a lot.\n").blocks
     assert blocks[0].text == "I am self-employed, and feeling well-known helps a lot."
+
+
+def test_highlighted_code_keeps_every_token_even_ones_named_like_page_furniture() -> None:
+    """highlight.js and Prism mark a code comment class="hljs-comment" / "token comment" and a shebang
+    "hljs-meta": named like a page's comments and meta boxes, they were dropped, and the code lost its lines."""
+    page = (
+        "<html><body><article><h1>Nightly jobs</h1><p>Run the export every night and keep what it says in a log, so"
+        " that the morning after a failure you can read what went wrong, in order, with the time of each line.</p>"
+        '<pre><code class="language-bash"><span class="hljs-meta">#!/usr/bin/env bash</span>\n'
+        '<span class="hljs-comment"># m h dom mon dow command</span>\n15 2 * * * /srv/nightly.sh\n'
+        '<span class="token comment">// done</span>\n</code></pre><p>That is the whole job.</p></article></body></html>'
+    )
+    code = "```bash\n#!/usr/bin/env bash\n# m h dom mon dow command\n15 2 * * * /srv/nightly.sh\n// done\n```"
+    assert code in _html_markdown(page)[1]
+
+
+def test_line_numbered_code_is_the_code_without_its_numbers() -> None:
+    """Hugo (Chroma), Pygments and Rouge number a code block's lines in a table: a cell of numbers beside a cell
+    of code. It became a one-row Markdown table of both, the code's lines run together; numbers written inline
+    (a span each) were glued to the lines. The reader gets the code, line by line, numbers gone."""
+    chroma = (
+        '<div class="highlight"><table class="lntable"><tr><td class="lntd"><pre><code><span class="lnt">1\n</span>'
+        '<span class="lnt">2\n</span></code></pre></td><td class="lntd"><pre><code class="language-bash">'
+        '<span class="line"><span class="cl">set -e\n</span></span><span class="line"><span class="cl">cd /srv\n'
+        "</span></span></code></pre></td></tr></table></div>"
+    )
+    pygments = (
+        '<table class="highlighttable"><tr><td class="linenos"><div class="linenodiv"><pre>1\n2</pre></div></td>'
+        '<td class="code"><div class="highlight"><pre><span></span>set -e\ncd /srv\n</pre></div></td></tr></table>'
+    )
+    inline = (
+        '<pre><code class="language-bash"><span class="ln">1</span>set -e\n<span class="linenos">2</span>cd /srv\n'
+        "</code></pre>"
+    )
+    per_line = (  # highlight.js' line-numbers plugin: a row a line, the numbers drawn from data-line-number
+        '<pre><code class="hljs language-bash"><table class="hljs-ln"><tbody><tr><td class="hljs-ln-line '
+        'hljs-ln-numbers" data-line-number="1"><div class="hljs-ln-n" data-line-number="1"></div></td><td '
+        'class="hljs-ln-line hljs-ln-code" data-line-number="1">set -e</td></tr><tr><td class="hljs-ln-line '
+        'hljs-ln-numbers" data-line-number="2"><div class="hljs-ln-n" data-line-number="2"></div></td><td '
+        'class="hljs-ln-line hljs-ln-code" data-line-number="2">cd /srv</td></tr></tbody></table></code></pre>'
+    )
+    for code in (chroma, pygments, inline, per_line):
+        page = (
+            "<html><body><article><h1>Scripts</h1><p>A script that runs every night should stop at the first error"
+            " rather than carry on with a half-made file. Stop at the first error, then go to the folder:</p>"
+            f"{code}<p>Two lines are enough.</p></article></body></html>"
+        )
+        blocks = _html_markdown(page)[1]
+        assert blocks[1] in ("```bash\nset -e\ncd /srv\n```", "```\nset -e\ncd /srv\n```"), (code, blocks)
+        assert blocks[2] == "Two lines are enough."
+    ranking = (  # a data table whose first column is numbers stays a table
+        "<html><body><article><h1>Results</h1><p>The three teams that closed the most this quarter, in order.</p>"
+        "<table><tr><th>#</th><th>Team</th></tr><tr><td>1</td><td>North</td></tr><tr><td>2</td><td>South</td></tr>"
+        "</table></article></body></html>"
+    )
+    assert "| 1 | North |" in _html_markdown(ranking)[1][1]

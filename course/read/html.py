@@ -92,6 +92,7 @@ def parse(page: str, name: str = "") -> Article:
         text = element.text_content().strip()
         if COPYRIGHT_RE.match(text) and len(text.split()) < 20:
             author = author or _copyright_holder(text)
+    _numbered_code_as_code(root)
     _layout_tables_as_boxes(root)
     _embeds_as_links(root)
     _cards_as_links(root)
@@ -224,6 +225,52 @@ def _layout_tables_as_boxes(root: HtmlElement) -> None:
             for element in [table, *own]:  # found before any is renamed: a renamed table owns nothing
                 element.tag = "div"
                 element.attrib.clear()
+
+
+LINE_NUMBER_CLASS_RE = re.compile(r"(?i)(^|\s)(ln|lnt|linenos?|lineno|line-?numbers?|hljs-ln-numbers)($|\s)")
+LINE_NUMBERS_RE = re.compile(r"\s*(\d+\s*)*")
+
+
+def _numbered_code_as_code(root: HtmlElement) -> None:
+    """Code whose lines a site numbers is the code alone: a table of a cell of numbers beside a cell holding the
+    <pre> (Hugo's Chroma, Pygments, Rouge) becomes that <pre>; a table a row a line inside a <pre> (highlight.js'
+    line-numbers plugin) becomes the lines; a number written inline before each line (a span) goes."""
+    from lxml.html import Element
+
+    for table in list(root.iter("table")):
+        if table.getparent() is None:
+            continue
+        rows = [row for row in table.iter("tr") if _owning_table(row) is table]
+        cells = [[cell for cell in row if cell.tag in ("td", "th")] for row in rows]
+        if not rows or any(len(row) != 2 for row in cells):
+            continue
+        numbers = all(_line_numbers(row[0]) for row in cells)
+        codes = [row[1].find(".//pre") for row in cells]
+        if numbers and len(rows) == 1 and codes[0] is not None:
+            code = codes[0]
+            code.tail = table.tail
+            table.getparent().replace(table, code)
+        elif numbers and next(table.iterancestors("pre"), None) is not None:
+            lines = Element("span")
+            lines.text = "\n".join(row[1].text_content().rstrip("\n") for row in cells) + "\n"
+            lines.tail = table.tail
+            table.getparent().replace(table, lines)
+    for pre in root.iter("pre"):
+        for number in [e for e in pre.iter("span") if LINE_NUMBER_CLASS_RE.search(e.get("class") or "")]:
+            if LINE_NUMBERS_RE.fullmatch(number.text_content()):
+                number.drop_tree()  # its tail, the line's code, stays
+
+
+def _line_numbers(cell: HtmlElement) -> bool:
+    """A table cell that numbers code lines: digits alone (or nothing, the numbers drawn by CSS), and marked so
+    by a class, a data-line-number or a <pre> of its own."""
+    if not LINE_NUMBERS_RE.fullmatch(cell.text_content()):
+        return False
+    marked = [cell, *cell.iterdescendants()]
+    return any(
+        e.tag == "pre" or e.get("data-line-number") is not None or LINE_NUMBER_CLASS_RE.search(e.get("class") or "")
+        for e in marked
+    )
 
 
 def _owning_table(element: HtmlElement) -> HtmlElement | None:
@@ -398,8 +445,10 @@ def _remove_chrome(root: HtmlElement) -> None:
     for element in list(root.iter(*NEVER_CONTENT)):
         if element.getparent() is not None:
             element.drop_tree()
+    # a code highlighter names its tokens too ("hljs-comment", "token comment", "hljs-meta"): code is content
+    in_code = {e for code in root.iter("pre", "code") for e in code.iterdescendants()}  # kept alive: one proxy each
     for element in list(root.iter()):
-        if not isinstance(element.tag, str) or element.getparent() is None:
+        if not isinstance(element.tag, str) or element.getparent() is None or element in in_code:
             continue
         if element.tag in ("html", "body", "article", "main"):
             continue
