@@ -308,6 +308,40 @@ def test_a_letter_keeps_its_sign_off_and_is_signed_by_its_author() -> None:
     assert article.author == "Daniel"
 
 
+def test_a_text_signed_with_a_name_alone_keeps_it_and_is_signed_by_it() -> None:
+    """A plain text that ends with the author's name under its last paragraph, without "Best," above it: the
+    name was taken for page furniture (a short line without a full stop) and dropped. A last line the article
+    speaks of ("Sales Leadership", a tag) or the page's ("Comments") still goes."""
+    body = (
+        "How we plan\n\nEvery quarter we lose a week to planning, and for years it made a document nobody read "
+        "again. This is the version we kept after trying four others, and it fits in two days.\n\nWe send the "
+        "memo the same afternoon. If it takes longer than that, the plan was not clear enough.\n\n"
+    )
+    article = parse_plain_text(body + "Daniel\n")
+    assert [b.text for b in article.blocks][-1] == "Daniel" and article.author == "Daniel"
+    assert parse_plain_text(body + "Daniel Okafor\n").author == "Daniel Okafor"
+    for furniture in ("Planning Memo", "Comments", "Share", "See All"):
+        article = parse_plain_text(body + furniture + "\n")
+        assert article.blocks[-1].text.endswith("not clear enough.") and article.author is None, furniture
+
+
+def test_a_plain_text_list_keeps_its_nesting() -> None:
+    """A list copied out of a document nests its sub-items with a tab or spaces ("●" then a tab and "○"): they were
+    flattened into the list above them, a question's follow-ups read as questions of their own. A wobble of a
+    column (copied text) is the same level; a bullet under a numbered item nests in it."""
+    intro = "For each item of the last quarter we ask three questions, in this order, and write the answers down:\n"
+    text = f"Planning\n\n{intro}\n●\tDid it ship?\n●\tDid it move the number?\n\t○\tIf not, why?\n\t○\tIs it the "
+    text += "right number?\n●\tWhat would we change?\n\nThen the memo:\n\n1. The five items.\n   - one line each\n"
+    text += "2. Who owns them.\n\nAnd a list copied unevenly:\n\n- one\n - two\n- three\n"
+    lists = [b.markdown for b in parse_plain_text(text).blocks if b.kind == "list"]
+    assert lists == [
+        "- Did it ship?\n- Did it move the number?\n  - If not, why?\n  - Is it the right number?\n"
+        "- What would we change?",
+        "1. The five items.\n   - one line each\n2. Who owns them.",
+        "- one\n- two\n- three",
+    ]
+
+
 def test_a_page_of_navigation_is_not_an_article() -> None:
     page = (
         "<html><head><title>Acme | Home</title></head><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav>"

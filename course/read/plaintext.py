@@ -50,6 +50,11 @@ UNDER_POST_LABEL_RE = re.compile(
     r"(you (may|might) )?also like|like this|leave a (reply|comment)|post a comment|tags?|filed under|posted in|"
     r"categor(y|ies)|teilen|partager|compartir|kommentare|commentaires|comentarios|comments?)\b.{0,30}$"
 )
+# what a page labels its parts with, capitalised like a name: never the name a text is signed with
+PAGE_LABEL_RE = re.compile(
+    r"(?i)^(see (all|more)|read more|more|back( to top)?|(top|bottom) of page|home|menu|next|previous|older|newer|"
+    r"subscribe|sign (in|up)|log ?in|follow|like|reply|print|email|top)\b"
+)
 PS_RE = re.compile(r"^p\.?\s?s\b", re.IGNORECASE)
 # what makes an indented line code rather than quoted words: a shell prompt or command, a keyword, a path, an
 # option, an operator, a line ending in ; { or }
@@ -285,6 +290,8 @@ def _strip_tail(chunks: list[_Chunk], author: str | None = None) -> list[_Chunk]
     platform puts under a post, and the trailing run of short unpunctuated lines (related posts, 'See All',
     'Comments'), but not the name a letter is signed with ('Warm regards,' then 'Claire')."""
     end, signed = _article_end(chunks, author)
+    if end == len(chunks) and not signed and _bare_signature(chunks):
+        return chunks  # the author's name under the last paragraph: the article's end, as signed
     chunks = chunks[:end]
     while len(chunks) > 1 and not signed:  # a sign-off says exactly where the article ends
         last = chunks[-1]
@@ -292,6 +299,19 @@ def _strip_tail(chunks: list[_Chunk], author: str | None = None) -> list[_Chunk]
             break
         chunks = chunks[:-1]
     return chunks
+
+
+def _bare_signature(chunks: list[_Chunk]) -> bool:
+    """The text ends with a name alone under a paragraph of prose ("… was not clear enough." then "Daniel"), no
+    closing above it: the author signing. Not a label of the page's ("Comments", "See All") nor a tag of the
+    article's ("Sales Leadership": its words are the article's own)."""
+    if len(chunks) < 3 or not chunks[-1].single or not chunks[-2].text.rstrip().endswith(TERMINAL_PUNCTUATION):
+        return False
+    name = " ".join(chunks[-1].text.split())
+    if not is_signature(name) or len(name.split()) > 3 or PAGE_LABEL_RE.match(name) or UNDER_POST_LABEL_RE.match(name):
+        return False
+    article_words = {word.casefold() for chunk in chunks[:-1] for word in re.findall(r"\w+", chunk.text)}
+    return not any(word.casefold() in article_words for word in re.findall(r"\w+", name))
 
 
 def _announced_list(before: _Chunk, chunk: _Chunk) -> bool:
@@ -351,9 +371,9 @@ def _is_signed(closing: _Chunk, name: _Chunk) -> bool:
 
 
 def _signed_by(chunks: list[_Chunk]) -> str | None:
-    """The name a letter ends with, after its closing: the author when no byline said so."""
-    if len(chunks) >= 2 and _is_signed(chunks[-2], chunks[-1]):
-        return chunks[-1].text.strip()
+    """The name a letter ends with, after its closing or alone: the author when no byline said so."""
+    if (len(chunks) >= 2 and _is_signed(chunks[-2], chunks[-1])) or _bare_signature(chunks):
+        return " ".join(chunks[-1].text.split())
     sign_off = _closing_and_name(chunks[-1]) if chunks else None
     return sign_off[1] if sign_off else None
 
@@ -457,7 +477,7 @@ def _blocks(chunks: list[_Chunk], author: str | None = None) -> list[Block]:
             kinds[index] = "question"
     has_chapters = "chapter" in kinds
     blocks: list[Block] = []
-    list_items: list[tuple[str | None, str]] = []
+    list_items: list[ListItem] = []
 
     def flush_list() -> None:
         if list_items:
@@ -477,7 +497,8 @@ def _blocks(chunks: list[_Chunk], author: str | None = None) -> list[Block]:
             continue
         if kind is None and _is_list_chunk(chunk) and not _attribution(chunks, i):
             items = _list_items(chunk)
-            if list_items and (list_items[0][0] is None) != (items[0][0] is None):
+            top = not list_items or items[0][2] <= list_items[0][2] + 1  # not an item nested in the list above
+            if list_items and top and (list_items[0][0] is None) != (items[0][0] is None):
                 flush_list()
             list_items.extend(items)
             continue
@@ -606,30 +627,43 @@ def _is_list_chunk(chunk: _Chunk) -> bool:
     return bool(BULLET_RE.match(first) or NUMBERED_RE.match(first))
 
 
-def _list_items(chunk: _Chunk) -> list[tuple[str | None, str]]:
-    """(number or None, text) per item; continuation lines join the item above."""
-    items: list[tuple[str | None, str]] = []
+ListItem = tuple[str | None, str, int]  # an item's number (None: a bullet), its text, and its line's indentation
+
+
+def _list_items(chunk: _Chunk) -> list[ListItem]:
+    """(number or None, text, indentation) per item; continuation lines join the item above."""
+    items: list[ListItem] = []
     for line in chunk.lines:
         bullet = BULLET_RE.match(line)
         numbered = NUMBERED_RE.match(line)
+        indent = _indent(line.expandtabs(4))
         if numbered:
-            items.append((numbered.group("number"), numbered.group("item").strip()))
+            items.append((numbered.group("number"), numbered.group("item").strip(), indent))
         elif bullet:
-            items.append((None, bullet.group("item").strip()))
+            items.append((None, bullet.group("item").strip(), indent))
         elif items:
-            number, text = items[-1]
-            items[-1] = (number, f"{text} {line.strip()}")
+            number, text, indent = items[-1]
+            items[-1] = (number, f"{text} {line.strip()}", indent)
         else:
-            items.append((None, line.strip()))
+            items.append((None, line.strip(), indent))
     return items
 
 
-def _list_block(items: list[tuple[str | None, str]]) -> Block:
+def _list_block(items: list[ListItem]) -> Block:
+    """The items as a Markdown list, an item indented under another (a tab, a few spaces: "●" then "	○") nested
+    in it; a column or so more or less is the same level, as copied text wobbles."""
     lines = []
-    for number, text in items:
+    levels: list[tuple[int, int]] = []  # per open level: its items' indentation, and where their text starts
+    for number, text, indent in items:
+        while levels and indent < levels[-1][0] - 1:
+            levels.pop()
+        if levels and indent <= levels[-1][0] + 1:
+            levels.pop()  # a sibling: same level, its own marker
+        offset = levels[-1][1] if levels else 0
         marker = f"{number}." if number is not None else "-"
-        lines.append(f"{marker} {escape_markdown(text)}")
-    return Block("list", "\n".join(lines), "\n".join(text for _, text in items))
+        lines.append(f"{' ' * offset}{marker} {escape_markdown(text)}")
+        levels.append((indent, offset + len(marker) + 1))
+    return Block("list", "\n".join(lines), "\n".join(text for _, text, _ in items))
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
