@@ -21,6 +21,14 @@ if TYPE_CHECKING:
 WORD_RE = re.compile(r"[^\W_](?:[\w'’‑-]*[^\W_])?", re.UNICODE)
 WORDS_PER_MINUTE = 230
 TEXT_WIDTH = 72
+# a web page's hints to a browser, never seen: a soft hyphen (&shy;), zero-width spaces and joiners of words, a BOM
+INVISIBLE_RE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
+def visible(text: str) -> str:
+    """Text without the characters nobody sees: what a subject line, a title or a preheader holds (in a lesson's
+    body a soft hyphen stays, where it lets a long word break on a phone)."""
+    return INVISIBLE_RE.sub("", text)
 
 
 # Chinese and Japanese are written without spaces: each character of Han, kana or their compatibility forms

@@ -710,3 +710,28 @@ def test_a_preheader_ends_open_where_its_lead_in_introduces_code() -> None:
     assert plan[1].preheader == "Two formulas do most of it. The first pulls this week's value for any metric…"
     listed = text.replace("```\n=INDEX(Data!B:B, MATCH(MAX(Data!A:A), Data!A:A, 0))\n```", "- leads\n- calls booked")
     assert "leads" in plan_lessons(parse_article(Source("r.md", "markdown", listed)), 2)[1].preheader
+
+
+def test_subjects_titles_and_preheaders_hold_no_invisible_characters() -> None:
+    """A page's soft hyphens ("Kunden&shy;gespräche") and zero-width spaces reached the subject line, the title
+    and the preheader, where no hyphenation happens and a search for "Kundengespräche" does not find them; the
+    lesson's body keeps its soft hyphens (they let a long word break on a phone), and a heading that names the
+    lesson is still shown once."""
+    page = (
+        "<html><head><title>Wie wir Kunden&shy;gespräche führen</title></head><body><article><h1>Wie wir Kunden"
+        "&shy;gespräche führen</h1><p>"
+        + "Ein gutes Kunden&shy;gespräch beginnt lange vor dem Anruf. " * 12
+        + "</p><h2>Vor&shy;bereitung&#8203;</h2><p>"
+        + "Wer ist der Kunde, und was hat er zuletzt gekauft? " * 12
+        + "</p><h2>Nach&shy;bereitung</h2><p>"
+        + "Am selben Tag schreiben wir eine Zusammen&shy;fassung. " * 12
+        + "</p></article></body></html>"
+    )
+    article = parse_article(Source("page.html", "html", page))
+    assert article.title == "Wie wir Kundengespräche führen"
+    plan = plan_lessons(article, 3)
+    for lesson in plan:
+        for field in (lesson.title, lesson.subject, lesson.preheader):
+            assert not any(mark in field for mark in "\u00ad\u200b"), field
+    assert [lesson.title for lesson in plan][1:] == ["Vorbereitung", "Nachbereitung"]
+    assert "Kunden\u00adgespräch" in plan[0].markdown and "Vorbereitung" not in plan[1].markdown

@@ -12,7 +12,7 @@ from slugify import slugify
 
 from ..model import Article, Block, Schedule
 from ..phrases import cut_at_phrase, sentences, short_phrase
-from ..text import ITEM_NUMBER_RE, phrase_words
+from ..text import ITEM_NUMBER_RE, phrase_words, visible
 from .schedule import slots
 
 SUBJECT_MAX, PREHEADER_MIN, PREHEADER_MAX = 60, 40, 110
@@ -88,7 +88,8 @@ def describe_lessons(
         heading_is_title = first.kind == "heading" and _same(strip_number(first.text), title)
         if heading_is_title and numbered and ITEM_NUMBER_RE.match(first.text):
             title = _no_full_stop(first.text)  # "2. Send the agenda…" above "3. Put prices in writing": numbered
-        described.append(LessonFields(title, subject, preheader, slug, schedule[number - 1], heading_is_title))
+        fields = (visible(title), visible(subject), visible(preheader))
+        described.append(LessonFields(*fields, slug, schedule[number - 1], heading_is_title))
     return described
 
 

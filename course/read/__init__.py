@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 from ..errors import CourseError
 from ..model import Article, Block
 from ..phrases import cut_at_phrase, short_phrase
-from ..text import ITEM_NUMBER_RE
+from ..text import ITEM_NUMBER_RE, visible
 from .bylines import closing_and_name
 from .language import detect_language
 from .markdown import link_destination
@@ -74,6 +74,8 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
         )
     if not article.title:
         article.title = _title_from_blocks(article.blocks) or "Untitled course"
+    article.title = visible(article.title)  # "Kunden&shy;gespräche" in a page's title: no soft hyphen in a subject
+    article.author = visible(article.author) if article.author else article.author
     if not article.language_declared:
         article.language = detect_language(" ".join(b.text for b in article.blocks))
     return article
