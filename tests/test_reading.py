@@ -11,6 +11,7 @@ from course.errors import CourseError
 from course.read import Source, load_source, parse_article
 from course.read.plaintext import parse as parse_plain_text
 from course.read.sources import decode_bytes
+from course.render.markdown import render_html
 from course.text import words_of
 
 from .conftest import ARTICLES, SEED
@@ -1261,3 +1262,35 @@ def test_line_numbered_code_is_the_code_without_its_numbers() -> None:
         "</table></article></body></html>"
     )
     assert "| 1 | North |" in _html_markdown(ranking)[1][1]
+
+
+def test_a_pipe_in_a_table_cell_stays_in_its_cell() -> None:
+    """A "|" in an HTML table's cell ("x|y", a shell pipe in code) was written into the Markdown table as is: it
+    ended the cell, and the words after it moved a column or, past the last one, were dropped."""
+    page = (
+        "<html><body><article><h1>Pipes</h1><p>Two commands joined by a pipe, and what each one does, are in the "
+        "table below, as you would type them in a terminal.</p><table><tr><th>Command</th><th>Does</th></tr><tr>"
+        "<td><code>ls | wc -l</code></td><td>counts files | lines</td></tr></table></article></body></html>"
+    )
+    table = _html_markdown(page)[1][-1]
+    assert table == "| Command | Does |\n| --- | --- |\n| `ls \\| wc -l` | counts files \\| lines |"
+    assert "<td><code>ls | wc -l</code></td>\n<td>counts files | lines</td>" in render_html(table)
+
+
+def test_an_html_table_in_a_markdown_article_becomes_a_markdown_table() -> None:
+    """A notebook's DataFrame (or a table pasted as HTML) in a Markdown article stayed raw HTML: a lesson file no
+    one edits comfortably, and a plain-text twin of its cells one per line. A data table alone in its HTML block
+    becomes a Markdown table; HTML that holds more than a table, or cells that hold blocks, stays as written."""
+    frame = (
+        '<div>\n<style scoped>\n    .dataframe tbody tr th { vertical-align: top; }\n</style>\n<table border="1" '
+        'class="dataframe">\n  <thead>\n    <tr style="text-align: right;">\n      <th></th>\n      <th>plan</th>\n'
+        "      <th>churned</th>\n    </tr>\n  </thead>\n  <tbody>\n    <tr>\n      <th>0</th>\n      <td>pro</td>\n"
+        "      <td>False</td>\n    </tr>\n  </tbody>\n</table>\n</div>"
+    )
+    intro = "# Churn\n\nThe first rows of the data, as the notebook shows them after loading the file from disk.\n\n"
+    blocks = parse_article(Source("nb.md", "markdown", intro + frame + "\n\nEach row is a customer.\n")).blocks
+    table = "|  | plan | churned |\n| --- | --- | --- |\n| 0 | pro | False |"
+    assert (blocks[1].kind, blocks[1].markdown) == ("table", table)
+    kept = "<div><p>A note.</p><table><tr><td>1</td></tr></table></div>"
+    blocks = parse_article(Source("nb.md", "markdown", intro + kept + "\n")).blocks
+    assert blocks[1].markdown == kept

@@ -8,6 +8,7 @@ element, then converted to Markdown with markdownify and read like any Markdown 
 from __future__ import annotations
 
 import re
+from functools import cache
 from html import escape as html_escape
 from typing import TYPE_CHECKING, Any
 
@@ -542,7 +543,6 @@ def _paragraph_text(element: HtmlElement) -> int:
 
 def _to_markdown(content: HtmlElement) -> str:
     import lxml.html  # loaded by parse() already
-    from markdownify import markdownify  # a heavy import, only for HTML articles
 
     for element in list(content.iter("abbr", "span", "font")):
         element.drop_tag()
@@ -566,12 +566,58 @@ def _to_markdown(content: HtmlElement) -> str:
     _boxes_of_words_as_paragraphs(content)
     _spanned_cells_repeated(content)
     html = lxml.html.tostring(content, encoding="unicode")
-    converted = markdownify(
+    converted = _markdownify(
         html, heading_style="ATX", bullets="-", strip=["div", "section", "article", "main"],
         code_language_callback=_code_language,
         table_infer_header=True,  # a table without <th> heads its columns with its first row (Word, Google Docs)
     )  # fmt: skip
     return re.sub(r"\n{3,}", "\n\n", converted).strip() + "\n"
+
+
+def _markdownify(html: str, **options: Any) -> str:
+    """markdownify, with a "|" in a table cell escaped: written as is, it ended the cell, and the words after it
+    went into the next column or, past the last, were dropped."""
+    return str(_converter()(**options).convert(html))
+
+
+@cache
+def _converter() -> type:
+    from markdownify import MarkdownConverter  # a heavy import, only for HTML
+
+    class Converter(MarkdownConverter):  # type: ignore[misc]
+        def convert_td(self, el: Any, text: str, parent_tags: Any) -> str:
+            return str(super().convert_td(el, UNESCAPED_PIPE_RE.sub(r"\\|", text), parent_tags))  # type: ignore[misc]
+
+        def convert_th(self, el: Any, text: str, parent_tags: Any) -> str:
+            return str(super().convert_th(el, UNESCAPED_PIPE_RE.sub(r"\\|", text), parent_tags))  # type: ignore[misc]
+
+    return Converter
+
+
+UNESCAPED_PIPE_RE = re.compile(r"(?<!\\)\|")
+
+
+def table_markdown(fragment: str) -> str | None:
+    """A data table written in HTML inside a Markdown article (a notebook's DataFrame, a table pasted from a page)
+    as a Markdown table the author can edit and the plain-text twin can show: only when the fragment is that one
+    table (its <style> aside) and no cell holds more than words; else None, and the HTML stays as written."""
+    import lxml.html
+
+    try:
+        box = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    for element in list(box.iter("style", "script")):
+        element.drop_tree()
+    tables = list(box.iter("table"))
+    if len(tables) != 1 or " ".join(box.text_content().split()) != " ".join(tables[0].text_content().split()):
+        return None
+    cells = list(tables[0].iter("td", "th"))
+    if not cells or any(cell.find(f".//{tag}") is not None for cell in cells for tag in (*LAYOUT_CONTENT, "pre")):
+        return None
+    _spanned_cells_repeated(box)
+    table = _markdownify(lxml.html.tostring(tables[0], encoding="unicode"), table_infer_header=True).strip()
+    return table if table.startswith("|") else None
 
 
 def _spanned_cells_repeated(content: HtmlElement) -> None:

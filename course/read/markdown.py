@@ -475,6 +475,12 @@ def _with_notes(block: Block, notes: list[str]) -> Block:
 
 
 def _block(kind: str, tag: str, source: str) -> Block | None:
+    if kind == "html_block" and "<table" in source.lower():
+        from .html import table_markdown  # html.py reads through this module: imported when it is needed
+
+        table = table_markdown(source)
+        if table:
+            return Block("table", table, markdown_words_text(table).strip())
     if kind == "html_block":
         text = markdown_words_text(source).strip()
         return Block("html", source, text) if text else None
