@@ -75,6 +75,9 @@ BLOCK_TAG_RE = re.compile(
 )
 
 
+LIST_ITEM_TAG_RE = re.compile(r"(?i)<li\b[^>]*>")
+
+
 def html_text(fragment: str) -> str:
     """The words a reader sees in an HTML fragment or page: no tags, comments, head, scripts or styles;
     block elements separate words, inline ones do not; entities decoded."""
@@ -230,8 +233,10 @@ def _block_text(node: Node, width: int, with_urls: bool = True) -> str:
         return "\n".join("    " + line for line in node.content.rstrip("\n").split("\n"))
     if kind == "hr":
         return "-" * 20 if width else ""
-    if kind == "html_block":
-        return _wrap(html_text(node.content), width)
+    if kind == "html_block":  # its lines as a reader sees them: the source's indentation gone, an item a line
+        shown = html_text(LIST_ITEM_TAG_RE.sub(lambda m: m.group(0) + "- ", node.content))
+        lines = [" ".join(line.split()) for line in shown.split("\n")]
+        return _wrap(re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n"), width)
     if kind == "table":
         return _table_text(node, width, with_urls)
     if kind == "footnote_block":

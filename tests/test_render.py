@@ -391,3 +391,13 @@ def test_a_lesson_that_greets_its_reader_itself_is_not_greeted_twice(course_copy
     _write(course_copy, "Congratulations. You were good at your job, so they gave you another.")
     html, text = _first_email(course_copy)
     assert 'class="greeting"' in html and "Hi Sam," in text
+
+
+def test_html_in_a_lesson_reads_in_the_plain_text_as_it_shows() -> None:
+    """Raw HTML in a lesson (a centred box, a list written in HTML) came into the plain-text twin with its
+    source's indentation before every line but the first, and a list's items without their bullets."""
+    from course.text import markdown_text
+
+    box = 'Intro.\n\n<div align="center">\n  <p>Hello there</p>\n  <p>World</p>\n</div>\n\nAfter.\n'
+    assert markdown_text(box) == "Intro.\n\nHello there\nWorld\n\nAfter.\n"
+    assert markdown_text("<ul>\n  <li>One</li>\n  <li>Two</li>\n</ul>\n") == "- One\n- Two\n"
