@@ -321,6 +321,8 @@ def test_a_text_signed_with_a_name_alone_keeps_it_and_is_signed_by_it() -> None:
     article = parse_plain_text(body + "Daniel\n")
     assert [b.text for b in article.blocks][-1] == "Daniel" and article.author == "Daniel"
     assert parse_plain_text(body + "Daniel Okafor\n").author == "Daniel Okafor"
+    with_address = body.replace("in two days.", "in two days (ask daniel@example.com).")  # not the word "Daniel"
+    assert parse_plain_text(with_address + "Daniel\n").author == "Daniel"
     for furniture in ("Planning Memo", "Comments", "Share", "See All"):
         article = parse_plain_text(body + furniture + "\n")
         assert article.blocks[-1].text.endswith("not clear enough.") and article.author is None, furniture
@@ -1294,3 +1296,26 @@ def test_an_html_table_in_a_markdown_article_becomes_a_markdown_table() -> None:
     kept = "<div><p>A note.</p><table><tr><td>1</td></tr></table></div>"
     blocks = parse_article(Source("nb.md", "markdown", intro + kept + "\n")).blocks
     assert blocks[1].markdown == kept
+
+
+def test_plain_text_code_typed_flush_and_tables_lined_up_with_spaces_keep_their_shape() -> None:
+    """A tutorial typed as plain text: a command after a shell prompt, a config file's stanza under "Put this in
+    ~/.ssh/config:" and a table lined up with spaces ran into paragraphs ("Host github.com User git …", the
+    table's rows one line), escaped ("\\~/.ssh"), and the lead-in became a heading. Prose stays prose: lines that
+    end sentences, a list after a lead-in, sentences with two spaces between them."""
+    text = (
+        "SSH keys\n\nMost people set up SSH keys once and never look at them again, which works until a laptop "
+        "is lost.\n\nMake a key on each machine:\n\n$ ssh-keygen -t ed25519 -f ~/.ssh/id_laptop\n\n"
+        "Put this in ~/.ssh/config:\n\nHost github.com\n  User git\n  IdentityFile ~/.ssh/id_laptop\n\n"
+        "Keep a table of where each key is:\n\nKey          Machine    Installed on\nid_laptop    laptop     GitHub\n"
+        "id_phone     phone      NAS, backup box\n\nWhat you need:\n\nA laptop\nA second machine\n\n"
+        "Then say it out loud:\n\nI will not copy keys.  I will make new ones.\nEvery time.\n"
+    )
+    blocks = [(b.kind, b.markdown) for b in parse_plain_text(text).blocks]
+    assert ("code", "```\n$ ssh-keygen -t ed25519 -f ~/.ssh/id_laptop\n```") in blocks
+    assert ("paragraph", "Put this in \\~/.ssh/config:") in blocks
+    assert ("code", "```\nHost github.com\n  User git\n  IdentityFile ~/.ssh/id_laptop\n```") in blocks
+    table = "| Key | Machine | Installed on |\n| --- | --- | --- |\n| id\\_laptop | laptop | GitHub |\n"
+    assert ("table", table + "| id\\_phone | phone | NAS, backup box |") in blocks
+    assert [kind for kind, _ in blocks[-4:]] == ["heading", "paragraph", "paragraph", "paragraph"]
+    assert blocks[-1] == ("paragraph", "I will not copy keys.  I will make new ones.  \nEvery time.")

@@ -310,8 +310,9 @@ def _bare_signature(chunks: list[_Chunk]) -> bool:
     name = " ".join(chunks[-1].text.split())
     if not is_signature(name) or len(name.split()) > 3 or PAGE_LABEL_RE.match(name) or UNDER_POST_LABEL_RE.match(name):
         return False
-    article_words = {word.casefold() for chunk in chunks[:-1] for word in re.findall(r"\w+", chunk.text)}
-    return not any(word.casefold() in article_words for word in re.findall(r"\w+", name))
+    # the article's words as written, space apart ("anna@work-laptop" in a command does not say "Anna")
+    article_words = {word.strip(WORD_EDGES).casefold() for chunk in chunks[:-1] for word in chunk.text.split()}
+    return not any(word.strip(WORD_EDGES).casefold() in article_words for word in name.split())
 
 
 def _announced_list(before: _Chunk, chunk: _Chunk) -> bool:
@@ -468,7 +469,14 @@ def _block_heading_kind(chunks: list[_Chunk], index: int, author: str | None) ->
 
 def _blocks(chunks: list[_Chunk], author: str | None = None) -> list[Block]:
     set_apart = _set_apart(chunks)
-    kinds = [None if i in set_apart else _block_heading_kind(chunks, i, author) for i in range(len(chunks))]
+    typed = {i for i in range(len(chunks)) if i not in set_apart and _typed_code(chunks, i)}
+    aligned = {i: _aligned_table(chunk) for i, chunk in enumerate(chunks) if i not in set_apart | typed}
+    tables = {i: table for i, table in aligned.items() if table is not None}
+    shown_as_typed = set_apart | typed | tables.keys()
+    kinds = [None if i in shown_as_typed else _block_heading_kind(chunks, i, author) for i in range(len(chunks))]
+    for i in range(len(chunks) - 1):
+        if kinds[i] == "colon" and i + 1 in shown_as_typed:
+            kinds[i] = None  # "Put this in ~/.ssh/config:" above the code: its lead-in, not a heading
     for index in _numbered_sections(chunks, kinds):
         kinds[index] = "numbered"
     questions = [index for index in range(len(chunks)) if kinds[index] is None and _question_heading(chunks, index)]
@@ -494,6 +502,10 @@ def _blocks(chunks: list[_Chunk], author: str | None = None) -> list[Block]:
         if i in set_apart:  # indented under the text: a command or code as typed, or words quoted as a sample
             flush_list()
             blocks.append(_set_apart_block(chunk))
+            continue
+        if i in typed or i in tables:
+            flush_list()
+            blocks.append(_code_block(chunk) if i in typed else tables[i])
             continue
         if kind is None and _is_list_chunk(chunk) and not _attribution(chunks, i):
             items = _list_items(chunk)
@@ -580,14 +592,62 @@ def _set_apart(chunks: list[_Chunk]) -> set[int]:
     }
 
 
+PROMPT_RE = re.compile(r"^\s*(\$|PS [^>\s]*>|[A-Z]:\\[^>]*>)\s+\S")  # "$ ssh-keygen …", "PS C:\\> …"
+SENTENCE_END = (".", "!", "?", "…", "。", "！", "？")
+WORD_EDGES = "\"'“”‘’()[]{}.,;:!?…«»"
+
+
+def _typed_code(chunks: list[_Chunk], index: int) -> bool:
+    """Code typed flush with the text: a command after a shell prompt ("$ ssh-keygen …"), or what a lead-in
+    introduces ("Put this in ~/.ssh/config:") when its lines read as code, not prose: none ends a sentence, and
+    they look like code or indent under the first as a config file's stanza does."""
+    chunk = chunks[index]
+    if PROMPT_RE.match(chunk.lines[0]):
+        return True
+    if index == 0 or _is_list_chunk(chunk) or not chunks[index - 1].text.rstrip().endswith(":"):
+        return False
+    if any(line.rstrip().endswith(SENTENCE_END) for line in chunk.lines):
+        return False
+    if chunk.single:  # "git push origin main": a command, where a sentence would start with a capital
+        return bool(CODE_LINE_RE.search(chunk.lines[0])) and not _capital(chunk.lines[0].lstrip()[:1])
+    first = _indent(chunk.lines[0])
+    stanza = any(_indent(line) >= first + 2 for line in chunk.lines[1:])
+    return stanza or sum(bool(CODE_LINE_RE.search(line)) for line in chunk.lines) * 2 >= len(chunk.lines)
+
+
+def _code_block(chunk: _Chunk) -> Block:
+    margin = min(_indent(line) for line in chunk.lines)
+    code = "\n".join(line[margin:] for line in chunk.lines)
+    fence = "~~~" if "```" in code else "```"
+    return Block("code", f"{fence}\n{code}\n{fence}", code)
+
+
+CELL_GAP_RE = re.compile(r"\S+(?: \S+)*")  # a cell: words apart by single spaces; two or more end it
+
+
+def _aligned_table(chunk: _Chunk) -> Block | None:
+    """Lines of cells lined up in columns with spaces (a table typed in plain text): a Markdown table headed by
+    its first line, when every line has the same two or more cells and each column starts at the same place."""
+    if chunk.single or _is_list_chunk(chunk):
+        return None
+    rows = [list(CELL_GAP_RE.finditer(line.expandtabs(8))) for line in chunk.lines]
+    columns = len(rows[0])
+    if columns < 2 or any(len(row) != columns for row in rows):
+        return None
+    if any(abs(row[c].start() - rows[0][c].start()) > 1 for row in rows for c in range(columns)):
+        return None
+    cells = [[escape_markdown(cell.group(0)) for cell in row] for row in rows]
+    lines = ["| " + " | ".join(row) + " |" for row in cells]
+    lines.insert(1, "|" + " --- |" * columns)
+    text = "\n".join(" | ".join(cell.group(0) for cell in row) for row in rows)
+    return Block("table", "\n".join(lines), text)
+
+
 def _set_apart_block(chunk: _Chunk) -> Block:
     """An indented chunk: a code block as typed when any line looks like code, else a quote (a sample email, a
     passage) whose lines join as the text's paragraphs do."""
     if any(CODE_LINE_RE.search(line) for line in chunk.lines):
-        margin = min(_indent(line) for line in chunk.lines)
-        code = "\n".join(line[margin:] for line in chunk.lines)
-        fence = "~~~" if "```" in code else "```"
-        return Block("code", f"{fence}\n{code}\n{fence}", code)
+        return _code_block(chunk)
     text = chunk.text.strip()
     return Block("quote", "> " + escape_markdown(text), text)
 
