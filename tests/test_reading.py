@@ -1142,10 +1142,13 @@ def test_a_table_whose_cells_hold_short_paragraphs_is_data_headed_by_its_first_r
     assert not any(b.kind == "table" for b in parse_article(Source("old.html", "html", layout)).blocks)
 
 
-@pytest.mark.parametrize("ending", ["Talk soon,  \nOwen", "Talk soon,\n\nOwen", "<p>Talk soon,<br>Owen</p>"])
+@pytest.mark.parametrize(
+    "ending", ["Talk soon,  \nOwen", "Talk soon,\n\nOwen", "<p>Talk soon,<br>Owen</p>", "Owen", "<p>Owen</p>"]
+)
 def test_a_markdown_or_html_article_signed_by_its_author_names_them(ending: str) -> None:
     """A letter signed "Talk soon," / "Owen" with no byline or front matter left the course's author empty (and
-    the sender an example value); plain text already took the name from the sign-off, now every format does."""
+    the sender an example value); plain text already took the name from the sign-off, now every format does, and
+    a name alone under the last paragraph signs as well."""
     prose = "Most consultants wait too long to raise their rates, and then raise them too little. " * 3
     if ending.startswith("<p>"):
         source = Source(
@@ -1319,3 +1322,17 @@ def test_plain_text_code_typed_flush_and_tables_lined_up_with_spaces_keep_their_
     assert ("table", table + "| id\\_phone | phone | NAS, backup box |") in blocks
     assert [kind for kind, _ in blocks[-4:]] == ["heading", "paragraph", "paragraph", "paragraph"]
     assert blocks[-1] == ("paragraph", "I will not copy keys.  I will make new ones.  \nEvery time.")
+
+
+def test_a_notion_pages_properties_are_not_the_article() -> None:
+    """A Notion page exported as HTML opens with its properties (Created, Tags, Owner) in a table: it became the
+    first lesson's opening table, and the owner's name in it hid that the page is signed "Tomás"."""
+    page = (
+        '<html><body><article class="page"><header><h1 class="page-title">On-call</h1><table class="properties">'
+        '<tbody><tr class="property-row"><th>Created</th><td><time>@March 4, 2026</time></td></tr><tr '
+        'class="property-row"><th>Owner</th><td>Tomás Ruiz</td></tr></tbody></table></header><div class="page-body">'
+        "<p>On-call burns people out when it is a lottery: some weeks nothing happens, some weeks the pager never "
+        "stops, and nobody knows which week they will get.</p><p>Tomás</p></div></article></body></html>"
+    )
+    article = parse_article(Source("notion.html", "html", page))
+    assert [b.kind for b in article.blocks] == ["paragraph", "paragraph"] and article.author == "Tomás"

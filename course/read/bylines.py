@@ -114,6 +114,31 @@ def closing_and_name(lines: list[str]) -> tuple[str, str] | None:
     return (pair[0], pair[1]) if len(pair) == 2 and is_closing(pair[0]) and is_signature(pair[1]) else None
 
 
+# what a page labels its parts with, capitalised like a name: never the name a text is signed with
+PAGE_LABEL_RE = re.compile(
+    r"(?i)^(see (all|more)|read more|more|back( to top)?|(top|bottom) of page|home|menu|next|previous|older|newer|"
+    r"subscribe|sign (in|up)|log ?in|follow|like|reply|print|email|top|share|related|recent posts|comments?|tags?|"
+    r"categor(y|ies)|filed under|posted in)\b"
+)
+SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？", '"', "”", ")")
+WORD_EDGES = "\"'“”‘’()[]{}.,;:!?…«»"
+
+
+def bare_signature(last: str, before: str | None, texts: list[str]) -> bool:
+    """A name alone (one to three words) ends the article under its last paragraph of prose, `before` ("… was
+    not clear enough." then "Daniel"; None: under a list or a table), without a closing above it: the author
+    signing. Not a label of the page's ("Comments", "See All"), nor a tag of the article's ("Sales Leadership":
+    its words are in `texts`, the article's)."""
+    name = " ".join(last.split())
+    if not is_signature(name) or len(name.split()) > 3 or PAGE_LABEL_RE.match(name):
+        return False
+    if before is not None and not before.rstrip().endswith(SENTENCE_ENDS):
+        return False
+    # the article's words as written, space apart ("anna@work-laptop" in a command does not say "Anna")
+    words = {word.strip(WORD_EDGES).casefold() for text in texts for word in text.split()}
+    return not any(word.strip(WORD_EDGES).casefold() in words for word in name.split())
+
+
 def is_signature(text: str) -> bool:
     """A name as a letter is signed: one to four capitalised words."""
     return bool(NAME_ONLY_RE.match(" ".join(text.split()))) and len(text.split()) <= 4

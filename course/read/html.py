@@ -33,7 +33,7 @@ CHROME_RE = re.compile(
     r"share|sharing|social|comments?|related(posts?)?|relatedposts|search|cookie\w*|banner|newsletter|subscribe|"
     r"signup|popup|"
     r"modal|pagination|pager|skip|widget|toolbar|masthead|site-header|byline|author-bio|meta|post-meta|"
-    r"entry-meta|posted-on|dateline|top-bar)($|[\s_-])"
+    r"entry-meta|posted-on|dateline|top-bar|properties|page-properties|metadata)($|[\s_-])"
 )
 # Players an article embeds: an email cannot play them, so each becomes a link to its page (the video stays)
 EMBED_PAGES = [  # an embedded player's address, and which video page it shows

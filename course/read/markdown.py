@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..model import Article, Block
 from ..text import ALERT_KINDS, markdown_parser, markdown_words_text
-from .bylines import byline_name, closing_and_name, is_metadata
+from .bylines import bare_signature, byline_name, closing_and_name, is_metadata
 from .plaintext import SECTION_BREAK_RE
 
 KIND = "markdown"
@@ -190,12 +190,22 @@ def _split_front_matter(text: str, name: str) -> tuple[dict, str]:
 
 
 def _signed_by(blocks: list[Block]) -> str | None:
-    """The name a letter ends with ("Talk soon," above "Owen", in one paragraph or two): the author when nothing
-    else says who wrote it."""
+    """The name a letter ends with ("Talk soon," above "Owen", in one paragraph or two, or alone under the last
+    paragraph): the author when nothing else says who wrote it."""
     last = [block for block in blocks[-2:] if block.kind == "paragraph"]
     lines = [line for block in last for line in block.text.split("\n") if line.strip()]
     signed = closing_and_name(lines[-2:]) if len(lines) >= 2 else None
-    return signed[1] if signed else None
+    if signed:
+        return signed[1]
+    if len(blocks) < 2:
+        return None
+    final, before = blocks[-1], blocks[-2]
+    if final.kind != "paragraph" or "\n" in final.text.strip() or before.kind == "heading":
+        return None
+    prose = before.text if before.kind == "paragraph" else None  # under a list or a table: no sentence to end
+    if bare_signature(final.text, prose, [block.text for block in blocks[:-1]]):
+        return " ".join(final.text.split())  # "Tomás" alone under the text
+    return None
 
 
 def _author(meta: dict) -> str | None:

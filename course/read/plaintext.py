@@ -13,7 +13,16 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Article, Block
-from .bylines import COUNTER_RE, byline_name, closing_and_name, is_closing, is_metadata, is_signature, signed_by
+from .bylines import (
+    COUNTER_RE,
+    bare_signature,
+    byline_name,
+    closing_and_name,
+    is_closing,
+    is_metadata,
+    is_signature,
+    signed_by,
+)
 
 KIND = "text"
 SUFFIXES = (".txt", ".text")
@@ -49,11 +58,6 @@ UNDER_POST_LABEL_RE = re.compile(
     r"(?i)^(share( this( post| article)?| on| via)?|related( posts| articles| reading)?|recent posts|"
     r"(you (may|might) )?also like|like this|leave a (reply|comment)|post a comment|tags?|filed under|posted in|"
     r"categor(y|ies)|teilen|partager|compartir|kommentare|commentaires|comentarios|comments?)\b.{0,30}$"
-)
-# what a page labels its parts with, capitalised like a name: never the name a text is signed with
-PAGE_LABEL_RE = re.compile(
-    r"(?i)^(see (all|more)|read more|more|back( to top)?|(top|bottom) of page|home|menu|next|previous|older|newer|"
-    r"subscribe|sign (in|up)|log ?in|follow|like|reply|print|email|top)\b"
 )
 PS_RE = re.compile(r"^p\.?\s?s\b", re.IGNORECASE)
 # what makes an indented line code rather than quoted words: a shell prompt or command, a keyword, a path, an
@@ -302,17 +306,10 @@ def _strip_tail(chunks: list[_Chunk], author: str | None = None) -> list[_Chunk]
 
 
 def _bare_signature(chunks: list[_Chunk]) -> bool:
-    """The text ends with a name alone under a paragraph of prose ("… was not clear enough." then "Daniel"), no
-    closing above it: the author signing. Not a label of the page's ("Comments", "See All") nor a tag of the
-    article's ("Sales Leadership": its words are the article's own)."""
-    if len(chunks) < 3 or not chunks[-1].single or not chunks[-2].text.rstrip().endswith(TERMINAL_PUNCTUATION):
+    """The text ends with a name alone under a paragraph of prose: the author signing (bylines.bare_signature)."""
+    if len(chunks) < 3 or not chunks[-1].single:
         return False
-    name = " ".join(chunks[-1].text.split())
-    if not is_signature(name) or len(name.split()) > 3 or PAGE_LABEL_RE.match(name) or UNDER_POST_LABEL_RE.match(name):
-        return False
-    # the article's words as written, space apart ("anna@work-laptop" in a command does not say "Anna")
-    article_words = {word.strip(WORD_EDGES).casefold() for chunk in chunks[:-1] for word in chunk.text.split()}
-    return not any(word.strip(WORD_EDGES).casefold() in article_words for word in name.split())
+    return bare_signature(chunks[-1].text, chunks[-2].text, [chunk.text for chunk in chunks[:-1]])
 
 
 def _announced_list(before: _Chunk, chunk: _Chunk) -> bool:
@@ -594,7 +591,6 @@ def _set_apart(chunks: list[_Chunk]) -> set[int]:
 
 PROMPT_RE = re.compile(r"^\s*(\$|PS [^>\s]*>|[A-Z]:\\[^>]*>)\s+\S")  # "$ ssh-keygen …", "PS C:\\> …"
 SENTENCE_END = (".", "!", "?", "…", "。", "！", "？")
-WORD_EDGES = "\"'“”‘’()[]{}.,;:!?…«»"
 
 
 def _typed_code(chunks: list[_Chunk], index: int) -> bool:
