@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 
 import pytest
@@ -1336,3 +1337,23 @@ def test_a_notion_pages_properties_are_not_the_article() -> None:
     )
     article = parse_article(Source("notion.html", "html", page))
     assert [b.kind for b in article.blocks] == ["paragraph", "paragraph"] and article.author == "Tomás"
+
+
+def test_a_lazily_loaded_picture_keeps_its_real_address() -> None:
+    """A page that loads pictures lazily puts a placeholder in src (a blank data: GIF, a placeholder image) and
+    the picture's address in data-src, data-lazy-src or data-srcset: the picture was dropped (data: is not a
+    picture an email may load) or the placeholder shown."""
+    prose = "<p>Dashboards grow until nobody reads them; these are the charts I look at every Monday morning.</p>"
+    pictures = (
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="https://cdn.example.com/runway.png" '
+        'alt="Runway"><img src="https://cdn.example.com/placeholder.svg" '
+        'data-lazy-src="https://cdn.example.com/ttfv.png" alt="TTFV">'
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-srcset="https://cdn.example.com/a-600.png 600w, '
+        'https://cdn.example.com/a-1200.png 1200w" alt="Sources">'
+        '<img src="https://cdn.example.com/plain.png" alt="Plain">'
+    )
+    page = f"<html><body><article><h1>Charts</h1>{prose}<p>{pictures}</p>{prose}</article></body></html>"
+    markdown = "\n".join(_html_markdown(page)[1])
+    shown = re.findall(r"!\[(\w+)\]\(https://cdn\.example\.com/([\w.-]+)\)", markdown)
+    assert shown == [("Runway", "runway.png"), ("TTFV", "ttfv.png"), ("Sources", "a-1200.png"), ("Plain", "plain.png")]
+    assert "placeholder" not in markdown and "data:" not in markdown

@@ -94,6 +94,7 @@ def parse(page: str, name: str = "") -> Article:
         if COPYRIGHT_RE.match(text) and len(text.split()) < 20:
             author = author or _copyright_holder(text)
     _numbered_code_as_code(root)
+    _lazy_pictures_loaded(root)
     _layout_tables_as_boxes(root)
     _embeds_as_links(root)
     _cards_as_links(root)
@@ -226,6 +227,26 @@ def _layout_tables_as_boxes(root: HtmlElement) -> None:
             for element in [table, *own]:  # found before any is renamed: a renamed table owns nothing
                 element.tag = "div"
                 element.attrib.clear()
+
+
+LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-orig-src")
+LAZY_SOURCE_SETS = ("data-srcset", "data-lazy-srcset", "srcset")
+WIDTH_DESCRIPTOR_RE = re.compile(r"^(\S+)\s+(\d+)w$")
+
+
+def _lazy_pictures_loaded(root: HtmlElement) -> None:
+    """A picture a page loads lazily keeps its real address in data-src (or data-lazy-src, data-srcset…) and a
+    placeholder in src: a blank data: GIF, which the email dropped with the picture, or a placeholder image it
+    showed. The real address is the picture's; with only a srcset, its widest candidate."""
+    for image in root.iter("img"):
+        lazy = next((image.get(name).strip() for name in LAZY_SOURCES if (image.get(name) or "").strip()), None)
+        src = (image.get("src") or "").strip()
+        if lazy is None and (not src or src.startswith("data:")):
+            candidates = next((image.get(name) for name in LAZY_SOURCE_SETS if (image.get(name) or "").strip()), "")
+            widths = [m for c in candidates.split(",") if (m := WIDTH_DESCRIPTOR_RE.match(c.strip()))]
+            lazy = max(widths, key=lambda m: int(m.group(2))).group(1) if widths else None
+        if lazy and not lazy.startswith("data:"):
+            image.set("src", lazy)
 
 
 LINE_NUMBER_CLASS_RE = re.compile(r"(?i)(^|\s)(ln|lnt|linenos?|lineno|line-?numbers?|hljs-ln-numbers)($|\s)")
