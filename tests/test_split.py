@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from course.errors import CourseError
 from course.model import Article, Block
-from course.plan import PREHEADER_MAX, SUBJECT_MAX, plan_lessons
+from course.plan import PREHEADER_MAX, SUBJECT_LONGEST, plan_lessons
 from course.read import Source, load_source, parse_article
 from course.read.plaintext import parse as parse_plain_text
 from course.text import display_width, markdown_words_text, words_of
@@ -59,7 +59,7 @@ def _assert_partition(article: Article, plan) -> None:
     for lesson in plan:
         assert lesson.blocks and lesson.blocks[-1].kind != "heading"
         assert not lesson.blocks[-1].glue_next
-        assert 0 < len(lesson.subject) <= SUBJECT_MAX
+        assert 0 < len(lesson.subject) <= SUBJECT_LONGEST and not lesson.subject.endswith("…")
         assert len(lesson.preheader) <= PREHEADER_MAX
     assert [lesson.day for lesson in plan] == list(range(len(plan)))
     assert len({lesson.slug for lesson in plan}) == len(plan)
@@ -297,8 +297,8 @@ def test_a_long_title_loses_its_subtitle_before_its_words() -> None:
     thin = lesson_subject("Pricing: a field guide for the nervous beginner who has never sent a quote", "")
     assert thin.startswith("Pricing: a field guide") and thin.endswith("…")
     # a cut ends before a word that opens a phrase, and the last word opens none: not "…easy to work…"
-    listicle = lesson_subject("12 client communication habits that make you easy to work with", "")
-    assert listicle == "12 client communication habits that make you easy…"
+    listicle = lesson_subject("Twelve client communication habits that make you easy to work with, every week", "")
+    assert listicle == "Twelve client communication habits that make you easy…"
 
 
 def test_sentence_case_titles_join_as_a_sentence() -> None:
@@ -735,3 +735,19 @@ def test_subjects_titles_and_preheaders_hold_no_invisible_characters() -> None:
             assert not any(mark in field for mark in "\u00ad\u200b"), field
     assert [lesson.title for lesson in plan][1:] == ["Vorbereitung", "Nachbereitung"]
     assert "Kunden\u00adgespräch" in plan[0].markdown and "Vorbereitung" not in plan[1].markdown
+
+
+def test_a_title_a_little_too_long_is_its_subject_whole_not_cut() -> None:
+    """A title of 62 characters became the subject "12 client communication habits that make you easy…", which
+    reads as a mistake (and which `course check` flags as cut). A title up to SUBJECT_LONGEST is the subject as
+    written; a longer one is still cut at a phrase; an aside or a subtitle still goes first."""
+    from course.plan.fields import lesson_subject
+
+    title = "12 client communication habits that make you easy to work with"
+    assert lesson_subject(title, "Habits") == title
+    longer = "Twelve client communication habits that make you easy to work with for years"
+    assert len(longer) > SUBJECT_LONGEST and lesson_subject(longer, "Habits").endswith("…")
+    aside = "How we run our weekly planning meeting in thirty minutes (and what we dropped)"
+    assert lesson_subject(aside, "Habits") == "How we run our weekly planning meeting in thirty minutes"
+    subtitle = "Automate your invoices with Python: a guide for freelancers who hate paperwork"
+    assert lesson_subject(subtitle, "Habits") == "Automate your invoices with Python"

@@ -16,6 +16,7 @@ from ..text import ITEM_NUMBER_RE, phrase_words, visible
 from .schedule import slots
 
 SUBJECT_MAX, PREHEADER_MIN, PREHEADER_MAX = 60, 40, 110
+SUBJECT_LONGEST = 70  # a title up to this long is its subject whole (an inbox on a desktop shows about 70)
 MIN_SUBJECT_WORDS = 3
 APOSTROPHES = [["'", ""], ["’", ""]]
 LESSON_SLUG_MAX = 48
@@ -197,16 +198,18 @@ def _captions(blocks: list[Block]) -> set[int]:
 
 
 def lesson_subject(title: str, course_title: str) -> str:
-    """The title as the subject line; a title of one or two words is too thin for an inbox, so the course's
-    name goes before it when both fit ("Templates without tears: Variables")."""
+    """The title as the subject line: past SUBJECT_MAX without its trailing aside or its subtitle, else whole up
+    to SUBJECT_LONGEST (`course check` asks the author to shorten it), and only a longer one cut at a phrase; a
+    title of one or two words is too thin for an inbox, so the course's name goes before it when both fit
+    ("Templates without tears: Variables")."""
     subject = title
     if len(subject) > SUBJECT_MAX:  # "… stand-ups (and what we do instead)": the aside goes before any words do
         subject = TRAILING_ASIDE_RE.sub("", title)
     if len(subject) > SUBJECT_MAX:  # "Automate your invoices with Python: a guide for…": then the subtitle
         main = SUBTITLE_RE.split(subject)[0]
         subject = main if phrase_words(main) >= MIN_SUBJECT_WORDS else subject
-    if len(subject) > SUBJECT_MAX:
-        subject = cut_at_phrase(title, SUBJECT_MAX)
+    if len(subject) > SUBJECT_LONGEST:  # a title a little over SUBJECT_MAX stays whole: a subject cut with "…"
+        subject = cut_at_phrase(title, SUBJECT_MAX)  # reads as a mistake ("…that make you easy…")
     if phrase_words(title) < MIN_SUBJECT_WORDS and course_title and not _same(title, course_title):
         short = SUBTITLE_RE.split(course_title)[0]  # "Templates without tears: {{ x }} explained"
         for name in (course_title, short):

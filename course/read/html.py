@@ -8,7 +8,6 @@ element, then converted to Markdown with markdownify and read like any Markdown 
 from __future__ import annotations
 
 import re
-from functools import cache
 from html import escape as html_escape
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +15,7 @@ from ..model import Article
 from . import markdown
 from .bylines import byline_name
 from .plaintext import clean_title
+from .tables import LAYOUT_CONTENT, markdownify_html, owning_table, spanned_cells_repeated
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -59,7 +59,7 @@ BLOG_CALL_RE = re.compile(
 )
 SUBTITLE_CLASS_RE = re.compile(r"(?i)(^|[\s_-])(subtitle|sub-title|subhead\w*|dek|standfirst|deck|tagline)($|[\s_-])")
 CELL_PROSE_WORDS = 40  # a cell holding a paragraph longer than this is a page's column, not a table's datum
-LAYOUT_CONTENT = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "ul", "ol", "table", "blockquote")
+
 EXPANDABLE_RE = re.compile(r"(?i)(^|[\s_-])(toggle|accordion|collapsible|expandable|faq)")
 FOOTNOTE_MARK_RE = re.compile(r"(?i)footnote|fnref|noteref|^fn")
 COPYRIGHT_RE = re.compile(r"(?i)^\s*(copyright|©|\(c\)|all rights reserved)")
@@ -215,7 +215,7 @@ def _layout_tables_as_boxes(root: HtmlElement) -> None:
     stays a table. A cell's text in a short paragraph of its own (Word and Google Docs write <td><p>Day</p></td>)
     is data."""
     for table in list(root.iter("table")):
-        cells = [cell for cell in table.iter("td", "th") if _owning_table(cell) is table]
+        cells = [cell for cell in table.iter("td", "th") if owning_table(cell) is table]
         block = any(cell.find(f".//{tag}") is not None for cell in cells for tag in LAYOUT_CONTENT if tag != "p")
         prose = any(
             len(cell.findall(".//p")) > 1 or len(cell.text_content().split()) > CELL_PROSE_WORDS
@@ -223,7 +223,7 @@ def _layout_tables_as_boxes(root: HtmlElement) -> None:
             if cell.find(".//p") is not None
         )
         if table.get("role") == "presentation" or block or prose:
-            own = [e for e in table.iter("thead", "tbody", "tfoot", "tr", "td", "th") if _owning_table(e) is table]
+            own = [e for e in table.iter("thead", "tbody", "tfoot", "tr", "td", "th") if owning_table(e) is table]
             for element in [table, *own]:  # found before any is renamed: a renamed table owns nothing
                 element.tag = "div"
                 element.attrib.clear()
@@ -262,7 +262,7 @@ def _numbered_code_as_code(root: HtmlElement) -> None:
     for table in list(root.iter("table")):
         if table.getparent() is None:
             continue
-        rows = [row for row in table.iter("tr") if _owning_table(row) is table]
+        rows = [row for row in table.iter("tr") if owning_table(row) is table]
         cells = [[cell for cell in row if cell.tag in ("td", "th")] for row in rows]
         if not rows or any(len(row) != 2 for row in cells):
             continue
@@ -293,10 +293,6 @@ def _line_numbers(cell: HtmlElement) -> bool:
         e.tag == "pre" or e.get("data-line-number") is not None or LINE_NUMBER_CLASS_RE.search(e.get("class") or "")
         for e in marked
     )
-
-
-def _owning_table(element: HtmlElement) -> HtmlElement | None:
-    return next(element.iterancestors("table"), None)
 
 
 def _cards_as_links(root: HtmlElement) -> None:
@@ -585,104 +581,14 @@ def _to_markdown(content: HtmlElement) -> str:
             digits = SUPERSCRIPT_DIGITS if element.tag == "sup" else SUBSCRIPT_DIGITS
             element.text = element.text.strip().translate(digits)  # stays so in the email and its plain text
     _boxes_of_words_as_paragraphs(content)
-    _spanned_cells_repeated(content)
+    spanned_cells_repeated(content)
     html = lxml.html.tostring(content, encoding="unicode")
-    converted = _markdownify(
+    converted = markdownify_html(
         html, heading_style="ATX", bullets="-", strip=["div", "section", "article", "main"],
         code_language_callback=_code_language,
         table_infer_header=True,  # a table without <th> heads its columns with its first row (Word, Google Docs)
     )  # fmt: skip
     return re.sub(r"\n{3,}", "\n\n", converted).strip() + "\n"
-
-
-def _markdownify(html: str, **options: Any) -> str:
-    """markdownify, with a "|" in a table cell escaped: written as is, it ended the cell, and the words after it
-    went into the next column or, past the last, were dropped."""
-    return str(_converter()(**options).convert(html))
-
-
-@cache
-def _converter() -> type:
-    from markdownify import MarkdownConverter  # a heavy import, only for HTML
-
-    class Converter(MarkdownConverter):  # type: ignore[misc]
-        def convert_td(self, el: Any, text: str, parent_tags: Any) -> str:
-            return str(super().convert_td(el, UNESCAPED_PIPE_RE.sub(r"\\|", text), parent_tags))  # type: ignore[misc]
-
-        def convert_th(self, el: Any, text: str, parent_tags: Any) -> str:
-            return str(super().convert_th(el, UNESCAPED_PIPE_RE.sub(r"\\|", text), parent_tags))  # type: ignore[misc]
-
-    return Converter
-
-
-UNESCAPED_PIPE_RE = re.compile(r"(?<!\\)\|")
-
-
-def table_markdown(fragment: str) -> str | None:
-    """A data table written in HTML inside a Markdown article (a notebook's DataFrame, a table pasted from a page)
-    as a Markdown table the author can edit and the plain-text twin can show: only when the fragment is that one
-    table (its <style> aside) and no cell holds more than words; else None, and the HTML stays as written."""
-    import lxml.html
-
-    try:
-        box = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except (ValueError, lxml.etree.ParserError):
-        return None
-    for element in list(box.iter("style", "script")):
-        element.drop_tree()
-    tables = list(box.iter("table"))
-    if len(tables) != 1 or " ".join(box.text_content().split()) != " ".join(tables[0].text_content().split()):
-        return None
-    cells = list(tables[0].iter("td", "th"))
-    if not cells or any(cell.find(f".//{tag}") is not None for cell in cells for tag in (*LAYOUT_CONTENT, "pre")):
-        return None
-    _spanned_cells_repeated(box)
-    table = _markdownify(lxml.html.tostring(tables[0], encoding="unicode"), table_infer_header=True).strip()
-    return table if table.startswith("|") else None
-
-
-def _spanned_cells_repeated(content: HtmlElement) -> None:
-    """A Markdown table has no spans: a cell spanning rows (rowspan="2") is written in each row it spans, as the
-    table says it applies to each, instead of leaving the rows below it one cell short."""
-    import copy
-
-    from lxml.html import Element
-
-    for table in content.iter("table"):
-        rows = [row for row in table.iter("tr") if _owning_table(row) is table]
-        pending: dict[int, tuple[HtmlElement, int]] = {}  # column -> (the spanning cell, rows it still covers)
-        for row in rows:
-            cells = [cell for cell in row if cell.tag in ("td", "th")]
-            column, index = 0, 0
-            while index < len(cells) or any(col >= column for col in pending):
-                if column in pending:
-                    cell, left = pending.pop(column)
-                    repeat = copy.deepcopy(cell)
-                    repeat.attrib.pop("rowspan", None)
-                    repeat.tail = None
-                    if index < len(cells):
-                        cells[index].addprevious(repeat)
-                    else:
-                        row.append(repeat)
-                    if left > 1:
-                        pending[column] = (cell, left - 1)
-                    column += _span(cell, "colspan")
-                    continue
-                if index >= len(cells):  # the row ran out before a spanning cell's column: keep its place
-                    row.append(Element("td"))
-                    column += 1
-                    continue
-                cell = cells[index]
-                if _span(cell, "rowspan") > 1:
-                    pending[column] = (cell, _span(cell, "rowspan") - 1)
-                    cell.attrib.pop("rowspan", None)
-                column += _span(cell, "colspan")
-                index += 1
-
-
-def _span(cell: HtmlElement, attribute: str) -> int:
-    value = (cell.get(attribute) or "1").strip()
-    return min(int(value), 50) if value.isdigit() and int(value) > 0 else 1
 
 
 EMOJI_IMAGE_RE = re.compile(r"(?i)\b(emoji|wp-smiley)\b|/images/core/emoji/|twemoji")

@@ -10,6 +10,7 @@ from ..model import Article, Block
 from ..text import ALERT_KINDS, markdown_parser, markdown_words_text
 from .bylines import bare_signature, byline_name, closing_and_name, is_metadata
 from .plaintext import SECTION_BREAK_RE
+from .tables import table_markdown
 
 KIND = "markdown"
 SUFFIXES = (".md", ".markdown", ".mdx")
@@ -486,8 +487,6 @@ def _with_notes(block: Block, notes: list[str]) -> Block:
 
 def _block(kind: str, tag: str, source: str) -> Block | None:
     if kind == "html_block" and "<table" in source.lower():
-        from .html import table_markdown  # html.py reads through this module: imported when it is needed
-
         table = table_markdown(source)
         if table:
             return Block("table", table, markdown_words_text(table).strip())
