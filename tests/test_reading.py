@@ -1357,3 +1357,17 @@ def test_a_lazily_loaded_picture_keeps_its_real_address() -> None:
     shown = re.findall(r"!\[(\w+)\]\(https://cdn\.example\.com/([\w.-]+)\)", markdown)
     assert shown == [("Runway", "runway.png"), ("TTFV", "ttfv.png"), ("Sources", "a-1200.png"), ("Plain", "plain.png")]
     assert "placeholder" not in markdown and "data:" not in markdown
+
+
+def test_a_closing_invitation_to_subscribe_goes() -> None:
+    """ "P.S. If this resonated, I write one of these every other Sunday. [Subscribe here](…)" closed the last
+    lesson of a course its reader has subscribed to already. A short paragraph with a link to subscribe among the
+    last two goes; a link to subscribe inside the article's body, and a closing without one, stay."""
+    body = "# The slow yes\n\n" + "For most of my twenties I said yes fast, to everything and everyone. " * 4
+    ps = "P.S. If this resonated, I write one of these every other Sunday. [Subscribe here](https://example.com/s)."
+    blocks = parse_article(Source("essay.md", "markdown", f"{body}\n\nSee what changes overnight.\n\n{ps}\n")).blocks
+    assert blocks[-1].markdown == "See what changes overnight."
+    middle = f"{body}\n\n{ps}\n\nMore of the essay follows here.\n\nAnd then it ends, as essays do.\n"
+    assert any("Subscribe here" in b.markdown for b in parse_article(Source("essay.md", "markdown", middle)).blocks)
+    plain = f"{body}\n\nP.S. I write one of these every other Sunday.\n"
+    assert parse_article(Source("essay.md", "markdown", plain)).blocks[-1].markdown.startswith("P.S.")

@@ -751,3 +751,16 @@ def test_a_title_a_little_too_long_is_its_subject_whole_not_cut() -> None:
     assert lesson_subject(aside, "Habits") == "How we run our weekly planning meeting in thirty minutes"
     subtitle = "Automate your invoices with Python: a guide for freelancers who hate paperwork"
     assert lesson_subject(subtitle, "Habits") == "Automate your invoices with Python"
+
+
+def test_an_epigraph_is_not_the_preheader() -> None:
+    """An essay opening with an epigraph (a quote and its source) gave the first email the quote's words as its
+    preheader, someone else's, where the author's opening sentence says what the email holds. A quote gives the
+    preheader only when the lesson has no prose of its own."""
+    from course.plan.fields import lesson_preheader
+
+    words = "For most of my twenties I said yes fast, to everything."
+    quote = "Wisdom is knowing what to overlook."
+    epigraph = Block("quote", f"> {quote}\n>\n> — William James", f"{quote}\n— William James")
+    assert lesson_preheader([epigraph, Block("paragraph", words, words)], "The slow yes") == words
+    assert lesson_preheader([epigraph], "The slow yes").startswith("Wisdom is knowing")

@@ -286,11 +286,17 @@ def _continued(title: str, proper: set[str]) -> str:
 
 def lesson_preheader(blocks: list[Block], subject: str) -> str:
     """40–110 characters of whole sentences from the lesson's opening prose that add to the subject: it starts
-    where a sentence starts, and leaves out a salutation ("Dear Maya,") and the sentence the subject came from."""
+    where a sentence starts, and leaves out a salutation ("Dear Maya,") and the sentence the subject came from.
+    A quote (an epigraph, someone else's words) gives it only when the lesson has no prose of the author's."""
     found: list[str] = []
     captions = _captions(blocks)
+    authors = any(
+        b.kind in ("paragraph", "list") and LETTERS_RE.search(b.text) and id(b) not in captions for b in blocks
+    )
     for block, following in itertools.zip_longest(blocks, blocks[1:]):
         if block.kind not in PROSE or not LETTERS_RE.search(block.text) or id(block) in captions:
+            continue
+        if block.kind == "quote" and authors:
             continue
         if len(block.text.split()) <= 4 and block.text.rstrip().endswith(","):
             continue  # a salutation

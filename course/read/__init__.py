@@ -63,6 +63,7 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
     article.blocks = _without_pull_quotes(_keep_signatures(block for block in resolved if block.markdown.strip()))
     article.blocks = _without_repeated_opening(article.blocks, article.title)
     article.blocks = _without_contents_list(article.blocks)
+    article.blocks = _without_subscribe_invitation(article.blocks)
     first = article.blocks[0] if article.blocks else None  # its source too: "Hi *|FNAME|*," reads "Hi |FNAME|,"
     if first and any(GENERIC_SALUTATION_RE.match(s.strip()) for s in (first.text, first.markdown.replace("\\", ""))):
         article.blocks = article.blocks[1:]  # "Hi friend,": each lesson greets its reader by name already
@@ -113,6 +114,23 @@ def _without_contents_list(blocks: list[Block]) -> list[Block]:
             before = blocks[index - 1] if index else None
             label = before is not None and CONTENTS_RE.match(before.text.strip()) is not None
             return blocks[: index - 1 if label else index] + blocks[index + 1 :]
+    return blocks
+
+
+SUBSCRIBE_LINK_RE = re.compile(
+    r"(?i)\[[^\]]*\b(subscribe|sign up|signup|join (the|my|our) (newsletter|list)|abonnieren|abonnez|suscr[ií]bete)"
+    r"[^\]]*\]\("
+)
+
+
+def _without_subscribe_invitation(blocks: list[Block]) -> list[Block]:
+    """A closing invitation to subscribe ("P.S. If this resonated, I write one every other Sunday. [Subscribe
+    here](…)"): the course's reader has subscribed already. Only a short paragraph among the last two, with a
+    link to subscribe in it; the author's other closing words stay."""
+    for index in range(max(1, len(blocks) - 2), len(blocks)):
+        block = blocks[index]
+        if block.kind == "paragraph" and block.words <= 35 and SUBSCRIBE_LINK_RE.search(block.markdown):
+            return blocks[:index] + blocks[index + 1 :]
     return blocks
 
 
