@@ -590,7 +590,7 @@ def _set_apart(chunks: list[_Chunk]) -> set[int]:
 
 
 PROMPT_RE = re.compile(r"^\s*(\$|PS [^>\s]*>|[A-Z]:\\[^>]*>)\s+\S")  # "$ ssh-keygen …", "PS C:\\> …"
-SENTENCE_END = (".", "!", "?", "…", "。", "！", "？")
+CODE_NEVER_ENDS = (".", "!", "?", "…", "。", "！", "？")  # a line ending so is a sentence (code ends with ")", ";")
 
 
 def _typed_code(chunks: list[_Chunk], index: int) -> bool:
@@ -602,7 +602,7 @@ def _typed_code(chunks: list[_Chunk], index: int) -> bool:
         return True
     if index == 0 or _is_list_chunk(chunk) or not chunks[index - 1].text.rstrip().endswith(":"):
         return False
-    if any(line.rstrip().endswith(SENTENCE_END) for line in chunk.lines):
+    if any(line.rstrip().endswith(CODE_NEVER_ENDS) for line in chunk.lines):
         return False
     if chunk.single:  # "git push origin main": a command, where a sentence would start with a capital
         return bool(CODE_LINE_RE.search(chunk.lines[0])) and not _capital(chunk.lines[0].lstrip()[:1])
