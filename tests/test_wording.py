@@ -91,3 +91,29 @@ def test_the_text_twin_has_no_view_online_line_without_a_web_address(course_copy
     assert "View in your browser: https://a.example/2" in text
     sequence = json.loads((course_copy / "build" / "sequence.json").read_text())
     assert sequence["lessons"][1]["when"] == "1 day after lesson 1"
+
+
+def test_a_portuguese_course_is_framed_in_portuguese_and_signed_by_its_author(tmp_path: Path) -> None:
+    """A Portuguese article made a course whose greeting, "Lesson 2 of 3", teaser and footer were English (and
+    `course check` warned that they were), and its "Abraços," / "Renata" was not read as a sign-off. Portuguese,
+    Italian and Dutch are built in now, with their closings."""
+    from course.read.bylines import is_closing
+
+    article = tmp_path / "aumento.txt"
+    part = "Antes da conversa, escreva numa folha o que você entregou nos últimos doze meses, com números. "
+    article.write_text(
+        f"Como pedir um aumento sem medo\n\nPedir um aumento assusta quase todo mundo. {part * 3}\n\nReúna os fatos"
+        f"\n\n{part * 4}\n\nDiga um número\n\n{part * 4}\n\nAbraços,\nRenata\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "curso"
+    assert run("split", str(article), "-o", str(out), "-n", "3").exit_code == 0
+    assert 'author = "Renata"' in (out / "course.toml").read_text(encoding="utf-8")
+    assert run("build", str(out)).exit_code == 0
+    text = sorted((out / "build").glob("*.txt"))[1].read_text(encoding="utf-8")
+    assert "Aula 2 de 3" in text and "Olá, Sam," in text and "Próxima aula (chega amanhã): " in text
+    assert "Cancelar inscrição: https://" in text and "Lesson" not in text
+    checked = run("check", str(out))
+    assert "strings.language" not in checked.output
+    for closing in ("Um abraço,", "Cordiali saluti,", "Met vriendelijke groet,", "Groetjes,", "A presto,"):
+        assert is_closing(closing), closing

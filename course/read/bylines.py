@@ -44,6 +44,10 @@ CLOSING_RE = re.compile(
     r"talk soon|until next time|à bientôt|amitiés|amicalement|bien à (vous|toi)|cordialement|bises|je t'embrasse|"
     r"je vous embrasse|viele grüße|liebe grüße|beste grüße|herzliche grüße|mit freundlichen grüßen|saludos|"
     r"un abrazo|un saludo|atentamente|abrazos|un caro saluto|a presto|"
+    # Portuguese, Italian, Dutch
+    r"um abraço|abraços|abraço|beijos|atenciosamente|saudações|até breve|até a próxima|até logo|"
+    r"saluti|cordiali saluti|un abbraccio|alla prossima|"
+    r"groeten|groetjes|(met )?(vriendelijke|hartelijke) groet(en)?|liefs|tot snel|tot de volgende keer|"
     # newsletters' own: "See you in the inbox,", "Until next week,", "Happy writing,", "Stay curious,"
     r"see you( [\w'’]+){0,4}|speak soon|more soon|till next time|until next (week|time|month|issue)|"
     r"onwards( and upwards)?|stay (curious|well|safe|tuned)|happy [a-z]+ing|with gratitude|gratefully|with thanks|"
