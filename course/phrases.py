@@ -20,7 +20,8 @@ def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-# Words that open a new phrase (conjunctions, prepositions, relative pronouns): a phrase may end before them.
+# Words that open a new phrase (conjunctions, prepositions, relative pronouns): a phrase may end before them. English,
+# French, German, Spanish, Italian, Portuguese, Dutch (without words English uses otherwise: "do", "want", "door").
 OPENERS = _word_set(
     "and or but nor so yet because since although though unless until while whereas when where which who whom "
     "whose that than as if with without for from to into onto in on at of by about after before during over "
@@ -31,7 +32,9 @@ OPENERS = _word_set(
     "auf bei nach über unter vor durch gegen "
     "y e o u pero sino porque aunque que quien cuando donde como si con sin para por en sobre entre desde hasta "
     "hacia durante ante tras de del al "
-    "ma perché mentre quando dove come se con senza per tra fra su da di del della"
+    "ma perché mentre quando dove come se con senza per tra fra su da di del della "
+    "mas pois quem onde com sem para até após antes depois dos das ao aos nas num numa pelo pela "
+    "omdat hoewel wanneer waar zonder naar bij tussen tijdens uit voor aan"
 )
 # Words a phrase never ends on: articles, possessives and the openers above.
 DANGLING = OPENERS | _word_set(
@@ -39,7 +42,9 @@ DANGLING = OPENERS | _word_set(
     "le la les l un une des mon ton son ma ta sa mes tes ses notre votre leur nos vos leurs ce cet cette ces "
     "der die das den dem des ein eine einen einem einer mein dein sein ihr unser euer "
     "el la los las un una unos unas mi tu su nuestro vuestro "
-    "il lo gli i una uno"
+    "il lo gli i una uno "
+    "os uma uns umas meu minha seu sua nosso nossa este esta esse essa "
+    "het een mijn jouw onze deze dit"
 )
 
 
@@ -49,7 +54,9 @@ BACK_REFERENCES = _word_set(
     "il elle ils elles cela ça ceci lui leur "
     "es er sie ihm ihn ihnen dies diese dieser "
     "esto eso ello ellos ellas "
-    "esso essa ciò loro"
+    "esso essa ciò loro "
+    "isso isto ele ela eles elas dele dela "
+    "hij zij ze hem hen hun"
 )
 
 

@@ -764,3 +764,15 @@ def test_an_epigraph_is_not_the_preheader() -> None:
     epigraph = Block("quote", f"> {quote}\n>\n> — William James", f"{quote}\n— William James")
     assert lesson_preheader([epigraph, Block("paragraph", words, words)], "The slow yes") == words
     assert lesson_preheader([epigraph], "The slow yes").startswith("Wisdom is knowing")
+
+
+def test_portuguese_and_dutch_phrases_are_not_cut_on_a_word_that_opens_the_next() -> None:
+    """An untitled Portuguese or Dutch lesson was named by a phrase ending on "depois" or "tijdens" (after,
+    during: words that open the next phrase), or had no title phrase at all: their prepositions, conjunctions and
+    articles are known now, as English, French, German, Spanish and Italian ones were."""
+    from course.phrases import cut_at_phrase, short_phrase
+
+    portuguese = "A conversa sobre o salário fica muito mais fácil depois de uma semana boa de trabalho no escritório"
+    dutch = "Het gesprek over je salaris wordt veel makkelijker tijdens een goede week op kantoor met je team erbij"
+    assert cut_at_phrase(portuguese, 60) == "A conversa sobre o salário fica muito mais fácil…"
+    assert short_phrase(dutch, 60) == "Het gesprek over je salaris wordt veel makkelijker"
