@@ -330,9 +330,10 @@ def test_a_text_signed_with_a_name_alone_keeps_it_and_is_signed_by_it() -> None:
 
 
 def test_a_plain_text_list_keeps_its_nesting() -> None:
-    """A list copied out of a document nests its sub-items with a tab or spaces ("●" then a tab and "○"): they were
-    flattened into the list above them, a question's follow-ups read as questions of their own. A wobble of a
-    column (copied text) is the same level; a bullet under a numbered item nests in it."""
+    """A list copied out of a document nests its sub-items with a tab or spaces ("●" then a tab and "○"), or with
+    Word's markers: they were flattened into the list above them (Word's "o Install the image" ran into the item
+    above), a question's follow-ups read as questions of their own. A wobble of a column (copied text) is the same
+    level; a bullet under a numbered item nests in it."""
     intro = "For each item of the last quarter we ask three questions, in this order, and write the answers down:\n"
     text = f"Planning\n\n{intro}\n●\tDid it ship?\n●\tDid it move the number?\n\t○\tIf not, why?\n\t○\tIs it the "
     text += "right number?\n●\tWhat would we change?\n\nThen the memo:\n\n1. The five items.\n   - one line each\n"
@@ -343,6 +344,11 @@ def test_a_plain_text_list_keeps_its_nesting() -> None:
         "- What would we change?",
         "1. The five items.\n   - one line each\n2. Who owns them.",
         "- one\n- two\n- three",
+    ]
+    # Word saves a list as text with "o" and "§" (then a tab) for its second and third levels, not indented
+    word = f"Planning\n\n{intro}\n•\tOrder the laptop\no\tInstall the image\n•\tCreate the accounts\n§\tEmail first\n"
+    assert [b.markdown for b in parse_plain_text(word).blocks if b.kind == "list"] == [
+        "- Order the laptop\n  - Install the image\n- Create the accounts\n  - Email first"
     ]
 
 

@@ -28,7 +28,9 @@ KIND = "text"
 SUFFIXES = (".txt", ".text")
 MEDIA_TYPES: tuple[str, ...] = ()  # text/plain says nothing: the content is sniffed
 
-BULLET_RE = re.compile(r"^\s*[•◦▪▫●○■□‣⁃∙·*+\-–—]\s+(?P<item>\S.*)$")
+# a bullet, or Word's plain-text export's second and third levels ("o" and "§", then a tab)
+BULLET_RE = re.compile(r"^\s*(?P<marker>[•◦▪▫●○■□‣⁃∙·*+\-–—]|[o§](?=\t| {2}))\s+(?P<item>\S.*)$")
+SUB_BULLETS = {"o": 1, "○": 1, "◦": 1, "§": 2, "■": 2, "▪": 2}  # how deep a marker nests with no indentation
 DASH_LINE_RE = re.compile(r"^\s*[–—]\s+\S")  # an en or em dash opening a line: a list item, or a signature
 NUMBERED_RE = re.compile(r"^\s*(?P<number>\d{1,3})[.)]\s+(?P<item>\S.*)$")
 CHAPTER_RE = re.compile(
@@ -695,8 +697,9 @@ def _list_items(chunk: _Chunk) -> list[ListItem]:
         indent = _indent(line.expandtabs(4))
         if numbered:
             items.append((numbered.group("number"), numbered.group("item").strip(), indent))
-        elif bullet:
-            items.append((None, bullet.group("item").strip(), indent))
+        elif bullet:  # "o" under "•" with no indentation (Word): as deep as its marker says
+            depth = SUB_BULLETS.get(bullet.group("marker"), 0) if items else 0
+            items.append((None, bullet.group("item").strip(), max(indent, 4 * depth)))
         elif items:
             number, text, indent = items[-1]
             items[-1] = (number, f"{text} {line.strip()}", indent)
