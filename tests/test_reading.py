@@ -1377,3 +1377,23 @@ def test_a_closing_invitation_to_subscribe_goes() -> None:
     assert any("Subscribe here" in b.markdown for b in parse_article(Source("essay.md", "markdown", middle)).blocks)
     plain = f"{body}\n\nP.S. I write one of these every other Sunday.\n"
     assert parse_article(Source("essay.md", "markdown", plain)).blocks[-1].markdown.startswith("P.S.")
+
+
+def test_an_admonition_holding_code_keeps_the_code_inside_it() -> None:
+    """A Docusaurus admonition holding a code block: only the fence's first line was quoted, so its code fell out
+    as a paragraph and the text after the admonition became a code block. The code stays in the quote, under the
+    admonition's title, its lines as written (">>> " included); a fence the author quoted is left as it is."""
+    text = (
+        "# Restores\n\nTest the restore every month, not just the backup, because a backup you never restored is a "
+        "hope.\n\n:::warning Check the target first\n\nRestoring over the live database destroys it:\n\n```bash\n"
+        "pg_restore -d staging backup.dump\n>>> not a quote\n```\n\n:::\n\nThat is the whole routine.\n\n"
+        "> Quoted by the author:\n>\n> ```\n> ls > out.txt\n> ```\n\nThe end.\n"
+    )
+    blocks = [(b.kind, b.markdown) for b in parse_article(Source("restores.md", "markdown", text)).blocks]
+    assert blocks[1] == (
+        "quote",
+        "> **Check the target first**  \n> Restoring over the live database destroys it:\n>\n> ```bash\n"
+        "> pg_restore -d staging backup.dump\n> >>> not a quote\n> ```",
+    )
+    assert blocks[2] == ("paragraph", "That is the whole routine.")
+    assert blocks[3] == ("quote", "> Quoted by the author:\n>\n> ```\n> ls > out.txt\n> ```")

@@ -130,7 +130,7 @@ def parse(text: str, name: str = "") -> Article:
     body = "\n".join(
         "" if MDX_LINE_RE.match(line) else line for line in body.split("\n")
     )  # MDX code, admonition fences
-    body = CODE_MARK_RE.sub(lambda m: _unraw(code[int(m.group(1))]), body)
+    body = _code_put_back(body, code)
     body = ASIDE_RE.sub(_aside_as_quote, body)
     body, footnotes = _extract_footnotes(body)
     lines = body.split("\n")
@@ -235,6 +235,27 @@ def _code_set_aside(body: str) -> tuple[str, list[str]]:
         return f"\x00{len(code) - 1}\x00"
 
     return CODE_SPAN_RE.sub(mark, FENCE_RE.sub(mark, body.replace("\x00", ""))), code
+
+
+QUOTE_PREFIX_RE = re.compile(r"(?:[ \t]*>)+[ \t]?")
+
+
+def _code_put_back(body: str, code: list[str]) -> str:
+    """Each code mark replaced by its code again; one that an admonition or a callout has made part of a quote
+    ("> \x000\x00") has every line of its code quoted, so that the code stays in the quote (its fence's lines
+    after the first fell out of it, and the text after it became code)."""
+
+    def put_back(match: re.Match[str]) -> str:
+        text = _unraw(code[int(match.group(1))])
+        prefix = body[body.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if "\n" not in text or not QUOTE_PREFIX_RE.fullmatch(prefix):
+            return text
+        lines = text.split("\n")
+        if all(line.lstrip().startswith(">") for line in lines[1:]):
+            return text  # quoted already: a fence the author wrote inside a quote
+        return "\n".join([lines[0], *(prefix + line for line in lines[1:])])
+
+    return CODE_MARK_RE.sub(put_back, body)
 
 
 def _unwrap_components(body: str) -> str:
