@@ -1397,3 +1397,22 @@ def test_an_admonition_holding_code_keeps_the_code_inside_it() -> None:
     )
     assert blocks[2] == ("paragraph", "That is the whole routine.")
     assert blocks[3] == ("quote", "> Quoted by the author:\n>\n> ```\n> ls > out.txt\n> ```")
+
+
+def test_a_docs_sites_own_lines_around_the_article_go() -> None:
+    """A docs page ends its sections with "↑ Back to top" and itself with "Edit this page on GitHub", "Was this page
+    helpful?" and "Last updated on March 3, 2026": each reached a lesson as a paragraph of its own. A sentence of
+    the article that mentions an update or the top stays."""
+    prose = (
+        "<p>A secret that never changes has probably leaked somewhere; rotating it without an outage needs a plan.</p>"
+    )
+    page = (
+        f"<html><body><article><h1>Rotating secrets</h1>{prose}<h2>Keep two valid</h2>{prose}"
+        '<p><a href="#top">↑ Back to top</a></p><h2>Retire the old one</h2><p>We updated every service in 2024 and '
+        "went back to the top of the list.</p><hr><p><a href='https://github.com/acme/docs/edit/main/s.md'>Edit this"
+        " page on GitHub</a></p><div class='feedback'><p>Was this page helpful?</p><button>Yes</button></div>"
+        "<p>Last updated on March 3, 2026</p></article></body></html>"
+    )
+    blocks = _html_markdown(page)[1]
+    assert blocks[-1] == "We updated every service in 2024 and went back to the top of the list."
+    assert not any(word in "\n".join(blocks) for word in ("Back to top", "Edit this page", "helpful", "Last updated"))

@@ -62,6 +62,14 @@ CELL_PROSE_WORDS = 40  # a cell holding a paragraph longer than this is a page's
 EXPANDABLE_RE = re.compile(r"(?i)(^|[\s_-])(toggle|accordion|collapsible|expandable|faq)")
 FOOTNOTE_MARK_RE = re.compile(r"(?i)footnote|fnref|noteref|^fn")
 COPYRIGHT_RE = re.compile(r"(?i)^\s*(copyright|©|\(c\)|all rights reserved)")
+# what a docs site or a blog writes around an article, in its own words: a link back up the page, an invitation
+# to edit the page's source, a feedback widget's question, the date of the last change
+SITE_LINE_RE = re.compile(
+    r"(?i)^[↑⬆^\s]*(back to (the )?top|top of (the )?page|edit this page( on \w+)?|edit (on|in) (github|gitlab)|"
+    r"suggest an edit|improve this (page|article)|view (the )?source|was this (page|article|post|guide) helpful|"
+    r"did this (page|article) (help|answer)|(last )?(updated|modified|edited|reviewed)( on| at)?\s*:?\s*\S.*\d{4})"
+    r"[\s?.!↑]*$"
+)
 BREADCRUMB_RE = re.compile(r"(?i)^\s*(you are here|home\s*[»›>/|])")
 
 
@@ -484,7 +492,8 @@ def _remove_chrome(root: HtmlElement) -> None:
         copyright_line = COPYRIGHT_RE.match(text) and len(text.split()) < 20
         links = element.findall(".//a")
         blog_call = len(links) == 1 and " ".join(links[0].text_content().split()) == text and BLOG_CALL_RE.match(text)
-        if copyright_line or blog_call or BREADCRUMB_RE.match(text) or _mostly_links(links, text):
+        site_line = len(text.split()) <= 12 and SITE_LINE_RE.match(text)  # "↑ Back to top", "Edit this page"
+        if copyright_line or blog_call or site_line or BREADCRUMB_RE.match(text) or _mostly_links(links, text):
             element.drop_tree()
         elif not re.search(r"\w", text) and not element.findall(".//img"):
             element.drop_tree()  # decorative fleurons and dividers
