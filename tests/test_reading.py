@@ -324,7 +324,7 @@ def test_a_text_signed_with_a_name_alone_keeps_it_and_is_signed_by_it() -> None:
     assert parse_plain_text(body + "Daniel Okafor\n").author == "Daniel Okafor"
     with_address = body.replace("in two days.", "in two days (ask daniel@example.com).")  # not the word "Daniel"
     assert parse_plain_text(with_address + "Daniel\n").author == "Daniel"
-    for furniture in ("Planning Memo", "Comments", "Share", "See All"):
+    for furniture in ("Planning Memo", "Comments", "Share", "See All", "Cheers", "Enjoy", "The End"):
         article = parse_plain_text(body + furniture + "\n")
         assert article.blocks[-1].text.endswith("not clear enough.") and article.author is None, furniture
 

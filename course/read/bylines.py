@@ -122,7 +122,9 @@ def closing_and_name(lines: list[str]) -> tuple[str, str] | None:
 PAGE_LABEL_RE = re.compile(
     r"(?i)^(see (all|more)|read more|more|back( to top)?|(top|bottom) of page|home|menu|next|previous|older|newer|"
     r"subscribe|sign (in|up)|log ?in|follow|like|reply|print|email|top|share|related|recent posts|comments?|tags?|"
-    r"categor(y|ies)|filed under|posted in)\b"
+    r"categor(y|ies)|filed under|posted in|"
+    # and a last word of the article's own that is not a name: "The End", "Enjoy", "Sources"
+    r"(the )?end|fin|enjoy|peace|amen|disclaimer|update|note|sources|references|footnotes|credits)\b"
 )
 SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？", '"', "”", ")")
 WORD_EDGES = "\"'“”‘’()[]{}.,;:!?…«»"
@@ -134,8 +136,8 @@ def bare_signature(last: str, before: str | None, texts: list[str]) -> bool:
     signing. Not a label of the page's ("Comments", "See All"), nor a tag of the article's ("Sales Leadership":
     its words are in `texts`, the article's)."""
     name = " ".join(last.split())
-    if not is_signature(name) or len(name.split()) > 3 or PAGE_LABEL_RE.match(name):
-        return False
+    if not is_signature(name) or len(name.split()) > 3 or PAGE_LABEL_RE.match(name) or is_closing(name):
+        return False  # "Cheers" alone is a closing without a name
     if before is not None and not before.rstrip().endswith(SENTENCE_ENDS):
         return False
     # the article's words as written, space apart ("anna@work-laptop" in a command does not say "Anna")
