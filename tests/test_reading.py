@@ -1416,3 +1416,22 @@ def test_a_docs_sites_own_lines_around_the_article_go() -> None:
     blocks = _html_markdown(page)[1]
     assert blocks[-1] == "We updated every service in 2024 and went back to the top of the list."
     assert not any(word in "\n".join(blocks) for word in ("Back to top", "Edit this page", "helpful", "Last updated"))
+
+
+def test_kramdown_attribute_lists_and_its_table_of_contents_go() -> None:
+    """A Jekyll post (kramdown) opened with "* TOC" over "{:toc}", a bullet reading "TOC" in the first lesson, and a
+    picture's "{: .align-center}" outlived the picture as a paragraph of its own; attribute lists say how a theme
+    styles a block, and go wherever they are. In code they stay."""
+    text = (
+        "---\ntitle: Proposals\n---\n\n* TOC\n{:toc}\n\nMost proposals are read for ninety seconds, price and date "
+        "first, and the rest is for the second reader.\n{: .lead}\n\n## Price on page one\n\nHiding the price does "
+        "not make it smaller.\n{: .notice--info}\n\n![Layout](/img/p.png){: .align-center}\n\n```\n{: .kept}\n```\n"
+    )
+    blocks = [b.markdown for b in parse_article(Source("p.md", "markdown", text), "https://omar.example.org/").blocks]
+    assert blocks == [
+        "Most proposals are read for ninety seconds, price and date first, and the rest is for the second reader.",
+        "## Price on page one",
+        "Hiding the price does not make it smaller.",
+        "![Layout](https://omar.example.org/img/p.png)",
+        "```\n{: .kept}\n```",
+    ]

@@ -31,6 +31,12 @@ ADMONITION_RE = re.compile(
     r"(?ms)^[ \t]*(:{3,})[ \t]*([A-Za-z]+)(?:[ \t]*\[([^\]\n]*)\]|[ \t]+([^\n{]*?))?[ \t]*(?:\{[^}\n]*\})?[ \t]*\n"
     r"(.*?)\n[ \t]*\1[ \t]*$"
 )
+# kramdown (Jekyll): a table of contents generated in place ("* TOC" over "{:toc}"), and attribute lists after a
+# block or a span ("{: .notice--info}", "![…](…){: .align-center}"), which say how a theme styles them
+KRAMDOWN_TOC_RE = re.compile(
+    r"(?mi)^[ \t]*(?:[*+-]|1\.)[ \t]+(?:toc|table of contents|contents)[ \t]*\n[ \t]*\{:toc\}[ \t]*$"
+)
+KRAMDOWN_IAL_RE = re.compile(r"\{:(?:toc|[ \t]*[.#][^}\n]*|[ \t]+[\w-]+=[^}\n]*)\}")
 PROSE_MIN_WORDS = 2  # what a component wraps is the author's when it has this many words (a caption, a note)
 PLACEHOLDER_RE = re.compile(
     r"^\s*(\{[A-Z0-9_ -]+\}|\{\{[^}]*\}\}|\{%.*%\}|\{:[^}]*\}|\[\[[^\]]*\]\]|%[A-Z0-9_]+%)\s*$"
@@ -301,6 +307,7 @@ def _shortcodes(body: str) -> str:
         return f"\n[▶ {page.removeprefix('https://').removeprefix('www.')}]({page})\n"  # a block of its own
 
     def outside_code(body: str) -> str:
+        body = KRAMDOWN_IAL_RE.sub("", KRAMDOWN_TOC_RE.sub("", body))  # Jekyll's "{: .align-center}", "{:toc}"
         body = FIGURE_SHORTCODE_RE.sub(figure, body)
         body = VIDEO_SHORTCODE_RE.sub(video, body)
         body = CALLOUT_SHORTCODE_RE.sub(lambda m: "\n" + _aside_as_quote(m, group=2) + "\n", body)
