@@ -64,6 +64,8 @@ FOOTNOTE_MARK_RE = re.compile(r"(?i)footnote|fnref|noteref|^fn")
 COPYRIGHT_RE = re.compile(r"(?i)^\s*(copyright|©|\(c\)|all rights reserved)")
 # what a docs site or a blog writes around an article, in its own words: a link back up the page, an invitation
 # to edit the page's source, a feedback widget's question, the date of the last change
+CALLOUT_CLASS_RE = re.compile(r"(?i)(^|\s)(callout|admonition|theme-admonition|kg-callout-card)(\s|$)")
+CALLOUT_TITLE_RE = re.compile(r"(?i)(^|\s)(admonition-title|admonition-?heading\w*|callout-title)(\s|$)")
 SITE_LINE_RE = re.compile(
     r"(?i)^[↑⬆^\s]*(back to (the )?top|top of (the )?page|edit this page( on \w+)?|edit (on|in) (github|gitlab)|"
     r"suggest an edit|improve this (page|article)|view (the )?source|was this (page|article|post|guide) helpful|"
@@ -355,6 +357,19 @@ def _notes_and_sources(root: HtmlElement) -> None:
         boxed = any(True for _ in aside.iter("h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "nav", "form", "img"))
         if prose and not boxed and not (marker and CHROME_RE.search(marker)):
             aside.tag = "blockquote"
+    for box in list(root.iter("div", "figure")):  # Notion's, Docusaurus', MkDocs' callouts and admonitions
+        if box.getparent() is None or not CALLOUT_CLASS_RE.search(box.get("class") or ""):
+            continue
+        if any(True for _ in box.iter("h1", "h2", "h3", "h4", "h5", "h6", "nav", "form", "table")):
+            continue
+        for title in box.iter():  # its title ("Warning", "Check the target first"): bold, over its words
+            words = " ".join(title.text_content().split())
+            if CALLOUT_TITLE_RE.search(title.get("class") or "") and words:
+                _as_bold_paragraph(title)
+                title[0].text = words[:1].upper() + words[1:] if words.islower() else words  # "tip", upper-cased by CSS
+                break
+        box.tag = "blockquote"
+        box.attrib.clear()
 
 
 def _card_subheadings_as_paragraphs(root: HtmlElement) -> None:
