@@ -1421,7 +1421,8 @@ def test_a_docs_sites_own_lines_around_the_article_go() -> None:
 def test_kramdown_attribute_lists_and_its_table_of_contents_go() -> None:
     """A Jekyll post (kramdown) opened with "* TOC" over "{:toc}", a bullet reading "TOC" in the first lesson, and a
     picture's "{: .align-center}" outlived the picture as a paragraph of its own; attribute lists say how a theme
-    styles a block, and go wherever they are. In code they stay."""
+    styles a block, and go wherever they are; a paragraph the theme boxes as a notice ("{: .notice--info}") is the
+    author's callout, a quote. In code they stay."""
     text = (
         "---\ntitle: Proposals\n---\n\n* TOC\n{:toc}\n\nMost proposals are read for ninety seconds, price and date "
         "first, and the rest is for the second reader.\n{: .lead}\n\n## Price on page one\n\nHiding the price does "
@@ -1431,7 +1432,7 @@ def test_kramdown_attribute_lists_and_its_table_of_contents_go() -> None:
     assert blocks == [
         "Most proposals are read for ninety seconds, price and date first, and the rest is for the second reader.",
         "## Price on page one",
-        "Hiding the price does not make it smaller.",
+        "> Hiding the price does not make it smaller.",
         "![Layout](https://omar.example.org/img/p.png)",
         "```\n{: .kept}\n```",
     ]

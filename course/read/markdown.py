@@ -36,6 +36,8 @@ ADMONITION_RE = re.compile(
 KRAMDOWN_TOC_RE = re.compile(
     r"(?mi)^[ \t]*(?:[*+-]|1\.)[ \t]+(?:toc|table of contents|contents)[ \t]*\n[ \t]*\{:toc\}[ \t]*$"
 )
+# a paragraph a Jekyll theme boxes as a notice (Minimal Mistakes' "{: .notice--info}" under it): the author's callout
+KRAMDOWN_NOTICE_RE = re.compile(r"(?m)((?:^(?![ \t]*$)(?![ \t]*\{:).*\n)+)[ \t]*\{:[ \t]*\.notice[^}\n]*\}[ \t]*$")
 KRAMDOWN_IAL_RE = re.compile(r"\{:(?:toc|[ \t]*[.#][^}\n]*|[ \t]+[\w-]+=[^}\n]*)\}")
 PROSE_MIN_WORDS = 2  # what a component wraps is the author's when it has this many words (a caption, a note)
 PLACEHOLDER_RE = re.compile(
@@ -307,6 +309,7 @@ def _shortcodes(body: str) -> str:
         return f"\n[▶ {page.removeprefix('https://').removeprefix('www.')}]({page})\n"  # a block of its own
 
     def outside_code(body: str) -> str:
+        body = KRAMDOWN_NOTICE_RE.sub(lambda m: re.sub(r"(?m)^", "> ", m.group(1).rstrip("\n")) + "\n", body)
         body = KRAMDOWN_IAL_RE.sub("", KRAMDOWN_TOC_RE.sub("", body))  # Jekyll's "{: .align-center}", "{:toc}"
         body = FIGURE_SHORTCODE_RE.sub(figure, body)
         body = VIDEO_SHORTCODE_RE.sub(video, body)
