@@ -1441,7 +1441,8 @@ def test_kramdown_attribute_lists_and_its_table_of_contents_go() -> None:
 def test_a_pages_callouts_and_admonitions_are_quotes_under_their_titles() -> None:
     """MkDocs' and Docusaurus' admonitions, Notion's and Ghost's callouts, exported as HTML: their words were
     plain paragraphs run in with the text, a warning no longer set apart, and MkDocs' title a paragraph of its
-    own. Each is a quote, its title in bold ("tip", capitalised by CSS on the page, is "Tip")."""
+    own. Each is a quote, its title in bold ("tip", capitalised by CSS on the page, is "Tip"), and an icon in a box
+    of its own (Notion's "💡") opens its words rather than going as a decorative divider."""
     page = (
         "<html><body><article><h1>Restores</h1><p>Test the restore every month, not just the backup: a backup you "
         'never restored is only a hope.</p><div class="admonition warning"><p class="admonition-title">Check the '
@@ -1453,6 +1454,6 @@ def test_a_pages_callouts_and_admonitions_are_quotes_under_their_titles() -> Non
     assert _html_markdown(page)[1][1:] == [
         "> **Check the target first**\n>\n> Restoring over the live database destroys it.",
         "> **Tip**\n>\n> Keep the restore script beside the backup script.",
-        "> Twenty minutes once a month.",
+        "> 💡 Twenty minutes once a month.",
         "That is the whole routine.",
     ]

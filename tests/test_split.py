@@ -776,3 +776,14 @@ def test_portuguese_and_dutch_phrases_are_not_cut_on_a_word_that_opens_the_next(
     dutch = "Het gesprek over je salaris wordt veel makkelijker tijdens een goede week op kantoor met je team erbij"
     assert cut_at_phrase(portuguese, 60) == "A conversa sobre o salário fica muito mais fácil…"
     assert short_phrase(dutch, 60) == "Het gesprek over je salaris wordt veel makkelijker"
+
+
+def test_a_word_after_an_emoji_opening_a_sentence_is_not_a_name() -> None:
+    """A callout opening "💡 The whole method…" made "The" a word the author capitalises mid-sentence (a name),
+    so a joined title read "Before the afternoon, The afternoon itself and after"."""
+    from course.plan.fields import proper_words
+
+    callout, prose = "💡 The whole method fits on one board.", "We plan with Miro."
+    blocks = [Block("quote", f"> {callout}", callout), Block("paragraph", prose, prose)]
+    assert proper_words(Article(title="Plan", blocks=blocks)) == {"Miro"}
+    assert "The" not in proper_words(Article(title="Plan", blocks=blocks[:1]))

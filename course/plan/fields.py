@@ -145,6 +145,7 @@ def proper_words(article: Article) -> set[str]:
         if block.kind not in PROSE:
             continue
         for sentence in sentences(block.text):
+            sentence = LEADING_SYMBOLS_RE.sub("", sentence)  # "💡 The whole method…": "The" starts the sentence
             # two letters at least: the lone "A" of "Tool A" is no name, and "A podcast" starts with an article
             found.update(w for w in re.findall(r"(?<=\s)[A-ZÀ-Ý][\w'’-]+", sentence))
     return found

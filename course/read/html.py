@@ -362,6 +362,7 @@ def _notes_and_sources(root: HtmlElement) -> None:
             continue
         if any(True for _ in box.iter("h1", "h2", "h3", "h4", "h5", "h6", "nav", "form", "table")):
             continue
+        _icon_into_words(box)
         for title in box.iter():  # its title ("Warning", "Check the target first"): bold, over its words
             words = " ".join(title.text_content().split())
             if CALLOUT_TITLE_RE.search(title.get("class") or "") and words:
@@ -370,6 +371,27 @@ def _notes_and_sources(root: HtmlElement) -> None:
                 break
         box.tag = "blockquote"
         box.attrib.clear()
+
+
+def _icon_into_words(box: HtmlElement) -> None:
+    """A callout's icon set in a box of its own (Notion's and Ghost's "💡" beside the text): it opens the callout's
+    words instead, where the page furniture pass dropped it with its box as a decorative divider."""
+    icons = [e for e in box.iter("div", "span") if e is not box and _only_symbols(e.text_content())]
+    if not icons:
+        return
+    icon = icons[0]
+    while icon.getparent() is not box and _only_symbols(icon.getparent().text_content()):
+        icon = icon.getparent()  # the outermost box holding the icon alone
+    symbol = icon.text_content().strip()
+    icon.drop_tree()
+    first = next((e for e in box.iter() if e is not box and (e.text or "").strip()), None)
+    if first is not None:
+        first.text = f"{symbol} {first.text.lstrip()}"
+
+
+def _only_symbols(text: str) -> bool:
+    """An emoji or a mark alone ("💡", "⚠️"), no letters or digits."""
+    return 0 < len(text.strip()) <= 4 and not re.search(r"\w", text)
 
 
 def _card_subheadings_as_paragraphs(root: HtmlElement) -> None:
