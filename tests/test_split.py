@@ -787,3 +787,19 @@ def test_a_word_after_an_emoji_opening_a_sentence_is_not_a_name() -> None:
     blocks = [Block("quote", f"> {callout}", callout), Block("paragraph", prose, prose)]
     assert proper_words(Article(title="Plan", blocks=blocks)) == {"Miro"}
     assert "The" not in proper_words(Article(title="Plan", blocks=blocks[:1]))
+
+
+def test_a_transcripts_speaker_label_is_not_in_the_preheader() -> None:
+    """An interview written "**Host:** How did you tell them?" gave the preheader "Host: How did you tell them?":
+    who speaks, in bold in the email, read as the first words of the inbox preview. The label goes, as an
+    interview's "A:" did; a bold phrase that opens a sentence stays."""
+    from course.plan.fields import lesson_preheader
+
+    def paragraph(markdown: str) -> Block:
+        return Block("paragraph", markdown, markdown.replace("**", ""))
+
+    question, answer = "How did you tell the existing ones?", "By email, sixty days ahead."
+    blocks = [paragraph(f"**Host:** {question}"), paragraph(f"**Dana**: {answer}")]
+    assert lesson_preheader(blocks, "On telling clients") == f"{question} {answer}"
+    bold = [paragraph("**Sixty days** is the notice I give every client, in writing, with the new rate.")]
+    assert lesson_preheader(bold, "On telling clients").startswith("Sixty days is the notice")
