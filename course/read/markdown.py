@@ -139,7 +139,7 @@ def parse(text: str, name: str = "") -> Article:
         "" if MDX_LINE_RE.match(line) else line for line in body.split("\n")
     )  # MDX code, admonition fences
     body = _code_put_back(body, code)
-    body = ASIDE_RE.sub(_aside_as_quote, body)
+    body = ASIDE_RE.sub(lambda m: _quoted(m.group(1).strip()), body)
     body, footnotes = _extract_footnotes(body)
     lines = body.split("\n")
     blocks: list[Block] = []
@@ -309,11 +309,11 @@ def _shortcodes(body: str) -> str:
         return f"\n[▶ {page.removeprefix('https://').removeprefix('www.')}]({page})\n"  # a block of its own
 
     def outside_code(body: str) -> str:
-        body = KRAMDOWN_NOTICE_RE.sub(lambda m: re.sub(r"(?m)^", "> ", m.group(1).rstrip("\n")) + "\n", body)
+        body = KRAMDOWN_NOTICE_RE.sub(lambda m: _quoted(m.group(1).rstrip("\n")) + "\n", body)
         body = KRAMDOWN_IAL_RE.sub("", KRAMDOWN_TOC_RE.sub("", body))  # Jekyll's "{: .align-center}", "{:toc}"
         body = FIGURE_SHORTCODE_RE.sub(figure, body)
         body = VIDEO_SHORTCODE_RE.sub(video, body)
-        body = CALLOUT_SHORTCODE_RE.sub(lambda m: "\n" + _aside_as_quote(m, group=2) + "\n", body)
+        body = CALLOUT_SHORTCODE_RE.sub(lambda m: "\n" + _quoted(m.group(2).strip()) + "\n", body)
         body = ADMONITION_RE.sub(
             lambda m: "\n" + _callout_quote(m.group(2), m.group(3) or m.group(4) or "", m.group(5)) + "\n", body
         )
@@ -388,12 +388,12 @@ def _callout_head(kind: str, title: str) -> str:
 def _callout_quote(kind: str, title: str, inner: str) -> str:
     """A callout (a Docusaurus admonition, an MDX <Callout>) as a quote that opens with its label."""
     head = _callout_head(kind, title.strip())
-    lines = ([head] if head else []) + inner.strip().split("\n")
-    return "\n".join("> " + line if line.strip() else ">" for line in lines)
+    return _quoted(f"{head}\n{inner.strip()}" if head else inner.strip())
 
 
-def _aside_as_quote(match: re.Match[str], group: int = 1) -> str:
-    return "\n".join("> " + line if line.strip() else ">" for line in match.group(group).strip().split("\n"))
+def _quoted(text: str) -> str:
+    """Lines as a Markdown quote: "> " before each, a blank line a bare ">"."""
+    return "\n".join("> " + line if line.strip() else ">" for line in text.split("\n"))
 
 
 def _bold_lines_as_headings(blocks: list[Block]) -> list[Block]:
