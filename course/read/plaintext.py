@@ -28,8 +28,9 @@ KIND = "text"
 SUFFIXES = (".txt", ".text")
 MEDIA_TYPES: tuple[str, ...] = ()  # text/plain says nothing: the content is sniffed
 
-# a bullet, or Word's plain-text export's second and third levels ("o" and "§", then a tab)
-BULLET_RE = re.compile(r"^\s*(?P<marker>[•◦▪▫●○■□‣⁃∙·*+\-–—]|[o§](?=\t| {2}))\s+(?P<item>\S.*)$")
+# a bullet, or Word's plain-text export's second and third levels ("o" and "§", then a tab: four spaces once the
+# text is read, as every tab is)
+BULLET_RE = re.compile(r"^\s*(?P<marker>[•◦▪▫●○■□‣⁃∙·*+\-–—]|[o§](?= {2}))\s+(?P<item>\S.*)$")
 SUB_BULLETS = {"o": 1, "○": 1, "◦": 1, "§": 2, "■": 2, "▪": 2}  # how deep a marker nests with no indentation
 DASH_LINE_RE = re.compile(r"^\s*[–—]\s+\S")  # an en or em dash opening a line: a list item, or a signature
 NUMBERED_RE = re.compile(r"^\s*(?P<number>\d{1,3})[.)]\s+(?P<item>\S.*)$")
@@ -628,7 +629,7 @@ def _aligned_table(chunk: _Chunk) -> Block | None:
     its first line, when every line has the same two or more cells and each column starts at the same place."""
     if chunk.single or _is_list_chunk(chunk):
         return None
-    rows = [list(CELL_GAP_RE.finditer(line.expandtabs(8))) for line in chunk.lines]
+    rows = [list(CELL_GAP_RE.finditer(line)) for line in chunk.lines]
     columns = len(rows[0])
     if columns < 2 or any(len(row) != columns for row in rows):
         return None
@@ -694,7 +695,7 @@ def _list_items(chunk: _Chunk) -> list[ListItem]:
     for line in chunk.lines:
         bullet = BULLET_RE.match(line)
         numbered = NUMBERED_RE.match(line)
-        indent = _indent(line.expandtabs(4))
+        indent = _indent(line)
         if numbered:
             items.append((numbered.group("number"), numbered.group("item").strip(), indent))
         elif bullet:  # "o" under "•" with no indentation (Word): as deep as its marker says
