@@ -62,10 +62,11 @@ CELL_PROSE_WORDS = 40  # a cell holding a paragraph longer than this is a page's
 EXPANDABLE_RE = re.compile(r"(?i)(^|[\s_-])(toggle|accordion|collapsible|expandable|faq)")
 FOOTNOTE_MARK_RE = re.compile(r"(?i)footnote|fnref|noteref|^fn")
 COPYRIGHT_RE = re.compile(r"(?i)^\s*(copyright|©|\(c\)|all rights reserved)")
-# what a docs site or a blog writes around an article, in its own words: a link back up the page, an invitation
-# to edit the page's source, a feedback widget's question, the date of the last change
+# a callout or an admonition (Notion, MkDocs, Docusaurus, Ghost), and its title
 CALLOUT_CLASS_RE = re.compile(r"(?i)(^|\s)(callout|admonition|theme-admonition|kg-callout-card)(\s|$)")
 CALLOUT_TITLE_RE = re.compile(r"(?i)(^|\s)(admonition-title|admonition-?heading\w*|callout-title)(\s|$)")
+# what a docs site or a blog writes around an article, in its own words: a link back up the page, an invitation
+# to edit the page's source, a feedback widget's question, the date of the last change
 SITE_LINE_RE = re.compile(
     r"(?i)^[↑⬆^\s]*(back to (the )?top|top of (the )?page|edit this page( on \w+)?|edit (on|in) (github|gitlab)|"
     r"suggest an edit|improve this (page|article)|view (the )?source|was this (page|article|post|guide) helpful|"
@@ -109,6 +110,7 @@ def parse(page: str, name: str = "") -> Article:
     _cards_as_links(root)
     _expandables_as_text(root)
     _notes_and_sources(root)
+    _callouts_as_quotes(root)
     _definitions_as_list(root)
     _card_subheadings_as_paragraphs(root)
     notes = _footnotes(root)
@@ -276,9 +278,8 @@ def _numbered_code_as_code(root: HtmlElement) -> None:
         if not rows or any(len(row) != 2 for row in cells):
             continue
         numbers = all(_line_numbers(row[0]) for row in cells)
-        codes = [row[1].find(".//pre") for row in cells]
-        if numbers and len(rows) == 1 and codes[0] is not None:
-            code = codes[0]
+        code = cells[0][1].find(".//pre") if len(rows) == 1 else None
+        if numbers and code is not None:
             code.tail = table.tail
             table.getparent().replace(table, code)
         elif numbers and next(table.iterancestors("pre"), None) is not None:
@@ -357,7 +358,12 @@ def _notes_and_sources(root: HtmlElement) -> None:
         boxed = any(True for _ in aside.iter("h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "nav", "form", "img"))
         if prose and not boxed and not (marker and CHROME_RE.search(marker)):
             aside.tag = "blockquote"
-    for box in list(root.iter("div", "figure")):  # Notion's, Docusaurus', MkDocs' callouts and admonitions
+
+
+def _callouts_as_quotes(root: HtmlElement) -> None:
+    """A page's callouts and admonitions (Notion's, MkDocs', Docusaurus', Ghost's) are the author's asides: each
+    a quote, its title in bold over its words and its icon opening them; one holding headings or a table is not."""
+    for box in list(root.iter("div", "figure")):
         if box.getparent() is None or not CALLOUT_CLASS_RE.search(box.get("class") or ""):
             continue
         if any(True for _ in box.iter("h1", "h2", "h3", "h4", "h5", "h6", "nav", "form", "table")):
