@@ -25,7 +25,8 @@ PROSE = ("paragraph", "list", "quote")
 LIST_MARKER_RE = re.compile(
     r"(?m)^\s*(?:(?:\d+[.)]|[-*+•])\s+)?\[[ xX]\]\s+|^\s*(?:\d+[.)]|[-*+•])\s+"
 )  # "1. ", "[x] "
-BOLD_LABEL_RE = re.compile(r"^\*\*([^*:\n]{1,30}?):\*\*\s+(?=\S)|^\*\*([^*:\n]{1,30}?)\*\*:\s+(?=\S)")
+# a transcript's speaker in bold, the colon inside or outside: "**Host:** How did you…", "**Dana**: By email…"
+BOLD_LABEL_RE = re.compile(r"^\*\*(?P<name>[^*:\n]{1,30}?)(?::\*\*|\*\*:)\s+(?=\S)")
 ANSWER_LABEL_RE = re.compile(r"(?i)^(a|answer|antwort)\s*:\s+(?=\S)")  # an interview's "A: I don't, mostly."
 QUESTION_LABEL_RE = re.compile(r"(?i)^(q|question|frage)\s*\d*\s*[:.]\s+(?=\S)")  # "Q: How do you …?"
 GENERIC_HEADINGS = {
@@ -302,12 +303,12 @@ def lesson_preheader(blocks: list[Block], subject: str) -> str:
             continue
         if len(block.text.split()) <= 4 and block.text.rstrip().endswith(","):
             continue  # a salutation
+        # the words, not who says them: "A: I say what I can do…", "**Host:** How did you…"
         text = LIST_MARKER_RE.sub("", block.text) if block.kind == "list" else ANSWER_LABEL_RE.sub("", block.text)
-        label = BOLD_LABEL_RE.match(block.markdown)  # a transcript's "**Host:** How did you…": the words, not who
-        name = label and (label.group(1) or label.group(2))
-        if name and text.startswith(name):
-            text = text[len(name) :].lstrip(": ")
-        found += sentences(text)  # "A: I say what I can do…" -> "I say what I can do…"
+        speaker = BOLD_LABEL_RE.match(block.markdown)
+        if speaker and text.startswith(speaker["name"]):
+            text = text[len(speaker["name"]) :].lstrip(": ")
+        found += sentences(text)
         shown_elsewhere = following is None or following.kind in ("code", "table", "image", "html")
         introduces = found and found[-1].endswith(":") and shown_elsewhere
         if introduces and len(" ".join(found)) >= PREHEADER_MIN:
