@@ -1457,3 +1457,39 @@ def test_a_pages_callouts_and_admonitions_are_quotes_under_their_titles() -> Non
         "> 💡 Twenty minutes once a month.",
         "That is the whole routine.",
     ]
+
+
+def test_a_read_the_docs_page_keeps_its_article_inside_wrappers_named_for_navigation() -> None:
+    """Sphinx's Read the Docs theme wraps the whole page in "wy-grid-for-nav" and the article in "wy-nav-content":
+    the article itself went as page furniture ("no article text found"). The element a page declares its article
+    (role="main", itemprop="articleBody", <main>, <article>) and what holds it are never furniture; the sidebar,
+    the breadcrumbs and the footer's buttons still go. A heading's "¶" permalink is not part of the title, and a
+    code block takes its language from Sphinx's "highlight-python" wrapper."""
+    page = (
+        '<html lang="en"><body class="wy-body-for-nav"><div class="wy-grid-for-nav">'
+        '<nav class="wy-nav-side"><a href="index.html">Fieldnotes</a><ul><li><a href="a.html">Installing</a></li>'
+        '<li><a href="#">Retrying</a></li></ul></nav><section class="wy-nav-content-wrap"><div class="wy-nav-content">'
+        '<div class="rst-content"><div role="navigation"><ul class="wy-breadcrumbs"><li><a href="index.html">Home'
+        "</a> &raquo;</li><li>Retrying</li></ul></div>"
+        '<div role="main" class="document"><div itemprop="articleBody"><section id="retrying">'
+        '<h1>Retrying without hurting the server<a class="headerlink" href="#retrying" title="Permalink">¶</a></h1>'
+        "<p>Every client will one day see a request fail for no reason of its own, and retrying carelessly turns "
+        "one bad minute into an outage.</p>"
+        '<section id="backoff"><h2>Back off<a class="headerlink" href="#backoff">¶</a></h2>'
+        '<div class="highlight-python notranslate"><div class="highlight"><pre><span></span>'
+        '<span class="k">def</span> <span class="nf">backoff</span>(attempt):\n    return 2 ** attempt\n</pre></div>'
+        "</div><p>Wait longer after each failure, and add randomness so that clients do not retry together.</p>"
+        "</section></section></div></div>"
+        '<footer><div class="rst-footer-buttons"><a href="a.html" rel="prev">Previous</a>'
+        '<a href="b.html" rel="next">Next</a></div><div role="contentinfo"><p>© Copyright 2026, Priya Raman.</p>'
+        "</div></footer></div></div></section></div></body></html>"
+    )
+    title, blocks = _html_markdown(page)
+    assert title == "Retrying without hurting the server"
+    assert blocks == [
+        "Every client will one day see a request fail for no reason of its own, and retrying carelessly turns one "
+        "bad minute into an outage.",
+        "## Back off",
+        "```python\ndef backoff(attempt):\n    return 2 ** attempt\n```",
+        "Wait longer after each failure, and add randomness so that clients do not retry together.",
+    ]

@@ -103,6 +103,7 @@ def parse(page: str, name: str = "") -> Article:
         text = element.text_content().strip()
         if COPYRIGHT_RE.match(text) and len(text.split()) < 20:
             author = author or _copyright_holder(text)
+    _permalinks_removed(root)
     _numbered_code_as_code(root)
     _lazy_pictures_loaded(root)
     _layout_tables_as_boxes(root)
@@ -142,6 +143,14 @@ def _take_title(content: HtmlElement, title: str) -> str:
         _subtitle_as_paragraph(headings[0])
         headings[0].drop_tree()
     return title
+
+
+def _permalinks_removed(root: HtmlElement) -> None:
+    """A docs site's link from a heading to itself ("First part¶") is not part of the heading, nor of the title."""
+    for heading in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        for link in list(heading.iter("a")):
+            if (link.get("href") or "").startswith("#") and link.text_content().strip() in PERMALINK_MARKS:
+                link.drop_tree()
 
 
 def _page_title(root: HtmlElement) -> str:
@@ -515,8 +524,14 @@ def _remove_chrome(root: HtmlElement) -> None:
             element.drop_tree()
     # a code highlighter names its tokens too ("hljs-comment", "token comment", "hljs-meta"): code is content
     in_code = {e for code in root.iter("pre", "code") for e in code.iterdescendants()}  # kept alive: one proxy each
+    # the element a page declares its article, and what holds it, are never furniture, whatever the theme named
+    # them (Read the Docs wraps the whole page in "wy-grid-for-nav" and the article in "wy-nav-content")
+    declared = _declared_article(root)
+    holding = set(declared.iterancestors()) | {declared} if declared is not None else set()
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None or element in in_code:
+            continue
+        if element in holding:
             continue
         if element.tag in ("html", "body", "article", "main"):
             continue
@@ -541,6 +556,13 @@ def _remove_chrome(root: HtmlElement) -> None:
         elif not re.search(r"\w", text) and not element.findall(".//img"):
             element.drop_tree()  # decorative fleurons and dividers
     _remove_boxes(root)
+
+
+def _declared_article(root: HtmlElement) -> HtmlElement | None:
+    """The element the page itself says is its article (<article>, <main>, role="main", itemprop="articleBody"),
+    the one with the most text when there are several (a sidebar's cards are <article>s too)."""
+    candidates = root.xpath("//article | //main | //*[@role='main'] | //*[@itemprop='articleBody']")
+    return max(candidates, key=_paragraph_text) if candidates else None
 
 
 def _marker(element: HtmlElement) -> str:
@@ -619,10 +641,6 @@ def _to_markdown(content: HtmlElement) -> str:
         if EMOJI_IMAGE_RE.search(marker) and (image.get("alt") or "").strip():
             image.tail = image.get("alt").strip() + (image.tail or "")
             image.drop_tree()
-    for heading in content.iter("h1", "h2", "h3", "h4", "h5", "h6"):  # a docs site's permalink: "First part¶"
-        for link in list(heading.iter("a")):
-            if (link.get("href") or "").startswith("#") and link.text_content().strip() in PERMALINK_MARKS:
-                link.drop_tree()
     for pre in content.iter("pre"):  # Medium writes code lines as <span>s between <br>s: plain newlines, not
         for br in list(pre.iter("br")):  # Markdown's hard breaks (two spaces at the end of every code line)
             br.tail = "\n" + (br.tail or "")
@@ -647,17 +665,27 @@ PERMALINK_MARKS = {"", "#", "¶", "§", "🔗", "∞", "link", "permalink"}  # a
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 CODE_LANGUAGE_RE = re.compile(r"^(?:language|lang)-([\w+#.-]+)$")  # class="language-python" (Prism, highlight.js)
+# Sphinx and GitHub name the language on a box around the <pre>: "highlight-python", "highlight-source-shell"
+WRAPPER_LANGUAGE_RE = re.compile(r"^highlight-(?:source-)?([\w+#.-]+)$")
+NO_LANGUAGE = {"default", "none", "text", "plain", "plaintext"}  # what a highlighter calls having none
 
 
 def _code_language(pre: Any) -> str | None:
-    """The language a code block is marked with, on its <pre> or its <code>: kept as the fence's info string
-    (```python), so the lesson says what the author's page said."""
+    """The language a code block is marked with, on its <pre> or its <code> (or a highlighter's box around them):
+    kept as the fence's info string (```python), so the lesson says what the author's page said."""
     code = pre.find("code")
     for element in (pre, code) if code is not None else (pre,):
         for name in element.get("class") or []:
             match = CODE_LANGUAGE_RE.match(name)
             if match:
                 return match.group(1)
+    box, levels = pre.parent, 2  # the <pre>'s two boxes up (markdownify hands over its own parsed elements)
+    while box is not None and levels:
+        for name in box.get("class") or []:
+            match = WRAPPER_LANGUAGE_RE.match(name)
+            if match:
+                return None if match.group(1).lower() in NO_LANGUAGE else match.group(1)
+        box, levels = box.parent, levels - 1
     return None
 
 
