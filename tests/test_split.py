@@ -421,6 +421,24 @@ def test_titles_that_share_only_an_article_keep_it() -> None:
     assert combine_titles(["Sales Management", "Sales Leadership"], "en", set()) == "Sales Management and Leadership"
 
 
+def test_a_title_with_its_own_comma_is_joined_by_what_comes_before_it() -> None:
+    """Titles "Back off exponentially, with jitter" and "Respect Retry-After" were joined into one list of three
+    ("Back off exponentially, with jitter and respect Retry-After"); an editor keeps each title's words before its
+    comma. A title whose words before the comma are too few to stand alone ("Yes, you can") names the lesson."""
+    from course.plan.fields import combine_titles
+
+    assert combine_titles(["Back off exponentially, with jitter", "Respect Retry-After"], "en", set()) == (
+        "Back off exponentially and respect Retry-After"
+    )
+    assert combine_titles(["Step 2: Ask the teams, then the leads", "Cut to five"], "en", set()) == (
+        "Step 2: Ask the teams and cut to five"
+    )
+    assert combine_titles(["Yes, you can", "The first step"], "en", set()) == "Yes, you can"
+    assert combine_titles(["Plan the week", "Review it, then rest"], "en", set()) == (
+        "Plan the week and review it, then rest"  # the last title's comma follows the "and": no list to misread
+    )
+
+
 def test_a_preheader_does_not_open_with_a_lower_case_word() -> None:
     """`git log` opening a sentence reads, in an inbox, as a sentence cut in the middle: the next one is used."""
     text = (

@@ -244,6 +244,9 @@ def combine_titles(titles: list[str], language: str, proper: set[str]) -> str:
         return titles[0]  # questions are not joined with "and": the lesson is named by its first one
     long_words = [w for title in titles for w in title.split() if len(w) > 3]
     title_case = len(long_words) > 1 and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
+    whole, titles = titles[0], _before_own_commas(titles)
+    if not titles:
+        return whole
     if len(titles) == 2:
         wa, wb = titles[0].split(), titles[1].split()
         shared = 0
@@ -276,7 +279,18 @@ def combine_titles(titles: list[str], language: str, proper: set[str]) -> str:
             named = combine_titles(heads, language, proper)
             if named != heads[0]:
                 return named
-    return titles[0]
+    return whole
+
+
+def _before_own_commas(titles: list[str]) -> list[str]:
+    """The titles to join, each but the last without what follows its own comma: joined whole, "Back off
+    exponentially, with jitter" and "Respect Retry-After" read as one list of three ("…, with jitter and respect
+    Retry-After"), so an editor keeps the words before the comma. None when those are too few to stand for the
+    title ("Yes, you can")."""
+    heads = [title.split(", ")[0] for title in titles[:-1]]
+    if any(len(head.split()) < 2 for head, title in zip(heads, titles[:-1], strict=True) if head != title):
+        return []
+    return [*heads, titles[-1]]
 
 
 def _continued(title: str, proper: set[str]) -> str:
