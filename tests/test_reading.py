@@ -1493,3 +1493,23 @@ def test_a_read_the_docs_page_keeps_its_article_inside_wrappers_named_for_naviga
         "```python\ndef backoff(attempt):\n    return 2 ** attempt\n```",
         "Wait longer after each failure, and add randomness so that clients do not retry together.",
     ]
+
+
+@pytest.mark.parametrize("kind", ["markdown", "plain", "html"])
+@pytest.mark.parametrize("postscript", ["P.S. Nobody has ever asked about the domain name.", "PS: Reply and tell me."])
+def test_a_letter_signed_above_its_postscript_names_its_author(kind: str, postscript: str) -> None:
+    """ "Talk soon," / "Grace Liu" then "P.S. …": the sign-off was looked for in the last blocks only, which were the
+    P.S., so the course's author stayed empty (and in plain text "Grace Liu" above a P.S. and a P.P.S. became a
+    heading). A postscript after the sign-off is read past, and stays, after the name."""
+    prose = "You think the product is the hard part, and it is not: asking strangers for money is the work. " * 3
+    ending = ["Talk soon,", "Grace Liu", postscript, "P.P.S. The mascot can wait."]
+    if kind == "html":
+        paragraphs = "".join(f"<p>{text}</p>" for text in [prose, *ending])
+        source = Source("l.html", "html", f"<html><body><article><h1>To a founder</h1>{paragraphs}</article></body>")
+    else:
+        name = "l.md" if kind == "markdown" else "l.txt"
+        source = Source(name, kind, "\n\n".join(["To a founder", prose, *ending]))
+    article = parse_article(source)
+    assert article.author == "Grace Liu"
+    assert [block.kind for block in article.blocks][-3:] == ["paragraph"] * 3
+    assert article.blocks[-2].text == postscript

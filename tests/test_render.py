@@ -401,3 +401,12 @@ def test_html_in_a_lesson_reads_in_the_plain_text_as_it_shows() -> None:
     box = 'Intro.\n\n<div align="center">\n  <p>Hello there</p>\n  <p>World</p>\n</div>\n\nAfter.\n'
     assert markdown_text(box) == "Intro.\n\nHello there\nWorld\n\nAfter.\n"
     assert markdown_text("<ul>\n  <li>One</li>\n  <li>Two</li>\n</ul>\n") == "- One\n- Two\n"
+
+
+def test_a_lesson_signed_above_its_postscript_counts_as_signed() -> None:
+    """The template signed again, under the P.S., a lesson that ends "Talk soon," / "Grace" / "P.S. …"."""
+    from course.render.email import signed_by_the_author
+
+    assert signed_by_the_author("Thank you.\n\nTalk soon,\n\nGrace\n\nP.S. Nobody asked.\n", "Grace Liu")
+    assert signed_by_the_author("Thank you.\n\nGrace\n\nP.S. Nobody asked.\n\nP.P.S. Really.\n", "Grace Liu")
+    assert not signed_by_the_author("Thank you.\n\nP.S. Nobody asked.\n", "Grace Liu")

@@ -821,3 +821,18 @@ def test_a_transcripts_speaker_label_is_not_in_the_preheader() -> None:
     assert lesson_preheader(blocks, "On telling clients") == f"{question} {answer}"
     bold = [paragraph("**Sixty days** is the notice I give every client, in writing, with the new rate.")]
     assert lesson_preheader(bold, "On telling clients").startswith("Sixty days is the notice")
+
+
+@pytest.mark.parametrize("kind", ["markdown", "plain"])
+def test_a_postscript_never_opens_a_lesson(kind: str) -> None:
+    """A letter ending "Talk soon," / "Grace Liu" / "P.S. …" made, in three lessons, a last lesson of the P.S. alone
+    (17 words, titled by it): an afterthought stays with the letter it follows, whatever the number of lessons."""
+    rng = random.Random(21)
+    paragraphs = [_paragraph(rng, 60)] * 9  # alike, so that no cut is better than another for its length
+    ending = ["Talk soon,", "Grace Liu", "P.S. The name does not matter."]
+    text = "\n\n".join(["Notes to a new founder", *paragraphs, *ending])
+    article = parse_article(Source(f"ps.{'md' if kind == 'markdown' else 'txt'}", kind, text))
+    for count in range(2, 7):
+        lessons = plan_lessons(article, count)
+        assert all(not lesson.body_blocks[0].text.startswith("P.S.") for lesson in lessons), count
+        assert lessons[-1].body_blocks[-1].text == "P.S. The name does not matter."

@@ -14,7 +14,7 @@ from ..errors import CourseError
 from ..model import Article, Block
 from ..phrases import cut_at_phrase, short_phrase
 from ..text import ITEM_NUMBER_RE, visible
-from .bylines import closing_and_name
+from .bylines import closing_and_name, is_postscript
 from .language import detect_language
 from .markdown import link_destination
 from .readers import reader_named
@@ -146,10 +146,12 @@ def _without_pull_quotes(blocks: list[Block]) -> list[Block]:
 
 
 def _keep_signatures(blocks: Iterable[Block]) -> list[Block]:
-    """A letter's closing ("Warm regards,") holds on to the name after it: no lesson starts with a signature."""
+    """A letter's closing ("Warm regards,") holds on to the name after it, and whatever precedes a P.S. holds on
+    to the P.S.: no lesson starts with a signature or an afterthought."""
     kept = list(blocks)
     for index, (block, following) in enumerate(itertools.pairwise(kept)):
-        if block.kind == "paragraph" and closing_and_name([block.text, following.text]):
+        signature = block.kind == "paragraph" and closing_and_name([block.text, following.text])
+        if signature or (following.kind == "paragraph" and is_postscript(following.text)):
             kept[index] = replace(block, glue_next=True)
     return kept
 

@@ -63,6 +63,15 @@ SALUTATION_RE = re.compile(
 )
 
 
+# what a letter adds after its sign-off: "P.S. …", "PS: …", "P.P.S. …"
+POSTSCRIPT_RE = re.compile(r"(?i)^(p\.?\s?){1,2}s\b")
+
+
+def is_postscript(text: str) -> bool:
+    """An afterthought under a letter's sign-off: "P.S. Nobody has ever asked.", "PS: reply and tell me"."""
+    return bool(POSTSCRIPT_RE.match(text.strip()))
+
+
 def is_salutation(text: str) -> bool:
     """A letter's opening line to its reader ("Dear new manager,"): short, alone, ending with a comma."""
     return bool(SALUTATION_RE.match(text.strip()))

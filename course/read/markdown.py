@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..model import Article, Block
 from ..text import ALERT_KINDS, markdown_parser, markdown_words_text
-from .bylines import bare_signature, byline_name, closing_and_name, is_metadata
+from .bylines import bare_signature, byline_name, closing_and_name, is_metadata, is_postscript
 from .plaintext import SECTION_BREAK_RE
 from .tables import table_markdown
 
@@ -200,7 +200,9 @@ def _split_front_matter(text: str, name: str) -> tuple[dict, str]:
 
 def _signed_by(blocks: list[Block]) -> str | None:
     """The name a letter ends with ("Talk soon," above "Owen", in one paragraph or two, or alone under the last
-    paragraph): the author when nothing else says who wrote it."""
+    paragraph; above its P.S.): the author when nothing else says who wrote it."""
+    while len(blocks) > 1 and blocks[-1].kind == "paragraph" and is_postscript(blocks[-1].text):
+        blocks = blocks[:-1]
     last = [block for block in blocks[-2:] if block.kind == "paragraph"]
     lines = [line for block in last for line in block.text.split("\n") if line.strip()]
     signed = closing_and_name(lines[-2:]) if len(lines) >= 2 else None

@@ -20,6 +20,7 @@ from .bylines import (
     closing_and_name,
     is_closing,
     is_metadata,
+    is_postscript,
     is_signature,
     signed_by,
 )
@@ -62,7 +63,6 @@ UNDER_POST_LABEL_RE = re.compile(
     r"(you (may|might) )?also like|like this|leave a (reply|comment)|post a comment|tags?|filed under|posted in|"
     r"categor(y|ies)|teilen|partager|compartir|kommentare|commentaires|comentarios|comments?)\b.{0,30}$"
 )
-PS_RE = re.compile(r"^p\.?\s?s\b", re.IGNORECASE)
 # what makes an indented line code rather than quoted words: a shell prompt or command, a keyword, a path, an
 # option, an operator, a line ending in ; { or }
 CODE_LINE_RE = re.compile(
@@ -332,7 +332,7 @@ def _article_end(chunks: list[_Chunk], author: str | None) -> tuple[int, bool]:
             return index, False
         if _signs_off(chunks[index - 1], chunks[index], author):
             end = index + 1
-            while end < len(chunks) and PS_RE.match(chunks[end].text):
+            while end < len(chunks) and is_postscript(chunks[end].text):
                 end += 1
             # only page furniture may follow a sign-off, up to what a blog puts under its posts: a name alone
             # before more prose is a speaker in an interview, or a letter within the article
@@ -372,7 +372,10 @@ def _is_signed(closing: _Chunk, name: _Chunk) -> bool:
 
 
 def _signed_by(chunks: list[_Chunk]) -> str | None:
-    """The name a letter ends with, after its closing or alone: the author when no byline said so."""
+    """The name a letter ends with, after its closing or alone (and above its P.S.): the author when no byline
+    said so."""
+    while len(chunks) > 1 and is_postscript(chunks[-1].text):
+        chunks = chunks[:-1]
     if (len(chunks) >= 2 and _is_signed(chunks[-2], chunks[-1])) or _bare_signature(chunks):
         return " ".join(chunks[-1].text.split())
     sign_off = _closing_and_name(chunks[-1]) if chunks else None
@@ -461,7 +464,7 @@ def _block_heading_kind(chunks: list[_Chunk], index: int, author: str | None) ->
     chunk = chunks[index]
     previous = chunks[index - 1] if index else None
     following = chunks[index + 1] if index + 1 < len(chunks) else None
-    last = all(PS_RE.match(later.text) for later in chunks[index + 1 :])
+    last = all(is_postscript(later.text) for later in chunks[index + 1 :])
     if previous is not None and last and _signs_off(previous, chunk, author):
         return None
     return _heading_kind(chunk, following, previous)

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from ..errors import CourseError
 from ..model import Course, Lesson
-from ..read.bylines import closing_and_name, is_salutation, signed_by
+from ..read.bylines import closing_and_name, is_postscript, is_salutation, signed_by
 from ..text import display_width, first_paragraph, last_paragraphs, markdown_text
 from .dialects import MergeFields, optional_html, optional_text
 from .literals import protect, protect_all
@@ -257,9 +257,12 @@ def call_to_action(heading: str | None, text: str | None, button: str | None, ur
 
 def signed_by_the_author(body: str, sender_name: str) -> bool:
     """The lesson ends as a letter does, with a closing and a name ("Bien à vous," then "Claire"), or with the
-    sender's own name: the template's signature would say it twice."""
+    sender's own name, before any P.S.: the template's signature would say it twice."""
     # a closing is in the last blocks: read only those, line by line ("Warmly,<br>Priya" is one paragraph)
-    lines = [line.strip() for paragraph in last_paragraphs(body, 3) for line in paragraph.split("\n") if line.strip()]
+    paragraphs = last_paragraphs(body, 5)
+    while paragraphs and is_postscript(paragraphs[-1]):
+        paragraphs.pop()
+    lines = [line.strip() for paragraph in paragraphs[-3:] for line in paragraph.split("\n") if line.strip()]
     if not lines:
         return False
     if signed_by(lines[-1], sender_name):
