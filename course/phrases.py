@@ -60,6 +60,35 @@ BACK_REFERENCES = _word_set(
 )
 
 
+# Words that order a text ("Finally, take the weekends off"): a title made of prose leaves them out, since in an
+# inbox they point at lessons the reader may not have read
+SEQUENCE_WORDS = _word_set(
+    "first firstly second secondly third thirdly next then finally lastly last also plus besides moreover "
+    "furthermore additionally so now anyway "
+    "enfin ensuite puis finalement premièrement deuxièmement alors bref aussi d'abord d’abord "
+    "zuerst dann schließlich zuletzt außerdem erstens zweitens also "
+    "primero luego después finalmente además entonces "
+    "infine poi inoltre quindi allora "
+    "primeiro depois finalmente então "
+    "eerst daarna verder dus"
+) | frozenset(
+    [
+        "first of all", "last but not least", "above all", "after that", "to begin with", "to start with",
+        "pour finir", "tout d'abord", "tout d’abord", "de plus", "por último", "por fin", "para terminar",
+        "per finire", "prima di tutto", "por fim", "além disso", "antes de mais", "ten slotte", "tot slot",
+        "ten eerste",
+    ]
+)  # fmt: skip
+
+
+def _without_sequence_word(phrase: str) -> str:
+    """'Finally, take the weekends off' -> 'Take the weekends off'; kept when too little would be left."""
+    head, comma, rest = phrase.partition(", ")
+    if not comma or head.lower() not in SEQUENCE_WORDS or phrase_words(rest) < 3:
+        return phrase
+    return rest[:1].upper() + rest[1:]
+
+
 def _stands_alone(sentence: str) -> bool:
     """A sentence after the first names a lesson only when it says something alone: not a question and no pronoun
     pointing back ("It never does", "Do I index it?" said nothing without the sentence before them)."""
@@ -113,20 +142,20 @@ def phrase_start(text: str, limit: int) -> str | None:
 
 def short_phrase(text: str, limit: int) -> str | None:
     """A phrase of the text's opening for a subject or a title: a whole sentence (a later one only when it stands
-    alone), else a whole clause, else the start of the first sentence up to where a new phrase begins; None when
-    the text has none of these."""
+    alone), else a whole clause, else the start of the first sentence up to where a new phrase begins, without a
+    word that orders the text before it ("Finally, …"); None when the text has none of these."""
     found = sentences(text)
     for index, sentence in enumerate(found[:3]):
         if _fits(sentence, limit) and (index == 0 or _stands_alone(sentence)):
-            return _unpunctuated(sentence)
+            return _without_sequence_word(_unpunctuated(sentence))
     if not found:
         return None
     first = found[0]
     fitting = [start for start in clause_starts(first) if _fits(start, limit)]
     if fitting:
-        return _unpunctuated(fitting[-1])
+        return _without_sequence_word(_unpunctuated(fitting[-1]))
     start = phrase_start(first, limit)
-    return _unpunctuated(start) if start else None
+    return _without_sequence_word(_unpunctuated(start)) if start else None
 
 
 def _unpunctuated(text: str) -> str:

@@ -836,3 +836,18 @@ def test_a_postscript_never_opens_a_lesson(kind: str) -> None:
         lessons = plan_lessons(article, count)
         assert all(not lesson.body_blocks[0].text.startswith("P.S.") for lesson in lessons), count
         assert lessons[-1].body_blocks[-1].text == "P.S. The name does not matter."
+
+
+def test_a_title_from_prose_leaves_out_a_sequence_word_before_its_comma() -> None:
+    """A lesson of a letter without headings opening "Finally, take the weekends off." was titled "Finally, take
+    the weekends off": in an inbox "Finally," points at lessons the reader may not have read. The word that
+    orders the text ("Finally,", "First,", "Enfin,", "Por último,") goes from a title made of prose; a sentence
+    with too little after it keeps it, and so does a comma that is not after such a word."""
+    from course.phrases import short_phrase
+
+    assert short_phrase("Finally, take the weekends off. I know.", 60) == "Take the weekends off"
+    assert short_phrase("First of all, write down what only you know.", 60) == "Write down what only you know"
+    assert short_phrase("Enfin, prenez vos week-ends pour de bon.", 60) == "Prenez vos week-ends pour de bon"
+    assert short_phrase("Por último, cobra desde el primer día.", 60) == "Cobra desde el primer día"
+    assert short_phrase("Finally, rest well. Then start again tomorrow.", 60) == "Finally, rest well"
+    assert short_phrase("Yes, you can charge for a pilot.", 60) == "Yes, you can charge for a pilot"
