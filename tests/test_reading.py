@@ -1513,3 +1513,19 @@ def test_a_letter_signed_above_its_postscript_names_its_author(kind: str, postsc
     assert article.author == "Grace Liu"
     assert [block.kind for block in article.blocks][-3:] == ["paragraph"] * 3
     assert article.blocks[-2].text == postscript
+
+
+@pytest.mark.parametrize("kind", ["markdown", "plain"])
+def test_a_closing_in_the_authors_own_words_signs_the_letter(kind: str) -> None:
+    """A letter to the author's younger self closed "With more patience than I had then," / "Sam" above a P.S.: not
+    a closing the list knew, so the course had no author and the template signed it again with the example
+    name. A closing of the author's own that opens like one ("With …,", "Yours …,") counts; a sentence does not."""
+    prose = "You think the product is the hard part, and it is not: asking strangers for money is the work. " * 3
+    for closing, author in [
+        ("With more patience than I had then,", "Sam"),
+        ("Yours in stubbornness,", "Sam"),
+        ("With that in mind, we can start.", None),
+    ]:
+        text = "\n\n".join(["To a founder", "Dear Sam,", prose, closing, "Sam", "P.S. Nobody asked."])
+        article = parse_article(Source("l.md" if kind == "markdown" else "l.txt", kind, text))
+        assert article.author == author, closing

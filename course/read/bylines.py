@@ -55,6 +55,10 @@ CLOSING_RE = re.compile(
     r"\s*[,.!—–-]?$"
 )
 
+# a closing in the author's own words that opens as closings do: "With more patience than I had then,", "Yours in
+# stubbornness," (a comma, not a full stop: "With that in mind, we can start." is a sentence)
+OWN_CLOSING_RE = re.compile(r"(?i)^(with|yours)\s[^.!?;:]{1,60},$")
+
 
 # What a letter opens with: "Dear new manager,", "Hi Maya,", "Liebe Kolleginnen,", "Chère Claire,"
 SALUTATION_RE = re.compile(
@@ -117,8 +121,9 @@ def signed_by(text: str, person: str | None) -> bool:
 
 
 def is_closing(text: str) -> bool:
-    """A letter's closing: "Warm regards,", "Bien à vous,", "Cheers"."""
-    return bool(CLOSING_RE.match(" ".join(text.split())))
+    """A letter's closing: "Warm regards,", "Bien à vous,", "Cheers", "With more patience than I had then,"."""
+    text = " ".join(text.split())
+    return bool(CLOSING_RE.match(text) or OWN_CLOSING_RE.match(text))
 
 
 def closing_and_name(lines: list[str]) -> tuple[str, str] | None:
