@@ -1529,3 +1529,39 @@ def test_a_closing_in_the_authors_own_words_signs_the_letter(kind: str) -> None:
         text = "\n\n".join(["To a founder", "Dear Sam,", prose, closing, "Sam", "P.S. Nobody asked."])
         article = parse_article(Source("l.md" if kind == "markdown" else "l.txt", kind, text))
         assert article.author == author, closing
+
+
+def test_a_page_title_that_holds_the_heading_and_more_is_the_heading() -> None:
+    """GitHub's README page says og:title "tidyup/README.md at main · lenaw/tidyup" over an h1 "tidyup", and a blog
+    "How we plan | Lena's blog" over "How we plan": the course was titled with the path and the site. When the
+    page's title holds the article's one h1 and more, the h1 is the title; a page title that says something else
+    (a headline written for sharing) still comes first."""
+    prose = "<p>Your downloads folder has four thousand files in it, and you have not looked at most of them.</p>"
+
+    def title_of(og_title: str, h1: str) -> str:
+        page = (
+            f'<html><head><meta property="og:title" content="{og_title}"></head><body><article><h1>{h1}</h1>{prose}'
+            "</article></body></html>"
+        )
+        return _html_markdown(page)[0]
+
+    assert title_of("tidyup/README.md at main · lenaw/tidyup", "tidyup") == "tidyup"
+    assert title_of("How we plan | Lena's blog", "How we plan") == "How we plan"
+    assert title_of("The real cost of free pilots", "Free pilots cost more") == "The real cost of free pilots"
+
+
+def test_a_github_alert_is_a_quote_with_its_title() -> None:
+    """GitHub renders "> [!NOTE]" as a box titled "Note" (after an icon): it became a paragraph "Note" and a
+    paragraph of text, the label reading like a heading that lost its place. It is a callout, a quote with its
+    title in bold, as MkDocs' and Docusaurus' are."""
+    page = (
+        "<html><body><article class='markdown-body'><p>A rules file is a list of patterns and folders, and the "
+        "first rule that matches a file wins.</p><div class='markdown-alert markdown-alert-note' dir='auto'>"
+        "<p class='markdown-alert-title' dir='auto'><svg class='octicon octicon-info'><path d='M0 8a8'></path></svg>"
+        "Note</p><p dir='auto'>Rules never delete. The strongest thing a rule can do is move a file to "
+        "<code>Old/</code>.</p></div></article></body></html>"
+    )
+    blocks = _html_markdown(page)[1]
+    assert blocks[1] == (
+        "> **Note**\n>\n> Rules never delete. The strongest thing a rule can do is move a file to `Old/`."
+    )

@@ -62,9 +62,13 @@ CELL_PROSE_WORDS = 40  # a cell holding a paragraph longer than this is a page's
 EXPANDABLE_RE = re.compile(r"(?i)(^|[\s_-])(toggle|accordion|collapsible|expandable|faq)")
 FOOTNOTE_MARK_RE = re.compile(r"(?i)footnote|fnref|noteref|^fn")
 COPYRIGHT_RE = re.compile(r"(?i)^\s*(copyright|©|\(c\)|all rights reserved)")
-# a callout or an admonition (Notion, MkDocs, Docusaurus, Ghost), and its title
-CALLOUT_CLASS_RE = re.compile(r"(?i)(^|\s)(callout|admonition|theme-admonition|kg-callout-card)(\s|$)")
-CALLOUT_TITLE_RE = re.compile(r"(?i)(^|\s)(admonition-title|admonition-?heading\w*|callout-title)(\s|$)")
+# a callout or an admonition (Notion, MkDocs, Docusaurus, Ghost, GitHub), and its title
+CALLOUT_CLASS_RE = re.compile(
+    r"(?i)(^|\s)(callout|admonition|theme-admonition|kg-callout-card|markdown-alert)(\s|$)"
+)  # GitHub's "> [!NOTE]" too
+CALLOUT_TITLE_RE = re.compile(
+    r"(?i)(^|\s)(admonition-title|admonition-?heading\w*|callout-title|markdown-alert-title)(\s|$)"
+)
 # what a docs site or a blog writes around an article, in its own words: a link back up the page, an invitation
 # to edit the page's source, a feedback widget's question, the date of the last change
 SITE_LINE_RE = re.compile(
@@ -132,14 +136,18 @@ def parse(page: str, name: str = "") -> Article:
 
 def _take_title(content: HtmlElement, title: str) -> str:
     """The article's title, taken out of its text: a paragraph styled as the title (Google Docs), else the one
-    h1 (with several, each is a section and the title comes from the page); `title` (og:title) comes first."""
+    h1 (with several, each is a section and the title comes from the page); `title` (og:title) comes first,
+    unless it is the h1 with more around it (the site's name, a file's path: "How we plan | Lena's blog")."""
     styled = _styled_title(content)
     headings = content.findall(".//h1")
     if styled is not None:
         title = title or " ".join(styled.text_content().split())
         styled.drop_tree()
     elif len(headings) == 1:
-        title = title or headings[0].text_content().strip()
+        heading = headings[0].text_content().strip()
+        words = re.escape(" ".join(heading.split()).casefold())
+        if not title or (words and re.search(rf"(?<!\w){words}(?!\w)", " ".join(title.split()).casefold())):
+            title = heading
         _subtitle_as_paragraph(headings[0])
         headings[0].drop_tree()
     return title
