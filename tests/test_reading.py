@@ -1565,3 +1565,25 @@ def test_a_github_alert_is_a_quote_with_its_title() -> None:
     assert blocks[1] == (
         "> **Note**\n>\n> Rules never delete. The strongest thing a rule can do is move a file to `Old/`."
     )
+
+
+def test_hugo_highlight_and_notice_shortcodes_are_code_and_a_quote() -> None:
+    """Hugo's {{< highlight go "linenos=table" >}} … {{< /highlight >}} became a paragraph of code run together,
+    its "}))" line lost; Jekyll's {% highlight %} was a fence too, but only after the wiki and emoji passes had
+    read its lines (":rocket:" became 🚀 inside the code, "==x==" bold). Both are code, as written, with their
+    language; the Learn theme's {{% notice tip %}} is a quote like the other callout shortcodes."""
+    code = "logger := slog.New(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{\n    Level: slog.LevelInfo,\n}))"
+    text = (
+        "# Logging\n\nMost Go services start with log.Printf and stay there until someone has to search a week of "
+        f'logs.\n\n{{{{< highlight go "linenos=table,hl_lines=3" >}}}}\n{code}\n{{{{< /highlight >}}}}\n\n'
+        "{{% notice tip %}}\nKeep the level configurable at run time.\n{{% /notice %}}\n\n"
+        '{% highlight ruby %}\nputs ":rocket:" if a ==b== c\n{% endhighlight %}\n\n'
+        "```\n{{< highlight go >}}\nshown as written\n{{< /highlight >}}\n```\n"
+    )
+    blocks = [b.markdown for b in parse_article(Source("log.md", "markdown", text)).blocks]
+    assert blocks[1:] == [
+        f"```go\n{code}\n```",
+        "> Keep the level configurable at run time.",
+        '```ruby\nputs ":rocket:" if a ==b== c\n```',
+        "```\n{{< highlight go >}}\nshown as written\n{{< /highlight >}}\n```",
+    ]

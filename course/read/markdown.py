@@ -63,9 +63,13 @@ VIDEO_SHORTCODE_RE = re.compile(r'(?mi)^[ \t]*\{\{[<%]\s*(youtube|vimeo)\s+(?:id
 VIDEO_PAGES = {  # a video's own page, from its id: where an embed or a shortcode's link leads
     "youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}", "loom": "https://www.loom.com/share/{}",
 }  # fmt: skip
+HIGHLIGHT_SHORTCODE_RE = re.compile(  # {{< highlight go "linenos=table" >}} … {{< /highlight >}}
+    r"(?msi)^[ \t]*\{\{[<%]\s*highlight\s+([\w+#.-]+)[^}\n]*[>%]\}\}[ \t]*\n(.*?)\n?[ \t]*"
+    r"\{\{[<%]\s*/highlight\s*[>%]\}\}[ \t]*$"
+)
 CALLOUT_SHORTCODE_RE = re.compile(
-    r"(?msi)^[ \t]*\{\{[<%]\s*(tip|note|hint|info|warning|caution|important|callout|admonition|alert)\b[^}]*[>%]\}\}"
-    r"[ \t]*\n(.*?)\n\s*\{\{[<%]\s*/\1\s*[>%]\}\}[ \t]*$"
+    r"(?msi)^[ \t]*\{\{[<%]\s*(tip|note|notice|hint|info|warning|caution|important|callout|admonition|alert)\b"
+    r"[^}]*[>%]\}\}[ \t]*\n(.*?)\n\s*\{\{[<%]\s*/\1\s*[>%]\}\}[ \t]*$"
 )
 # GitHub's emoji shortcodes (":rocket:", ":+1:"), not a time ("10:30:45") or a word in colons inside a URL
 EMOJI_SHORTCODE_RE = re.compile(r"(?<![\w:/]):[a-z0-9_+-]+:(?![\w:/])")
@@ -298,8 +302,9 @@ def _unwrap_components(body: str) -> str:
 
 
 def _shortcodes(body: str) -> str:
-    """A site generator's shortcodes ({{< youtube … >}}, {{< figure … >}}, a paired {{< tip >}}…{{< /tip >}}),
-    which no email understands, as what they show: a link to the video, the picture and its caption, a quote."""
+    """A site generator's shortcodes ({{< youtube … >}}, {{< figure … >}}, a paired {{< tip >}}…{{< /tip >}},
+    {{< highlight go >}}…{{< /highlight >}}), which no email understands, as what they show: a link to the video,
+    the picture and its caption, a quote, a code block."""
 
     def figure(match: re.Match[str]) -> str:
         attributes = dict(SHORTCODE_ATTRIBUTE_RE.findall(match.group(1)))
@@ -325,11 +330,14 @@ def _shortcodes(body: str) -> str:
 
             body = EMOJI_SHORTCODE_RE.sub(lambda m: emoji.emojize(m.group(0), language="alias"), body)
         body = LIQUID_EMBED_RE.sub(_liquid_embed, body)
-        body = LIQUID_DETAILS_RE.sub(lambda m: f"\n**{m.group(2).strip()}**\n\n{m.group(3).strip()}\n", body)
+        return LIQUID_DETAILS_RE.sub(lambda m: f"\n**{m.group(2).strip()}**\n\n{m.group(3).strip()}\n", body)
+
+    def as_fences(body: str) -> str:  # first: no other pass reads the lines of code
+        body = HIGHLIGHT_SHORTCODE_RE.sub(lambda m: f"```{m.group(1)}\n{m.group(2).rstrip()}\n```", body)
         return LIQUID_HIGHLIGHT_RE.sub(lambda m: f"```{m.group(1)}\n{m.group(2).rstrip()}\n```", body)
 
     # a tutorial about shortcodes shows them in its code blocks: those stay as written
-    return _unraw(_outside(FENCE_RE, body, outside_code))
+    return _unraw(_outside(FENCE_RE, _outside(FENCE_RE, body, as_fences), outside_code))
 
 
 def _unraw(text: str) -> str:
