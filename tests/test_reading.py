@@ -1587,3 +1587,41 @@ def test_hugo_highlight_and_notice_shortcodes_are_code_and_a_quote() -> None:
         '```ruby\nputs ":rocket:" if a ==b== c\n```',
         "```\n{{< highlight go >}}\nshown as written\n{{< /highlight >}}\n```",
     ]
+
+
+def test_a_recipe_posts_table_of_contents_buttons_and_rating_go() -> None:
+    """A recipe blog's post (WordPress with a contents plugin and a recipe card) left "Table of Contents" alone at
+    the end of the first lesson (its list was navigation), the card's "Print" button and its "★★★★★ 4.9 from
+    212 votes", which became the lesson's preheader. The recipe itself stays."""
+    page = (
+        "<html><body><article><h1>Weeknight dal</h1><div class='entry-content'>"
+        "<div class='wprm-recipe-snippet'><a href='#recipe'>Jump to Recipe</a> <a href='#'>Print Recipe</a></div>"
+        "<p>My grandmother made dal every day of her life, and she never once measured anything at all.</p>"
+        "<div id='ez-toc-container' class='ez-toc-v2_0'><div class='ez-toc-title-container'><p class='ez-toc-title'>"
+        "Table of Contents</p></div><nav><ul><li><a href='#why'>Why the tadka matters</a></li></ul></nav></div>"
+        "<h2 id='why'>Why the tadka matters</h2><p>A tadka is spices fried in hot fat and poured over the dal at the "
+        "last moment.</p><div class='wprm-recipe-container'><h2>Weeknight red lentil dal</h2>"
+        "<div class='wprm-recipe-buttons'><a href='#' class='wprm-recipe-print'>Print</a>"
+        "<a href='#' class='wprm-recipe-pin'>Pin</a></div><div class='wprm-recipe-rating'><span>★★★★★</span> "
+        "<span>4.9 from 212 votes</span></div><div class='wprm-recipe-summary'>A fast dal with a proper tadka, on "
+        "the table in thirty minutes.</div><h3>Ingredients</h3><ul><li>200 g split red lentils</li>"
+        "<li>1 tsp turmeric</li></ul></div></div></article></body></html>"
+    )
+    blocks = _html_markdown(page)[1]
+    assert blocks == [
+        "My grandmother made dal every day of her life, and she never once measured anything at all.",
+        "## Why the tadka matters",
+        "A tadka is spices fried in hot fat and poured over the dal at the last moment.",
+        "## Weeknight red lentil dal",
+        "A fast dal with a proper tadka, on the table in thirty minutes.",
+        "### Ingredients",
+        "- 200 g split red lentils\n- 1 tsp turmeric",
+    ]
+
+
+@pytest.mark.parametrize("rating", ["★★★★★ 4.9 from 212 votes", "4.8 (1,204 ratings)", "★★★★☆ 312 reviews"])
+def test_a_rating_is_the_pages_not_the_articles(rating: str) -> None:
+    from course.read.bylines import is_metadata
+
+    assert is_metadata(rating)
+    assert not is_metadata("I gave it 4 stars.") and not is_metadata("Rating: 4 out of 5, and worth every minute.")

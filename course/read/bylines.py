@@ -20,6 +20,11 @@ DATE_RE = re.compile(
     r"|\d{1,2}\.?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept|"
     r"déc|jän|märz|okt|dez)[a-zé]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(\s*[·|•-]\s*.*)?\W*$"
 )
+# a recipe's or a product's stars and votes: "★★★★★ 4.9 from 212 votes", "4.8 (1,204 ratings)", "312 reviews"
+RATING_RE = re.compile(
+    r"(?i)^[★☆⭐✩\s]*(\d(\.\d)?\s*(/\s*5|out of 5|stars?)?\s*)?(from\s+|\(\s*)?\d[\d,.]*\s*[km]?\s*"
+    r"(votes?|ratings?|reviews?|bewertungen|avis|valoraciones|reseñas)\s*\)?\s*$"
+)
 ISSUE_RE = re.compile(r"(?i)^(issue|edition|vol\.?|volume|no\.|ausgabe|numéro|número)\s*#?\s*\d+\W*$")  # "Issue #47"
 # What an email client or a newsletter puts around the text: "View this email in your browser"
 EMAIL_CHROME_RE = re.compile(
@@ -98,7 +103,8 @@ def byline_name(text: str) -> str | None:
 
 
 def is_metadata(text: str) -> bool:
-    """A reading time, a date, a counter or a newsletter's issue number: true of the page, not of the article."""
+    """A reading time, a date, a counter, a rating or a newsletter's issue number: true of the page, not of the
+    article."""
     text = " ".join(text.split())
     if not text:
         return False
@@ -108,7 +114,7 @@ def is_metadata(text: str) -> bool:
     return len(parts) > 1 and all(any(pattern.match(p) for pattern in METADATA_RES) for p in parts)
 
 
-METADATA_RES = (COUNTER_RE, READING_TIME_RE, DATE_RE, ISSUE_RE, EMAIL_CHROME_RE)
+METADATA_RES = (COUNTER_RE, READING_TIME_RE, DATE_RE, ISSUE_RE, EMAIL_CHROME_RE, RATING_RE)
 
 
 def signed_by(text: str, person: str | None) -> bool:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Article
 from . import markdown
-from .bylines import byline_name
+from .bylines import RATING_RE, byline_name
 from .plaintext import clean_title
 from .tables import LAYOUT_CONTENT, markdownify_html, owning_table, spanned_cells_repeated
 
@@ -33,7 +33,7 @@ CHROME_RE = re.compile(
     r"share|sharing|social|comments?|related(posts?)?|relatedposts|search|cookie\w*|banner|newsletter|subscribe|"
     r"signup|popup|"
     r"modal|pagination|pager|skip|widget|toolbar|masthead|site-header|byline|author-bio|meta|post-meta|"
-    r"entry-meta|posted-on|dateline|top-bar|properties|page-properties|metadata)($|[\s_-])"
+    r"entry-meta|posted-on|dateline|top-bar|properties|page-properties|metadata|toc|table-of-contents)($|[\s_-])"
 )
 # Players an article embeds: an email cannot play them, so each becomes a link to its page (the video stays)
 EMBED_PAGES = [  # an embedded player's address, and which video page it shows
@@ -51,10 +51,12 @@ EMBED_HOSTS_RE = re.compile(
 )
 GENERIC_TITLE_RE = re.compile(r"(?i)^\s*((youtube|vimeo|loom|wistia|spotify|soundcloud)\s*)?(video|embed\w*|audio)?"
                               r"\s*(player|content|frame)?\s*$")  # fmt: skip
-# A blog's own calls inside a post ("Subscribe now", "Share", "Leave a comment" buttons): the reader of a course
-# has subscribed already, and an email has nothing to share or comment on
+# A blog's own calls inside a post ("Subscribe now", "Share", "Leave a comment", a recipe's "Print" and "Pin"
+# buttons): the reader of a course has subscribed already, and an email has nothing to share, comment on or print
 BLOG_CALL_RE = re.compile(
     r"(?i)^(subscribe( now| for free)?|share( this( post)?)?|leave a comment|comment|sign up( now)?|get the app|"
+    r"print( (this )?(recipe|post|page|article))?|pin( (it|this|recipe))?|save( (this|recipe))?|"
+    r"(jump|skip) to (the )?recipe|"
     r"abonnieren|teilen|s'abonner|partager|suscr[ií]bete|compartir)$"
 )
 SUBTITLE_CLASS_RE = re.compile(r"(?i)(^|[\s_-])(subtitle|sub-title|subhead\w*|dek|standfirst|deck|tagline)($|[\s_-])")
@@ -557,9 +559,17 @@ def _remove_chrome(root: HtmlElement) -> None:
             continue
         copyright_line = COPYRIGHT_RE.match(text) and len(text.split()) < 20
         links = element.findall(".//a")
-        blog_call = len(links) == 1 and " ".join(links[0].text_content().split()) == text and BLOG_CALL_RE.match(text)
+        blog_call = _only_blog_calls(links, text)
         site_line = len(text.split()) <= 12 and SITE_LINE_RE.match(text)  # "↑ Back to top", "Edit this page"
-        if copyright_line or blog_call or site_line or BREADCRUMB_RE.match(text) or _mostly_links(links, text):
+        rating = len(text.split()) <= 12 and RATING_RE.match(text)  # "★★★★★ 4.9 from 212 votes"
+        if (
+            copyright_line
+            or blog_call
+            or site_line
+            or rating
+            or BREADCRUMB_RE.match(text)
+            or _mostly_links(links, text)
+        ):
             element.drop_tree()
         elif not re.search(r"\w", text) and not element.findall(".//img"):
             element.drop_tree()  # decorative fleurons and dividers
@@ -571,6 +581,16 @@ def _declared_article(root: HtmlElement) -> HtmlElement | None:
     the one with the most text when there are several (a sidebar's cards are <article>s too)."""
     candidates = root.xpath("//article | //main | //*[@role='main'] | //*[@itemprop='articleBody']")
     return max(candidates, key=_paragraph_text) if candidates else None
+
+
+def _only_blog_calls(links: list[HtmlElement], text: str) -> bool:
+    """An element of nothing but a blog's buttons ("Subscribe now"; a recipe card's "Print" and "Pin")."""
+    called = [" ".join(link.text_content().split()) for link in links]
+    return (
+        bool(links)
+        and all(map(BLOG_CALL_RE.match, called))
+        and "".join(called).replace(" ", "") == text.replace(" ", "")
+    )
 
 
 def _marker(element: HtmlElement) -> str:
