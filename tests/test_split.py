@@ -851,3 +851,17 @@ def test_a_title_from_prose_leaves_out_a_sequence_word_before_its_comma() -> Non
     assert short_phrase("Por último, cobra desde el primer día.", 60) == "Cobra desde el primer día"
     assert short_phrase("Finally, rest well. Then start again tomorrow.", 60) == "Finally, rest well"
     assert short_phrase("Yes, you can charge for a pilot.", 60) == "Yes, you can charge for a pilot"
+
+
+def test_an_affiliate_disclosure_is_not_the_preheader() -> None:
+    """A recipe post opens with "This post may contain affiliate links. As an Amazon Associate I earn from qualifying
+    purchases.": it was the first lesson's preheader, the line an inbox shows beside the subject. The disclosure
+    stays in the lesson, as the author wrote it; the preheader comes from the prose after it."""
+    text = (
+        "# Weeknight dal\n\n*This post may contain affiliate links. As an Amazon Associate I earn from qualifying "
+        "purchases.*\n\nMy grandmother made dal every day of her life, and she never once measured anything. "
+        + _paragraph(random.Random(3), 120)
+    )
+    lesson = plan_lessons(parse_article(Source("dal.md", "markdown", text)), 1)[0]
+    assert lesson.preheader.startswith("My grandmother made dal"), lesson.preheader
+    assert "affiliate links" in lesson.markdown

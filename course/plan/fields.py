@@ -45,6 +45,12 @@ LEADING_SYMBOLS_RE = re.compile(r"^[\U0001F000-\U0001FAFF\u2190-\u2BFF\uFE0F\u20
 TRAILING_ASIDE_RE = re.compile(r"\s*\([^()]*\)\s*$")
 SUBTITLE_RE = re.compile(r"\s*(?::|\s[–—-])\s")  # "Title: subtitle", "Titre : sous-titre", "Title — subtitle"
 LETTERS_RE = re.compile(r"[^\W\d_]")
+# a blog's disclosure ("This post may contain affiliate links", "sponsored by"): the author's to keep in the
+# lesson, but not what an inbox shows beside the subject
+DISCLOSURE_RE = re.compile(
+    r"(?i)\b(affiliate links?|earn(s)? (a (small )?commission )?from qualifying purchases|(this|the) (post|article|"
+    r"video|episode) (is|was) sponsored|sponsored (post|content)|paid partnership)\b"
+)
 ARTICLES = {"the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "los", "las", "il", "lo", "het", "de"}
 SMALL_WORDS = {  # lower-case inside a title
     "a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the", "to", "vs", "with",
@@ -303,7 +309,8 @@ def _continued(title: str, proper: set[str]) -> str:
 
 def lesson_preheader(blocks: list[Block], subject: str) -> str:
     """40–110 characters of whole sentences from the lesson's opening prose that add to the subject: it starts
-    where a sentence starts, and leaves out a salutation ("Dear Maya,") and the sentence the subject came from.
+    where a sentence starts, and leaves out a salutation ("Dear Maya,"), a blog's disclosure ("This post may contain
+    affiliate links") and the sentence the subject came from.
     A quote (an epigraph, someone else's words) gives it only when the lesson has no prose of the author's."""
     found: list[str] = []
     captions = _captions(blocks)
@@ -317,6 +324,8 @@ def lesson_preheader(blocks: list[Block], subject: str) -> str:
             continue
         if len(block.text.split()) <= 4 and block.text.rstrip().endswith(","):
             continue  # a salutation
+        if len(block.text.split()) <= 40 and DISCLOSURE_RE.search(block.text):
+            continue  # "This post may contain affiliate links."
         # the words, not who says them: "A: I say what I can do…", "**Host:** How did you…"
         text = LIST_MARKER_RE.sub("", block.text) if block.kind == "list" else ANSWER_LABEL_RE.sub("", block.text)
         speaker = BOLD_LABEL_RE.match(block.markdown)
