@@ -1625,3 +1625,33 @@ def test_a_rating_is_the_pages_not_the_articles(rating: str) -> None:
 
     assert is_metadata(rating)
     assert not is_metadata("I gave it 4 stars.") and not is_metadata("Rating: 4 out of 5, and worth every minute.")
+
+
+def test_a_social_networks_article_page_keeps_the_article_and_names_its_author() -> None:
+    """A LinkedIn article page: the author's card (avatar, name as a heading, headline, date) opened the first
+    lesson as "![Jane Doe](…)## Jane Doe", "More articles by Jane Doe" and "Report this article" became the last
+    lesson's end (and half of its title), and the course had no author. The card names the author (an element
+    classed "author-name", rel="author" or itemprop="author") and goes, as do the reading list and the report
+    link."""
+    page = (
+        "<html><body><main><div class='reader-article-header'><h1>Why your pipeline review is a status meeting</h1>"
+        "<div class='reader-author-info__container'><a href='/in/janedoe'><img src='https://example.org/jd.jpg' "
+        "alt='Jane Doe'></a><div><a href='/in/janedoe'><h2 class='reader-author-info__author-name'>Jane Doe</h2></a>"
+        "<h3 class='reader-author-info__headline'>VP Sales at Northwind · I help teams forecast</h3>"
+        "<time>Published Mar 4, 2026</time></div></div></div><div class='reader-article-content'>"
+        "<p>Every Monday at nine, eleven people join a call to hear each other read numbers out of the CRM.</p>"
+        "<h2>Review three deals, not thirty</h2><p>Pick the three deals where a decision this week changes the "
+        "quarter, and spend fifteen minutes on each.</p></div><section class='reader-more-articles'><h2>More "
+        "articles by Jane Doe</h2><a href='/pulse/a'>The forecast that saved our year</a><a href='/pulse/b'>Hiring "
+        "your first AE</a></section><section><a href='/report'>Report this article</a></section></main></body></html>"
+    )
+    article = parse_article(Source("page.html", "html", page))
+    assert article.author == "Jane Doe"
+    assert [block.markdown for block in article.blocks] == [
+        "Every Monday at nine, eleven people join a call to hear each other read numbers out of the CRM.",
+        "## Review three deals, not thirty",
+        "Pick the three deals where a decision this week changes the quarter, and spend fifteen minutes on each.",
+    ]
+    for marker in ("rel='author'", "itemprop='author'"):
+        tagged = page.replace("class='reader-author-info__author-name'", marker)
+        assert parse_article(Source("page.html", "html", tagged)).author == "Jane Doe", marker

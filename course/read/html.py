@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Article
 from . import markdown
-from .bylines import RATING_RE, byline_name
+from .bylines import RATING_RE, byline_name, is_signature
 from .plaintext import clean_title
 from .tables import LAYOUT_CONTENT, markdownify_html, owning_table, spanned_cells_repeated
 
@@ -33,7 +33,8 @@ CHROME_RE = re.compile(
     r"share|sharing|social|comments?|related(posts?)?|relatedposts|search|cookie\w*|banner|newsletter|subscribe|"
     r"signup|popup|"
     r"modal|pagination|pager|skip|widget|toolbar|masthead|site-header|byline|author-bio|meta|post-meta|"
-    r"entry-meta|posted-on|dateline|top-bar|properties|page-properties|metadata|toc|table-of-contents)($|[\s_-])"
+    r"entry-meta|posted-on|dateline|top-bar|properties|page-properties|metadata|toc|table-of-contents|author-info|"
+    r"author-box|author-card|about-author|more-articles|more-posts|more-stories|read-next|recommended)($|[\s_-])"
 )
 # Players an article embeds: an email cannot play them, so each becomes a link to its page (the video stays)
 EMBED_PAGES = [  # an embedded player's address, and which video page it shows
@@ -76,6 +77,7 @@ CALLOUT_TITLE_RE = re.compile(
 SITE_LINE_RE = re.compile(
     r"(?i)^[↑⬆^\s]*(back to (the )?top|top of (the )?page|edit this page( on \w+)?|edit (on|in) (github|gitlab)|"
     r"suggest an edit|improve this (page|article)|view (the )?source|was this (page|article|post|guide) helpful|"
+    r"report this (article|post|page)|"
     r"did this (page|article) (help|answer)|(last )?(updated|modified|edited|reviewed)( on| at)?\s*:?\s*\S.*\d{4})"
     r"[\s?.!↑]*$"
 )
@@ -104,7 +106,7 @@ def parse(page: str, name: str = "") -> Article:
     title = _meta(root, "og:title") or ""
     if author and author.startswith("http"):
         author = None
-    author = author or _byline(root)  # before the page furniture goes: bylines often sit in a "meta" box
+    author = author or _byline(root) or _author_element(root)  # before the furniture goes, bylines in it too
     for element in root.iter("p", "div", "span", "small", "footer"):
         text = element.text_content().strip()
         if COPYRIGHT_RE.match(text) and len(text.split()) < 20:
@@ -194,6 +196,25 @@ def _byline(content: HtmlElement) -> str | None:
         if name:
             element.drop_tree()
             return name
+    return None
+
+
+# the element a page marks as its author's name: rel="author", itemprop="author", class="author-name"
+AUTHOR_ELEMENTS = "//*[@rel='author'] | //*[@itemprop='author'] | //*[contains(@class, 'author')]"
+AUTHOR_NAME_CLASS_RE = re.compile(r"(?i)(^|[\s_-])(author[-_]{0,2}name|p-author)($|[\s_-])")
+
+
+def _author_element(root: HtmlElement) -> str | None:
+    """The author a page marks up as such (a card's "author-name", rel="author", itemprop="author"), when it is a
+    name."""
+    for element in root.xpath(AUTHOR_ELEMENTS):
+        marked = element.get("rel") == "author" or element.get("itemprop") == "author"
+        if not marked and not AUTHOR_NAME_CLASS_RE.search(element.get("class") or ""):
+            continue
+        named = element.xpath(".//*[@itemprop='name']")  # itemprop="author" around its itemprop="name"
+        text = " ".join((named[0] if named else element).text_content().split())
+        if is_signature(text):
+            return text
     return None
 
 
@@ -549,7 +570,7 @@ def _remove_chrome(root: HtmlElement) -> None:
         hidden = element.get("hidden") is not None or re.search(r"display\s*:\s*none", element.get("style") or "")
         if hidden or (marker and CHROME_RE.search(marker)):
             element.drop_tree()
-    for element in list(root.iter("p", "div", "li")):
+    for element in list(root.iter("p", "div", "li", "section")):
         if element.getparent() is None:
             continue
         text = " ".join(element.text_content().split())
