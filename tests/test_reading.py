@@ -1655,3 +1655,31 @@ def test_a_social_networks_article_page_keeps_the_article_and_names_its_author()
     for marker in ("rel='author'", "itemprop='author'"):
         tagged = page.replace("class='reader-author-info__author-name'", marker)
         assert parse_article(Source("page.html", "html", tagged)).author == "Jane Doe", marker
+
+
+def test_a_scraped_site_builder_page_loses_its_menu_navigation_and_footer() -> None:
+    """Text copied from a Squarespace blog: a menu of labels ("Open Menu Close Menu", "Work with me"), "Back to all
+    posts", the title over the date and the author's name, and under the sign-off "Posted in …" with share
+    buttons, the newer and older posts and the copyright. The menu titled the course and opened lesson 1, and the
+    footer closed the last lesson; the name under the date is the author."""
+    prose = (
+        "A client of mine lost a vote last autumn that she should have won. Her proposal was good, and the numbers "
+        "were better than good.\n\nWhen we went through it afterwards, she kept returning to the slides.\n\n"
+    )
+    text = (
+        "Skip to Content\nOpen Menu Close Menu\nHarbour Coaching\nHome\nAbout\nWork with me\nJournal\nBook a call\n\n"
+        "Back to all posts\n\nThe meeting before the meeting\nMarch 12, 2026\nHelen Okafor\n\n"
+        + prose
+        + "Warmly,\nHelen\n\nPosted in Leadership, Influence\nShare\nFacebook\nLinkedIn\nEmail\n\nNewer Post\nWhy your "
+        "one-to-ones feel like status updates\nOlder Post\nThe first ninety days are not about you\n\n"
+        "© 2026 Harbour Coaching. All rights reserved.\nPowered by Squarespace\n"
+    )
+    article = parse_plain_text(text)
+    assert article.title == "The meeting before the meeting"
+    assert article.author == "Helen Okafor"
+    assert [block.markdown for block in article.blocks] == [
+        "A client of mine lost a vote last autumn that she should have won. Her proposal was good, and the numbers "
+        "were better than good.",
+        "When we went through it afterwards, she kept returning to the slides.",
+        "Warmly,  \nHelen",
+    ]

@@ -25,6 +25,12 @@ RATING_RE = re.compile(
     r"(?i)^[★☆⭐✩\s]*(\d(\.\d)?\s*(/\s*5|out of 5|stars?)?\s*)?(from\s+|\(\s*)?\d[\d,.]*\s*[km]?\s*"
     r"(votes?|ratings?|reviews?|bewertungen|avis|valoraciones|reseñas)\s*\)?\s*$"
 )
+# a site's way around its posts: "Back to all posts", "← Older Post", "Skip to content", "Open Menu"
+PAGE_NAVIGATION_RE = re.compile(
+    r"(?i)^[←«<‹\s]*(back to (all )?(posts|articles|stories|the blog|blog|journal|news)|all (posts|articles)|"
+    r"(previous|next|newer|older) (post|article|story|entry|entries|posts)|skip to (main )?content|"
+    r"(open|close) menu( (open|close) menu)?)[\s→»>›]*$"
+)
 ISSUE_RE = re.compile(r"(?i)^(issue|edition|vol\.?|volume|no\.|ausgabe|numéro|número)\s*#?\s*\d+\W*$")  # "Issue #47"
 # What an email client or a newsletter puts around the text: "View this email in your browser"
 EMAIL_CHROME_RE = re.compile(
@@ -103,8 +109,8 @@ def byline_name(text: str) -> str | None:
 
 
 def is_metadata(text: str) -> bool:
-    """A reading time, a date, a counter, a rating or a newsletter's issue number: true of the page, not of the
-    article."""
+    """A reading time, a date, a counter, a rating, a newsletter's issue number or a site's "Back to all posts":
+    true of the page, not of the article."""
     text = " ".join(text.split())
     if not text:
         return False
@@ -114,7 +120,7 @@ def is_metadata(text: str) -> bool:
     return len(parts) > 1 and all(any(pattern.match(p) for pattern in METADATA_RES) for p in parts)
 
 
-METADATA_RES = (COUNTER_RE, READING_TIME_RE, DATE_RE, ISSUE_RE, EMAIL_CHROME_RE, RATING_RE)
+METADATA_RES = (COUNTER_RE, READING_TIME_RE, DATE_RE, ISSUE_RE, EMAIL_CHROME_RE, RATING_RE, PAGE_NAVIGATION_RE)
 
 
 def signed_by(text: str, person: str | None) -> bool:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from ..model import Article, Block
 from .bylines import (
     COUNTER_RE,
+    DATE_RE,
+    PAGE_LABEL_RE,
     bare_signature,
     byline_name,
     closing_and_name,
@@ -266,16 +268,17 @@ def _strip_head(chunks: list[_Chunk], under_title: bool = False) -> tuple[str | 
     author = None
     while chunks:
         labels = chunks[0].lines
-        short_labels = all(
-            len(line.split()) <= 3 and not line.strip().endswith(TERMINAL_PUNCTUATION) for line in labels
-        )
+        unpunctuated = not any(line.strip().endswith(TERMINAL_PUNCTUATION) for line in labels)
+        # a menu: one-to-three-word labels in a row, or four and more of up to four words ("Open Menu Close Menu")
+        longest = max(len(line.split()) for line in labels)
+        short_labels = unpunctuated and (longest <= 3 or (len(labels) >= 4 and longest <= 4))
         listed = under_title and _is_list_chunk(chunks[0])
         if len(labels) >= 2 and short_labels and not listed and not any(_byline(line) for line in labels):
-            chunks = chunks[1:]  # a menu: several one-to-three-word labels in a row
+            chunks = chunks[1:]
             continue
         kept = []
-        for line in chunks[0].lines:
-            name = _byline(line)
+        for previous, line in zip([None, *chunks[0].lines[:-1]], chunks[0].lines, strict=True):
+            name = _byline(line) or _name_under_date(previous, line)
             if name:
                 author = author or name
             elif not _is_interface_line(line) or (listed and (BULLET_RE.match(line) or NUMBERED_RE.match(line))):
@@ -285,6 +288,14 @@ def _strip_head(chunks: list[_Chunk], under_title: bool = False) -> tuple[str | 
             break
         chunks = chunks[1:]
     return author, chunks
+
+
+def _name_under_date(previous: str | None, line: str) -> str | None:
+    """A name alone on the line under a post's date ("March 12, 2026" / "Helen Okafor"): its byline without "By"."""
+    name = " ".join(line.split())
+    if previous is None or not DATE_RE.match(previous.strip()) or not 2 <= len(name.split()) <= 4:
+        return None
+    return name if is_signature(name) and not PAGE_LABEL_RE.match(name) else None
 
 
 def _early_byline(chunks: list[_Chunk]) -> str | None:
@@ -352,8 +363,11 @@ def _under_post(chunks: list[_Chunk], index: int) -> bool:
     first = " ".join(chunk.lines[0].split())
     if UNDER_POST_RE.match(first):
         return True
-    label = chunk.single and len(first.split()) <= 6 and UNDER_POST_LABEL_RE.match(first)
-    return bool(label) and (index + 1 == len(chunks) or _furniture(chunks[index + 1]))
+    if len(first.split()) > 6 or not UNDER_POST_LABEL_RE.match(first):
+        return False
+    if not chunk.single:  # "Posted in Leadership" over "Share", "Facebook", "Email"
+        return all(_is_tail_furniture(line) for line in chunk.lines[1:])
+    return index + 1 == len(chunks) or _furniture(chunks[index + 1])
 
 
 def _furniture(chunk: _Chunk) -> bool:
