@@ -145,15 +145,23 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
             f"The article has {plural(total, 'word')}: too few for three lessons worth sending, so it made "
             f"{plural(len(result.plan), 'lesson')}; add to it, or choose the count with -n."
         )
-    if result.left_out:
-        images = sum(item.startswith("image ") for item in result.left_out)
-        counts = [plural(n, kind) for n, kind in ((images, "image"), (len(result.left_out) - images, "link")) if n]
-        shown = ", ".join(item.split(" ", 1)[1] for item in result.left_out[:3]) + (", …" * (len(result.left_out) > 3))
-        words = " (a link's words stay)" if images < len(result.left_out) else ""
-        it = "it" if len(result.left_out) == 1 else "them"
+    embedded = result.left_out.count("embedded image")
+    relative = [item for item in result.left_out if item != "embedded image"]
+    if relative:
+        images = sum(item.startswith("image ") for item in relative)
+        counts = [plural(n, kind) for n, kind in ((images, "image"), (len(relative) - images, "link")) if n]
+        shown = ", ".join(item.split(" ", 1)[1] for item in relative[:3]) + (", …" * (len(relative) > 3))
+        words = " (a link's words stay)" if images < len(relative) else ""
+        it = "it" if len(relative) == 1 else "them"
         click.echo(
             f"Left out {' and '.join(counts)} with a relative address ({shown}){words}: no reader could open {it}. "
             f"Split again with --base-url <the article's address> to keep {it}."
+        )
+    if embedded:
+        it = "it" if embedded == 1 else "them"
+        click.echo(
+            f"Left out {plural(embedded, 'picture')} embedded in the article (a data: address, which email clients "
+            f"block): put {it} online and add {it} to the lessons as ![what it shows](https://…)."
         )
     if not result.kept_settings:
         click.echo(

@@ -47,7 +47,7 @@ class Article:
     language: str = "en"
     language_declared: bool = False  # the source said its language (front matter, <html lang>): no detection
     source_name: str = ""
-    left_out: list[str] = field(default_factory=list)  # "image img/a.png", "link /about": relative, no base URL
+    left_out: list[str] = field(default_factory=list)  # "image img/a.png", "link /about" (relative), "embedded image"
 
     @property
     def words(self) -> int:

@@ -19,7 +19,7 @@ class SplitResult:
     plan: list[PlannedLesson]
     kept_settings: bool
     backup: Path | None = None  # where the lessons it replaced were copied
-    left_out: list[str] = field(default_factory=list)  # relative links and images left out for want of a base
+    left_out: list[str] = field(default_factory=list)  # relative links and images, pictures embedded as data:
 
 
 def split_to_project(article_location: str, out: Path | None = None, lessons: int | None = None,

@@ -255,3 +255,17 @@ def test_split_says_which_relative_images_and_links_it_left_out(tmp_path: Path) 
     kept = _split_markdown(tmp_path, text, "b", "--base-url", "https://example.org/blog/")
     assert "Left out" not in kept.output
     assert "https://example.org/blog/img/old.png" in next((tmp_path / "b" / "lessons").glob("*.md")).read_text()
+
+
+def test_split_says_it_left_out_pictures_embedded_in_the_article(tmp_path: Path) -> None:
+    """Google Docs' Markdown export embeds its pictures as data: addresses, which email clients block: they were
+    left out without a word. The split says so, and what to do (a --base-url would not help); a tracking pixel or
+    a spacer (a few bytes) is not worth a word."""
+    text = (
+        "# Onboarding\n\nEvery new account manager spends the first two weeks learning our accounts, not our tools,"
+        " and this guide is the plan we follow.\n\n![][image1]\n\n![pixel](data:image/gif;base64,R0lGODlhAQABAAAAACw=)"
+        f"\n\n[image1]: <data:image/png;base64,{'iVBORw0KGgo' * 40}=>\n"
+    )
+    result = _split_markdown(tmp_path, text, "a")
+    assert "Left out 1 picture embedded in the article (a data: address, which email clients block)" in result.output
+    assert "with a relative address" not in result.output

@@ -1683,3 +1683,24 @@ def test_a_scraped_site_builder_page_loses_its_menu_navigation_and_footer() -> N
         "When we went through it afterwards, she kept returning to the slides.",
         "Warmly,  \nHelen",
     ]
+
+
+def test_a_google_docs_markdown_export_reads_as_its_author_wrote_it() -> None:
+    """Google Docs' Markdown export opens with bold properties ("**Owner:** Daniela Ruiz", "**Last updated:** 4
+    March 2026"), which became the first preheader ("Daniela Ruiz Last updated…"), and escapes every full stop
+    ("tools\\."), which the lesson files kept for the author to edit around. The properties go (the owner is the
+    author); a full stop is escaped only where it would make a numbered list ("1\\. is a year"), and code keeps
+    its backslashes."""
+    text = (
+        "# Onboarding\n\n**Owner:** Daniela Ruiz  \n**Last updated:** 4 March 2026\n\nEvery new account manager spends"
+        " two weeks learning our accounts, not our tools\\. This is the plan\\.\n\n1984\\. That is when we started"
+        "\\.\n\nRun `ls \\.` and ```a\\.b``` as written\\.\n\n```\nsed 's/\\./,/'\n```\n"
+    )
+    article = parse_article(Source("doc.md", "markdown", text))
+    assert article.author == "Daniela Ruiz"
+    assert [block.markdown for block in article.blocks] == [
+        "Every new account manager spends two weeks learning our accounts, not our tools. This is the plan.",
+        "1984\\. That is when we started.",
+        "Run `ls \\.` and ```a\\.b``` as written.",
+        "```\nsed 's/\\./,/'\n```",
+    ]

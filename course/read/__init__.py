@@ -31,6 +31,7 @@ REDIRECTS = [  # a link through a redirect, and the query parameter holding wher
     (re.compile(r"^https?://[\w.-]*safelinks\.protection\.outlook\.com/"), "url"),
 ]
 UNSAFE_URL_RE = re.compile(r"(?i)^\s*(javascript|vbscript|data|file):")
+EMBEDDED_PICTURE_MIN = 300  # characters of a data: address: shorter, it is a tracking pixel or a spacer
 MIN_WORDS, SENTENCE_WORDS = 30, 6  # less prose than this, and no sentence this long: navigation, not an article
 # A newsletter's greeting to no one in particular, or to a merge tag ("Hi *|FNAME|*,", "Hey {{ first_name }},"); a
 # letter's "Dear Maya," is the letter's own and stays
@@ -180,6 +181,8 @@ def _resolve_links(block: Block, base: str | None, left_out: list[str]) -> Block
     def fix(match: re.Match[str]) -> str:
         bang, label, url, title = match.groups()
         if UNSAFE_URL_RE.match(url):
+            if bang and url.strip().lower().startswith("data:image/") and len(url) > EMBEDDED_PICTURE_MIN:
+                left_out.append("embedded image")  # Google Docs' pictures: said after the split, as the others
             return "" if bang else label  # a link that runs script or hides content keeps its words, nothing else
         if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//", url):
             target = _unwrapped(url)

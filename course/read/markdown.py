@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..model import Article, Block
 from ..text import ALERT_KINDS, markdown_parser, markdown_words_text
-from .bylines import bare_signature, byline_name, closing_and_name, is_metadata, is_postscript
+from .bylines import bare_signature, byline_name, closing_and_name, is_metadata, is_postscript, is_signature
 from .plaintext import SECTION_BREAK_RE
 from .tables import table_markdown
 
@@ -112,6 +112,7 @@ BOLD_LINE_RE = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")  # a paragraph that is
 TOML_FRONT_MATTER_RE = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 FENCE_RE = re.compile(r"(?ms)^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ \t]{0,3}\1[ \t]*$")
 PROPERTY_LINE_RE = re.compile(r"^[A-Z][\w ]{0,24}:\s+\S.{0,80}$")  # "Tags: hiring, onboarding"
+OWNER_PROPERTY_RE = re.compile(r"(?i)^(owner|author|written by|created by|autor|auteur|autora?|auteur·e)\s*:\s*(.+)$")
 # Notion's callouts (<aside>💡 …</aside>) are a quote of the author's own: written as one
 ASIDE_RE = re.compile(r"(?ms)^<aside>[ \t]*\n(.*?)\n\s*</aside>[ \t]*$")
 NAV_RE = re.compile(
@@ -138,7 +139,7 @@ def parse(text: str, name: str = "") -> Article:
     meta, body = _split_front_matter(text, name)
     # MDX and shortcodes are read outside code: a React tutorial's `<Button>` and `import` lines are its code
     body, code = _code_set_aside(body)
-    body = _shortcodes(_unwrap_components(body))
+    body = _without_needless_escapes(_shortcodes(_unwrap_components(body)))
     body = "\n".join(
         "" if MDX_LINE_RE.match(line) else line for line in body.split("\n")
     )  # MDX code, admonition fences
@@ -238,6 +239,27 @@ def _author(meta: dict) -> str | None:
 
 
 CODE_MARK_RE = re.compile("\x00(\\d+)\x00")
+
+
+ESCAPED_STOP_RE = re.compile(r"\\\\|\\\.")  # an escaped backslash (kept), an escaped full stop
+LIST_NUMBER_RE = re.compile(r"^[ \t>*+-]*\d{1,9}\\\.")  # "1984\\. That is when…": the escape stops a numbered list
+
+
+def _without_needless_escapes(body: str) -> str:
+    """Google Docs' Markdown export escapes every full stop ("tools\\."): the lesson files keep one only where it
+    stops a numbered list. Code (set aside) and indented lines are left as written."""
+    if "\\." not in body:
+        return body
+    lines = []
+    for line in body.split("\n"):
+        if "\\." in line and not line.startswith(("    ", "\t")):
+            kept = LIST_NUMBER_RE.match(line)
+            start = kept.end() if kept else 0
+            line = line[:start] + ESCAPED_STOP_RE.sub(
+                lambda m: "." if m.group(0) == "\\." else m.group(0), line[start:]
+            )
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _code_set_aside(body: str) -> tuple[str, list[str]]:
@@ -439,14 +461,17 @@ def _bold_line(block: Block) -> bool:
 def _drop_byline(blocks: list[Block]) -> tuple[str | None, list[Block]]:
     """Bylines, dates and reading times at the top of the article ("*By Priya Raman · 12 minute read*") are the
     page's, not the article's: they go, and a byline gives the author. So does a block of properties, one
-    "Key: value" a line, as Notion exports them ("Created: March 4, 2026", "Tags: hiring", "Status: Published")."""
+    "Key: value" a line, as Notion exports them ("Created: March 4, 2026", "Tags: hiring", "Status: Published")
+    and Google Docs' templates write them in bold ("**Owner:** Daniela Ruiz"): its owner or author is the author."""
     author = None
     kept = list(blocks)
     for block in blocks[:4]:
         if block.kind == "heading":
             break
-        lines = [line.strip() for line in block.markdown.split("\n") if line.strip()]
+        lines = [line.replace("**", "").strip() for line in block.markdown.split("\n") if line.strip()]
         if block.kind == "paragraph" and len(lines) >= 2 and all(PROPERTY_LINE_RE.match(line) for line in lines):
+            owners = [match.group(2).strip() for line in lines if (match := OWNER_PROPERTY_RE.match(line))]
+            author = author or next((name for name in owners if is_signature(name)), None)
             kept.remove(block)
             continue
         if block.kind != "paragraph" or len(block.text.split()) > 16:
