@@ -1689,7 +1689,7 @@ def test_a_google_docs_markdown_export_reads_as_its_author_wrote_it() -> None:
     """Google Docs' Markdown export opens with bold properties ("**Owner:** Daniela Ruiz", "**Last updated:** 4
     March 2026"), which became the first preheader ("Daniela Ruiz Last updated…"), and escapes every full stop
     ("tools\\."), which the lesson files kept for the author to edit around. The properties go (the owner is the
-    author); a full stop is escaped only where it would make a numbered list ("1\\. is a year"), and code keeps
+    author); a full stop is escaped only where it would make a numbered list ("1984\\. That is when…"), and code keeps
     its backslashes."""
     text = (
         "# Onboarding\n\n**Owner:** Daniela Ruiz  \n**Last updated:** 4 March 2026\n\nEvery new account manager spends"
