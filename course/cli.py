@@ -145,6 +145,11 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
             f"The article has {plural(total, 'word')}: too few for three lessons worth sending, so it made "
             f"{plural(len(result.plan), 'lesson')}; add to it, or choose the count with -n."
         )
+    if result.unpunctuated:
+        click.echo(
+            "The article has almost no full stops (an automatic transcript?): titles, subjects, preheaders and the "
+            "cuts between lessons fall at sentences, so add the punctuation and split again."
+        )
     embedded = result.left_out.count("embedded image")
     relative = [item for item in result.left_out if item != "embedded image"]
     if relative:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from .model import Article
 from .plan import PlannedLesson, plan_lessons, slug_of
 from .project import read_schedule, write_project
 from .read import load_source, parse_article
@@ -20,6 +22,19 @@ class SplitResult:
     kept_settings: bool
     backup: Path | None = None  # where the lessons it replaced were copied
     left_out: list[str] = field(default_factory=list)  # relative links and images, pictures embedded as data:
+    unpunctuated: bool = False  # the prose has almost no sentence ends (an automatic transcript): cuts fall badly
+
+
+SENTENCE_END_RE = re.compile(r"[.!?…。！？]")
+WORDS_PER_STOP = 60  # more words than this to each full stop: not written in sentences
+
+
+def _unpunctuated(article: Article) -> bool:
+    """The article's prose has almost no full stops (an automatic transcript): titles, subjects, preheaders and
+    cuts fall at sentences, so they fall badly."""
+    prose = " ".join(block.text for block in article.blocks if block.kind in ("paragraph", "list", "quote"))
+    words = len(prose.split())
+    return words >= 150 and words > WORDS_PER_STOP * len(SENTENCE_END_RE.findall(prose))
 
 
 def split_to_project(article_location: str, out: Path | None = None, lessons: int | None = None,
@@ -45,4 +60,4 @@ def split_to_project(article_location: str, out: Path | None = None, lessons: in
     kept, backup = write_project(root, article.title, article.author or "", article.language,
                                  Path(source.name).name if not source.url else source.url, files, force=force,
                                  every_days=schedule.every, discard_edits=discard_edits)  # fmt: skip
-    return SplitResult(root, plan, kept, backup, article.left_out)
+    return SplitResult(root, plan, kept, backup, article.left_out, _unpunctuated(article))

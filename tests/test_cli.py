@@ -269,3 +269,18 @@ def test_split_says_it_left_out_pictures_embedded_in_the_article(tmp_path: Path)
     result = _split_markdown(tmp_path, text, "a")
     assert "Left out 1 picture embedded in the article (a data: address, which email clients block)" in result.output
     assert "with a relative address" not in result.output
+
+
+def test_split_says_when_the_article_has_no_sentences_to_cut_at(tmp_path: Path) -> None:
+    """An automatic video transcript (no full stops at all) became one lesson titled "Pricing your first consulting
+    project so today I want to talk" without a word of warning. The split says why its lessons read so, and what
+    to do; an article with sentences hears nothing of it."""
+    words = "so the first thing I do on every call is ask what the problem costs them today and "
+    text = "Pricing your first project\n0:00\n" + "\n".join(words for _ in range(12)) + "\n"
+    (tmp_path / "talk.txt").write_text(text)
+    result = run("split", str(tmp_path / "talk.txt"), "-o", str(tmp_path / "a"))
+    assert result.exit_code == 0, result.output
+    assert "almost no full stops" in result.output and "add the punctuation" in result.output
+    (tmp_path / "essay.txt").write_text("Pricing\n\n" + (words.strip().capitalize() + ". ") * 12 + "\n")
+    normal = run("split", str(tmp_path / "essay.txt"), "-o", str(tmp_path / "b"))
+    assert "full stops" not in normal.output
