@@ -1704,3 +1704,11 @@ def test_a_google_docs_markdown_export_reads_as_its_author_wrote_it() -> None:
         "Run `ls \\.` and ```a\\.b``` as written.",
         "```\nsed 's/\\./,/'\n```",
     ]
+
+
+def test_a_newsletter_signed_until_a_weekday_names_its_author() -> None:
+    """ "Until next Friday," / "Marta" closes a weekly newsletter as "Until next week," does: the course had no
+    author, and the template signed again under it with the example name."""
+    prose = "This month I lost one proposal and won two, and the difference was length, not price or timing. " * 3
+    article = parse_article(Source("note.md", "markdown", f"# Say less\n\n{prose}\n\nUntil next Friday,  \nMarta\n"))
+    assert article.author == "Marta"

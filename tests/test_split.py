@@ -865,3 +865,16 @@ def test_an_affiliate_disclosure_is_not_the_preheader() -> None:
     lesson = plan_lessons(parse_article(Source("dal.md", "markdown", text)), 1)[0]
     assert lesson.preheader.startswith("My grandmother made dal"), lesson.preheader
     assert "affiliate links" in lesson.markdown
+
+
+def test_titles_labelled_with_any_sequence_word_join_without_the_second_label() -> None:
+    """A newsletter's "Page one: their problem, in their words" and "Page two: what they get and what it costs"
+    were joined into "Page one: their problem and two: what they get and …": "Page two:" is a label, as "Part
+    two:" is, and goes from the joined title."""
+    from course.plan.fields import combine_titles
+
+    titles = ["Page one: their problem, in their words", "Page two: what they get and what it costs"]
+    assert combine_titles(titles, "en", set()) == "Page one: their problem, what they get and what it costs"
+    assert combine_titles(["Tip 1: price the outcome", "Tip 2: offer three options"], "en", set()) == (
+        "Tip 1: price the outcome and offer three options"
+    )

@@ -38,7 +38,9 @@ GENERIC_HEADINGS = {
     "resources", "references", "häufige fragen", "questions fréquentes", "preguntas frecuentes",
 }  # fmt: skip
 LABEL_PREFIX_RE = re.compile(
-    r"(?i)^(step|part|chapter|section|lesson|day|week|kapitel|teil|schritt|chapitre|partie|étape|capítulo|paso|parte)"
+    r"(?i)^(step|part|chapter|section|lesson|day|week|month|page|phase|stage|round|module|session|tip|rule|habit|"
+    r"mistake|idea|reason|question|kapitel|teil|schritt|seite|phase|chapitre|partie|étape|capítulo|paso|parte|fase|"
+    r"etapa)"
     r"\s+(\d+|[ivxlc]+|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.–—-]\s+(?=\S)"
 )  # "Part three: " before a title's own words
 LEADING_SYMBOLS_RE = re.compile(r"^[\U0001F000-\U0001FAFF\u2190-\u2BFF\uFE0F\u200D]+\s*")  # "🎉 Send it": emoji, arrows
