@@ -1712,3 +1712,25 @@ def test_a_newsletter_signed_until_a_weekday_names_its_author() -> None:
     prose = "This month I lost one proposal and won two, and the difference was length, not price or timing. " * 3
     article = parse_article(Source("note.md", "markdown", f"# Say less\n\n{prose}\n\nUntil next Friday,  \nMarta\n"))
     assert article.author == "Marta"
+
+
+def test_a_medium_pages_author_photo_reading_time_and_claps_go() -> None:
+    """Medium's page names its parts with data-testid ("authorPhoto", "storyReadTime", "storyPublishDate") and
+    classes ("pw-multi-vote-count"), not words: the author's photo opened the lesson, then "6 min readMar 3, 2026"
+    (glued once the dot between them went) and the claps, "1.2K", which were the preheader's first words."""
+    page = (
+        "<html><body><article><section><h1 data-testid='storyTitle'>The two-list method</h1>"
+        "<div><a href='/@tomasf'><img alt='Tomás Ferreira' src='https://example.org/t.jpeg' width='44' "
+        "data-testid='authorPhoto'></a><a data-testid='authorName' href='/@tomasf'>Tomás Ferreira</a>"
+        "<span data-testid='storyReadTime'>6 min read</span><div aria-hidden='true'><span>·</span></div>"
+        "<span data-testid='storyPublishDate'>Mar 3, 2026</span></div><div class='pw-multi-vote-count l kw'>"
+        "<p><span>1.2K</span></p></div><p class='pw-post-body-paragraph'>Every freelancer I know has the same "
+        "problem in their second year: a calendar full of things they agreed to in a weak moment.</p>"
+        "</section></article></body></html>"
+    )
+    article = parse_article(Source("page.html", "html", page))
+    assert [block.markdown for block in article.blocks] == [
+        "Every freelancer I know has the same problem in their second year: a calendar full of things they agreed "
+        "to in a weak moment."
+    ]
+    assert article.author == "Tomás Ferreira"

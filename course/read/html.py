@@ -34,7 +34,8 @@ CHROME_RE = re.compile(
     r"signup|popup|"
     r"modal|pagination|pager|skip|widget|toolbar|masthead|site-header|byline|author-bio|meta|post-meta|"
     r"entry-meta|posted-on|dateline|top-bar|properties|page-properties|metadata|toc|table-of-contents|author-info|"
-    r"author-box|author-card|about-author|more-articles|more-posts|more-stories|read-next|recommended)($|[\s_-])"
+    r"author-box|author-card|about-author|more-articles|more-posts|more-stories|read-next|recommended|"
+    r"author-photo|avatar|read-time|reading-time|publish-date|count|counts)($|[\s_-])"
 )
 # Players an article embeds: an email cannot play them, so each becomes a link to its page (the video stays)
 EMBED_PAGES = [  # an embedded player's address, and which video page it shows
@@ -200,16 +201,19 @@ def _byline(content: HtmlElement) -> str | None:
 
 
 # the element a page marks as its author's name: rel="author", itemprop="author", class="author-name"
-AUTHOR_ELEMENTS = "//*[@rel='author'] | //*[@itemprop='author'] | //*[contains(@class, 'author')]"
+AUTHOR_ELEMENTS = (
+    "//*[@rel='author'] | //*[@itemprop='author'] | //*[contains(@class, 'author')] | "
+    "//*[contains(@data-testid, 'author')]"
+)
 AUTHOR_NAME_CLASS_RE = re.compile(r"(?i)(^|[\s_-])(author[-_]{0,2}name|p-author)($|[\s_-])")
 
 
 def _author_element(root: HtmlElement) -> str | None:
-    """The author a page marks up as such (a card's "author-name", rel="author", itemprop="author"), when it is a
-    name."""
+    """The author a page marks up as such (a card's "author-name", Medium's data-testid="authorName", rel="author",
+    itemprop="author"), when it is a name."""
     for element in root.xpath(AUTHOR_ELEMENTS):
         marked = element.get("rel") == "author" or element.get("itemprop") == "author"
-        if not marked and not AUTHOR_NAME_CLASS_RE.search(element.get("class") or ""):
+        if not marked and not AUTHOR_NAME_CLASS_RE.search(_marker(element)):
             continue
         named = element.xpath(".//*[@itemprop='name']")  # itemprop="author" around its itemprop="name"
         text = " ".join((named[0] if named else element).text_content().split())
@@ -615,8 +619,13 @@ def _only_blog_calls(links: list[HtmlElement], text: str) -> bool:
 
 
 def _marker(element: HtmlElement) -> str:
-    """What an element says it is: its class, id and role, which page furniture is named by ("sidebar", "share")."""
-    return " ".join(filter(None, [element.get("class"), element.get("id"), element.get("role")]))
+    """What an element says it is: its class, id, role and test id, which page furniture is named by ("sidebar",
+    "share"; Medium's data-testid="storyReadTime" reads "story-read-time")."""
+    test_id = CAMEL_HUMP_RE.sub("-", element.get("data-testid") or "").lower()
+    return " ".join(filter(None, [element.get("class"), element.get("id"), element.get("role"), test_id]))
+
+
+CAMEL_HUMP_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 def _mostly_links(links: list[HtmlElement], text: str) -> bool:
