@@ -1734,3 +1734,16 @@ def test_a_medium_pages_author_photo_reading_time_and_claps_go() -> None:
         "to in a weak moment."
     ]
     assert article.author == "Tomás Ferreira"
+
+
+def test_a_word_inside_a_sentence_stays_whatever_its_class() -> None:
+    """A number a page animates ('<span class="count">42%</span>') or a name it styles ('<a class="author">') inside
+    a sentence is part of the sentence: furniture's class names drop boxes, not words in the middle of prose."""
+    page = (
+        "<html><body><article><h1>Growth</h1><p>Revenue grew <span class='count'>42%</span> this year, as "
+        "<a class='author' href='https://example.org/m'>Maya</a> predicted in her first memo to the board.</p>"
+        "<div class='share-count'>1.2K</div></article></body></html>"
+    )
+    assert _html_markdown(page)[1] == [
+        "Revenue grew 42% this year, as [Maya](https://example.org/m) predicted in her first memo to the board."
+    ]

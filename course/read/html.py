@@ -572,7 +572,7 @@ def _remove_chrome(root: HtmlElement) -> None:
             continue
         marker = _marker(element)
         hidden = element.get("hidden") is not None or re.search(r"display\s*:\s*none", element.get("style") or "")
-        if hidden or (marker and CHROME_RE.search(marker)):
+        if hidden or (marker and CHROME_RE.search(marker) and not _in_a_sentence(element)):
             element.drop_tree()
     for element in list(root.iter("p", "div", "li", "section")):
         if element.getparent() is None:
@@ -606,6 +606,21 @@ def _declared_article(root: HtmlElement) -> HtmlElement | None:
     the one with the most text when there are several (a sidebar's cards are <article>s too)."""
     candidates = root.xpath("//article | //main | //*[@role='main'] | //*[@itemprop='articleBody']")
     return max(candidates, key=_paragraph_text) if candidates else None
+
+
+SENTENCE_HOLDERS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "blockquote", "dd", "figcaption")
+
+
+def _in_a_sentence(element: HtmlElement) -> bool:
+    """A word or a link inside a paragraph with words of its own around it ("Revenue grew <span class="count">42%
+    </span> this year"): part of the sentence, whatever its class says."""
+    if element.tag not in INLINE_TAGS | {"span", "time"}:
+        return False
+    holder = next((above for above in element.iterancestors() if above.tag in SENTENCE_HOLDERS), None)
+    if holder is None:
+        return False
+    around = len(holder.text_content().split()) - len(element.text_content().split())
+    return around >= 3
 
 
 def _only_blog_calls(links: list[HtmlElement], text: str) -> bool:
