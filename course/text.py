@@ -92,11 +92,15 @@ def html_text(fragment: str) -> str:
 
 @cache
 def markdown_parser() -> MarkdownIt:
-    """The one Markdown dialect of articles and lessons: CommonMark with raw HTML, tables and footnotes."""
+    """The one Markdown dialect of articles and lessons: CommonMark with raw HTML, tables, footnotes and, as GitHub
+    does, an address written out with its scheme as a link ("see https://…"; not "example.com")."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 
-    return MarkdownIt("commonmark", {"html": True, "typographer": False}).use(footnote_plugin).enable("table")
+    parser = MarkdownIt("commonmark", {"html": True, "typographer": False, "linkify": True})
+    assert parser.linkify is not None  # made by the "linkify" option (linkify-it-py)
+    parser.linkify.set({"fuzzy_link": False, "fuzzy_email": False})
+    return parser.use(footnote_plugin).enable(["table", "linkify"])
 
 
 @lru_cache(maxsize=256)

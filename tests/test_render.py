@@ -410,3 +410,19 @@ def test_a_lesson_signed_above_its_postscript_counts_as_signed() -> None:
     assert signed_by_the_author("Thank you.\n\nTalk soon,\n\nGrace\n\nP.S. Nobody asked.\n", "Grace Liu")
     assert signed_by_the_author("Thank you.\n\nGrace\n\nP.S. Nobody asked.\n\nP.P.S. Really.\n", "Grace Liu")
     assert not signed_by_the_author("Thank you.\n\nP.S. Nobody asked.\n", "Grace Liu")
+
+
+def test_an_address_written_out_is_a_link(course_copy: Path) -> None:
+    """A lesson that writes an address out ("see https://blog.example/post?ref=1, then reply") showed it as plain
+    text: no link in clients that do not find addresses themselves, no UTM parameters, nothing for `course check`
+    to check. It is a link, as GitHub shows it (the comma after it stays outside); the text twin says it once;
+    an address in code, or without its scheme, stays as written."""
+    toml = (course_copy / "course.toml").read_text().replace("utm = false", "utm = true")
+    (course_copy / "course.toml").write_text(toml)
+    _write(course_copy, "See https://blog.example/post?ref=1, then reply; not `https://x.example` nor blog.example.")
+    html, text = _first_email(course_copy)
+    assert 'href="https://blog.example/post?ref=1&amp;utm_source=email' in html
+    assert ">https://blog.example/post?ref=1</a>, then reply" in html
+    assert "https://x.example</code>" in html and 'href="https://x.example' not in html
+    assert 'href="http://blog.example' not in html
+    assert "See https://blog.example/post?ref=1, then reply" in " ".join(text.split())
