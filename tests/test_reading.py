@@ -1747,3 +1747,26 @@ def test_a_word_inside_a_sentence_stays_whatever_its_class() -> None:
     assert _html_markdown(page)[1] == [
         "Revenue grew 42% this year, as [Maya](https://example.org/m) predicted in her first memo to the board."
     ]
+
+
+def test_a_scraped_french_blog_post_loses_its_navigation_byline_and_widgets() -> None:
+    """The same page furniture in French titled the course "Retour au blog", kept "Publié le 3 mars 2026 par Claire
+    Martin" as the first paragraph (and the preheader), and ended the last lesson with "## Partager", WordPress's
+    "J'aime Chargement…", the previous and next posts and the copyright."""
+    prose = (
+        "Un client m'a demandé la semaine dernière de refaire son logo, trois jours avant le lancement. J'ai dit "
+        "non.\n\nIl est toujours mon client, et il m'a même recommandée à un confrère depuis.\n\n"
+    )
+    text = (
+        "Aller au contenu\nAccueil\nÀ propos\nBlog\nContact\n\nRetour au blog\n\nDire non sans perdre le client\n"
+        "Publié le 3 mars 2026 par Claire Martin\n\n" + prose + "À bientôt,\nClaire\n\nPartager :\nFacebook\n"
+        "LinkedIn\nJ'aime :\nJ'aime Chargement…\n\nArticle précédent\nFixer ses tarifs la première année\n"
+        "Article suivant\nPourquoi je n'envoie plus de propositions\n\nLaisser un commentaire\n© 2026 Claire Martin\n"
+    )
+    article = parse_plain_text(text)
+    assert (article.title, article.author) == ("Dire non sans perdre le client", "Claire Martin")
+    assert [block.markdown for block in article.blocks] == [
+        "Un client m'a demandé la semaine dernière de refaire son logo, trois jours avant le lancement. J'ai dit non.",
+        "Il est toujours mon client, et il m'a même recommandée à un confrère depuis.",
+        "À bientôt,  \nClaire",
+    ]

@@ -25,11 +25,18 @@ RATING_RE = re.compile(
     r"(?i)^[★☆⭐✩\s]*(\d(\.\d)?\s*(/\s*5|out of 5|stars?)?\s*)?(from\s+|\(\s*)?\d[\d,.]*\s*[km]?\s*"
     r"(votes?|ratings?|reviews?|bewertungen|avis|valoraciones|reseñas)\s*\)?\s*$"
 )
-# a site's way around its posts: "Back to all posts", "← Older Post", "Skip to content", "Open Menu"
+# a site's way around its posts and its widgets' words: "Back to all posts", "← Older Post", "Skip to content",
+# "Open Menu", WordPress's "Like Loading…", in the languages with built-in wording
 PAGE_NAVIGATION_RE = re.compile(
     r"(?i)^[←«<‹\s]*(back to (all )?(posts|articles|stories|the blog|blog|journal|news)|all (posts|articles)|"
     r"(previous|next|newer|older) (post|article|story|entry|entries|posts)|skip to (main )?content|"
-    r"(open|close) menu( (open|close) menu)?)[\s→»>›]*$"
+    r"(open|close) menu( (open|close) menu)?|like loading|"
+    r"retour (au blog|aux articles)|article (précédent|suivant)|aller au contenu|j'aime chargement|"
+    r"zurück zum blog|(vorheriger|nächster) (beitrag|artikel)|zum inhalt springen|gefällt mir wird geladen|"
+    r"volver al blog|(entrada|artículo) (anterior|siguiente)|ir al contenido|me gusta cargando|"
+    r"torna al blog|articolo (precedente|successivo)|vai al contenuto|mi piace caricamento|"
+    r"voltar ao blog|(artigo|post) (anterior|seguinte)|ir para o conteúdo|gosto carregando|"
+    r"terug naar (de )?blog|(vorig|volgend) (bericht|artikel)|naar de inhoud)[\s.…→»>›]*$"
 )
 ISSUE_RE = re.compile(r"(?i)^(issue|edition|vol\.?|volume|no\.|ausgabe|numéro|número)\s*#?\s*\d+\W*$")  # "Issue #47"
 # What an email client or a newsletter puts around the text: "View this email in your browser"
@@ -45,8 +52,13 @@ BYLINE_RES = [
     # an avatar caption glued to the name: "Writer's pictureAlistair Hopkins", "Author photoJane Doe"
     re.compile(r"(?i:^.{0,30}\b(picture|photo|avatar|image|portrait))\s*" + NAME + r"\s*$"),
     re.compile(r"(?i:^(by|written by|posted by|words by|author:|von|par|por|di|door))\s+" + NAME + META_TAIL),
-    # "Posted on 12 May 2023 by Jane Doe", "Published March 3, 2024 by Jane Doe · 6 min read"
-    re.compile(r"(?i:^(posted|published|written|updated)\b.{0,40}?\bby)\s+" + NAME + META_TAIL),
+    # "Posted on 12 May 2023 by Jane Doe", "Published March 3, 2024 by Jane Doe · 6 min read", "Publié le … par"
+    re.compile(
+        r"(?i:^(posted|published|written|updated|publié|publiée|mis à jour|veröffentlicht|aktualisiert|publicado|"
+        r"actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b.{0,40}?\b(by|par|von|por|da|door))\s+"
+        + NAME
+        + META_TAIL
+    ),
 ]
 NAME_ONLY_RE = re.compile(r"^" + NAME + r"$")
 CLOSING_RE = re.compile(

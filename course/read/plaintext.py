@@ -63,7 +63,8 @@ UNDER_POST_RE = re.compile(
 UNDER_POST_LABEL_RE = re.compile(
     r"(?i)^(share( this( post| article)?| on| via)?|related( posts| articles| reading)?|recent posts|"
     r"(you (may|might) )?also like|like this|leave a (reply|comment)|post a comment|tags?|filed under|posted in|"
-    r"categor(y|ies)|teilen|partager|compartir|kommentare|commentaires|comentarios|comments?)\b.{0,30}$"
+    r"categor(y|ies)|teilen|partager|compartir|kommentare|commentaires|comentarios|comments?|j'aime|gefällt mir|"
+    r"me gusta|laisser un commentaire|publié dans|articles similaires)\b.{0,30}$"
 )
 # what makes an indented line code rather than quoted words: a shell prompt or command, a keyword, a path, an
 # option, an operator, a line ending in ; { or }
@@ -408,6 +409,8 @@ def _is_tail_furniture(line: str) -> bool:
     if _is_interface_line(stripped):
         return True
     words = stripped.split()
+    if len(words) <= 6 and UNDER_POST_LABEL_RE.match(stripped):
+        return True  # "Like this:", "J'aime :" among the share buttons
     return len(words) <= 4 and not stripped.endswith(TERMINAL_PUNCTUATION) and not BULLET_RE.match(line)
 
 
