@@ -1770,3 +1770,39 @@ def test_a_scraped_french_blog_post_loses_its_navigation_byline_and_widgets() ->
         "Il est toujours mon client, et il m'a même recommandée à un confrère depuis.",
         "À bientôt,  \nClaire",
     ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "---------- Forwarded message ---------\nFrom: Marta Lindqvist <marta@lindqvist.example>\nDate: Fri, Mar 6, "
+        "2026 at 7:02 AM\nSubject: Fwd: Say less in the proposal\nTo: <sam@example.org>\n\n\n",
+        "Begin forwarded message:\n\nFrom: Marta Lindqvist <marta@lindqvist.example>\nSubject: Say less in the "
+        "proposal\nDate: 6 March 2026 at 07:02:11 CET\nTo: Sam Reed <sam@example.org>\n\n",
+    ],
+)
+def test_a_forwarded_newsletter_loses_its_headers_and_the_greeting_to_its_recipient(opening: str) -> None:
+    """A newsletter forwarded from Gmail or Apple Mail and pasted as text: the header block ("---------- Forwarded
+    message ---------", From, Date, Subject, To) titled the course and opened lesson 1, and "Hi Sam," greeted
+    every subscriber as the person it was forwarded to. The subject is the title, the sender the author, and a
+    greeting to the recipient goes."""
+    text = opening + (
+        "View this email in your browser\n\nHi Sam,\n\nThis month I lost one proposal and won two, and the "
+        "difference was length.\n\nA proposal is where the client checks three things: that you understood the "
+        "problem, what they get, and what it costs.\n\nUntil next Friday,\nMarta\n"
+    )
+    article = parse_plain_text(text)
+    assert (article.title, article.author) == ("Say less in the proposal", "Marta Lindqvist")
+    assert article.blocks[0].text.startswith("This month I lost one proposal")
+
+
+def test_a_newsletters_issue_label_is_not_part_of_its_title() -> None:
+    """"The Friday Note #48: say less in the proposal" titled a course made of one issue: the label and the number
+    say which email it was, not what it says."""
+    from course.read.plaintext import clean_title
+
+    assert clean_title("The Friday Note #48: say less in the proposal") == "Say less in the proposal"
+    assert clean_title("Issue 112 — Pricing without fear") == "Pricing without fear"
+    assert clean_title("Weekly No. 7 | The two-list method") == "The two-list method"
+    assert clean_title("Why #1 is the loneliest number") == "Why #1 is the loneliest number"
+    assert clean_title("Notes #3: go") == "Notes #3: go"  # too little after the label to stand alone

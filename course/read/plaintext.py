@@ -23,6 +23,7 @@ from .bylines import (
     is_closing,
     is_metadata,
     is_postscript,
+    is_salutation,
     is_signature,
     signed_by,
 )
@@ -108,7 +109,10 @@ def parse(text: str, name: str = "") -> Article:
     """Parse plain text into an Article: title, author, headings, paragraphs and lists."""
     chunks = _without_page_furniture(_chunks(text))
     chunks = [c for c in chunks if not all(COUNTER_RE.match(line) for line in c.lines)]
+    forwarded, chunks = _forward_header(chunks)
     author, chunks = _strip_head(chunks)
+    if forwarded.recipient and chunks and chunks[0].single and _greets(chunks[0].text, forwarded.recipient):
+        chunks = chunks[1:]  # "Hi Sam," to the person it was forwarded to, not to every subscriber
     chunks = _strip_tail(chunks, author or _early_byline(chunks))
     signed = _signed_by(chunks)
     title = ""
@@ -118,9 +122,65 @@ def parse(text: str, name: str = "") -> Article:
         title = clean_title(chunks.pop(0).text)
         author_after, chunks = _strip_head(chunks, under_title=True)
         author = author or author_after
-    author = author or signed  # a byline's full name ("Por Marta Quintana") before the sign-off's ("Marta")
+    author = author or forwarded.sender or signed  # a byline's full name ("Por Marta Quintana") before "Marta"
     blocks = _blocks(chunks, author)
-    return Article(title=title, blocks=blocks, author=author)
+    return Article(title=forwarded.subject or title, blocks=blocks, author=author)
+
+
+@dataclass
+class _Forwarded:
+    """What an email's forwarding header says: its subject, its sender's name and its recipient's first name."""
+
+    subject: str = ""
+    sender: str | None = None
+    recipient: str | None = None
+
+
+# "---------- Forwarded message ---------" (Gmail), "Begin forwarded message:" (Apple Mail), "-----Original
+# Message-----" (Outlook), and the header lines under them, in the languages with built-in wording
+FORWARD_MARK_RE = re.compile(
+    r"(?i)^-*\s*(forwarded message|original message|begin forwarded message|message transféré|"
+    r"weitergeleitete nachricht|mensaje reenviado|messaggio inoltrato|mensagem encaminhada|doorgestuurd bericht)"
+    r"\s*:?\s*-*$"
+)
+HEADER_LINE_RE = re.compile(
+    r"(?i)^(?P<key>from|date|sent|subject|to|cc|bcc|reply-to|de|von|datum|gesendet|betreff|an|objet|à|envoyé|"
+    r"para|asunto|fecha|enviado|oggetto|da|data|inviato|a|assunto|onderwerp|aan|van|verzonden)\s*:\s*(?P<value>.*)$"
+)
+SUBJECT_KEYS = {"subject", "betreff", "objet", "asunto", "oggetto", "assunto", "onderwerp"}
+SENDER_KEYS = {"from", "von", "de", "da", "van"}
+RECIPIENT_KEYS = {"to", "an", "à", "para", "a", "aan"}
+FORWARD_PREFIX_RE = re.compile(r"(?i)^((fwd?|tr|wg|rv|re|aw|enc|i)\s*:\s*)+")
+
+
+def _forward_header(chunks: list[_Chunk]) -> tuple[_Forwarded, list[_Chunk]]:
+    """A forwarded email's header at the top (the mark, then From, Date, Subject, To lines): it goes, and says the
+    subject (the title), who sent it (the author) and who it was for (whose greeting goes)."""
+    if not chunks or not FORWARD_MARK_RE.match(chunks[0].lines[0].strip()):
+        return _Forwarded(), chunks
+    lines, rest = chunks[0].lines[1:], chunks[1:]
+    if not lines and rest:  # Apple Mail: a blank line under "Begin forwarded message:"
+        lines, rest = rest[0].lines, rest[1:]
+    found: dict[str, str] = {}
+    while lines and (match := HEADER_LINE_RE.match(lines[0].strip())):
+        found.setdefault(match["key"].lower(), match["value"].strip())
+        lines = lines[1:]
+    forwarded = _Forwarded()
+    for key, value in found.items():
+        if key in SUBJECT_KEYS:
+            forwarded.subject = clean_title(FORWARD_PREFIX_RE.sub("", value))
+        elif key in SENDER_KEYS:
+            name = value.split("<")[0].strip().strip("\"'")
+            forwarded.sender = name if is_signature(name) else None
+        elif key in RECIPIENT_KEYS:
+            name = value.split("<")[0].strip().strip("\"'") or value.strip("<> ").split("@")[0]
+            forwarded.recipient = re.split(r"[\s._-]+", name)[0] or None
+    return forwarded, ([_Chunk(lines)] if lines else []) + rest
+
+
+def _greets(text: str, name: str) -> bool:
+    """The line is a greeting to `name` ("Hi Sam,", "Dear Sam Reed,")."""
+    return is_salutation(text) and name.casefold() in (word.strip(",!:").casefold() for word in text.split())
 
 
 SUBJECT_LABEL_RE = re.compile(
@@ -128,9 +188,20 @@ SUBJECT_LABEL_RE = re.compile(
 )
 
 
+# a newsletter's name and issue number before its subject: "The Friday Note #48: …", "Issue 112 — …"
+ISSUE_LABEL_RE = re.compile(
+    r"(?i)^[^:|–—]{0,40}?(#\s?\d+|\bissue\s+#?\d+|\bno\.\s?\d+|\bvol\.?\s?\d+)\s*(:|\||–|—|-)\s+"
+)
+
+
 def clean_title(title: str) -> str:
-    """Tidy a title line: an email's "Subject:" label, runs of dots before ? or ! and trailing colons go."""
+    """Tidy a title line: an email's "Subject:" label, a newsletter's issue label ("The Friday Note #48:"), runs
+    of dots before ? or ! and trailing colons go."""
     title = SUBJECT_LABEL_RE.sub("", title.strip())
+    label = ISSUE_LABEL_RE.match(title)
+    if label and len(title[label.end() :].split()) >= 3:
+        rest = title[label.end() :]
+        title = rest[:1].upper() + rest[1:]
     title = re.sub(r"\s*[.…]{2,}\s*([?!])", r"\1", title)
     title = re.sub(r"\s*[.…]{2,}$", "", title)
     return title.rstrip(":").strip()
