@@ -284,3 +284,18 @@ def test_split_says_when_the_article_has_no_sentences_to_cut_at(tmp_path: Path) 
     (tmp_path / "essay.txt").write_text("Pricing\n\n" + (words.strip().capitalize() + ". ") * 12 + "\n")
     normal = run("split", str(tmp_path / "essay.txt"), "-o", str(tmp_path / "b"))
     assert "full stops" not in normal.output
+
+
+@pytest.mark.parametrize("suffix", [".qmd", ".Rmd"])
+def test_split_reads_quarto_and_r_markdown_files_as_markdown(tmp_path: Path, suffix: str) -> None:
+    """A Quarto (.qmd) or R Markdown (.Rmd) post is Markdown with code cells: read as Markdown, its cells are code
+    in their language in the lesson file."""
+    article = tmp_path / f"post{suffix}"
+    article.write_text(
+        "---\ntitle: Messy CSV files\n---\n\nEvery analyst has opened a CSV that looked fine in a spreadsheet and "
+        "fell apart in pandas, and this post is about the fixes.\n\n```{python}\n#| echo: true\nimport pandas\n```\n"
+    )
+    result = run("split", str(article), "-o", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    lesson = next((tmp_path / "c" / "lessons").glob("*.md")).read_text()
+    assert "```python\nimport pandas\n```" in lesson

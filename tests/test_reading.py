@@ -1797,7 +1797,7 @@ def test_a_forwarded_newsletter_loses_its_headers_and_the_greeting_to_its_recipi
 
 
 def test_a_newsletters_issue_label_is_not_part_of_its_title() -> None:
-    """"The Friday Note #48: say less in the proposal" titled a course made of one issue: the label and the number
+    """ "The Friday Note #48: say less in the proposal" titled a course made of one issue: the label and the number
     say which email it was, not what it says."""
     from course.read.plaintext import clean_title
 
@@ -1806,3 +1806,25 @@ def test_a_newsletters_issue_label_is_not_part_of_its_title() -> None:
     assert clean_title("Weekly No. 7 | The two-list method") == "The two-list method"
     assert clean_title("Why #1 is the loneliest number") == "Why #1 is the loneliest number"
     assert clean_title("Notes #3: go") == "Notes #3: go"  # too little after the label to stand alone
+
+
+def test_quarto_and_r_markdown_cells_and_callouts_read_as_code_and_quotes() -> None:
+    """A Quarto post: its code cells' fences say "{python}" and open with "#| echo: true" options, which the lesson
+    kept as code, and its callouts (::: {.callout-tip} with a "## Title" inside) lost their box, the title
+    becoming a section of the lesson. A cell is code in its language without the options; a callout is a quote
+    under its title in bold (its kind's label when it has none, as Docusaurus' are)."""
+    text = (
+        "---\ntitle: Messy CSV files\n---\n\nEvery analyst has opened a CSV that looked fine and fell apart in "
+        "pandas.\n\n```{python}\n#| label: read-latin\n#| echo: true\nimport pandas as pd\n```\n\n"
+        "::: {.callout-tip}\n## Not sure which encoding?\nOpen the file in a text editor.\n:::\n\n"
+        '::: {.callout-warning title="Careful"}\n`dayfirst=True` is a hint.\n:::\n\n'
+        "::: {.callout-note}\nMost files need only one fix.\n:::\n\n```{r setup, include=FALSE}\nlibrary(readr)\n```\n"
+    )
+    blocks = [b.markdown for b in parse_article(Source("post.md", "markdown", text)).blocks]
+    assert blocks[1:] == [
+        "```python\nimport pandas as pd\n```",
+        "> **Not sure which encoding?**  \n> Open the file in a text editor.",
+        "> **Careful**  \n> `dayfirst=True` is a hint.",
+        "> [!NOTE]\n> Most files need only one fix.",  # shown as GitHub shows its alerts: "Note:"
+        "```r\nlibrary(readr)\n```",
+    ]

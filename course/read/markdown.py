@@ -111,6 +111,16 @@ BADGE_RE = re.compile(
 BOLD_LINE_RE = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")  # a paragraph that is one bold line
 TOML_FRONT_MATTER_RE = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 FENCE_RE = re.compile(r"(?ms)^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ \t]{0,3}\1[ \t]*$")
+# Quarto's and R Markdown's code cells: "```{python}" or "```{r setup, include=FALSE}", options as "#| echo: true"
+CELL_FENCE_RE = re.compile(
+    r"(?ms)^([ \t]{0,3}(?:`{3,}|~{3,}))[ \t]*\{([\w+#.-]+)[^}\n]*\}[ \t]*\n((?:[ \t]*#\|[^\n]*\n)*)"
+)
+# Quarto's callouts: "::: {.callout-tip}" (a title="…" attribute, or a "## Title" inside) … ":::"
+QUARTO_CALLOUT_RE = re.compile(
+    r"(?ms)^[ \t]*(:{3,})[ \t]*\{\.callout-(\w+)([^}\n]*)\}[ \t]*\n(?:[ \t]*#{1,6}[ \t]+([^\n]+)\n)?"
+    r"(.*?)\n[ \t]*\1[ \t]*$"
+)
+QUARTO_TITLE_RE = re.compile(r'title\s*=\s*"([^"]*)"')
 PROPERTY_LINE_RE = re.compile(r"^[A-Z][\w ]{0,24}:\s+\S.{0,80}$")  # "Tags: hiring, onboarding"
 OWNER_PROPERTY_RE = re.compile(r"(?i)^(owner|author|written by|created by|autor|auteur|autora?|auteur·e)\s*:\s*(.+)$")
 # Notion's callouts (<aside>💡 …</aside>) are a quote of the author's own: written as one
@@ -137,6 +147,8 @@ def claims_plain_text(text: str) -> bool:
 def parse(text: str, name: str = "") -> Article:
     """Parse Markdown into an Article; front matter gives title, author and language."""
     meta, body = _split_front_matter(text, name)
+    # a notebook's cells are code in their language, without the cell's options
+    body = CELL_FENCE_RE.sub(lambda m: f"{m.group(1)}{m.group(2).lower()}\n", body)
     # MDX and shortcodes are read outside code: a React tutorial's `<Button>` and `import` lines are its code
     body, code = _code_set_aside(body)
     body = _without_needless_escapes(_shortcodes(_unwrap_components(body)))
@@ -343,6 +355,12 @@ def _shortcodes(body: str) -> str:
         body = FIGURE_SHORTCODE_RE.sub(figure, body)
         body = VIDEO_SHORTCODE_RE.sub(video, body)
         body = CALLOUT_SHORTCODE_RE.sub(lambda m: "\n" + _quoted(m.group(2).strip()) + "\n", body)
+        body = QUARTO_CALLOUT_RE.sub(
+            lambda m: (
+                "\n" + _callout_quote(m.group(2), _quarto_title(m.group(3)) or m.group(4) or "", m.group(5)) + "\n"
+            ),
+            body,
+        )
         body = ADMONITION_RE.sub(
             lambda m: "\n" + _callout_quote(m.group(2), m.group(3) or m.group(4) or "", m.group(5)) + "\n", body
         )
@@ -415,6 +433,11 @@ def _callout_head(kind: str, title: str) -> str:
     if not title and kind.upper() in ALERT_KINDS.split("|"):
         return f"[!{kind.upper()}]"
     return f"**{title or kind.capitalize()}**  " if title or kind else ""
+
+
+def _quarto_title(attributes: str) -> str:
+    match = QUARTO_TITLE_RE.search(attributes)
+    return match.group(1) if match else ""
 
 
 def _callout_quote(kind: str, title: str, inner: str) -> str:
