@@ -1828,3 +1828,23 @@ def test_quarto_and_r_markdown_cells_and_callouts_read_as_code_and_quotes() -> N
         "> [!NOTE]\n> Most files need only one fix.",  # shown as GitHub shows its alerts: "Note:"
         "```r\nlibrary(readr)\n```",
     ]
+
+
+def test_a_substack_post_pasted_as_text_loses_its_page() -> None:
+    """A Substack post copied from the browser: the author above the date, the like and comment counts and
+    "Share" under the title ran into the first paragraph ("… Lena Park Share"), and "Thanks for reading The Margin!
+    Subscribe for free…" with the page's footer ended the last lesson; the course had no author."""
+    text = (
+        "The Margin\nSubscribe\nSign in\n\nWhy I stopped offering discounts\nAnd what I offer instead\nLena Park\n"
+        "Mar 02, 2026\n14\n3\nShare\n\nFor the first two years of my practice, I discounted almost every proposal."
+        "\n\nDiscounts teach clients that your first price is not your real price.\n\nThanks for reading The Margin! "
+        "Subscribe for free to receive new posts and support my work.\n\n14\n3\nShare\nPrevious\nNext\nDiscussion "
+        "about this post\nComments\n© 2026 Lena Park\nPrivacy ∙ Terms ∙ Collection notice\nGet the app\n"
+    )
+    article = parse_plain_text(text)
+    assert (article.title, article.author) == ("Why I stopped offering discounts", "Lena Park")
+    assert [block.text for block in article.blocks] == [
+        "And what I offer instead",
+        "For the first two years of my practice, I discounted almost every proposal.",
+        "Discounts teach clients that your first price is not your real price.",
+    ]

@@ -57,6 +57,8 @@ UNDER_POST_RE = re.compile(
     # and what a newsletter's email puts under it: "You are receiving this email because…", "Unsubscribe"
     r"you('re| are) receiving this|you received this|this (e-?mail|newsletter) was sent to|unsubscribe\b|"
     r"update your (email )?preferences|manage (your )?subscription|"
+    # and a newsletter platform's own line under a post: "Thanks for reading The Margin! Subscribe for free…"
+    r"thanks for reading\b[^.!?]{0,60}[.!?]\s*(subscribe|sign up)\b|"
     r"--$|"  # an email's signature separator ("-- "): what follows is the sender's card, not the article
     # and a social post's calls to action: "♻️ Repost if this helped", "➕ Follow me for more on …"
     r"\W{0,3}\s*(repost\b|follow (me|us) (for|on)\b))"
@@ -349,10 +351,13 @@ def _strip_head(chunks: list[_Chunk], under_title: bool = False) -> tuple[str | 
             chunks = chunks[1:]
             continue
         kept = []
-        for previous, line in zip([None, *chunks[0].lines[:-1]], chunks[0].lines, strict=True):
-            name = _byline(line) or _name_under_date(previous, line)
+        lines = chunks[0].lines
+        for previous, line, following in zip([None, *lines[:-1]], lines, [*lines[1:], None], strict=True):
+            name = _byline(line) or _name_beside_date(line, previous, following)
             if name:
                 author = author or name
+            elif _page_label(line):
+                continue  # "Share", "Sign in" among the title's lines
             elif not _is_interface_line(line) or (listed and (BULLET_RE.match(line) or NUMBERED_RE.match(line))):
                 kept.append(line)
         if kept:
@@ -362,12 +367,21 @@ def _strip_head(chunks: list[_Chunk], under_title: bool = False) -> tuple[str | 
     return author, chunks
 
 
-def _name_under_date(previous: str | None, line: str) -> str | None:
-    """A name alone on the line under a post's date ("March 12, 2026" / "Helen Okafor"): its byline without "By"."""
+def _name_beside_date(line: str, previous: str | None, following: str | None) -> str | None:
+    """A name alone on the line under or over a post's date ("March 12, 2026" / "Helen Okafor", Substack's "Lena
+    Park" / "Mar 02, 2026"): its byline without "By"."""
     name = " ".join(line.split())
-    if previous is None or not DATE_RE.match(previous.strip()) or not 2 <= len(name.split()) <= 4:
+    if not any(other and DATE_RE.match(other.strip()) for other in (previous, following)):
+        return None
+    if not 2 <= len(name.split()) <= 4:
         return None
     return name if is_signature(name) and not PAGE_LABEL_RE.match(name) else None
+
+
+def _page_label(line: str) -> bool:
+    """A page's label alone on its line: "Share", "Sign in", "Comments" (not a sentence that starts so)."""
+    words = line.split()
+    return 0 < len(words) <= 3 and bool(PAGE_LABEL_RE.match(line.strip())) and not line.rstrip().endswith(".")
 
 
 def _early_byline(chunks: list[_Chunk]) -> str | None:
