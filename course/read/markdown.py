@@ -122,7 +122,7 @@ QUARTO_CALLOUT_RE = re.compile(
 )
 QUARTO_TITLE_RE = re.compile(r'title\s*=\s*"([^"]*)"')
 PROPERTY_LINE_RE = re.compile(r"^[A-Z][\w ]{0,24}:\s+\S.{0,80}$")  # "Tags: hiring, onboarding"
-OWNER_PROPERTY_RE = re.compile(r"(?i)^(owner|author|written by|created by|autor|auteur|autora?|auteur·e)\s*:\s*(.+)$")
+OWNER_PROPERTY_RE = re.compile(r"(?i)^(owner|author|written by|created by|autora?|auteure?)\s*:\s*(.+)$")
 # Notion's callouts (<aside>💡 …</aside>) are a quote of the author's own: written as one
 ASIDE_RE = re.compile(r"(?ms)^<aside>[ \t]*\n(.*?)\n\s*</aside>[ \t]*$")
 NAV_RE = re.compile(
