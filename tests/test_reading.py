@@ -1848,3 +1848,17 @@ def test_a_substack_post_pasted_as_text_loses_its_page() -> None:
         "For the first two years of my practice, I discounted almost every proposal.",
         "Discounts teach clients that your first price is not your real price.",
     ]
+
+
+def test_a_recipe_cards_labelled_details_keep_their_labels_apart() -> None:
+    """A recipe card's details, each a label and a value ("Prep Time" then "5 mins"), ran together into "Prep Time
+    5 mins Cook Time 25 mins Servings 4": a label (an element classed "…-label") followed by its value is written
+    "Prep Time: 5 mins", and labels in one row are set apart with "·"."""
+    page = (
+        "<html><body><article><h1>Weeknight dal</h1><p>My grandmother made dal every day of her life, and she never "
+        "once measured anything at all.</p><div class='wprm-recipe-times-container'>"
+        "<span class='wprm-recipe-details-label'>Prep Time</span> <span>5 mins</span> "
+        "<span class='wprm-recipe-details-label'>Cook Time</span> <span>25 mins</span> "
+        "<span class='wprm-recipe-details-label'>Servings:</span> <span>4</span></div></article></body></html>"
+    )
+    assert _html_markdown(page)[1][-1] == "Prep Time: 5 mins · Cook Time: 25 mins · Servings: 4"

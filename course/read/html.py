@@ -122,6 +122,7 @@ def parse(page: str, name: str = "") -> Article:
     _notes_and_sources(root)
     _callouts_as_quotes(root)
     _definitions_as_list(root)
+    _labelled_values(root)
     _card_subheadings_as_paragraphs(root)
     notes = _footnotes(root)
     _remove_chrome(root)
@@ -437,6 +438,35 @@ def _icon_into_words(box: HtmlElement) -> None:
     first = next((e for e in box.iter() if e is not box and (e.text or "").strip()), None)
     if first is not None:
         first.text = f"{symbol} {first.text.lstrip()}"
+
+
+LABEL_CLASS_RE = re.compile(r"(?i)(^|[\s_-])label($|[\s_-])")
+
+
+def _labelled_values(root: HtmlElement) -> None:
+    """A recipe card's or a product box's details, a label then its value ("Prep Time" "5 mins"), read "Prep Time:
+    5 mins", and a row of them is set apart with "·" (they ran together: "Prep Time 5 mins Cook Time 25 mins")."""
+    for parent in {label.getparent() for label in root.iter("span", "strong", "b") if _is_label(label)}:
+        labels = [child for child in parent if isinstance(child.tag, str) and _is_label(child)]
+        for number, label in enumerate(labels):
+            text = " ".join(label.text_content().split())
+            if not text.endswith((":", "?")):
+                label.text, label[:] = f"{text}:", []
+            if number:
+                before = label.getprevious()
+                before.tail = (before.tail or "").rstrip() + " · "
+
+
+def _is_label(element: HtmlElement) -> bool:
+    """A short label followed by its value (not a badge alone: "New")."""
+    following = element.getnext()
+    text = element.text_content().strip()
+    return (
+        bool(LABEL_CLASS_RE.search(element.get("class") or ""))
+        and following is not None
+        and bool(text)
+        and len(text.split()) <= 4
+    )
 
 
 def _only_symbols(text: str) -> bool:
