@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -11,6 +10,7 @@ from .model import Article
 from .plan import PlannedLesson, plan_lessons, slug_of
 from .project import read_schedule, write_project
 from .read import load_source, parse_article
+from .text import FULL_STOPS
 
 
 @dataclass
@@ -25,16 +25,15 @@ class SplitResult:
     unpunctuated: bool = False  # the prose has almost no sentence ends (an automatic transcript): cuts fall badly
 
 
-SENTENCE_END_RE = re.compile(r"[.!?…。！？]")
 WORDS_PER_STOP = 60  # more words than this to each full stop: not written in sentences
 
 
-def _unpunctuated(article: Article) -> bool:
+def _hardly_punctuated(article: Article) -> bool:
     """The article's prose has almost no full stops (an automatic transcript): titles, subjects, preheaders and
     cuts fall at sentences, so they fall badly."""
     prose = " ".join(block.text for block in article.blocks if block.kind in ("paragraph", "list", "quote"))
     words = len(prose.split())
-    return words >= 150 and words > WORDS_PER_STOP * len(SENTENCE_END_RE.findall(prose))
+    return words >= 150 and words > WORDS_PER_STOP * sum(prose.count(stop) for stop in FULL_STOPS)
 
 
 def split_to_project(article_location: str, out: Path | None = None, lessons: int | None = None,
@@ -60,4 +59,4 @@ def split_to_project(article_location: str, out: Path | None = None, lessons: in
     kept, backup = write_project(root, article.title, article.author or "", article.language,
                                  Path(source.name).name if not source.url else source.url, files, force=force,
                                  every_days=schedule.every, discard_edits=discard_edits)  # fmt: skip
-    return SplitResult(root, plan, kept, backup, article.left_out, _unpunctuated(article))
+    return SplitResult(root, plan, kept, backup, article.left_out, _hardly_punctuated(article))

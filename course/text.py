@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 WORD_RE = re.compile(r"[^\W_](?:[\w'’‑-]*[^\W_])?", re.UNICODE)
 WORDS_PER_MINUTE = 230
+FULL_STOPS = (".", "!", "?", "…", "。", "！", "？")  # what ends a sentence, in the languages course reads
 TEXT_WIDTH = 72
 # a web page's hints to a browser, never seen: a soft hyphen (&shy;), zero-width spaces and joiners of words, a BOM
 INVISIBLE_RE = re.compile("[\u00ad\u200b\u2060\ufeff]")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ..text import FULL_STOPS
+
 COUNTER_RE = re.compile(
     r"(?i)^(\s*\d[\d,.]*\s*[km]?\s*(views?|comments?|likes?|shares?|reads?|replies|reactions?|"
     r"followers?|claps?|responses?|aufrufe|kommentare))+\s*$"
@@ -165,7 +167,7 @@ PAGE_LABEL_RE = re.compile(
     # and a last word of the article's own that is not a name: "The End", "Enjoy", "Sources"
     r"(the )?end|fin|enjoy|peace|amen|disclaimer|update|note|sources|references|footnotes|credits)\b"
 )
-SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？", '"', "”", ")")
+SENTENCE_ENDS = (*FULL_STOPS, '"', "”", ")")  # a sentence's end, and a quote's or an aside's around it
 WORD_EDGES = "\"'“”‘’()[]{}.,;:!?…«»"
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Article, Block
+from ..text import FULL_STOPS
 from .bylines import (
     COUNTER_RE,
     DATE_RE,
@@ -698,7 +699,7 @@ def _set_apart(chunks: list[_Chunk]) -> set[int]:
 
 
 PROMPT_RE = re.compile(r"^\s*(\$|PS [^>\s]*>|[A-Z]:\\[^>]*>)\s+\S")  # "$ ssh-keygen …", "PS C:\\> …"
-CODE_NEVER_ENDS = (".", "!", "?", "…", "。", "！", "？")  # a line ending so is a sentence (code ends with ")", ";")
+CODE_NEVER_ENDS = FULL_STOPS  # a line ending so is a sentence (code ends with ")", ";")
 
 
 def _typed_code(chunks: list[_Chunk], index: int) -> bool:
