@@ -144,18 +144,19 @@ def short_phrase(text: str, limit: int) -> str | None:
     """A phrase of the text's opening for a subject or a title: a whole sentence (a later one only when it stands
     alone), else a whole clause, else the start of the first sentence up to where a new phrase begins, without a
     word that orders the text before it ("Finally, …"); None when the text has none of these."""
+    phrase = _opening_phrase(text, limit)
+    return _without_sequence_word(_unpunctuated(phrase)) if phrase else None
+
+
+def _opening_phrase(text: str, limit: int) -> str | None:
     found = sentences(text)
     for index, sentence in enumerate(found[:3]):
         if _fits(sentence, limit) and (index == 0 or _stands_alone(sentence)):
-            return _without_sequence_word(_unpunctuated(sentence))
+            return sentence
     if not found:
         return None
-    first = found[0]
-    fitting = [start for start in clause_starts(first) if _fits(start, limit)]
-    if fitting:
-        return _without_sequence_word(_unpunctuated(fitting[-1]))
-    start = phrase_start(first, limit)
-    return _without_sequence_word(_unpunctuated(start)) if start else None
+    fitting = [start for start in clause_starts(found[0]) if _fits(start, limit)]
+    return fitting[-1] if fitting else phrase_start(found[0], limit)
 
 
 def _unpunctuated(text: str) -> str:
