@@ -1862,3 +1862,11 @@ def test_a_recipe_cards_labelled_details_keep_their_labels_apart() -> None:
         "<span class='wprm-recipe-details-label'>Servings:</span> <span>4</span></div></article></body></html>"
     )
     assert _html_markdown(page)[1][-1] == "Prep Time: 5 mins · Cook Time: 25 mins · Servings: 4"
+
+
+@pytest.mark.parametrize("title", ["Next steps?", "Share the load!", "More, please…"])
+def test_a_title_that_starts_like_a_page_label_is_still_the_title(title: str) -> None:
+    """Dropping a page's labels among the title's lines ("Share", "Sign in") also dropped a short title that starts
+    with such a word but ends a sentence ("Next steps?"): a label does not end as a sentence does."""
+    text = f"{title}\n\nPeople ask me about pricing every week, and the answer is always the same one.\n"
+    assert parse_plain_text(text).title == title

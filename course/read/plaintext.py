@@ -380,9 +380,11 @@ def _name_beside_date(line: str, previous: str | None, following: str | None) ->
 
 
 def _page_label(line: str) -> bool:
-    """A page's label alone on its line: "Share", "Sign in", "Comments" (not a sentence that starts so)."""
+    """A page's label alone on its line: "Share", "Sign in", "Comments" (not a sentence that starts so: "Next
+    steps?")."""
     words = line.split()
-    return 0 < len(words) <= 3 and bool(PAGE_LABEL_RE.match(line.strip())) and not line.rstrip().endswith(".")
+    sentence = line.rstrip().endswith(FULL_STOPS)  # "Share:" is a label still
+    return 0 < len(words) <= 3 and bool(PAGE_LABEL_RE.match(line.strip())) and not sentence
 
 
 def _early_byline(chunks: list[_Chunk]) -> str | None:
