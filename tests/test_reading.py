@@ -1870,3 +1870,18 @@ def test_a_title_that_starts_like_a_page_label_is_still_the_title(title: str) ->
     with such a word but ends a sentence ("Next steps?"): a label does not end as a sentence does."""
     text = f"{title}\n\nPeople ask me about pricing every week, and the answer is always the same one.\n"
     assert parse_plain_text(text).title == title
+
+
+def test_a_dev_blogs_series_box_and_author_card_go() -> None:
+    """A Hashnode-style post opened with "This article is part of the series Shipping small" (also the preheader)
+    and ended with "### Written by", the author's name and bio: the blog's, not the article's."""
+    page = (
+        "<html><body><article><h1>Feature flags without a vendor</h1><div class='series-box'><p>This article is "
+        "part of the series <a href='https://example.org/s'>Shipping small</a></p></div><div class='prose'><p>Every "
+        "team I have worked with wanted feature flags, and every team assumed it needed to buy them.</p></div>"
+        "<div class='written-by'><h3>Written by</h3><p><strong>Oskar Lind</strong></p><p>Backend developer in "
+        "Malmö.</p></div></article></body></html>"
+    )
+    assert _html_markdown(page)[1] == [
+        "Every team I have worked with wanted feature flags, and every team assumed it needed to buy them."
+    ]

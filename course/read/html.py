@@ -35,7 +35,8 @@ CHROME_RE = re.compile(
     r"modal|pagination|pager|skip|widget|toolbar|masthead|site-header|byline|author-bio|meta|post-meta|"
     r"entry-meta|posted-on|dateline|top-bar|properties|page-properties|metadata|toc|table-of-contents|author-info|"
     r"author-box|author-card|about-author|more-articles|more-posts|more-stories|read-next|recommended|"
-    r"author-photo|avatar|read-time|reading-time|publish-date|count|counts)($|[\s_-])"
+    r"author-photo|avatar|read-time|reading-time|publish-date|count|counts|written-by|series-box|post-series)"
+    r"($|[\s_-])"
 )
 # Players an article embeds: an email cannot play them, so each becomes a link to its page (the video stays)
 EMBED_PAGES = [  # an embedded player's address, and which video page it shows
@@ -78,7 +79,7 @@ CALLOUT_TITLE_RE = re.compile(
 SITE_LINE_RE = re.compile(
     r"(?i)^[↑⬆^\s]*(back to (the )?top|top of (the )?page|edit this page( on \w+)?|edit (on|in) (github|gitlab)|"
     r"suggest an edit|improve this (page|article)|view (the )?source|was this (page|article|post|guide) helpful|"
-    r"report this (article|post|page)|"
+    r"report this (article|post|page)|(this|the) (article|post) is part (\d+ )?of (the|a|my) series\b.*|"
     r"did this (page|article) (help|answer)|(last )?(updated|modified|edited|reviewed)( on| at)?\s*:?\s*\S.*\d{4})"
     r"[\s?.!↑]*$"
 )
