@@ -1213,11 +1213,91 @@ def test_text_copied_out_of_a_pdf_loses_its_page_furniture_and_broken_words() ->
     )
 
 
+def test_text_copied_out_of_a_pdf_viewer_gets_its_paragraphs_and_sections_back() -> None:
+    """A PDF viewer copies a page's lines without the space between its paragraphs, and its footer with them
+    ("Volunteer Onboarding Guide      Page 2"): each section ran on as one paragraph, its numbered heading glued to
+    its text and the footer read out mid-sentence. A line the next line's first word would have fitted on ends a
+    paragraph when it ends a sentence, and stands alone when it reads as a heading."""
+    text = (
+        "Volunteer Onboarding Guide\n\n"
+        "1. Before the first shift\n"
+        "Most volunteers decide in their first week whether they will\n"
+        "come back. They rarely say so; they simply stop answering the\n"
+        "rota emails.\n"
+        "Send the welcome pack three days ahead.\n"
+        "A pack that arrives early gets read on the sofa, with time to\n"
+        "think of questions.\n"
+        "Volunteer Onboarding Guide                         Page 2\n"
+        "2. The first shift\n"
+        "Pair every newcomer with someone who has done at least ten\n"
+        "shifts. The pairing matters more than the slides.\n"
+        "Three things to do before they leave:\n"
+        "\u2022 Thank them by name, in front of the team.\n"
+        "\u2022 Book their second shift with them, on the spot, before\n"
+        "they reach the door.\n"
+        "\u2022 Ask what surprised them.\n"
+        "The second shift is the one that makes a habit of it.\n"
+        "Volunteer Onboarding Guide                         Page 3\n"
+    )
+    blocks = parse_plain_text(text).blocks
+    assert [(b.kind, b.text.split(" ")[-1]) for b in blocks] == [
+        ("heading", "shift"),
+        ("paragraph", "emails."),
+        ("paragraph", "ahead."),
+        ("paragraph", "questions."),
+        ("heading", "shift"),
+        ("paragraph", "slides."),
+        ("paragraph", "leave:"),
+        ("list", "them."),
+        ("paragraph", "it."),
+    ]
+    assert blocks[7].markdown.splitlines()[1] == (
+        "- Book their second shift with them, on the spot, before they reach the door."
+    )
+    assert "Page" not in " ".join(b.text for b in blocks)
+
+
+def test_text_that_is_wrapped_with_blank_lines_between_paragraphs_keeps_its_paragraphs_whole() -> None:
+    """An email wrapped at 72 columns, blank lines between its paragraphs: a line that ends a sentence early in a
+    paragraph, before a long word, is not a paragraph's end, and a list item's second line stays in the item."""
+    text = (
+        "Notes from the retreat\n\n"
+        "We spent the first morning on the budget and the second on hiring. The\n"
+        "budget is fine. Hiring is not: we have three open roles, two of them\n"
+        "engineering, and the market has not got easier since the spring, which\n"
+        "means we should start the searches this month rather than in January.\n\n"
+        "What we agreed on the last afternoon, in the order we agreed it, is below.\n"
+    )
+    blocks = parse_plain_text(text).blocks
+    assert [b.kind for b in blocks] == ["paragraph", "paragraph"]
+
+
+def test_a_pdf_table_of_contents_is_left_out() -> None:
+    """A PDF's contents page, copied with the text ("1. Why clients leave ........ 2"), is the PDF's way to its
+    pages, not the article's: it went into the first lesson as a numbered list with its page numbers. It goes,
+    with its "Contents" heading."""
+    text = (
+        "The Retention Playbook\n\nContents\n\n1. Why clients leave ........................ 2\n"
+        "2. The first ninety days .................... 3\n\n"
+        "1. Why clients leave\n\nMost consultants believe clients leave because of price. In our interviews it came "
+        "fourth.\n\n2. The first ninety days\n\nThe first ninety days set the pattern for the whole engagement.\n"
+    )
+    article = parse_plain_text(text)
+    assert article.title == "The Retention Playbook"
+    assert [(b.kind, b.text[:24]) for b in article.blocks] == [
+        ("heading", "1. Why clients leave"),
+        ("paragraph", "Most consultants believe"),
+        ("heading", "2. The first ninety days"),
+        ("paragraph", "The first ninety days se"),
+    ]
+
+
 def test_a_compound_broken_at_its_own_hyphen_keeps_it() -> None:
     """A line may break a compound at its hyphen ("self-" / "employed"): it stays "self-employed", while a word
     broken into syllables ("feel-" / "ing") is one word again."""
-    blocks = parse_plain_text("Notes\n\nI am self-\nemployed, and feel-\ning well-\nknown helps a lot.\n").blocks
-    assert blocks[0].text == "I am self-employed, and feeling well-known helps a lot."
+    text = "Notes\n\nI am self-\nemployed, and feel-\ning well-\nknown helps a con-\nsultant's work.\n"
+    blocks = parse_plain_text(text).blocks
+    assert blocks[0].text == "I am self-employed, and feeling well-known helps a consultant's work."
 
 
 def test_highlighted_code_keeps_every_token_even_ones_named_like_page_furniture() -> None:

@@ -9,6 +9,7 @@ platforms put under a post (sharing buttons, related posts, the comments, the co
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -110,7 +111,7 @@ def claims_plain_text(text: str) -> bool:
 
 def parse(text: str, name: str = "") -> Article:
     """Parse plain text into an Article: title, author, headings, paragraphs and lists."""
-    chunks = _without_page_furniture(_chunks(text))
+    chunks = _without_contents(_without_page_furniture(_chunks(text)))
     chunks = [c for c in chunks if not all(COUNTER_RE.match(line) for line in c.lines)]
     forwarded, chunks = _forward_header(chunks)
     author, chunks = _strip_head(chunks)
@@ -213,7 +214,7 @@ def clean_title(title: str) -> str:
 # text copied out of a PDF: a page's number alone ("3", "Page 3", "3 / 12", "- 3 -"), and a word broken across
 # two lines with a hyphen ("pro-" / "posal")
 PAGE_NUMBER_RE = re.compile(r"(?i)^\s*(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$")
-BROKEN_WORD_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,})-\n([ \t]*)([a-zß-ÿ][^\W\d_]*)(?=[\s,.;:!?)]|$)")
+BROKEN_WORD_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,})-\n([ \t]*)([a-zß-ÿ][^\W\d_]*)(?=[\s,.;:!?)'’]|$)")
 
 
 def _without_page_furniture(chunks: list[_Chunk]) -> list[_Chunk]:
@@ -236,6 +237,26 @@ def _without_page_furniture(chunks: list[_Chunk]) -> list[_Chunk]:
         seen.add(line)
         kept.append(chunk)
     return kept
+
+
+# "1. Why clients leave ........ 2": a line of a PDF's contents, its title, dot leaders and its page number
+CONTENTS_LINE_RE = re.compile(r"^\s*\S.*?(?:[.·_…]\s*){4,}\d{1,4}\s*$")
+
+
+def _without_contents(chunks: list[_Chunk]) -> list[_Chunk]:
+    """A PDF's contents page, copied with its text: lines each leading with dots to a page number (two or more, in
+    one block or one a block), and the short heading above them ("Contents"), the PDF's way to its pages."""
+    contents = {i for i, chunk in enumerate(chunks) if all(CONTENTS_LINE_RE.match(line) for line in chunk.lines)}
+    if sum(len(chunks[i].lines) for i in contents) < 2:
+        return chunks
+    for index in sorted(contents):
+        label = chunks[index - 1] if index else None
+        heading = (
+            label and label.single and _title_like(label.text, 4) and not label.text.endswith(TERMINAL_PUNCTUATION)
+        )
+        if heading and index - 1 not in contents:
+            contents.add(index - 1)
+    return [chunk for index, chunk in enumerate(chunks) if index not in contents]
 
 
 # the halves of everyday compounds, which a line may well break at their own hyphen ("self-" / "employed")
@@ -270,6 +291,7 @@ KEYCAP_RE = re.compile(r"(?m)^([ \t]*)(?:([0-9])\ufe0f?\u20e3|(🔟))[ \t]*")  #
 
 def _chunks(text: str) -> list[_Chunk]:
     text = text.replace("\t", "    ").replace("\u00a0", " ").replace("\u200b", "")
+    text = _without_running_lines(text)
     text = _joined_broken_words(KEYCAP_RE.sub(lambda m: f"{m.group(1)}{m.group(2) or 10}. ", text))
     chunks: list[_Chunk] = []
     current: list[str] = []
@@ -282,7 +304,83 @@ def _chunks(text: str) -> list[_Chunk]:
             current = []
     if current:
         chunks.append(_Chunk(current))
-    return [piece for chunk in chunks for underlined in _underlined_off(chunk) for piece in _heading_off(underlined)]
+    return [
+        piece
+        for chunk in chunks
+        for underlined in _underlined_off(chunk)
+        for paragraph in _paragraphs_off(underlined)
+        for piece in _heading_off(paragraph)
+    ]
+
+
+# a PDF page's running head or foot with its page number, far apart on one line ("The Playbook      Page 2")
+RUNNING_LINE_RE = re.compile(
+    r"(?i)^\s*(?:(?P<before>\S.*?)\s{3,}(?:page\s+)?(?P<number>\d{1,4})|(?:page\s+)?(?P<first>\d{1,4})\s{3,}(?P<after>\S.*?))\s*$"
+)
+
+
+def _without_running_lines(text: str) -> str:
+    """A PDF's running head or foot and the page number beside it, copied with every page's text: the same words
+    beside two or more different numbers go, wherever the page broke (in the middle of a paragraph, too)."""
+    found = []
+    for index, line in enumerate(text.split("\n")):
+        match = RUNNING_LINE_RE.match(line)
+        if match:
+            words = " ".join((match.group("before") or match.group("after")).split()).casefold()
+            found.append((index, words, match.group("number") or match.group("first")))
+    pages: dict[str, set[str]] = {}
+    for _, words, number in found:
+        pages.setdefault(words, set()).add(number)
+    drop = {index for index, words, _ in found if len(pages[words]) >= 2}
+    if not drop:
+        return text
+    return "\n".join(line for index, line in enumerate(text.split("\n")) if index not in drop)
+
+
+WRAPPED_SHARE = 0.8  # of the widest line: a line this long was wrapped to the width, not ended by its writer
+ROOM_SHARE = 0.95  # of the widest line: a word fits on a line this long and no longer (proportional fonts vary)
+CLOSING_MARKS = "\"'”’»)]"
+
+
+def _paragraphs_off(chunk: _Chunk) -> list[_Chunk]:
+    """Text copied out of a PDF viewer, which drops the space between paragraphs: lines wrapped to a width run on
+    from one paragraph (or heading) into the next. Where a line ends short of the width, so that the next line's
+    first word would have fitted on it, its writer ended it: a paragraph's end when it ends a sentence, a heading
+    when it reads as one. Prose that is not wrapped to a width (a post's short lines, code, a table) is left as it
+    is, and so is a paragraph that blank lines already set apart."""
+    lines = chunk.lines
+    if len(lines) < 4 or chunk.underlined or any(_indent(line) >= SET_APART or "   " in line.strip() for line in lines):
+        return [chunk]
+    # the width the page wrapped to: most lines come close to it; one that a broken word joined to the next
+    # ("be-" / "comes part of their story") is longer
+    lengths = sorted(len(line.strip()) for line in lines)
+    width = lengths[(len(lengths) * 4) // 5]
+    # the mark of wrapping: long lines that break off mid-sentence, the next going on in lower case ("the" /
+    # "rota emails."), a quarter of the lines or more
+    wrapped = [
+        line
+        for line, following in itertools.pairwise(lines)
+        if len(line.strip()) >= WRAPPED_SHARE * width and _runs_on(line.strip()) and following.lstrip()[:1].islower()
+    ]
+    if width < 40 or len(wrapped) < 2 or len(wrapped) * 4 < len(lines) - 1:
+        return [chunk]
+    cuts = [i + 1 for i in range(len(lines) - 1) if _ends_paragraph(lines[i].strip(), lines[i + 1].strip(), width)]
+    if not cuts:
+        return [chunk]
+    return [_Chunk(lines[start:end]) for start, end in zip([0, *cuts], [*cuts, len(lines)], strict=True)]
+
+
+def _runs_on(line: str) -> bool:
+    return not line.rstrip(CLOSING_MARKS).endswith((*FULL_STOPS, ":"))
+
+
+def _ends_paragraph(line: str, following: str, width: int) -> bool:
+    if len(line) + 1 + len(following.split()[0]) > ROOM_SHARE * width:
+        return False  # the next word would not have fitted: the line was wrapped there
+    if not _runs_on(line):
+        return True
+    heading = not line.endswith(TERMINAL_PUNCTUATION) and len(line.split()) <= 12 and not BULLET_RE.match(line)
+    return heading and (_capital(line[0]) or line[0].isdigit()) and _capital(following[0])
 
 
 UNDERLINE_RE = re.compile(r"^\s*([=\-~^*#])\1{2,}\s*$")
