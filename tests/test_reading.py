@@ -1292,6 +1292,65 @@ def test_a_pdf_table_of_contents_is_left_out() -> None:
     ]
 
 
+def test_a_pdf_cover_gives_the_title_and_the_author() -> None:
+    """A whitepaper's cover, copied as its first lines: the title broken over two lines, a subtitle, the author with
+    her firm and the edition. It was one paragraph opening lesson 1, and the course's title was cut from it ("The
+    Retention Playbook for Independent Consultants How to keep clients")."""
+    text = (
+        "The Retention Playbook for Independent\nConsultants\nHow to keep clients for years, not months\n"
+        "Marta Lindqvist, Northlight Advisory\n2026 Edition\n\n"
+        "Most consultants believe clients leave because of price. In our interviews it came fourth.\n\n"
+        "So the work of retention starts long before renewal. It starts the week you sign.\n"
+    )
+    article = parse_plain_text(text)
+    assert (article.title, article.author) == ("The Retention Playbook for Independent Consultants", "Marta Lindqvist")
+    assert [b.text for b in article.blocks][:2] == [
+        "How to keep clients for years, not months",
+        "Most consultants believe clients leave because of price. In our interviews it came fourth.",
+    ]
+
+
+def test_short_opening_lines_without_an_author_or_an_edition_are_not_a_cover() -> None:
+    """A post that opens with short unpunctuated lines is not a cover: nothing in them names an author or an
+    edition, so they stay the post's words."""
+    text = (
+        "I lost my biggest client today\nAnd it was my fault\nHere is what I missed\n\n"
+        "For two years I sent the same report every month. Nobody read it, and I never asked.\n\n"
+        "Ask what they read. Then send that.\n"
+    )
+    article = parse_plain_text(text)
+    assert article.blocks[0].text.startswith("I lost my biggest client today")
+
+
+@pytest.mark.parametrize(
+    "label", ["About the author", "ABOUT THE AUTHOR", "About Marta Lindqvist", "À propos de l'autrice"]
+)
+def test_the_authors_bio_after_the_article_is_left_out(label: str) -> None:
+    """A whitepaper or a post ends with the author's bio ("About the author", her name, her firm) and a copyright
+    line: it became the last lesson's closing paragraph. The subscriber knows who writes to them; the bio goes."""
+    text = (
+        "Pricing for the long run\n\nBy Marta Lindqvist\n\n"
+        "Long engagements need prices that can last. Hourly billing punishes you for getting faster.\n\n"
+        "Keep the conversation about outcomes and the price follows.\n\n"
+        f"{label}\nMarta Lindqvist has advised more than sixty firms on client retention.\n"
+        "She lives in Uppsala.\n\u00a9 2026 Northlight Advisory. All rights reserved.\n"
+    )
+    blocks = parse_plain_text(text).blocks
+    assert blocks[-1].text == "Keep the conversation about outcomes and the price follows."
+
+
+def test_a_section_about_the_author_inside_the_article_stays() -> None:
+    """ "About the author" with the article going on after it at length is a section of the article (a profile, a
+    book review), not a bio under it."""
+    body = "She started the firm in 2009 with one client and a borrowed desk, and grew it slowly. " * 12
+    text = (
+        "A profile of a quiet founder\n\nOpening words of the profile, long enough to be an article's first "
+        f"paragraph.\n\nAbout the author\n\n{body}\n\nWhat she would do again\n\n{body}\n"
+    )
+    blocks = parse_plain_text(text).blocks
+    assert [b.text for b in blocks if b.kind == "heading"] == ["About the author", "What she would do again"]
+
+
 def test_a_compound_broken_at_its_own_hyphen_keeps_it() -> None:
     """A line may break a compound at its hyphen ("self-" / "employed"): it stays "self-employed", while a word
     broken into syllables ("feel-" / "ing") is one word again."""

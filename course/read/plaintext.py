@@ -118,9 +118,15 @@ def parse(text: str, name: str = "") -> Article:
     if forwarded.recipient and chunks and chunks[0].single and _greets(chunks[0].text, forwarded.recipient):
         chunks = chunks[1:]  # "Hi Sam," to the person it was forwarded to, not to every subscriber
     chunks = _strip_tail(chunks, author or _early_byline(chunks))
+    chunks = _without_bio(chunks, author or _early_byline(chunks))
     signed = _signed_by(chunks)
     title = ""
-    if len(chunks) > 1 and len(chunks[0].lines) == 2 and all(_title_like(line, 12) for line in chunks[0].lines):
+    cover = _cover(chunks[0]) if len(chunks) > 1 else None
+    if cover:
+        lines, author_on_cover = cover
+        chunks[0:1] = [_Chunk([line]) for line in lines]
+        author = author or author_on_cover
+    elif len(chunks) > 1 and len(chunks[0].lines) == 2 and all(_title_like(line, 12) for line in chunks[0].lines):
         chunks[0:1] = [_Chunk([line]) for line in chunks[0].lines]  # a title with its subtitle under it
     if len(chunks) > 1 and chunks[0].single and _title_like(chunks[0].text, max_words=20):
         title = clean_title(chunks.pop(0).text)
@@ -129,6 +135,76 @@ def parse(text: str, name: str = "") -> Article:
     author = author or forwarded.sender or signed  # a byline's full name ("Por Marta Quintana") before "Marta"
     blocks = _blocks(chunks, author)
     return Article(title=forwarded.subject or title, blocks=blocks, author=author)
+
+
+EDITION_RE = re.compile(
+    r"(?i)^(?:(?:\d{4}|first|second|third|new|revised|updated)\s+)?(?:edition|ausgabe|auflage|[ée]dition|edici[óo]n|"
+    r"edizione|editie|uitgave)(?:\s+\d{4})?$|^(?:version|v)\s*\d+(?:\.\d+)*$"
+)
+
+
+def _cover(chunk: _Chunk) -> tuple[list[str], str | None] | None:
+    """A document's cover, copied as its first lines: the title (broken over two lines when it is set large), a
+    subtitle, the author (with her firm: "Marta Lindqvist, Northlight Advisory") and the edition or a date. The
+    title and the subtitle, each a line of its own, and the author; None when the lines name no author and no
+    edition, as a post's short opening lines do not."""
+    lines = [" ".join(line.split()) for line in chunk.lines]
+    if not 3 <= len(lines) <= 7 or not all(_title_like(line, 12) for line in lines):
+        return None
+    author, kept = None, []
+    for line in lines:
+        name = byline_name(line) or _name_with_firm(line)
+        if name:
+            author = author or name
+        elif not (EDITION_RE.match(line) or is_metadata(line)):
+            kept.append(line)
+    if not kept or len(kept) == len(lines):
+        return None
+    title, rest = kept[0], kept[1:]
+    while rest and _title_goes_on(rest[0]):
+        title = f"{title} {rest.pop(0)}"
+    return [title, *rest], author
+
+
+def _name_with_firm(line: str) -> str | None:
+    """ "Marta Lindqvist, Northlight Advisory": a name of two to four words, then a comma and capitalised words."""
+    name, _, firm = line.partition(",")
+    words = firm.split()
+    if not words or not 2 <= len(name.split()) <= 4 or not is_signature(name):
+        return None
+    return name.strip() if all(_capital(word[0]) or not word[0].isalpha() for word in words) else None
+
+
+def _title_goes_on(line: str) -> bool:
+    """A title set large breaks over two lines, its second one or two capitalised words ("Consultants"); a subtitle
+    is longer, or opens with an article ("A Field Guide")."""
+    words = line.split()
+    return len(words) <= 2 and all(_capital(word[0]) for word in words) and words[0].casefold() not in ARTICLES
+
+
+ARTICLES = frozenset({"a", "an", "the", "der", "die", "das", "ein", "eine", "le", "la", "les", "un", "une", "el",
+                      "los", "las", "il", "lo", "gli", "o", "os", "as", "um", "uma", "de", "het", "een"})  # fmt: skip
+
+# the author's bio under the article: "About the author", in the languages course reads ("About Marta Lindqvist"
+# is matched against the author's name)
+ABOUT_AUTHOR_RE = re.compile(
+    r"(?i)^(?:about (?:the )?(?:author|authors|writer)|about me|über (?:den autor|die autorin|mich)|"
+    r"à propos de l['’]aut(?:eur|rice)e?|à propos de moi|sobre (?:el autor|la autora|mí|o autor|a autora|mim)|"
+    r"sull['’]aut(?:ore|rice)|chi sono|over de auteur|over mij)\s*:?$"
+)
+BIO_WORDS = 150  # at most: more after "About the author" is a section of the article (a profile), not a bio
+
+
+def _without_bio(chunks: list[_Chunk], author: str | None) -> list[_Chunk]:
+    """The author's bio after the article ("About the author", her name and firm, a copyright line), which closed
+    the last lesson: the subscriber knows who writes to them. Only at the end, and only when short."""
+    about_author = f"about {author}".casefold() if author else None
+    for index in range(len(chunks) - 1, max(len(chunks) - 4, 0), -1):
+        label = " ".join(chunks[index].lines[0].split()).rstrip(":").strip()
+        bio = ABOUT_AUTHOR_RE.match(label) or label.casefold() == about_author
+        if bio and sum(len(chunk.text.split()) for chunk in chunks[index:]) <= BIO_WORDS:
+            return chunks[:index]
+    return chunks
 
 
 @dataclass
