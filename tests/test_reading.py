@@ -1339,6 +1339,20 @@ def test_the_authors_bio_after_the_article_is_left_out(label: str) -> None:
     assert blocks[-1].text == "Keep the conversation about outcomes and the price follows."
 
 
+def test_the_authors_bio_under_a_markdown_or_html_article_is_left_out() -> None:
+    """The same bio under a Markdown post ("## About the author") or a page's article (an <h3> naming the author
+    its meta tag names, no class calling it a card): it closed the last lesson."""
+    body = "Long engagements need prices that can last. Hourly billing punishes you for getting faster. " * 4
+    markdown = f"# Pricing for the long run\n\n{body}\n\n## About the author\n\nMarta Lindqvist advises firms.\n"
+    assert parse_article(Source("post.md", "markdown", markdown)).blocks[-1].text == body.strip()
+    page = (
+        '<html><head><meta name="author" content="Marta Lindqvist"></head><body><article>'
+        f"<h1>Pricing for the long run</h1><p>{body}</p><h3>About Marta Lindqvist</h3>"
+        "<p>Marta Lindqvist advises firms.</p></article></body></html>"
+    )
+    assert parse_article(Source("post.html", "html", page)).blocks[-1].text == body.strip()
+
+
 def test_a_section_about_the_author_inside_the_article_stays() -> None:
     """ "About the author" with the article going on after it at length is a section of the article (a profile, a
     book review), not a bio under it."""

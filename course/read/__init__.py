@@ -14,7 +14,7 @@ from ..errors import CourseError
 from ..model import Article, Block
 from ..phrases import cut_at_phrase, short_phrase
 from ..text import ITEM_NUMBER_RE, visible
-from .bylines import closing_and_name, is_postscript
+from .bylines import closing_and_name, is_author_bio, is_postscript
 from .language import detect_language
 from .markdown import link_destination
 from .readers import reader_named
@@ -65,6 +65,7 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
     article.blocks = _without_repeated_opening(article.blocks, article.title)
     article.blocks = _without_contents_list(article.blocks)
     article.blocks = _without_subscribe_invitation(article.blocks)
+    article.blocks = _without_author_bio(article.blocks, article.author)
     first = article.blocks[0] if article.blocks else None  # its source too: "Hi *|FNAME|*," reads "Hi |FNAME|,"
     if first and any(GENERIC_SALUTATION_RE.match(s.strip()) for s in (first.text, first.markdown.replace("\\", ""))):
         article.blocks = article.blocks[1:]  # "Hi friend,": each lesson greets its reader by name already
@@ -100,6 +101,16 @@ def _without_repeated_opening(blocks: list[Block], title: str) -> list[Block]:
         seen.add(key)
         kept.append(block)
     return kept
+
+
+def _without_author_bio(blocks: list[Block], author: str | None) -> list[Block]:
+    """A heading "About the author" (or "About <author>") near the end with a short bio under it
+    (bylines.is_author_bio): it goes, with what follows it."""
+    for index in range(len(blocks) - 1, max(len(blocks) - 5, 0), -1):
+        words = sum(block.words for block in blocks[index:])
+        if blocks[index].kind == "heading" and is_author_bio(blocks[index].text, words, author):
+            return blocks[:index]
+    return blocks
 
 
 def _without_contents_list(blocks: list[Block]) -> list[Block]:

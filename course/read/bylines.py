@@ -189,3 +189,20 @@ def bare_signature(last: str, before: str | None, texts: list[str]) -> bool:
 def is_signature(text: str) -> bool:
     """A name as a letter is signed: one to four capitalised words."""
     return bool(NAME_ONLY_RE.match(" ".join(text.split()))) and len(text.split()) <= 4
+
+
+# the author's bio after the article, in the languages course reads ("About <the author's name>" is matched too)
+ABOUT_AUTHOR_RE = re.compile(
+    r"(?i)^(?:about (?:the )?(?:author|authors|writer)|about me|über (?:den autor|die autorin|mich)|"
+    r"à propos de l['’]aut(?:eur|rice)e?|à propos de moi|sobre (?:el autor|la autora|mí|o autor|a autora|mim)|"
+    r"sull['’]aut(?:ore|rice)|chi sono|over de auteur|over mij)$"
+)
+BIO_WORDS = 150  # at most: more after "About the author" is a section of the article (a profile), not a bio
+
+
+def is_author_bio(label: str, words: int, author: str | None) -> bool:
+    """What starts with `label` and runs `words` words to the article's end is the author's bio ("About the author",
+    her name and firm, a copyright line), which closed the last lesson: the subscriber knows who writes to them."""
+    label = " ".join(label.split()).rstrip(":").strip()
+    named = bool(author) and label.casefold() == f"about {author}".casefold()
+    return words <= BIO_WORDS and (named or ABOUT_AUTHOR_RE.match(label) is not None)

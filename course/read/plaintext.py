@@ -22,6 +22,7 @@ from .bylines import (
     bare_signature,
     byline_name,
     closing_and_name,
+    is_author_bio,
     is_closing,
     is_metadata,
     is_postscript,
@@ -185,24 +186,13 @@ def _title_goes_on(line: str) -> bool:
 ARTICLES = frozenset({"a", "an", "the", "der", "die", "das", "ein", "eine", "le", "la", "les", "un", "une", "el",
                       "los", "las", "il", "lo", "gli", "o", "os", "as", "um", "uma", "de", "het", "een"})  # fmt: skip
 
-# the author's bio under the article: "About the author", in the languages course reads ("About Marta Lindqvist"
-# is matched against the author's name)
-ABOUT_AUTHOR_RE = re.compile(
-    r"(?i)^(?:about (?:the )?(?:author|authors|writer)|about me|über (?:den autor|die autorin|mich)|"
-    r"à propos de l['’]aut(?:eur|rice)e?|à propos de moi|sobre (?:el autor|la autora|mí|o autor|a autora|mim)|"
-    r"sull['’]aut(?:ore|rice)|chi sono|over de auteur|over mij)\s*:?$"
-)
-BIO_WORDS = 150  # at most: more after "About the author" is a section of the article (a profile), not a bio
-
 
 def _without_bio(chunks: list[_Chunk], author: str | None) -> list[_Chunk]:
-    """The author's bio after the article ("About the author", her name and firm, a copyright line), which closed
-    the last lesson: the subscriber knows who writes to them. Only at the end, and only when short."""
-    about_author = f"about {author}".casefold() if author else None
+    """The author's bio after the article, its label perhaps on the first line of its text ("About the author" then
+    "Marta Lindqvist has advised…" and a copyright line, no blank line between): see bylines.is_author_bio."""
     for index in range(len(chunks) - 1, max(len(chunks) - 4, 0), -1):
-        label = " ".join(chunks[index].lines[0].split()).rstrip(":").strip()
-        bio = ABOUT_AUTHOR_RE.match(label) or label.casefold() == about_author
-        if bio and sum(len(chunk.text.split()) for chunk in chunks[index:]) <= BIO_WORDS:
+        words = sum(len(chunk.text.split()) for chunk in chunks[index:])
+        if is_author_bio(chunks[index].lines[0], words, author):
             return chunks[:index]
     return chunks
 
