@@ -1272,6 +1272,29 @@ def test_text_that_is_wrapped_with_blank_lines_between_paragraphs_keeps_its_para
     assert [b.kind for b in blocks] == ["paragraph", "paragraph"]
 
 
+def test_page_numbers_copied_into_the_middle_of_a_paragraph_go() -> None:
+    """A viewer copies each page's number (and its running head) where the page broke, inside a paragraph when no
+    blank line is around it: "…the CFO's spreadsheet. 2" ended a paragraph, and the running head ran into it.
+    Under a paragraph, the number stayed as its last word."""
+    paragraph = (
+        "Most consultants believe clients leave because of price. In our\ninterviews with former clients of "
+        "independent consultants,\nprice came fourth. The three reasons ahead of it were all about\nattention and "
+        "trust, and a client who cannot explain your value\nto their own boss will not defend your invoice when the\n"
+    )
+    text = (
+        f"The Retention Playbook\n\n{paragraph}2\nThe Retention Playbook\nbudget is cut at the end of the year.\n\n"
+        f"{paragraph}3\nThe Retention Playbook\nbudget is cut, whatever the year has been.\n\n"
+        f"{paragraph}budget is cut in the spring.\n4\n"
+    )
+    article = parse_plain_text(text)
+    assert article.title == "The Retention Playbook"
+    assert [b.text.split("invoice ")[1] for b in article.blocks] == [
+        "when the budget is cut at the end of the year.",
+        "when the budget is cut, whatever the year has been.",
+        "when the budget is cut in the spring.",
+    ]
+
+
 def test_a_pdf_table_of_contents_is_left_out() -> None:
     """A PDF's contents page, copied with the text ("1. Why clients leave ........ 2"), is the PDF's way to its
     pages, not the article's: it went into the first lesson as a numbered list with its page numbers. It goes,

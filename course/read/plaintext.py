@@ -388,8 +388,9 @@ RUNNING_LINE_RE = re.compile(
 def _without_running_lines(text: str) -> str:
     """A PDF's running head or foot and the page number beside it, copied with every page's text: the same words
     beside two or more different numbers go, wherever the page broke (in the middle of a paragraph, too)."""
+    lines = text.split("\n")
     found = []
-    for index, line in enumerate(text.split("\n")):
+    for index, line in enumerate(lines):
         match = RUNNING_LINE_RE.match(line)
         if match:
             words = " ".join((match.group("before") or match.group("after")).split()).casefold()
@@ -397,10 +398,37 @@ def _without_running_lines(text: str) -> str:
     pages: dict[str, set[str]] = {}
     for _, words, number in found:
         pages.setdefault(words, set()).add(number)
-    drop = {index for index, words, _ in found if len(pages[words]) >= 2}
-    if not drop:
-        return text
-    return "\n".join(line for index, line in enumerate(text.split("\n")) if index not in drop)
+    drop = {index for index, words, _ in found if len(pages[words]) >= 2} | _numbers_inside_paragraphs(lines)
+    return "\n".join(line for index, line in enumerate(lines) if index not in drop) if drop else text
+
+
+PAGE_LINES = 5  # lines at least between two page numbers: numbers closer together number something else
+
+
+def _numbers_inside_paragraphs(lines: list[str]) -> set[int]:
+    """Page numbers a viewer copied where the page broke, with no blank line on one side or both (inside or under a
+    paragraph), rising through the text a page apart; and the running head beside each (a line said again at every
+    page break, but the first time: the title). A number alone between blank lines is _without_page_furniture's."""
+    padded = ["", *lines, ""]
+    inside = [
+        index
+        for index, line in enumerate(lines)
+        if PAGE_NUMBER_RE.match(line) and (padded[index].strip() or padded[index + 2].strip())
+    ]
+    numbers = [int(re.findall(r"\d+", lines[index])[0]) for index in inside]
+    rising = all(later > earlier for earlier, later in itertools.pairwise(numbers))
+    apart = all(later - earlier >= PAGE_LINES for earlier, later in itertools.pairwise(inside))
+    if len(inside) < 2 or not rising or not apart:
+        return set()
+    drop = set(inside)
+    said = [" ".join(line.split()).casefold() for line in lines]
+    for index in inside:
+        for beside in (index - 1, index + 1):
+            head = said[beside] if 0 <= beside < len(lines) else ""
+            title = bool(head) and _title_like(head, 10) and _capital(lines[beside].strip()[0])
+            if title and said.count(head) >= 2 and said.index(head) != beside:
+                drop.add(beside)
+    return drop
 
 
 WRAPPED_SHARE = 0.8  # of the widest line: a line this long was wrapped to the width, not ended by its writer
