@@ -8,9 +8,11 @@ import re
 
 from .text import phrase_words
 
+# the space after a sentence's end and what closes it ('now?" Then', "fini. » Puis", "above.) Done"): the closing
+# marks stay with the sentence
 SENTENCE_END_RE = re.compile(
-    r"(?<=[.!?…])[\"”’»)\]]*\s+(?=[\"“‘«(¿¡]*[^\W\d_]|\d)"
-    r"|(?<=[。！？])\s*(?=[^\s」』）])"  # Chinese and Japanese: 。！？ then no space (「はい。」と言った。 is one)
+    r"[.!?…](?:\s?[\"”’»)\]])*(\s+)(?=[\"“‘«(¿¡]*[^\W\d_]|\d)"
+    r"|[。！？](\s*)(?=[^\s」』）])"  # Chinese and Japanese: 。！？ then no space (「はい。」と言った。 is one)
 )
 CLAUSE_END_RE = re.compile(r"(?<=[,;:])\s+|\s+[–—-]\s+|(?<=\S)[–—]\s*")
 QUOTE_MARK_RE = re.compile(r"(?m)^\s*>\s?")
@@ -99,8 +101,10 @@ def sentences(text: str) -> list[str]:
     """The sentences of a text, in order (a line of a list is a sentence of its own)."""
     found: list[str] = []
     for line in QUOTE_MARK_RE.sub("", text).split("\n"):
-        found += [s.strip() for s in SENTENCE_END_RE.split(" ".join(line.split())) if s.strip()]
-    return found
+        line = " ".join(line.split())
+        cuts = [match.end() for match in SENTENCE_END_RE.finditer(line)]
+        found += [line[start:end].strip() for start, end in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+    return [sentence for sentence in found if sentence]
 
 
 def _words(text: str) -> list[str]:

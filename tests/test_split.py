@@ -348,6 +348,17 @@ JAPANESE = (
 )
 
 
+def test_a_sentence_keeps_the_quote_mark_or_bracket_that_closes_it() -> None:
+    """'Start broad: "What made you reach out now?" Then go deeper.' gave the preheader 'Start broad: "What made you
+    reach out now?' : the closing quote went with the space after it, and the subscriber saw a quote never closed."""
+    from course.phrases import sentences
+
+    assert sentences('Start broad: "What made you reach out now?" Then go deeper. (See above.) Done.') == [
+        'Start broad: "What made you reach out now?"', "Then go deeper.", "(See above.)", "Done."
+    ]  # fmt: skip
+    assert sentences("Il dit : « C'est fini. » Puis il part.") == ["Il dit : « C'est fini. »", "Puis il part."]
+
+
 def test_japanese_is_counted_read_and_titled_as_a_japanese_reader_would() -> None:
     """Chinese and Japanese have no spaces: two characters make a word, a sentence ends at 。 with no space
     after it, and a title of five characters is not too thin for a subject."""
