@@ -186,6 +186,33 @@ def test_encodings_are_detected() -> None:
     assert decode_bytes(text.encode("cp1252"), "x.txt") == text
     assert decode_bytes(text.encode("utf-16"), "x.txt") == text
     assert decode_bytes(b"\xef\xbb\xbf" + text.encode(), "x.txt") == text
+    polish = "Zażółć gęślą jaźń: każdy świerszcz śpiewa źle, a żółw chodzi wolno po łące i cieszy się słońcem."
+    assert decode_bytes(polish.encode("cp1250"), "x.txt") == polish  # not read as Windows-1252, which also decodes
+    russian = "Съешь же ещё этих мягких французских булок, да выпей чаю. Это предложение содержит все буквы."
+    assert decode_bytes(russian.encode("cp1251"), "x.txt") == russian
+
+
+def test_a_whitepaper_copied_out_of_a_pdf_and_saved_by_windows_reads_as_its_author_wrote_it() -> None:
+    """The whole of a PDF copy (tests/articles/SOURCES.md): Windows-1252 whose only other characters are "•" and
+    "©" read as a Baltic code page ("Ģ Send a written summary…", the list lost; among encodings that read a text
+    equally cleanly, Windows-1252 is the likeliest), and the cover, the contents, the page numbers, the broken
+    words, the run-on paragraphs and the bio are each read as the rules above say."""
+    article = _article("synthetic-pdf-copy-whitepaper.txt")
+    assert (article.title, article.author) == ("The Retention Playbook for Independent Consultants", "Marta Lindqvist")
+    assert [block.text for block in article.blocks if block.kind == "heading"] == [
+        "1. Why clients leave", "2. The first ninety days", "3. Quarterly value reviews", "4. Pricing for the long run"
+    ]  # fmt: skip
+    lists = [block.markdown for block in article.blocks if block.kind == "list"]
+    assert lists == [
+        "- Send a written summary after every meeting, the same day.\n"
+        "- Name one measurable outcome in week one and report on it every Friday.\n"
+        "- Introduce yourself to the person who signs the invoice, not just the person who hired you."
+    ]
+    text = " ".join(block.text for block in article.blocks)
+    assert "consultant's point of contact" in text and "the answer becomes part" in text
+    for furniture in ("Contents", "....", "Page", " 2 ", "spreadsheet. 2", "About the author", "©", "Edition"):
+        assert furniture not in text, furniture
+    assert article.blocks[-1].text == "Keep the conversation about outcomes and the price follows."
 
 
 def test_german_article_is_detected_as_german() -> None:

@@ -175,9 +175,15 @@ def decode_bytes(data: bytes, name: str, declared: str | None = None) -> str:
     if text is None:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
+        matches = from_bytes(data)
+        best = matches.best()
         if best is None:
             raise CourseError(f"{name} is not text in any known encoding; save it as UTF-8 text and retry")
+        # Windows-1252 is what Word and Notepad write on a Western Windows: of the readings that are as clean as
+        # the best, it is the likeliest (an English text whose only other characters are "•" and "©" was read as
+        # a Baltic code page, "Ģ Send…")
+        western = next((m for m in matches if "cp1252" in m.could_be_from_charset and m.chaos <= best.chaos), None)
+        best = western or best
         log.info("%s decoded as %s", name, best.encoding)
         text = str(best)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
