@@ -1104,6 +1104,42 @@ def test_mdx_code_stays_code_and_callouts_admonitions_and_tabs_keep_their_labels
     assert sources[-4:] == ["**TypeScript**", "```ts\nlet n = 1;\n```", "**Python**", "```python\nn = 1\n```"]
 
 
+def test_mkdocs_admonitions_content_tabs_and_extensions_read_as_an_email_can_show_them() -> None:
+    """MkDocs Material's Markdown (Python-Markdown's extensions): "!!! info "Title"" and "??? tip" over a block
+    indented four spaces, content tabs ('=== "Python"' over theirs), "{ .annotate }", a snippet include
+    ("--8<-- "file.md"") and abbreviations ("*[HMAC]: …") all reached the lesson as written, and the code in a tab
+    was an indented block with its fence showing. A callout is a quote under its title, each tab's code says which
+    it is, and what only the site's build reads goes. In a code block, the same syntax is the tutorial's."""
+    text = (
+        "# Webhooks\n\nWebhooks tell your app that something happened, and this guide sets one up from scratch.\n\n"
+        "## Create an endpoint { #create .wide }\n\n"
+        '!!! info "Before you start"\n    You need an API key with the `webhooks:write` scope.\n\n    Create one.\n\n'
+        '=== "curl"\n\n    ```bash\n    curl https://api.example.com/v1/hooks \\\n      -d url=x\n    ```\n\n'
+        '=== "Python"\n\n    ```python\n    hooks.create(url="x")\n    ```\n\n'
+        "The response holds the signing secret (1). Store it like a password.\n{ .annotate }\n\n"
+        "1.  It starts with `whsec_` and is shown once.\n\n"
+        "!!! warning\n    Compare signatures in constant time.\n\n"
+        '???+ tip "Testing retries"\n    Return a `500` and watch the log.\n\n'
+        '--8<-- "includes/abbreviations.md"\n\n*[HMAC]: Hash-based Message Authentication Code\n\n'
+        'Write admonitions like this:\n\n```markdown\n!!! note "Title"\n    Text.\n```\n'
+    )
+    sources = [block.markdown for block in parse_article(Source("hooks.md", "markdown", text)).blocks]
+    assert sources[1:] == [
+        "## Create an endpoint",
+        "> **Before you start**  \n> You need an API key with the `webhooks:write` scope.\n>\n> Create one.",
+        "**curl**",
+        "```bash\ncurl https://api.example.com/v1/hooks \\\n  -d url=x\n```",
+        "**Python**",
+        '```python\nhooks.create(url="x")\n```',
+        "The response holds the signing secret (1). Store it like a password.",
+        "1.  It starts with `whsec_` and is shown once.",
+        "> [!WARNING]\n> Compare signatures in constant time.",
+        "> **Testing retries**  \n> Return a `500` and watch the log.",
+        "Write admonitions like this:",
+        '```markdown\n!!! note "Title"\n    Text.\n```',
+    ]
+
+
 def test_plain_text_in_scripts_without_capitals_has_a_title_headings_and_text() -> None:
     """Arabic, Hebrew, Chinese and Japanese have no capital letters: every line read as lower-case page furniture,
     so a Japanese text was "no article text found" and an Arabic one lost its title and headings. Their letters

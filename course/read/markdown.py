@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -17,7 +18,7 @@ SUFFIXES = (".md", ".markdown", ".mdx")
 MEDIA_TYPES = ("markdown",)
 ATX_HEADING_RE = re.compile(r"(?m)^#{1,6} \S")
 
-ANCHOR_RE = re.compile(r"\s*\{#[^}]*\}\s*$")
+ANCHOR_RE = re.compile(r"\s*\{:?[ \t]*[#.][^}]*\}\s*$")  # "## Setup {#setup}", "{ #setup .wide }"
 FOOTNOTE_DEF_RE = re.compile(r"^\[\^([^\]]+)\]:[ \t]?(.*)$")
 # JSX/MDX components (<NewsletterForm />, <Caption>…</Caption>): a capitalised tag name is never HTML.
 SELF_CLOSING_COMPONENT_RE = re.compile(r"<([A-Z][\w.]*)\b[^>]*/>")
@@ -149,6 +150,7 @@ def parse(text: str, name: str = "") -> Article:
     meta, body = _split_front_matter(text, name)
     # a notebook's cells are code in their language, without the cell's options
     body = CELL_FENCE_RE.sub(lambda m: f"{m.group(1)}{m.group(2).lower()}\n", body)
+    body = _outside(FENCE_RE, body, _python_markdown)  # first: its blocks hold code indented under them
     # MDX and shortcodes are read outside code: a React tutorial's `<Button>` and `import` lines are its code
     body, code = _code_set_aside(body)
     body = _without_needless_escapes(_shortcodes(_unwrap_components(body)))
@@ -378,6 +380,43 @@ def _shortcodes(body: str) -> str:
 
     # a tutorial about shortcodes shows them in its code blocks: those stay as written
     return _unraw(_outside(FENCE_RE, _outside(FENCE_RE, body, as_fences), outside_code))
+
+
+# Python-Markdown's extensions (MkDocs Material): an admonition ("!!! tip "Title"", "??? note" folded, "???+" open)
+# or a content tab ('=== "Python"') over a block indented four spaces, the block's blank lines included
+INDENTED_BLOCK_RE = re.compile(
+    r"(?m)^(?P<indent>[ \t]*)(?P<mark>!!!|\?\?\?\+?|===\+?)[ \t]+(?P<head>[^\n]*)\n"
+    r"(?P<body>(?:(?P=indent)(?: {4}|\t)[^\n]*\n|[ \t]*\n)*(?:(?P=indent)(?: {4}|\t)[^\n]*$)?)"
+)
+ADMONITION_HEAD_RE = re.compile(r'^(?P<kind>[\w-]+)(?:[ \t]+(?:inline|end))*(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$')
+TAB_HEAD_RE = re.compile(r'^"(?P<label>[^"]*)"')
+# what only the site's build reads: an attribute list on a line of its own ("{ .annotate }"), a snippet included
+# from another file ('--8<-- "includes/abbreviations.md"'), an abbreviation's definition ("*[HMAC]: …")
+BUILD_ONLY_LINE_RE = re.compile(
+    r"(?m)^[ \t]*(?:\{[ \t]*[.#][^}\n]*\}|-{1,2}8<-{1,2}[ \t]+[\"'][^\n]*|\*\[[^\]\n]+\]:[^\n]*)[ \t]*(?:\n|$)"
+)
+
+
+def _python_markdown(body: str) -> str:
+    """MkDocs Material's blocks as plain Markdown: an admonition is a quote under its title (or its kind), each
+    content tab its label in bold over what it holds (an email shows every tab, one after the other), and what
+    only the site's build reads goes."""
+
+    def block(match: re.Match[str]) -> str:
+        inner = textwrap.dedent(match.group("body")).strip("\n")
+        inner = _python_markdown(inner + "\n").strip("\n")  # a tab holding an admonition
+        head = match.group("head").strip()
+        if match.group("mark").startswith("="):
+            tab = TAB_HEAD_RE.match(head)
+            return f"{match.group('indent')}**{tab.group('label') if tab else head}**\n\n{inner}\n\n"
+        admonition = ADMONITION_HEAD_RE.match(head)
+        if admonition is None:
+            return match.group(0)
+        title = admonition.group("title")
+        quote = _quoted(inner) if title == "" else _callout_quote(admonition.group("kind"), title or "", inner)
+        return quote + "\n\n"
+
+    return BUILD_ONLY_LINE_RE.sub("", INDENTED_BLOCK_RE.sub(block, body))
 
 
 def _unraw(text: str) -> str:
