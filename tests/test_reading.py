@@ -1140,6 +1140,23 @@ def test_mkdocs_admonitions_content_tabs_and_extensions_read_as_an_email_can_sho
     ]
 
 
+def test_a_code_blocks_file_name_is_said_above_it() -> None:
+    """Docusaurus, MkDocs and Expressive Code name a listing's file in its fence (```python title="verify.py"
+    linenums="1"), VitePress in brackets (```js [config.js]): the email showed the code without the name the
+    reader must save it under. The name is said in bold above the code, whose fence keeps its language only."""
+    text = (
+        "# Setup\n\nTwo files make the whole integration, and each is short enough to read in a minute.\n\n"
+        '``` python title="verify.py" linenums="1" hl_lines="6"\nimport hmac\n```\n\n'
+        "```js [config.js]\nexport default {}\n```\n\n```ts {1,3}\nlet n = 1;\n```\n\n"
+        "```{.python .numberLines}\nn = 2\n```\n\n```{1,3}\nplain\n```\n"
+    )
+    sources = [block.markdown for block in parse_article(Source("setup.md", "markdown", text)).blocks]
+    assert sources[1:] == [
+        "**verify.py**", "```python\nimport hmac\n```", "**config.js**", "```js\nexport default {}\n```",
+        "```ts\nlet n = 1;\n```", "```python\nn = 2\n```", "```\nplain\n```",
+    ]  # fmt: skip
+
+
 def test_plain_text_in_scripts_without_capitals_has_a_title_headings_and_text() -> None:
     """Arabic, Hebrew, Chinese and Japanese have no capital letters: every line read as lower-case page furniture,
     so a Japanese text was "no article text found" and an Arabic one lost its title and headings. Their letters

@@ -10,7 +10,7 @@ from dataclasses import replace
 from ..model import Article, Block
 from ..text import ALERT_KINDS, markdown_parser, markdown_words_text
 from .bylines import bare_signature, byline_name, closing_and_name, is_metadata, is_postscript, is_signature
-from .plaintext import SECTION_BREAK_RE
+from .plaintext import SECTION_BREAK_RE, escape_markdown
 from .tables import table_markdown
 
 KIND = "markdown"
@@ -112,9 +112,10 @@ BADGE_RE = re.compile(
 BOLD_LINE_RE = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")  # a paragraph that is one bold line
 TOML_FRONT_MATTER_RE = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 FENCE_RE = re.compile(r"(?ms)^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ \t]{0,3}\1[ \t]*$")
-# Quarto's and R Markdown's code cells: "```{python}" or "```{r setup, include=FALSE}", options as "#| echo: true"
+# Quarto's and R Markdown's code cells: "```{python}" or "```{r setup, include=FALSE}", options as "#| echo: true";
+# Pandoc's "```{.python .numberLines}" names its language so too
 CELL_FENCE_RE = re.compile(
-    r"(?ms)^([ \t]{0,3}(?:`{3,}|~{3,}))[ \t]*\{([\w+#.-]+)[^}\n]*\}[ \t]*\n((?:[ \t]*#\|[^\n]*\n)*)"
+    r"(?ms)^([ \t]{0,3}(?:`{3,}|~{3,}))[ \t]*\{\.?([A-Za-z][\w+#.-]*)[^}\n]*\}[ \t]*\n((?:[ \t]*#\|[^\n]*\n)*)"
 )
 # Quarto's callouts: "::: {.callout-tip}" (a title="…" attribute, or a "## Title" inside) … ":::"
 QUARTO_CALLOUT_RE = re.compile(
@@ -173,6 +174,10 @@ def parse(text: str, name: str = "") -> Article:
             continue
         if env.get("references") and token.type not in ("fence", "code_block", "html_block"):
             source = _inline_references(source, env["references"])
+        if token.type == "fence" and FENCE_INFO_EXTRA_RE.search(token.info):
+            title, source = _titled_fence(token.info, source)
+            if title:
+                blocks.append(Block("paragraph", f"**{escape_markdown(title)}**", title))
         block = _block(token.type, token.tag, source)
         if block is not None:
             blocks.append(replace(block, break_before=True) if section_break else block)
@@ -651,6 +656,22 @@ def _block(kind: str, tag: str, source: str) -> Block | None:
         "table_open": "table",
     }.get(kind, "paragraph")
     return Block(block_kind, source, markdown_words_text(source).strip())
+
+
+# what a fence says after its language: a file name (title="verify.py", VitePress' [config.js]), line numbers and
+# highlighted lines (linenums="1", {1,3}), which only the site's code blocks show
+FENCE_INFO_EXTRA_RE = re.compile(r"\s|\{|\[")
+FENCE_TITLE_RE = re.compile(r"""(?:^|\s)title=(?:"([^"\n]+)"|'([^'\n]+)')|^[\w+#.-]*\s*\[([^\]\n]+)\]""")
+
+
+def _titled_fence(info: str, source: str) -> tuple[str, str]:
+    """The file a fence names, and the fence with its language alone on its first line."""
+    match = FENCE_TITLE_RE.search(info.strip())
+    title = next((group for group in match.groups() if group), "").strip() if match else ""
+    first, _, rest = source.partition("\n")
+    marks = re.match(r"[ \t]*(`{3,}|~{3,})", first)
+    language = re.match(r"(?:\{[ \t]*\.)?([\w+#-][\w+#.-]*)?", info.strip())  # Pandoc's {.python .numberLines}
+    return title, f"{marks.group(0) if marks else '```'}{(language.group(1) or '') if language else ''}\n{rest}"
 
 
 def _signed_on_two_lines(source: str) -> str:
