@@ -425,6 +425,19 @@ def test_labelled_titles_too_long_to_join_are_named_by_their_labels() -> None:
     assert combine_titles(parts, "en", set()) == parts[0]  # "Part one and part two" would name nothing
 
 
+def test_sentence_case_titles_whose_only_long_words_open_them_join_in_sentence_case() -> None:
+    """ "Reading it" + "When to buy one" gave "Reading it and When to buy one": title case was judged from the long
+    words, here only the titles' first words, which are capitals in either case. The words after the first tell
+    (small words such as "and", "the" are lower case in title case too); with none, the long words still do."""
+    from course.plan.fields import combine_titles
+
+    assert combine_titles(["Reading it", "When to buy one"], "en", set()) == "Reading it and when to buy one"
+    assert (
+        combine_titles(["Sales Management", "Team of Leaders"], "en", set()) == "Sales Management and Team of Leaders"
+    )
+    assert combine_titles(["Pricing", "Retainers"], "en", set()) == "Pricing and Retainers"  # nothing tells
+
+
 def test_titles_that_share_only_an_article_keep_it() -> None:
     from course.plan.fields import combine_titles
 

@@ -250,8 +250,7 @@ def combine_titles(titles: list[str], language: str, proper: set[str]) -> str:
     joiner = AND_WORD.get(language.split("-")[0], "&")
     if any(title.rstrip().endswith(("?", "!", "¿", "¡")) for title in titles):
         return titles[0]  # questions are not joined with "and": the lesson is named by its first one
-    long_words = [w for title in titles for w in title.split() if len(w) > 3]
-    title_case = len(long_words) > 1 and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
+    title_case = _title_case(titles)
     whole, titles = titles[0], _before_own_commas(titles)
     if not titles:
         return whole
@@ -288,6 +287,14 @@ def combine_titles(titles: list[str], language: str, proper: set[str]) -> str:
             if named != heads[0]:
                 return named
     return whole
+
+
+def _title_case(titles: list[str]) -> bool:
+    """The titles are written in title case: judged by their words after the first (a first word is a capital in
+    either case: "Reading it", "When to buy one"), small words aside; when those are too few, by the long words."""
+    later = [w for title in titles for w in title.split()[1:] if len(w) >= 3 and w.lower() not in SMALL_WORDS]
+    words = later or [w for title in titles for w in title.split() if len(w) > 3]
+    return len(words) > (0 if later else 1) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
 def _before_own_commas(titles: list[str]) -> list[str]:
