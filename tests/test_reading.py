@@ -1124,6 +1124,10 @@ def test_mkdocs_admonitions_content_tabs_and_extensions_read_as_an_email_can_sho
         'Write admonitions like this:\n\n```markdown\n!!! note "Title"\n    Text.\n```\n'
     )
     sources = [block.markdown for block in parse_article(Source("hooks.md", "markdown", text)).blocks]
+    setext = "Notes\n=== \n\nThe heading's underline has a space after it.\n\n!!! Wow\n\nThat was all.\n"
+    assert [b.markdown for b in parse_article(Source("n.md", "markdown", setext)).blocks] == [
+        "The heading's underline has a space after it.", "!!! Wow", "That was all."
+    ]  # fmt: skip
     assert sources[1:] == [
         "## Create an endpoint",
         "> **Before you start**  \n> You need an API key with the `webhooks:write` scope.\n>\n> Create one.",

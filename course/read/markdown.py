@@ -411,12 +411,13 @@ def _python_markdown(body: str) -> str:
         inner = textwrap.dedent(match.group("body")).strip("\n")
         inner = _python_markdown(inner + "\n").strip("\n")  # a tab holding an admonition
         head = match.group("head").strip()
-        if match.group("mark").startswith("="):
-            tab = TAB_HEAD_RE.match(head)
-            return f"{match.group('indent')}**{tab.group('label') if tab else head}**\n\n{inner}\n\n"
-        admonition = ADMONITION_HEAD_RE.match(head)
-        if admonition is None:
-            return match.group(0)
+        tab = TAB_HEAD_RE.match(head) if match.group("mark").startswith("=") else None
+        admonition = None if tab else ADMONITION_HEAD_RE.match(head)
+        if not inner.strip() or not (tab or admonition):
+            return match.group(0)  # "Title" over "=== " is a heading; "!!! Wow" alone is the author's
+        if tab:
+            return f"{match.group('indent')}**{tab.group('label')}**\n\n{inner}\n\n"
+        assert admonition is not None
         title = admonition.group("title")
         quote = _quoted(inner) if title == "" else _callout_quote(admonition.group("kind"), title or "", inner)
         return quote + "\n\n"
