@@ -431,8 +431,8 @@ def _numbers_inside_paragraphs(lines: list[str]) -> set[int]:
     return drop
 
 
-WRAPPED_SHARE = 0.8  # of the widest line: a line this long was wrapped to the width, not ended by its writer
-ROOM_SHARE = 0.95  # of the widest line: a word fits on a line this long and no longer (proportional fonts vary)
+WRAPPED_SHARE = 0.8  # of the width wrapped to: a line this long was wrapped there, not ended by its writer
+ROOM_SHARE = 0.95  # of the width wrapped to: a word fits on a line this long and no longer (proportional fonts vary)
 CLOSING_MARKS = "\"'”’»)]"
 
 
