@@ -1402,15 +1402,18 @@ def test_a_pdf_table_of_contents_is_left_out() -> None:
 def test_a_pdf_cover_gives_the_title_and_the_author() -> None:
     """A whitepaper's cover, copied as its first lines: the title broken over two lines, a subtitle, the author with
     her firm and the edition. It was one paragraph opening lesson 1, and the course's title was cut from it ("The
-    Retention Playbook for Independent Consultants How to keep clients")."""
+    Retention Playbook for Independent Consultants How to keep clients"). A byline ("By …") names the author too."""
     text = (
         "The Retention Playbook for Independent\nConsultants\nHow to keep clients for years, not months\n"
         "Marta Lindqvist, Northlight Advisory\n2026 Edition\n\n"
         "Most consultants believe clients leave because of price. In our interviews it came fourth.\n\n"
         "So the work of retention starts long before renewal. It starts the week you sign.\n"
     )
-    article = parse_plain_text(text)
-    assert (article.title, article.author) == ("The Retention Playbook for Independent Consultants", "Marta Lindqvist")
+    by = text.replace("Marta Lindqvist, Northlight Advisory\n2026 Edition\n", "By Marta Lindqvist\n")
+    for article in (parse_plain_text(text), parse_plain_text(by)):
+        assert (article.title, article.author) == (
+            "The Retention Playbook for Independent Consultants", "Marta Lindqvist"
+        )  # fmt: skip
     assert [b.text for b in article.blocks][:2] == [
         "How to keep clients for years, not months",
         "Most consultants believe clients leave because of price. In our interviews it came fourth.",

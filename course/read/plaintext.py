@@ -115,14 +115,17 @@ def parse(text: str, name: str = "") -> Article:
     chunks = _without_contents(_without_page_furniture(_chunks(text)))
     chunks = [c for c in chunks if not all(COUNTER_RE.match(line) for line in c.lines)]
     forwarded, chunks = _forward_header(chunks)
+    opening = chunks[0].lines if chunks else []
     author, chunks = _strip_head(chunks)
+    # a byline among the opening lines, taken out of them ("By Marta Lindqvist" under a cover's title)
+    named = bool(author and chunks) and chunks[0].lines != opening and set(chunks[0].lines) < set(opening)
     if forwarded.recipient and chunks and chunks[0].single and _greets(chunks[0].text, forwarded.recipient):
         chunks = chunks[1:]  # "Hi Sam," to the person it was forwarded to, not to every subscriber
     chunks = _strip_tail(chunks, author or _early_byline(chunks))
     chunks = _without_bio(chunks, author or _early_byline(chunks))
     signed = _signed_by(chunks)
     title = ""
-    cover = _cover(chunks[0]) if len(chunks) > 1 else None
+    cover = _cover(chunks[0], named) if len(chunks) > 1 else None
     if cover:
         lines, author_on_cover = cover
         chunks[0:1] = [_Chunk([line]) for line in lines]
@@ -144,13 +147,13 @@ EDITION_RE = re.compile(
 )
 
 
-def _cover(chunk: _Chunk) -> tuple[list[str], str | None] | None:
+def _cover(chunk: _Chunk, named: bool = False) -> tuple[list[str], str | None] | None:
     """A document's cover, copied as its first lines: the title (broken over two lines when it is set large), a
-    subtitle, the author (with her firm: "Marta Lindqvist, Northlight Advisory") and the edition or a date. The
-    title and the subtitle, each a line of its own, and the author; None when the lines name no author and no
-    edition, as a post's short opening lines do not."""
+    subtitle, the author (with her firm: "Marta Lindqvist, Northlight Advisory"; or a byline already taken out of
+    them, `named`) and the edition or a date. The title and the subtitle, each a line of its own, and the author;
+    None when the lines name no author and no edition, as a post's short opening lines do not."""
     lines = [" ".join(line.split()) for line in chunk.lines]
-    if not 3 <= len(lines) <= 7 or not all(_title_like(line, 12) for line in lines):
+    if not (2 if named else 3) <= len(lines) <= 7 or not all(_title_like(line, 12) for line in lines):
         return None
     author, kept = None, []
     for line in lines:
@@ -159,7 +162,7 @@ def _cover(chunk: _Chunk) -> tuple[list[str], str | None] | None:
             author = author or name
         elif not (EDITION_RE.match(line) or is_metadata(line)):
             kept.append(line)
-    if not kept or len(kept) == len(lines):
+    if not kept or (len(kept) == len(lines) and not named):
         return None
     title, rest = kept[0], kept[1:]
     while rest and _title_goes_on(rest[0]):
