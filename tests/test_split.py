@@ -438,6 +438,17 @@ def test_sentence_case_titles_whose_only_long_words_open_them_join_in_sentence_c
     assert combine_titles(["Pricing", "Retainers"], "en", set()) == "Pricing and Retainers"  # nothing tells
 
 
+def test_a_title_ending_with_an_abbreviation_keeps_its_full_stop() -> None:
+    """A numbered tip "27. End with a P.S." titled its lesson "…and end with a P.S": the full stop a post's numbered
+    lines end with went, and the abbreviation's own with it. An abbreviation ("P.S.", "e.g.", "etc.") keeps it."""
+    from course.plan.fields import _no_full_stop
+
+    assert _no_full_stop("End with a P.S.") == "End with a P.S."
+    assert _no_full_stop("Tools, templates, etc.") == "Tools, templates, etc."
+    assert _no_full_stop("2. Reports are not relationships.") == "2. Reports are not relationships"
+    assert _no_full_stop("Wait for it...") == "Wait for it..."
+
+
 def test_titles_that_share_only_an_article_keep_it() -> None:
     from course.plan.fields import combine_titles
 

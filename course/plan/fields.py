@@ -135,10 +135,19 @@ def strip_number(text: str) -> str:
     return QUESTION_LABEL_RE.sub("", ITEM_NUMBER_RE.sub("", text)).strip()
 
 
+# words written with a full stop of their own, which a title keeps ("…and end with a P.S.")
+ABBREVIATIONS = frozenset({"etc", "vs", "al", "inc", "ltd", "co", "jr", "sr", "approx", "incl", "usw", "bzw", "cf"})
+
+
 def _no_full_stop(heading: str) -> str:
     """A heading as a title: without the full stop a post's numbered lines end with ("2. Reports are not
-    relationships."); an ellipsis stays."""
-    return heading[:-1].rstrip() if heading.endswith(".") and not heading.endswith("..") else heading
+    relationships."); an ellipsis stays, and so does an abbreviation's own ("End with a P.S.", "…, etc.")."""
+    if not heading.endswith(".") or heading.endswith(".."):
+        return heading
+    last = heading[:-1].split()[-1] if heading[:-1].split() else ""
+    if "." in last or last.lower() in ABBREVIATIONS:
+        return heading
+    return heading[:-1].rstrip()
 
 
 def _same(a: str, b: str) -> bool:
