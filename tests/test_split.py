@@ -449,6 +449,28 @@ def test_a_title_ending_with_an_abbreviation_keeps_its_full_stop() -> None:
     assert _no_full_stop("Wait for it...") == "Wait for it..."
 
 
+def test_a_checklist_or_recap_after_the_last_section_does_not_name_the_lesson() -> None:
+    """A guide's closing checklist joined to its last section made "Phase 3: The first thirty days and checklist":
+    a part any guide may end with ("Checklist", "Recap", "Next steps", "Appendix") names the lesson only when nothing
+    else does, as "Conclusion" already did."""
+    sections = "".join(
+        f"## {title}\n\nThe work starts the day the contract is signed, not the day of the first meeting, so plan "
+        f"it.\n\n### {sub} one\n\nA short note that says thank you and names the kickoff date for everyone.\n\n"
+        f"### {sub} two\n\nAsk for every login, document and introduction in one list, with a deadline.\n\n"
+        for title, sub in (("Phase 1: Before the kickoff", "Before"), ("Phase 2: The kickoff meeting", "During"),
+                           ("Phase 3: The first thirty days", "After"))
+    )  # fmt: skip
+    text = (
+        "# Client onboarding\n\nOnboarding is where most consulting relationships are won or lost, and this guide "
+        f"walks through it.\n\n{sections}## Checklist\n\n- Welcome email sent\n- Access list sent\n"
+    )
+    plan = plan_lessons(parse_article(Source("onboarding.md", "markdown", text)), 4)
+    assert [lesson.title for lesson in plan] == [
+        "Client onboarding", "Phase 1: Before the kickoff", "Phase 2: The kickoff meeting",
+        "Phase 3: The first thirty days",
+    ]  # fmt: skip
+
+
 def test_titles_that_share_only_an_article_keep_it() -> None:
     from course.plan.fields import combine_titles
 

@@ -36,6 +36,12 @@ GENERIC_HEADINGS = {
     "en résumé", "résumé", "introducción", "conclusión", "resumen", "introduzione", "conclusione", "inleiding",
     "conclusie", "samenvatting", "faq", "faqs", "frequently asked questions", "questions", "q a", "further reading",
     "resources", "references", "häufige fragen", "questions fréquentes", "preguntas frecuentes",
+    # and what a guide may end with: a checklist, a recap, the next steps, an appendix
+    "checklist", "checklists", "the checklist", "cheat sheet", "cheatsheet", "recap", "next steps", "action items",
+    "action steps", "appendix", "glossary", "bibliography", "sources", "useful links", "further resources",
+    "additional resources", "checkliste", "anhang", "glossar", "nächste schritte", "annexe", "glossaire",
+    "prochaines étapes", "lista de verificación", "anexo", "glosario", "próximos pasos", "appendice", "glossario",
+    "prossimi passi", "bijlage", "woordenlijst", "volgende stappen",
 }  # fmt: skip
 LABEL_PREFIX_RE = re.compile(
     r"(?i)^(step|part|chapter|section|lesson|day|week|month|page|phase|stage|round|module|session|tip|rule|habit|"
