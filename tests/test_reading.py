@@ -475,6 +475,28 @@ def _html_markdown(page: str) -> tuple[str, list[str]]:
     return article.title, [block.markdown for block in article.blocks]
 
 
+def test_a_pictures_caption_goes_with_the_picture_when_it_is_left_out() -> None:
+    """A figure whose picture has a relative address and no base to resolve it: the picture was left out (and said
+    so after the split) but its caption stayed, a line describing nothing ("The five parts, with the minutes we give
+    each."). The caption goes with it; with a base, both stay; a paragraph after a bare picture is prose and stays."""
+    page = (
+        "<html><body><article><h1>Discovery calls</h1><p>Most discovery calls fail in the first five minutes, and the "
+        'consultant never notices it.</p><figure><img src="/img/timeline.png" alt="Timeline"><figcaption>The five '
+        "parts, with the <em>minutes</em> we give each.</figcaption></figure><p>Start broad and then go one level "
+        'deeper each time you ask.</p><p><img src="/img/flow.png" alt="Flow"></p><p>The flow is the same on every '
+        "call.</p></article></body></html>"
+    )
+    article = parse_article(Source("p.html", "html", page))
+    assert [block.text for block in article.blocks] == [
+        "Most discovery calls fail in the first five minutes, and the consultant never notices it.",
+        "Start broad and then go one level deeper each time you ask.",
+        "The flow is the same on every call.",
+    ]
+    assert article.left_out == ["image /img/timeline.png", "image /img/flow.png"]
+    based = parse_article(Source("p.html", "html", page), base_url="https://example.com/")
+    assert "The five parts, with the minutes we give each." in [block.text for block in based.blocks]
+
+
 def test_a_subtitle_is_the_opening_line_not_a_section() -> None:
     page = (
         "<html><body><article><div><h1>The quiet power of weekly reviews</h1>"

@@ -61,6 +61,7 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
     article = reader_named(source.kind).parse(source.text, source.name)
     article.source_name = source.name
     resolved = [_resolve_links(block, base_url or source.url, article.left_out) for block in article.blocks]
+    resolved = _without_orphan_captions(article.blocks, resolved, article.captions)
     article.blocks = _without_pull_quotes(_keep_signatures(block for block in resolved if block.markdown.strip()))
     article.blocks = _without_repeated_opening(article.blocks, article.title)
     article.blocks = _without_contents_list(article.blocks)
@@ -82,6 +83,20 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
     if not article.language_declared:
         article.language = detect_language(" ".join(b.text for b in article.blocks))
     return article
+
+
+def _without_orphan_captions(blocks: list[Block], resolved: list[Block], captions: set[str]) -> list[Block]:
+    """A picture left out (a relative address, no base) takes its caption with it: the paragraph under it that the
+    page marked as its caption (<figcaption>) would describe nothing."""
+    keys = {_text_key(caption) for caption in captions}
+    kept = []
+    for index, block in enumerate(resolved):
+        before, was = (resolved[index - 1], blocks[index - 1]) if index else (None, None)
+        left_out = before is not None and was is not None and was.kind == "image" and not before.markdown.strip()
+        if left_out and block.kind == "paragraph" and _text_key(block.text) in keys:
+            continue
+        kept.append(block)
+    return kept
 
 
 def _text_key(text: str) -> str:

@@ -128,11 +128,13 @@ def parse(page: str, name: str = "") -> Article:
     notes = _footnotes(root)
     _remove_chrome(root)
     content = _main_element(root)
+    captions = {" ".join(caption.text_content().split()) for caption in content.iter("figcaption")}
     title = _take_title(content, title) or _page_title(root)
     markdown_text = _to_markdown(content) + "".join(f"\n[^{label}]: {text}\n" for label, text in notes.items())
     article = markdown.parse(markdown_text, name)
     article.title = clean_title(title) if title else article.title
     article.author = author or article.author  # the page's byline, else the name the text is signed with
+    article.captions = {caption for caption in captions if caption}
     if language:
         parts = language.replace("_", "-").split("-")
         region = parts[1].upper() if len(parts) > 1 and len(parts[1]) == 2 else ""
