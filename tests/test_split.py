@@ -471,6 +471,23 @@ def test_a_checklist_or_recap_after_the_last_section_does_not_name_the_lesson() 
     ]  # fmt: skip
 
 
+def test_a_preheader_holds_no_code_from_a_list_of_steps() -> None:
+    """Steps written as a numbered list, each with its command in a fence inside the item: the preheader read the
+    code as a sentence ("Create a user for deploys and give it your key: adduser --disabled-password deploy"). A
+    step's lead-in introduces its code, which no preheader shows: the preheader ends there, open."""
+    from course.plan.fields import lesson_preheader
+
+    steps = (
+        "1. Create the server and log in as root:\n\n   ```bash\n   ssh root@203.0.113.10\n   ```\n\n"
+        "2. Create a user for deploys and give it your key:\n\n   ```bash\n   adduser --disabled-password deploy\n"
+        "   ```\n\n3. Install nginx and open the firewall:\n\n   ```bash\n   apt install -y nginx\n   ```\n"
+    )
+    blocks = parse_article(Source("steps.md", "markdown", f"# Deploy\n\n{steps}")).blocks
+    assert lesson_preheader(blocks, "Create the server and log in as root") == (
+        "Create a user for deploys and give it your key…"
+    )
+
+
 def test_titles_that_share_only_an_article_keep_it() -> None:
     from course.plan.fields import combine_titles
 

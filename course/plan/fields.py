@@ -12,7 +12,7 @@ from slugify import slugify
 
 from ..model import Article, Block, Schedule
 from ..phrases import cut_at_phrase, sentences, short_phrase
-from ..text import ITEM_NUMBER_RE, phrase_words, visible
+from ..text import ITEM_NUMBER_RE, markdown_words_text, phrase_words, visible
 from .schedule import slots
 
 SUBJECT_MAX, PREHEADER_MIN, PREHEADER_MAX = 60, 40, 110
@@ -22,6 +22,7 @@ APOSTROPHES = [["'", ""], ["’", ""]]
 LESSON_SLUG_MAX = 48
 AND_WORD = {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e", "nl": "en", "pt": "e", "sv": "och"}
 PROSE = ("paragraph", "list", "quote")
+FENCE_IN_LIST_RE = re.compile(r"(?ms)^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[ \t]*$\n?")  # code inside a list item
 LIST_MARKER_RE = re.compile(
     r"(?m)^\s*(?:(?:\d+[.)]|[-*+•])\s+)?\[[ xX]\]\s+|^\s*(?:\d+[.)]|[-*+•])\s+"
 )  # "1. ", "[x] "
@@ -355,6 +356,16 @@ def lesson_preheader(blocks: list[Block], subject: str) -> str:
         speaker = BOLD_LABEL_RE.match(block.markdown)
         if speaker and text.startswith(speaker["name"]):
             text = text[len(speaker["name"]) :].lstrip(": ")
+        if block.kind == "list" and FENCE_IN_LIST_RE.search(block.markdown):
+            # steps with their commands in fences: each step's lead-in introduces code no preheader shows
+            steps = sentences(LIST_MARKER_RE.sub("", markdown_words_text(FENCE_IN_LIST_RE.sub("", block.markdown))))
+            for step in steps:
+                found.append(step[:-1].rstrip() + "…" if step.endswith(":") else step)
+                if step.endswith(":") and len(" ".join(found)) >= PREHEADER_MIN:
+                    break
+            if found and found[-1].endswith("…"):
+                break
+            continue
         found += sentences(text)
         shown_elsewhere = following is None or following.kind in ("code", "table", "image", "html")
         introduces = found and found[-1].endswith(":") and shown_elsewhere
