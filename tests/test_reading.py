@@ -478,7 +478,8 @@ def _html_markdown(page: str) -> tuple[str, list[str]]:
 def test_a_pictures_caption_goes_with_the_picture_when_it_is_left_out() -> None:
     """A figure whose picture has a relative address and no base to resolve it: the picture was left out (and said
     so after the split) but its caption stayed, a line describing nothing ("The five parts, with the minutes we give
-    each."). The caption goes with it; with a base, both stay; a paragraph after a bare picture is prose and stays."""
+    each."). The caption goes with it (a <figcaption>, a Hugo figure's caption); with a base, both stay; a paragraph
+    after a bare picture is prose and stays."""
     page = (
         "<html><body><article><h1>Discovery calls</h1><p>Most discovery calls fail in the first five minutes, and the "
         'consultant never notices it.</p><figure><img src="/img/timeline.png" alt="Timeline"><figcaption>The five '
@@ -495,6 +496,11 @@ def test_a_pictures_caption_goes_with_the_picture_when_it_is_left_out() -> None:
     assert article.left_out == ["image /img/timeline.png", "image /img/flow.png"]
     based = parse_article(Source("p.html", "html", page), base_url="https://example.com/")
     assert "The five parts, with the minutes we give each." in [block.text for block in based.blocks]
+    hugo = (
+        "# Calls\n\nMost discovery calls fail in the first five minutes, and nobody notices it at all.\n\n"
+        '{{< figure src="/img/timeline.png" alt="Timeline" caption="The five parts." >}}\n\nStart broad.\n'
+    )
+    assert [block.text for block in parse_article(Source("calls.md", "markdown", hugo)).blocks][1:] == ["Start broad."]
 
 
 def test_a_subtitle_is_the_opening_line_not_a_section() -> None:

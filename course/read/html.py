@@ -134,7 +134,7 @@ def parse(page: str, name: str = "") -> Article:
     article = markdown.parse(markdown_text, name)
     article.title = clean_title(title) if title else article.title
     article.author = author or article.author  # the page's byline, else the name the text is signed with
-    article.captions = {caption for caption in captions if caption}
+    article.captions |= {caption for caption in captions if caption}
     if language:
         parts = language.replace("_", "-").split("-")
         region = parts[1].upper() if len(parts) > 1 and len(parts[1]) == 2 else ""

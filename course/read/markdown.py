@@ -154,7 +154,8 @@ def parse(text: str, name: str = "") -> Article:
     body = _outside(FENCE_RE, body, _python_markdown)  # first: its blocks hold code indented under them
     # MDX and shortcodes are read outside code: a React tutorial's `<Button>` and `import` lines are its code
     body, code = _code_set_aside(body)
-    body = _without_needless_escapes(_shortcodes(_unwrap_components(body)))
+    captions: set[str] = set()
+    body = _without_needless_escapes(_shortcodes(_unwrap_components(body), captions))
     body = "\n".join(
         "" if MDX_LINE_RE.match(line) else line for line in body.split("\n")
     )  # MDX code, admonition fences
@@ -193,6 +194,7 @@ def parse(text: str, name: str = "") -> Article:
     blocks = _normalise_levels(blocks)
     blocks = _attach_footnotes(blocks, footnotes)
     article = Article(title=title, blocks=blocks, author=_author(meta) or byline or _signed_by(blocks))
+    article.captions = captions
     language = meta.get("lang") or meta.get("language")
     if isinstance(language, str) and language.strip():
         article.language = language.strip()
@@ -342,13 +344,15 @@ def _unwrap_components(body: str) -> str:
     return body
 
 
-def _shortcodes(body: str) -> str:
+def _shortcodes(body: str, captions: set[str] | None = None) -> str:
     """A site generator's shortcodes ({{< youtube … >}}, {{< figure … >}}, a paired {{< tip >}}…{{< /tip >}},
     {{< highlight go >}}…{{< /highlight >}}), which no email understands, as what they show: a link to the video,
-    the picture and its caption, a quote, a code block."""
+    the picture and its caption (added to `captions`), a quote, a code block."""
 
     def figure(match: re.Match[str]) -> str:
         attributes = dict(SHORTCODE_ATTRIBUTE_RE.findall(match.group(1)))
+        if captions is not None and attributes.get("caption"):
+            captions.add(attributes["caption"])
         picture = f"![{attributes.get('alt', '')}]({attributes['src']})" if attributes.get("src") else ""
         return "\n" + "\n\n".join(part for part in (picture, attributes.get("caption", "")) if part) + "\n"
 
