@@ -48,7 +48,7 @@ class Article:
     language_declared: bool = False  # the source said its language (front matter, <html lang>): no detection
     source_name: str = ""
     left_out: list[str] = field(default_factory=list)  # "image img/a.png", "link /about" (relative), "embedded image"
-    captions: set[str] = field(default_factory=set)  # what a page marks as its pictures' captions (<figcaption>)
+    captions: set[str] = field(default_factory=set)  # its pictures' captions as marked (<figcaption>, a Hugo figure's)
 
     @property
     def words(self) -> int:
