@@ -1503,6 +1503,26 @@ def test_a_section_about_the_author_inside_the_article_stays() -> None:
     assert [b.text for b in blocks if b.kind == "heading"] == ["About the author", "What she would do again"]
 
 
+def test_a_narrow_first_paragraph_keeps_its_short_lower_case_lines() -> None:
+    """Text wrapped narrow (a PDF's two columns, about forty characters): a line of the first paragraph with a few
+    lower-case words and no punctuation ("of the quarter and the team") read as page furniture under the title (a
+    label such as "top of page") and went, with the words on it. A line that goes on with the sentence above it is
+    the paragraph's; and a title wrapped onto a second line in lower case is one title (the second line was read as
+    a subtitle, then as a label, and went)."""
+    text = (
+        "Quarterly reviews that work\n\nMost reviews fail before they start. We\nbooked ninety minutes at the end\n"
+        "of the quarter and the team\nspent them reading slides aloud.\n\nThis year we changed one thing.\n"
+    )
+    wrapped_title = text.replace("Quarterly reviews that work\n", "Quarterly reviews that work for\nsmall teams\n")
+    assert parse_plain_text(wrapped_title).title == "Quarterly reviews that work for small teams"
+    article = parse_plain_text(text)
+    assert article.title == "Quarterly reviews that work"
+    assert article.blocks[0].text == (
+        "Most reviews fail before they start. We booked ninety minutes at the end of the quarter and the team spent "
+        "them reading slides aloud."
+    )
+
+
 def test_a_compound_broken_at_its_own_hyphen_keeps_it() -> None:
     """A line may break a compound at its hyphen ("self-" / "employed"): it stays "self-employed", while a word
     broken into syllables ("feel-" / "ing") is one word again."""

@@ -131,7 +131,10 @@ def parse(text: str, name: str = "") -> Article:
         chunks[0:1] = [_Chunk([line]) for line in lines]
         author = author or author_on_cover
     elif len(chunks) > 1 and len(chunks[0].lines) == 2 and all(_title_like(line, 12) for line in chunks[0].lines):
-        chunks[0:1] = [_Chunk([line]) for line in chunks[0].lines]  # a title with its subtitle under it
+        if chunks[0].lines[1].strip()[:1].islower():  # a title wrapped onto a second line ("…for" / "consultants")
+            chunks[0] = _Chunk([chunks[0].text])
+        else:
+            chunks[0:1] = [_Chunk([line]) for line in chunks[0].lines]  # a title with its subtitle under it
     if len(chunks) > 1 and chunks[0].single and _title_like(chunks[0].text, max_words=20):
         title = clean_title(chunks.pop(0).text)
         author_after, chunks = _strip_head(chunks, under_title=True)
@@ -546,7 +549,7 @@ def _strip_head(chunks: list[_Chunk], under_title: bool = False) -> tuple[str | 
         if len(labels) >= 2 and short_labels and not listed and not any(_byline(line) for line in labels):
             chunks = chunks[1:]
             continue
-        kept = []
+        kept: list[str] = []
         lines = chunks[0].lines
         for previous, line, following in zip([None, *lines[:-1]], lines, [*lines[1:], None], strict=True):
             name = _byline(line) or _name_beside_date(line, previous, following)
@@ -554,13 +557,26 @@ def _strip_head(chunks: list[_Chunk], under_title: bool = False) -> tuple[str | 
                 author = author or name
             elif _page_label(line):
                 continue  # "Share", "Sign in" among the title's lines
-            elif not _is_interface_line(line) or (listed and (BULLET_RE.match(line) or NUMBERED_RE.match(line))):
+            elif (
+                not _is_interface_line(line)
+                or (listed and (BULLET_RE.match(line) or NUMBERED_RE.match(line)))
+                or _goes_on(kept, line)
+            ):
                 kept.append(line)
         if kept:
             chunks[0] = _Chunk(kept)
             break
         chunks = chunks[1:]
     return author, chunks
+
+
+def _goes_on(kept: list[str], line: str) -> bool:
+    """A line in lower case that goes on with the sentence of the prose kept above it ("…at the end" / "of the
+    quarter and the team"): a paragraph wrapped narrow, not a label, however few its words."""
+    above = kept[-1].strip() if kept else ""
+    prose = len(above.split()) >= 4 and not above.endswith(TERMINAL_PUNCTUATION)
+    stripped = line.strip()
+    return prose and stripped[:1].islower() and not is_metadata(stripped)
 
 
 def _name_beside_date(line: str, previous: str | None, following: str | None) -> str | None:
