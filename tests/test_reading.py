@@ -1523,6 +1523,20 @@ def test_a_narrow_first_paragraph_keeps_its_short_lower_case_lines() -> None:
     )
 
 
+def test_an_authors_note_under_the_title_is_not_a_page_label() -> None:
+    """ "Note" (or "Update", "Disclaimer") on its own line under the title went as a site's label, like "Share"
+    and "Sign in": those words are the author's (they were listed as last words that are no name, not as a site's
+    labels). Found by the scratch property test."""
+    text = (
+        "Pricing for the long run\n\nUpdate\n\nThe prices below are from 2025. They have gone up since, but the "
+        "method holds.\n\nLong engagements need prices that can last, and hourly billing punishes you for speed.\n"
+    )
+    blocks = parse_plain_text(text).blocks
+    assert blocks[0].text == "Update"
+    shared = parse_plain_text(text.replace("Update", "Share")).blocks
+    assert shared[0].text.startswith("The prices below")
+
+
 def test_a_compound_broken_at_its_own_hyphen_keeps_it() -> None:
     """A line may break a compound at its hyphen ("self-" / "employed"): it stays "self-employed", while a word
     broken into syllables ("feel-" / "ing") is one word again."""

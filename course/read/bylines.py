@@ -159,13 +159,18 @@ def closing_and_name(lines: list[str]) -> tuple[str, str] | None:
     return (pair[0], pair[1]) if len(pair) == 2 and is_closing(pair[0]) and is_signature(pair[1]) else None
 
 
-# what a page labels its parts with, capitalised like a name: never the name a text is signed with
-PAGE_LABEL_RE = re.compile(
-    r"(?i)^(see (all|more)|read more|more|back( to top)?|(top|bottom) of page|home|menu|next|previous|older|newer|"
+# what a site labels a page's parts with ("Share", "Sign in"), capitalised like a name
+SITE_LABELS = (
+    r"see (all|more)|read more|more|back( to top)?|(top|bottom) of page|home|menu|next|previous|older|newer|"
     r"subscribe|sign (in|up)|log ?in|follow|like|reply|print|email|top|share|related|recent posts|comments?|tags?|"
-    r"categor(y|ies)|filed under|posted in|"
-    # and a last word of the article's own that is not a name: "The End", "Enjoy", "Sources"
-    r"(the )?end|fin|enjoy|peace|amen|disclaimer|update|note|sources|references|footnotes|credits)\b"
+    r"categor(y|ies)|filed under|posted in"
+)
+SITE_LABEL_RE = re.compile(rf"(?i)^({SITE_LABELS})\b")
+# never the name a text is signed with: a site's label, or a last word of the article's own that is not a name
+# ("The End", "Enjoy", "Sources"), which is the author's and stays
+PAGE_LABEL_RE = re.compile(
+    rf"(?i)^({SITE_LABELS}|(the )?end|fin|enjoy|peace|amen|disclaimer|update|note|sources|references|footnotes|"
+    r"credits)\b"
 )
 SENTENCE_ENDS = (*FULL_STOPS, '"', "”", ")")  # a sentence's end, and a quote's or an aside's around it
 WORD_EDGES = "\"'“”‘’()[]{}.,;:!?…«»"

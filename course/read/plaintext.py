@@ -19,6 +19,7 @@ from .bylines import (
     COUNTER_RE,
     DATE_RE,
     PAGE_LABEL_RE,
+    SITE_LABEL_RE,
     bare_signature,
     byline_name,
     closing_and_name,
@@ -595,7 +596,7 @@ def _page_label(line: str) -> bool:
     steps?")."""
     words = line.split()
     sentence = line.rstrip().endswith(FULL_STOPS)  # "Share:" is a label still
-    return 0 < len(words) <= 3 and bool(PAGE_LABEL_RE.match(line.strip())) and not sentence
+    return 0 < len(words) <= 3 and bool(SITE_LABEL_RE.match(line.strip())) and not sentence
 
 
 def _early_byline(chunks: list[_Chunk]) -> str | None:
