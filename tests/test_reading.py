@@ -1369,6 +1369,23 @@ def test_text_copied_out_of_a_pdf_viewer_gets_its_paragraphs_and_sections_back()
     assert "Page" not in " ".join(b.text for b in blocks)
 
 
+def test_a_narrow_pdf_column_gets_its_paragraphs_back_too() -> None:
+    """A PDF set in two columns wraps at about 38 characters: its copy ran on as one paragraph, the numbered
+    headings inside it, because text under 40 characters wide was taken for a post's short lines."""
+    text = (
+        "The Retention Playbook\n\n1. Why clients leave\nMost consultants believe clients leave\n"
+        "because of price. In our interviews with\n140 former clients of independent\nconsultants, price came "
+        "fourth.\nThat last one matters most. A client who\ncannot explain your value to their own\nboss will not "
+        "defend your invoice.\n2. The first ninety days\nThe first ninety days set the pattern\nfor the whole "
+        "engagement.\n"
+    )
+    blocks = parse_plain_text(text).blocks
+    assert [(b.kind, b.text.split(" ")[-1]) for b in blocks] == [
+        ("heading", "leave"), ("paragraph", "fourth."), ("paragraph", "invoice."), ("heading", "days"),
+        ("paragraph", "engagement."),
+    ]  # fmt: skip
+
+
 def test_text_that_is_wrapped_with_blank_lines_between_paragraphs_keeps_its_paragraphs_whole() -> None:
     """An email wrapped at 72 columns, blank lines between its paragraphs: a line that ends a sentence early in a
     paragraph, before a long word, is not a paragraph's end, and a list item's second line stays in the item."""

@@ -439,6 +439,7 @@ def _numbers_inside_paragraphs(lines: list[str]) -> set[int]:
 
 
 WRAPPED_SHARE = 0.8  # of the width wrapped to: a line this long was wrapped there, not ended by its writer
+NARROWEST = 25  # characters: a PDF's narrow column wraps at 35 or so; shorter lines are a poem's or a post's
 ROOM_SHARE = 0.95  # of the width wrapped to: a word fits on a line this long and no longer (proportional fonts vary)
 CLOSING_MARKS = "\"'”’»)]"
 
@@ -463,7 +464,7 @@ def _paragraphs_off(chunk: _Chunk) -> list[_Chunk]:
         for line, following in itertools.pairwise(lines)
         if len(line.strip()) >= WRAPPED_SHARE * width and _runs_on(line.strip()) and following.lstrip()[:1].islower()
     ]
-    if width < 40 or len(wrapped) < 2 or len(wrapped) * 4 < len(lines) - 1:
+    if width < NARROWEST or len(wrapped) < 2 or len(wrapped) * 4 < len(lines) - 1:
         return [chunk]
     cuts = [i + 1 for i in range(len(lines) - 1) if _ends_paragraph(lines[i].strip(), lines[i + 1].strip(), width)]
     if not cuts:
