@@ -215,6 +215,21 @@ def test_a_whitepaper_copied_out_of_a_pdf_and_saved_by_windows_reads_as_its_auth
     assert article.blocks[-1].text == "Keep the conversation about outcomes and the price follows."
 
 
+def test_a_pdfs_ligatures_and_soft_hyphens_are_plain_letters() -> None:
+    """Text copied out of a PDF carries its typesetting: ligature characters ("ﬁrst", "ofﬁce", "ﬂag"), which reached
+    subject lines and every word count, and a soft hyphen where a word was broken at a line's end ("reten\u00ad" /
+    "tion"), which left the word in two."""
+    text = (
+        "The ﬁrst days\n\nThe ﬁrst days in the ofﬁce set the pattern; we ﬂag every delay and reten\u00ad\ntion goes.\n"
+    )
+    article = parse_article(Source("x.txt", "text", decode_bytes(text.encode(), "x.txt")))
+    assert article.title == "The first days"
+    assert (
+        article.blocks[0].text
+        == "The first days in the office set the pattern; we flag every delay and retention follows."
+    )
+
+
 def test_german_article_is_detected_as_german() -> None:
     text = (
         "Warum gute Führung wichtig ist\n\n"

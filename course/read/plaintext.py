@@ -364,6 +364,7 @@ KEYCAP_RE = re.compile(r"(?m)^([ \t]*)(?:([0-9])\ufe0f?\u20e3|(🔟))[ \t]*")  #
 
 def _chunks(text: str) -> list[_Chunk]:
     text = text.replace("\t", "    ").replace("\u00a0", " ").replace("\u200b", "")
+    text = re.sub(r"\u00ad[ \t]*\n[ \t]*", "", text)  # a PDF's soft hyphen where it broke a word at a line's end
     text = _without_running_lines(text)
     text = _joined_broken_words(KEYCAP_RE.sub(lambda m: f"{m.group(1)}{m.group(2) or 10}. ", text))
     chunks: list[_Chunk] = []

@@ -26,6 +26,9 @@ OTHER_FORMATS = [
     (b"{\\rtf", "an RTF document"),
 ]
 URL_TIMEOUT_SECONDS = 15.0
+# a PDF's typeset ligatures, copied with its text ("ﬁrst", "ofﬁce"): the letters they stand for
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                           "\ufb05": "st", "\ufb06": "st"})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -186,7 +189,7 @@ def decode_bytes(data: bytes, name: str, declared: str | None = None) -> str:
         best = western or best
         log.info("%s decoded as %s", name, best.encoding)
         text = str(best)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(LIGATURES)
     if _looks_binary(text):
         raise CourseError(f"{name} is a binary file, not an article; give a .txt, .md, .html or .docx file")
     if not text.strip():
