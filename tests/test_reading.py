@@ -226,7 +226,7 @@ def test_a_pdfs_ligatures_and_soft_hyphens_are_plain_letters() -> None:
     assert article.title == "The first days"
     assert (
         article.blocks[0].text
-        == "The first days in the office set the pattern; we flag every delay and retention follows."
+        == "The first days in the office set the pattern; we flag every delay and retention goes."
     )
 
 
