@@ -488,6 +488,35 @@ def test_a_preheader_holds_no_code_from_a_list_of_steps() -> None:
     )
 
 
+def test_a_timestamped_transcript_reads_as_an_interview() -> None:
+    """A podcast's transcript pasted as text, each turn "[00:02:14] Dana: Do not discount.": the timestamps (of a
+    recording the subscriber does not have) opened every paragraph, a subject read "[00:02:14] Dana: Do not
+    discount" and a preheader "[00:00:05] Sam: Welcome back…". The timestamps go, each speaker's name is set in bold
+    as an interview's is, and neither is in a subject or a preheader."""
+    turns = [
+        ("00:00:05", "Sam", "Welcome back to The Long Game. Today I'm talking with Dana, who has priced more "
+         "engagements than anyone I know."),
+        ("00:00:21", "Dana", "Pricing by the hour. It punishes you for getting faster, and every invoice becomes a "
+         "negotiation about time instead of value."),
+        ("00:01:02", "Sam", "So what should they do instead?"),
+        ("00:01:05", "Dana", "Price the outcome. Ask the client what the problem costs them today, and what it would "
+         "be worth to have it solved."),
+        ("00:02:10", "Sam", "What about clients who push back on price?"),
+        ("00:02:14", "Dana", "Do not discount. Change the scope instead, because a discount says your price was "
+         "never real."),
+    ]  # fmt: skip
+    text = "Episode 42: Pricing with Dana\n\n" + "\n\n".join(f"[{t}] {who}: {said}" for t, who, said in turns) + "\n"
+    article = parse_article(Source("podcast.txt", "text", text))
+    assert article.blocks[1].markdown.startswith("**Dana:** Pricing by the hour.")
+    assert not any("00:0" in block.text for block in article.blocks)
+    plan = plan_lessons(article, 3)
+    for lesson in plan:
+        assert not lesson.subject.startswith(("[", "Sam:", "Dana:")), lesson.subject
+        assert not lesson.preheader.startswith(("[", "Sam:", "Dana:")), lesson.preheader
+    agenda = "Launch day\n\n09:00 Doors open and coffee is served.\n\n10:30 The first talk begins.\n\n12:00 Lunch.\n"
+    assert [b.text for b in parse_article(Source("day.txt", "text", agenda)).blocks][0].startswith("09:00 Doors")
+
+
 def test_titles_that_share_only_an_article_keep_it() -> None:
     from course.plan.fields import combine_titles
 

@@ -215,8 +215,17 @@ def lesson_title(blocks: list[Block], article: Article, number: int, proper: set
     if first.glue_next and first.words <= 14 and LETTERS_RE.search(first.text):
         return first.text.rstrip(":").strip()
     captions = _captions(blocks)
-    prose = " ".join(b.text for b in blocks if b.kind in PROSE and LETTERS_RE.search(b.text) and id(b) not in captions)
+    prose = " ".join(
+        _said(b) for b in blocks if b.kind in PROSE and LETTERS_RE.search(b.text) and id(b) not in captions
+    )
     return short_phrase(prose, SUBJECT_MAX) or cut_at_phrase(prose, SUBJECT_MAX).rstrip("…") or article.title
+
+
+def _said(block: Block, text: str | None = None) -> str:
+    """The block's words without the speaker's name in bold before them ("**Dana:** Do not discount.")."""
+    text = block.text if text is None else text
+    speaker = BOLD_LABEL_RE.match(block.markdown)
+    return text[len(speaker["name"]) :].lstrip(": ") if speaker and text.startswith(speaker["name"]) else text
 
 
 def _captions(blocks: list[Block]) -> set[int]:
@@ -352,10 +361,11 @@ def lesson_preheader(blocks: list[Block], subject: str) -> str:
         if len(block.text.split()) <= 40 and DISCLOSURE_RE.search(block.text):
             continue  # "This post may contain affiliate links."
         # the words, not who says them: "A: I say what I can do…", "**Host:** How did you…"
-        text = LIST_MARKER_RE.sub("", block.text) if block.kind == "list" else ANSWER_LABEL_RE.sub("", block.text)
-        speaker = BOLD_LABEL_RE.match(block.markdown)
-        if speaker and text.startswith(speaker["name"]):
-            text = text[len(speaker["name"]) :].lstrip(": ")
+        text = (
+            LIST_MARKER_RE.sub("", block.text)
+            if block.kind == "list"
+            else _said(block, ANSWER_LABEL_RE.sub("", block.text))
+        )
         if block.kind == "list" and FENCE_IN_LIST_RE.search(block.markdown):
             # steps with their commands in fences: each step's lead-in introduces code no preheader shows
             steps = sentences(LIST_MARKER_RE.sub("", markdown_words_text(FENCE_IN_LIST_RE.sub("", block.markdown))))

@@ -141,7 +141,8 @@ def parse(text: str, name: str = "") -> Article:
         author_after, chunks = _strip_head(chunks, under_title=True)
         author = author or author_after
     author = author or forwarded.sender or signed  # a byline's full name ("Por Marta Quintana") before "Marta"
-    blocks = _blocks(chunks, author)
+    chunks, speakers = _transcript(chunks)
+    blocks = _blocks(chunks, author, speakers)
     return Article(title=forwarded.subject or title, blocks=blocks, author=author)
 
 
@@ -789,7 +790,34 @@ def _block_heading_kind(chunks: list[_Chunk], index: int, author: str | None) ->
     return _heading_kind(chunk, following, previous)
 
 
-def _blocks(chunks: list[_Chunk], author: str | None = None) -> list[Block]:
+# a transcript's time mark opening a turn: "[00:02:14]", "(02:14)", or bare when a speaker's name follows
+TIMESTAMP_RE = re.compile(r"^\s*(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]|\d{1,2}:\d{2}:\d{2})\s*[-–—]?\s*")
+SPEAKER_RE = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):\s+(?=\S)")
+QA_LABELS = frozenset({"question", "answer", "frage", "antwort", "pregunta", "respuesta", "réponse", "domanda",
+                       "risposta", "pergunta", "resposta", "vraag", "antwoord"})  # fmt: skip
+TURNS = 3  # paragraphs at least that open with a time mark, or with a speaker's name, in a transcript
+
+
+def _transcript(chunks: list[_Chunk]) -> tuple[list[_Chunk], set[str]]:
+    """A recording's transcript pasted as text ("[00:02:14] Dana: Do not discount."): the time marks go (the
+    subscriber has no recording to find them in), and the speakers' names are returned, two or more, each opening
+    two turns or more, for the blocks to set them in bold as an interview does. A day's agenda ("09:00 Doors open")
+    keeps its times: a bare time is a time mark only with hours, minutes and seconds."""
+    marked = [i for i, chunk in enumerate(chunks) if TIMESTAMP_RE.match(chunk.lines[0])]
+    if len(marked) >= TURNS:
+        chunks = [
+            replace(chunk, lines=[TIMESTAMP_RE.sub("", chunk.lines[0]), *chunk.lines[1:]]) if i in marked else chunk
+            for i, chunk in enumerate(chunks)
+        ]
+    names = [match.group("name") for chunk in chunks if (match := SPEAKER_RE.match(chunk.lines[0]))]
+    # a Q&A's "Q:" and "A:" are its own form: its questions are headings (see _heading_kind)
+    speakers = {name for name in names if names.count(name) >= 2 and len(name) > 1 and name.lower() not in QA_LABELS}
+    return chunks, speakers if len(speakers) >= 2 and len(names) >= TURNS else set()
+
+
+def _blocks(
+    chunks: list[_Chunk], author: str | None = None, speakers: frozenset[str] | set[str] = frozenset()
+) -> list[Block]:
     set_apart = _set_apart(chunks)
     typed = {i for i in range(len(chunks)) if i not in set_apart and _typed_code(chunks, i)}
     aligned = {i: _aligned_table(chunk) for i, chunk in enumerate(chunks) if i not in set_apart | typed}
@@ -805,6 +833,10 @@ def _blocks(chunks: list[_Chunk], author: str | None = None) -> list[Block]:
     if len(questions) >= 2:  # "Why do most talks bore?" … "And the nerves?": one question is a paragraph's
         for index in questions:
             kinds[index] = "question"
+    for index, chunk in enumerate(chunks):
+        speaker = SPEAKER_RE.match(chunk.lines[0])
+        if speaker and speaker.group("name") in speakers:
+            kinds[index] = None  # "Sam: So what should they do instead?" is a turn of the interview, not a heading
     has_chapters = "chapter" in kinds
     blocks: list[Block] = []
     list_items: list[ListItem] = []
@@ -864,6 +896,9 @@ def _blocks(chunks: list[_Chunk], author: str | None = None) -> list[Block]:
                 if _line_by_line(chunk)
                 else escape_markdown(text)
             )
+            speaker = SPEAKER_RE.match(text)
+            if speaker and speaker.group("name") in speakers:  # "**Dana:** Do not discount.", as an interview
+                markdown = f"**{escape_markdown(speaker.group('name'))}:** {escape_markdown(text[speaker.end() :])}"
             blocks.append(Block("paragraph", markdown, text, glue_next=lead_in))
     flush_list()
     return [replace(block, break_before=True) if i in breaks and i else block for i, block in enumerate(blocks)]
