@@ -514,7 +514,7 @@ def test_a_timestamped_transcript_reads_as_an_interview() -> None:
         assert not lesson.subject.startswith(("[", "Sam:", "Dana:")), lesson.subject
         assert not lesson.preheader.startswith(("[", "Sam:", "Dana:")), lesson.preheader
     agenda = "Launch day\n\n09:00 Doors open and coffee is served.\n\n10:30 The first talk begins.\n\n12:00 Lunch.\n"
-    assert [b.text for b in parse_article(Source("day.txt", "text", agenda)).blocks][0].startswith("09:00 Doors")
+    assert parse_article(Source("day.txt", "text", agenda)).blocks[0].text.startswith("09:00 Doors")
 
 
 def test_titles_that_share_only_an_article_keep_it() -> None:
