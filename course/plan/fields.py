@@ -360,12 +360,6 @@ def lesson_preheader(blocks: list[Block], subject: str) -> str:
             continue  # a salutation
         if len(block.text.split()) <= 40 and DISCLOSURE_RE.search(block.text):
             continue  # "This post may contain affiliate links."
-        # the words, not who says them: "A: I say what I can do…", "**Host:** How did you…"
-        text = (
-            LIST_MARKER_RE.sub("", block.text)
-            if block.kind == "list"
-            else _said(block, ANSWER_LABEL_RE.sub("", block.text))
-        )
         if block.kind == "list" and FENCE_IN_LIST_RE.search(block.markdown):
             # steps with their commands in fences: each step's lead-in introduces code no preheader shows
             steps = sentences(LIST_MARKER_RE.sub("", markdown_words_text(FENCE_IN_LIST_RE.sub("", block.markdown))))
@@ -376,6 +370,12 @@ def lesson_preheader(blocks: list[Block], subject: str) -> str:
             if found and found[-1].endswith("…"):
                 break
             continue
+        # the words, not who says them: "A: I say what I can do…", "**Host:** How did you…"
+        text = (
+            LIST_MARKER_RE.sub("", block.text)
+            if block.kind == "list"
+            else _said(block, ANSWER_LABEL_RE.sub("", block.text))
+        )
         found += sentences(text)
         shown_elsewhere = following is None or following.kind in ("code", "table", "image", "html")
         introduces = found and found[-1].endswith(":") and shown_elsewhere

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..model import Article, Block
@@ -809,10 +810,10 @@ def _transcript(chunks: list[_Chunk]) -> tuple[list[_Chunk], set[str]]:
             replace(chunk, lines=[TIMESTAMP_RE.sub("", chunk.lines[0]), *chunk.lines[1:]]) if i in marked else chunk
             for i, chunk in enumerate(chunks)
         ]
-    names = [match.group("name") for chunk in chunks if (match := SPEAKER_RE.match(chunk.lines[0]))]
+    turns = Counter(match.group("name") for chunk in chunks if (match := SPEAKER_RE.match(chunk.lines[0])))
     # a Q&A's "Q:" and "A:" are its own form: its questions are headings (see _heading_kind)
-    speakers = {name for name in names if names.count(name) >= 2 and len(name) > 1 and name.lower() not in QA_LABELS}
-    return chunks, speakers if len(speakers) >= 2 and len(names) >= TURNS else set()
+    speakers = {name for name, count in turns.items() if count >= 2 and len(name) > 1 and name.lower() not in QA_LABELS}
+    return chunks, speakers if len(speakers) >= 2 and turns.total() >= TURNS else set()
 
 
 def _blocks(
