@@ -785,6 +785,37 @@ def test_a_social_post_numbered_with_keycaps_is_cut_at_its_points() -> None:
     assert "#consulting" not in markdown
 
 
+def test_a_thread_pasted_as_text_loses_its_post_numbers_and_keeps_its_points() -> None:
+    """A thread ("1/ Your first price is a guess." over its explanation, "2/ …") read as one paragraph after
+    another, each opening "3/", with "🧵" in the preheader and "If this was useful, follow me…" closing the last
+    lesson. The post numbers go and the points are the article's numbered sections; a thread whose posts are each a
+    paragraph ("… (2/6)") reads as prose; "If this was useful, follow me for more" goes with what follows it; a
+    recipe's "1/2 cup" and "2/3 cup" are no thread."""
+    explain = "Most founders agonise over the first number, then never touch it again, and it costs them. " * 2
+    points = ["Your first price is a guess.", "Hourly billing punishes you.", "Price the outcome, not the hours.",
+              "Always give three options.", "Discounts train clients to wait."]  # fmt: skip
+    text = (
+        "I spent nine years running an agency. Then I sold it.\n\nHere are five lessons about pricing. 🧵\n\n"
+        + "\n\n".join(f"{n}/ {point}\n\n{explain}" for n, point in enumerate(points, 1))
+        + "\n\nIf this was useful, follow me for more on running a services business.\n\nMy DMs are open.\n"
+    )
+    article = parse_article(Source("thread.txt", "text", text))
+    assert [b.text for b in article.blocks if b.kind == "heading"] == [f"{n}. {p}" for n, p in enumerate(points, 1)]
+    markdown = "\n".join(lesson.markdown for lesson in plan_lessons(article))
+    assert "🧵" not in markdown and "/ " not in markdown and "follow me" not in markdown and "DMs" not in markdown
+    assert "Here are five lessons about pricing." in markdown
+
+    story = "\n\n".join(f"{explain.strip()} ({n}/4)" for n in range(1, 5))
+    blocks = parse_article(Source("story.txt", "text", story)).blocks
+    assert [b.kind for b in blocks] == ["paragraph"] * 4 and not any("/4" in b.text for b in blocks)
+
+    alone = "How to write a proposal:\n\n" + "\n\n".join(f"{n}/\n{explain}" for n in range(1, 4))
+    assert not any("/" in b.text for b in parse_article(Source("alone.txt", "text", alone)).blocks)
+
+    recipe = "Scones\n\nMy grandmother's.\n\n1/2 cup butter\n\n2/3 cup milk\n\n3/4 cup raisins\n\n" + explain
+    assert "1/2 cup butter" in [b.text for b in parse_article(Source("scones.txt", "text", recipe)).blocks]
+
+
 def test_a_title_from_a_later_sentence_says_something_on_its_own() -> None:
     """When a lesson's first sentence is too long for a subject, a later one names it only if it stands alone: "It
     never does" and "Do I index it?" said nothing without the sentence before them; a phrase of the first does."""

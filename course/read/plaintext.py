@@ -65,8 +65,9 @@ UNDER_POST_RE = re.compile(
     # and a newsletter platform's own line under a post: "Thanks for reading The Margin! Subscribe for free…"
     r"thanks for reading\b[^.!?]{0,60}[.!?]\s*(subscribe|sign up)\b|"
     r"--$|"  # an email's signature separator ("-- "): what follows is the sender's card, not the article
-    # and a social post's calls to action: "♻️ Repost if this helped", "➕ Follow me for more on …"
-    r"\W{0,3}\s*(repost\b|follow (me|us) (for|on)\b))"
+    # and a social post's calls to action: "♻️ Repost if this helped", "➕ Follow me for more on …", "If this was
+    # useful, follow me for more", "RT the first post"
+    r"\W{0,3}\s*(if (you|this)\b[^.!?]{0,60}?[,:]\s*)?(repost\b|retweet\b|rt (the|this)\b|follow (me|us) (for|on)\b))"
 )
 UNDER_POST_LABEL_RE = re.compile(
     r"(?i)^(share( this( post| article)?| on| via)?|related( posts| articles| reading)?|recent posts|"
@@ -114,7 +115,7 @@ def claims_plain_text(text: str) -> bool:
 
 def parse(text: str, name: str = "") -> Article:
     """Parse plain text into an Article: title, author, headings, paragraphs and lists."""
-    chunks = _without_contents(_without_page_furniture(_chunks(text)))
+    chunks = _thread(_without_contents(_without_page_furniture(_chunks(text))))
     chunks = [c for c in chunks if not all(COUNTER_RE.match(line) for line in c.lines)]
     forwarded, chunks = _forward_header(chunks)
     opening = chunks[0].lines if chunks else []
@@ -362,6 +363,72 @@ def _joined_broken_words(text: str) -> str:
 
 
 KEYCAP_RE = re.compile(r"(?m)^([ \t]*)(?:([0-9])\ufe0f?\u20e3|(🔟))[ \t]*")  # "1️⃣ Silence…", as social posts number
+
+
+# a thread's numbering, as posts on X, Threads or Bluesky number its parts: "1/", "2/14" or "3/n" opening a part,
+# "(3/14)" closing it; the thread's emoji ("…I wish I'd known. 🧵👇") and a line saying "A thread:"
+THREAD_MARK_RE = re.compile(r"^\s*(?P<number>\d{1,3}) ?/(?P<total>\d{1,3}|n)?(?:\s+|$)")
+THREAD_END_RE = re.compile(r"\s*[(\[]?(?P<number>\d{1,3}) ?/ ?(?P<total>\d{1,3}|n)[)\]]?$")
+THREAD_EMOJI_RE = re.compile(r"\s*🧵(?:\s*👇[🏻-🏿]?)?")
+THREAD_LABEL_RE = re.compile(r"(?i)^\W*(?:a |mega |short )?thread\W*$")
+THREAD_PARTS = 3  # numbered parts at least, 1 (or 2, after an unnumbered opening) and up, one at a time
+POINT_WORDS = 14  # a part's opening line this short, with more of the part under it: one of the thread's points
+
+
+def _thread(chunks: list[_Chunk]) -> list[_Chunk]:
+    """A thread pasted as text ("1/ Your first price is a guess." then its explanation, "2/ …"): the numbers
+    counted posts, which an email has none of, so they go; the parts whose short first line the rest of the part
+    explains are the thread's points, numbered 1, 2, 3… as an article's numbered sections are. The thread's emoji
+    goes too, as does a line saying only "Thread"."""
+    opening = any("🧵" in chunk.text for chunk in chunks[:2])
+    lead = _counted(chunks, [THREAD_MARK_RE.match(chunk.lines[0]) for chunk in chunks])
+    trail = _counted(chunks, [THREAD_END_RE.search(chunk.lines[-1]) for chunk in chunks])
+    if not (lead or trail or opening):
+        return chunks
+    parts: list[_Chunk] = []
+    starts: list[int] = []  # the parts that opened with a number
+    numbered_next = False
+    for index, chunk in enumerate(chunks):
+        lines = list(chunk.lines)
+        if index in lead:
+            lines[0] = THREAD_MARK_RE.sub("", lines[0])
+        if index in trail:
+            lines[-1] = THREAD_END_RE.sub("", lines[-1])
+        lines = [line for line in (THREAD_EMOJI_RE.sub("", line) for line in lines) if line.strip()]
+        if not lines or (len(lines) == 1 and THREAD_LABEL_RE.match(lines[0])):
+            numbered_next = numbered_next or index in lead  # "1/" alone: the part is what follows it
+            continue
+        if index in lead or numbered_next:
+            starts.append(len(parts))
+        numbered_next = False
+        parts.append(replace(chunk, lines=lines))
+    points = [
+        i
+        for i in starts
+        if parts[i].single
+        and len(parts[i].text.split()) <= POINT_WORDS
+        and i + 1 < len(parts)
+        and i + 1 not in starts  # the part goes on under its first line
+        and not _is_list_chunk(parts[i])
+    ]
+    if len(points) >= 2:
+        for number, i in enumerate(points, start=1):
+            parts[i] = replace(parts[i], lines=[f"{number}. {parts[i].lines[0].strip()}"])
+    return parts
+
+
+def _counted(chunks: list[_Chunk], marks: list[re.Match[str] | None]) -> set[int]:
+    """The chunks a thread's numbers mark, when they count its parts: three or more, from 1 (or 2, after an
+    unnumbered opening), one at a time, each out of the same total if any ("2/14"; a recipe's "1/2 cup" and
+    "2/3 cup" are not a thread)."""
+    found = [(i, int(mark.group("number"))) for i, mark in enumerate(marks) if mark]
+    numbers = [number for _, number in found]
+    totals = {mark.group("total") for mark in marks if mark}
+    if len(found) < THREAD_PARTS or numbers[0] > 2 or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return set()
+    if len(totals) > 1 or not (totals <= {None, "n"} or int(next(iter(totals))) >= numbers[-1]):
+        return set()
+    return {i for i, _ in found}
 
 
 def _chunks(text: str) -> list[_Chunk]:
