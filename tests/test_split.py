@@ -816,6 +816,19 @@ def test_a_thread_pasted_as_text_loses_its_post_numbers_and_keeps_its_points() -
     assert "1/2 cup butter" in [b.text for b in parse_article(Source("scones.txt", "text", recipe)).blocks]
 
 
+def test_a_footnotes_mark_is_in_no_preheader() -> None:
+    """A footnote cited in a lesson's opening sentence ("since 2020[^1].") gave the preheader "…since 2020[1].":
+    the note is in the email, the inbox shows the sentence."""
+    prose = "A careful read of a small change takes ten minutes, and a skim of a large one takes two. " * 3
+    text = (
+        "# Code review\n\nI have reviewed four thousand pull requests since 2020[^1]. Most of what I believed was "
+        f"wrong.\n\n{prose}\n\n## Small is kind\n\n{prose}\n\n[^1]: Counted from the API.\n"
+    )
+    plan = plan_lessons(parse_article(Source("review.md", "markdown", text)))
+    assert plan[0].preheader == "I have reviewed four thousand pull requests since 2020."
+    assert "[^1]" in plan[0].markdown and "Counted from the API." in plan[0].markdown
+
+
 def test_a_title_from_a_later_sentence_says_something_on_its_own() -> None:
     """When a lesson's first sentence is too long for a subject, a later one names it only if it stands alone: "It
     never does" and "Do I index it?" said nothing without the sentence before them; a phrase of the first does."""

@@ -54,6 +54,7 @@ LEADING_SYMBOLS_RE = re.compile(r"^[\U0001F000-\U0001FAFF\u2190-\u2BFF\uFE0F\u20
 TRAILING_ASIDE_RE = re.compile(r"\s*\([^()]*\)\s*$")
 SUBTITLE_RE = re.compile(r"\s*(?::|\s[–—-])\s")  # "Title: subtitle", "Titre : sous-titre", "Title — subtitle"
 LETTERS_RE = re.compile(r"[^\W\d_]")
+FOOTNOTE_MARK_RE = re.compile(r"\[\d{1,3}\]")  # how a footnote's mark reads in a block's text
 # a blog's disclosure ("This post may contain affiliate links", "sponsored by"): the author's to keep in the
 # lesson, but not what an inbox shows beside the subject
 DISCLOSURE_RE = re.compile(
@@ -222,8 +223,11 @@ def lesson_title(blocks: list[Block], article: Article, number: int, proper: set
 
 
 def _said(block: Block, text: str | None = None) -> str:
-    """The block's words without the speaker's name in bold before them ("**Dana:** Do not discount.")."""
+    """The block's words without the speaker's name in bold before them ("**Dana:** Do not discount.") and without
+    its footnotes' marks."""
     text = block.text if text is None else text
+    if "[^" in block.markdown:  # a footnote's mark ("since 2020[1]."): the note is in the email, not the inbox
+        text = FOOTNOTE_MARK_RE.sub("", text)
     speaker = BOLD_LABEL_RE.match(block.markdown)
     return text[len(speaker["name"]) :].lstrip(": ") if speaker and text.startswith(speaker["name"]) else text
 
