@@ -215,6 +215,57 @@ def test_a_whitepaper_copied_out_of_a_pdf_and_saved_by_windows_reads_as_its_auth
     assert article.blocks[-1].text == "Keep the conversation about outcomes and the price follows."
 
 
+def test_restructured_text_reads_as_its_blog_shows_it() -> None:
+    """A blog post in reStructuredText (tests/articles/SOURCES.md) was read as plain text: the fields under the
+    title titled the first lesson (":author: Priya Raman"), directives and roles reached the lessons as written
+    (".. code-block:: python", ":ref:`…`", "``503``" escaped), the list-table became a list of dashes and the code
+    lost its indentation. docutils reads it now, as the blog's build does; what only a build needs goes, and
+    nothing is read from disk or passed through raw."""
+    article = _article("synthetic-sphinx-blog-post.rst")
+    assert (article.title, article.author) == ("Retrying HTTP calls without making things worse", "Priya Raman")
+    assert [block.text for block in article.blocks if block.kind == "heading"] == [
+        "Decide what is worth retrying", "Back off, and add jitter", "Put a limit on it"
+    ]  # fmt: skip
+    markdown = _body_text(article)
+    assert "fail[^1]. The instinct (see the backoff section) is to wrap it in a loop" in markdown
+    assert "[^1]: Counted from our own logs over a year." in markdown
+    assert "A `400 Bad Request` will fail" in markdown and "| 500, 502, 503, 504 | Yes |" in markdown
+    assert "> **Note**\n>\n> Treat `POST` requests with care" in markdown
+    assert "with `backoff`:" in markdown
+    assert "**retry.py**\n```python\nimport random\n\ndef backoff(attempt, base=0.5, cap=30.0):\n    return" in markdown
+    assert "```pycon\n>>> backoff(0) <= 0.5\nTrue\n```" in markdown
+    assert "*New in version 2.1:* The limit is configurable." in markdown
+    assert "**max\\_attempts (int)**" in markdown and "> **See also**\n>\n> The `tenacity` library." in markdown
+    assert markdown.rstrip().endswith("Thanks for reading,  \nPriya")
+    for left_out in ("On this page", "other-post", "2026-03-14", "python, http", "root:", "script", "tracking", ".. "):
+        assert left_out not in markdown, left_out
+
+
+def test_restructured_text_is_known_by_its_marks_and_a_nikola_posts_fields_name_it() -> None:
+    """A .txt (or text with no name) written in reStructuredText is read as such when it shows two of its marks; one
+    alone ("Note::" in prose) is not enough, and Markdown and plain text stay what they are. Nikola keeps the title
+    and author in comments at the top (".. title: …"); its ".. youtube::" is a link to the video."""
+    from course.read.sources import kind_of
+
+    nikola = (
+        ".. title: What code review taught me\n.. slug: review\n.. author: Tomás Ferreira\n\n"
+        "I have reviewed four thousand pull requests. Most of what I believed was wrong.\n\n"
+        "Small is kind\n-------------\n\nA 40-line change gets a careful read. See `the guide <https://example.com>`_.\n\n"
+        ".. code:: text\n\n   [ ] Does the description say why?\n"
+    )
+    assert kind_of(nikola, suffix=".txt") == kind_of(nikola) == "rst"
+    article = parse_article(Source("post.rst", "rst", nikola))
+    assert (article.title, article.author) == ("What code review taught me", "Tomás Ferreira")
+    assert [block.kind for block in article.blocks] == ["paragraph", "heading", "paragraph", "code"]
+    talk = "Talk\n====\n\n" + "My talk at the conference, about retries and where they go wrong. " * 2
+    video = parse_article(Source("talk.rst", "rst", talk + "\n\n.. youtube:: dQw4w9WgXcQ\n   :width: 640\n"))
+    assert (
+        video.blocks[-1].markdown == "[▶ youtube.com/watch?v=dQw4w9WgXcQ](https://www.youtube.com/watch?v=dQw4w9WgXcQ)"
+    )
+    assert kind_of("Run it like so::\n\n    make test\n\nThen read the report.", suffix=".txt") == "text"
+    assert kind_of("# Title\n\nSee [the docs](https://example.com) and **this**.\n\n## Two\n\nMore.") == "markdown"
+
+
 def test_a_pdfs_ligatures_and_soft_hyphens_are_plain_letters() -> None:
     """Text copied out of a PDF carries its typesetting: ligature characters ("ﬁrst", "ofﬁce", "ﬂag"), which reached
     subject lines and every word count, and a soft hyphen where a word was broken at a line's end ("reten\u00ad" /

@@ -780,6 +780,9 @@ def _code_language(pre: Any) -> str | None:
     """The language a code block is marked with, on its <pre> or its <code> (or a highlighter's box around them):
     kept as the fence's info string (```python), so the lesson says what the author's page said."""
     code = pre.find("code")
+    named = (pre.get("lang") or "").strip()  # <pre lang="python">, as GitHub and docutils write it
+    if named:
+        return None if named.lower() in NO_LANGUAGE else named
     for element in (pre, code) if code is not None else (pre,):
         for name in element.get("class") or []:
             match = CODE_LANGUAGE_RE.match(name)

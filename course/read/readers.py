@@ -1,12 +1,12 @@
-"""The input formats. Each is one module (plaintext.py, markdown.py, html.py) with the attributes of `Reader`;
-this registry is the only place that lists them, in the order their content is sniffed."""
+"""The input formats. Each is one module (plaintext.py, markdown.py, restructured.py, html.py) with the
+attributes of `Reader`; this registry is the only place that lists them, in the order their content is sniffed."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
 from ..model import Article
-from . import html, markdown, plaintext
+from . import html, markdown, plaintext, restructured
 
 
 class Reader(Protocol):
@@ -14,7 +14,7 @@ class Reader(Protocol):
 
     @property
     def KIND(self) -> str:
-        """ "text", "markdown", "html" """
+        """ "text", "markdown", "rst", "html" """
 
     @property
     def SUFFIXES(self) -> tuple[str, ...]:
@@ -35,7 +35,8 @@ class Reader(Protocol):
     def parse(self, text: str, name: str) -> Article: ...
 
 
-READERS: tuple[Reader, ...] = (html, markdown, plaintext)  # sniffed in this order; the last takes what is left
+# sniffed in this order (reStructuredText before Markdown, which would take its lists); the last takes what is left
+READERS: tuple[Reader, ...] = (html, restructured, markdown, plaintext)
 FALLBACK: Reader = plaintext
 
 

@@ -167,7 +167,7 @@ def _fetch_url(url: str) -> Source:
 def decode_bytes(data: bytes, name: str, declared: str | None = None) -> str:
     """Decode article bytes: UTF-8 (with or without BOM), a declared charset, else a detected one."""
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise CourseError(f"{name} is a binary file, not an article; give a .txt, .md, .html or .docx file")
+        raise CourseError(f"{name} is a binary file, not an article; give a .txt, .md, .rst, .html or .docx file")
     text: str | None = None
     for encoding in filter(None, ["utf-8-sig", declared]):
         try:
@@ -191,7 +191,7 @@ def decode_bytes(data: bytes, name: str, declared: str | None = None) -> str:
         text = str(best)
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(LIGATURES)
     if _looks_binary(text):
-        raise CourseError(f"{name} is a binary file, not an article; give a .txt, .md, .html or .docx file")
+        raise CourseError(f"{name} is a binary file, not an article; give a .txt, .md, .rst, .html or .docx file")
     if not text.strip():
         raise CourseError(f"{name} is empty; give a file that contains the article's text")
     return text
