@@ -230,6 +230,7 @@ def test_restructured_text_reads_as_its_blog_shows_it() -> None:
     assert "fail[^1]. The instinct (see the backoff section) is to wrap it in a loop" in markdown
     assert "[^1]: Counted from our own logs over a year." in markdown
     assert "A `400 Bad Request` will fail" in markdown and "| 500, 502, 503, 504 | Yes |" in markdown
+    assert "**Status codes and what to do**\n| Status | Retry? |" in markdown  # the table's caption, as a label
     assert "> **Note**\n>\n> Treat `POST` requests with care" in markdown
     assert "with `backoff`:" in markdown
     assert "**retry.py**\n```python\nimport random\n\ndef backoff(attempt, base=0.5, cap=30.0):\n    return" in markdown
@@ -264,6 +265,43 @@ def test_restructured_text_is_known_by_its_marks_and_a_nikola_posts_fields_name_
     )
     assert kind_of("Run it like so::\n\n    make test\n\nThen read the report.", suffix=".txt") == "text"
     assert kind_of("# Title\n\nSee [the docs](https://example.com) and **this**.\n\n## Two\n\nMore.") == "markdown"
+
+
+def test_a_blogs_pointer_to_another_post_goes() -> None:
+    """ "**Related:** How to price a retainer" between two paragraphs (its link left out, a relative address) read as
+    a title pointing nowhere; with its link it points away from the course. It goes, in any language the reader
+    knows; the author's "See also" and a sentence after "Related:" stay."""
+    prose = "Most quarterly reviews are a slide deck of everything the agency did, read aloud to the client. " * 2
+    page = (
+        f"<article><h1>Quarterly reviews</h1><p>{prose}</p><p><strong>Related:</strong> "
+        '<a href="/blog/retainers">How to price a retainer without undercharging</a></p>'
+        f"<p>{prose}</p><p>Lire aussi : <a href='https://example.com/x'>Fixer ses prix</a></p>"
+        "<p>See also: <a href='https://example.com/docs'>the review template</a></p>"
+        f"<p>Related: this is also why we stopped billing by the hour.</p><p>{prose}</p></article>"
+    )
+    texts = [block.text for block in parse_article(Source("qbr.html", "html", page)).blocks]
+    assert not any("retainer" in text or "Fixer" in text for text in texts)
+    assert "See also: the review template" in texts
+    assert "Related: this is also why we stopped billing by the hour." in texts
+
+
+def test_a_linkedin_newsletter_article_copied_as_text_keeps_only_the_article() -> None:
+    """LinkedIn's page copied whole: the newsletter's name (twice), its description, the byline, the author's
+    headline, the date and "+ Follow" above the title made the first lesson's title "Founder at Okoro Studio | I
+    help…" and its opening paragraph; "Like", "Comment", "Share", the counts and "Report this article" under the
+    sign-off closed the last lesson, and the sign-off "Daniel" became a heading."""
+    prose = "Every proposal I send now starts with three questions, asked on the first call. " * 3
+    text = (
+        "The Agency Owner's Letter\nThe Agency Owner's Letter\nWeekly notes on running a services business.\n"
+        "By Daniel Okoro\nFounder at Okoro Studio | I help agencies price with confidence\nPublished Mar 12, 2026\n\n"
+        f"+ Follow\n\nThree questions I ask before every proposal\n\n{prose}\n\n{prose}\n\n{prose}\n\n"
+        "What do you ask before you write a proposal?\n\nDaniel\n\nLike\nComment\nShare\n128\n14 comments\n"
+        "Report this article\n\nDaniel Okoro\nFounder at Okoro Studio | I help agencies price with confidence\nFollow\n"
+    )
+    article = parse_plain_text(text)
+    assert (article.title, article.author) == ("Three questions I ask before every proposal", "Daniel Okoro")
+    assert [block.kind for block in article.blocks] == ["paragraph"] * 5
+    assert article.blocks[0].text.startswith("Every proposal") and article.blocks[-1].text == "Daniel"
 
 
 def test_a_pdfs_ligatures_and_soft_hyphens_are_plain_letters() -> None:

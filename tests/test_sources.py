@@ -129,6 +129,32 @@ def test_a_word_document_is_read_with_its_title_headings_and_lists(tmp_path: Pat
     assert "Why now" in result.output
 
 
+def test_a_word_documents_quotations_are_quotes_and_its_footer_line_goes(tmp_path: Path) -> None:
+    """A playbook written in Word: a client's words in Word's Quote style read as a plain paragraph, the subtitle ran
+    into the first lesson's preheader ("A practical guide for small agencies Most agencies lose…"), and the line
+    closing the document ("Okafor & Partners · www.okafor.example · Confidential") closed the last lesson."""
+    from course.plan import plan_lessons
+    from course.read import parse_article
+
+    from .word import paragraph, write_word_document
+
+    prose = "Most agencies lose their best clients in the first ninety days, not the last. " * 4
+    document = write_word_document(tmp_path / "playbook.docx", [
+        paragraph("The Client Onboarding Playbook", "Title"),
+        paragraph("A practical guide for small agencies", "Subtitle"),
+        paragraph(prose), paragraph("Reporting", "Heading1"), paragraph(prose),
+        paragraph("“The one-page report changed everything for us.” — Marcus Lee", "Quote"), paragraph(prose),
+        paragraph("Okafor & Partners · www.okafor.example · Confidential — do not distribute"),
+    ])  # fmt: skip
+    article = parse_article(sources.load_source(str(document)))
+    assert [(b.kind, b.markdown) for b in article.blocks if b.kind == "quote"] == [
+        ("quote", "> “The one-page report changed everything for us.” — Marcus Lee")
+    ]
+    assert "Confidential" not in article.blocks[-1].text
+    opening = "Most agencies lose their best clients in the first ninety days, not the last."
+    assert plan_lessons(article)[0].preheader == opening
+
+
 @pytest.mark.parametrize(
     ("name", "data", "said"),
     [

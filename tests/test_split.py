@@ -829,6 +829,23 @@ def test_a_footnotes_mark_is_in_no_preheader() -> None:
     assert "[^1]" in plan[0].markdown and "Counted from the API." in plan[0].markdown
 
 
+def test_a_list_items_first_word_is_no_name() -> None:
+    """ "- The website's content management system" made "The" a word the author always capitalises, so two
+    headings joined read "Before the kickoff call and The kickoff call itself"."""
+    from course.plan.fields import combine_titles, proper_words
+
+    text = (
+        "# Onboarding\n\nCollect access to everything first:\n\n- Analytics and ad accounts\n- The website's content "
+        "management system\n- Brand guidelines\n\nThen call Marcus at Lee Coffee.\n"
+    )
+    proper = proper_words(parse_article(Source("onboarding.md", "markdown", text)))
+    assert proper >= {"Marcus", "Lee", "Coffee"} and not proper & {"The", "Analytics", "Brand"}
+    assert (
+        combine_titles(["Before the kickoff call", "The kickoff call itself"], "en", proper)
+        == "Before the kickoff call and the kickoff call itself"
+    )
+
+
 def test_a_title_from_a_later_sentence_says_something_on_its_own() -> None:
     """When a lesson's first sentence is too long for a subject, a later one names it only if it stands alone: "It
     never does" and "Do I index it?" said nothing without the sentence before them; a phrase of the first does."""

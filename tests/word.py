@@ -10,7 +10,8 @@ from xml.sax.saxutils import escape
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 PACKAGE = "http://schemas.openxmlformats.org/package/2006"
 OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-STYLES = {"Title": "Title", "Heading1": "heading 1", "Heading2": "heading 2", "ListParagraph": "List Paragraph"}
+STYLES = {"Title": "Title", "Subtitle": "Subtitle", "Heading1": "heading 1", "Heading2": "heading 2",
+          "ListParagraph": "List Paragraph", "Quote": "Quote"}  # fmt: skip
 
 
 def paragraph(text: str, style: str | None = None, bullet: bool = False, bold: bool = False) -> str:

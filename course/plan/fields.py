@@ -54,6 +54,8 @@ LEADING_SYMBOLS_RE = re.compile(r"^[\U0001F000-\U0001FAFF\u2190-\u2BFF\uFE0F\u20
 TRAILING_ASIDE_RE = re.compile(r"\s*\([^()]*\)\s*$")
 SUBTITLE_RE = re.compile(r"\s*(?::|\s[–—-])\s")  # "Title: subtitle", "Titre : sous-titre", "Title — subtitle"
 LETTERS_RE = re.compile(r"[^\W\d_]")
+FRAGMENT_WORDS = 12
+SENTENCE_ENDS = tuple('.!?…:;"”’)»。！？」』')
 FOOTNOTE_MARK_RE = re.compile(r"\[\d{1,3}\]")  # how a footnote's mark reads in a block's text
 # a blog's disclosure ("This post may contain affiliate links", "sponsored by"): the author's to keep in the
 # lesson, but not what an inbox shows beside the subject
@@ -171,7 +173,9 @@ def proper_words(article: Article) -> set[str]:
     for block in article.blocks:
         if block.kind not in PROSE:
             continue
-        for sentence in sentences(block.text):
+        # each item of a list starts as a sentence does ("- The website's CMS"): its first word is no name
+        lines = LIST_MARKER_RE.sub("", block.text).split("\n") if block.kind == "list" else [block.text]
+        for sentence in (sentence for line in lines for sentence in sentences(line)):
             sentence = LEADING_SYMBOLS_RE.sub("", sentence)  # "💡 The whole method…": "The" starts the sentence
             # two letters at least: the lone "A" of "Tool A" is no name, and "A podcast" starts with an article
             found.update(w for w in re.findall(r"(?<=\s)[A-ZÀ-Ý][\w'’-]+", sentence))
@@ -220,6 +224,13 @@ def lesson_title(blocks: list[Block], article: Article, number: int, proper: set
         _said(b) for b in blocks if b.kind in PROSE and LETTERS_RE.search(b.text) and id(b) not in captions
     )
     return short_phrase(prose, SUBJECT_MAX) or cut_at_phrase(prose, SUBJECT_MAX).rstrip("…") or article.title
+
+
+def _fragment(text: str) -> bool:
+    """A few words that end no sentence (a subtitle, a label), too few to be a preheader alone: run into the next
+    sentence, they read as one."""
+    short = len(text) < PREHEADER_MIN and len(text.split()) <= FRAGMENT_WORDS
+    return short and not text.rstrip().endswith(SENTENCE_ENDS)
 
 
 def _said(block: Block, text: str | None = None) -> str:
@@ -351,6 +362,7 @@ def lesson_preheader(blocks: list[Block], subject: str) -> str:
     affiliate links") and the sentence the subject came from.
     A quote (an epigraph, someone else's words) gives it only when the lesson has no prose of the author's."""
     found: list[str] = []
+    subtitle = ""
     captions = _captions(blocks)
     authors = any(
         b.kind in ("paragraph", "list") and LETTERS_RE.search(b.text) and id(b) not in captions for b in blocks
@@ -380,6 +392,11 @@ def lesson_preheader(blocks: list[Block], subject: str) -> str:
             if block.kind == "list"
             else _said(block, ANSWER_LABEL_RE.sub("", block.text))
         )
+        if block.kind == "paragraph" and not found and _fragment(text) and following is not None:
+            # too short alone, "A practical guide for small agencies" would run on into the next sentence
+            # ("…small agencies Most agencies lose…"): it is the preheader only when nothing follows it
+            subtitle = subtitle or text
+            continue
         found += sentences(text)
         shown_elsewhere = following is None or following.kind in ("code", "table", "image", "html")
         introduces = found and found[-1].endswith(":") and shown_elsewhere
@@ -401,6 +418,8 @@ def lesson_preheader(blocks: list[Block], subject: str) -> str:
             found.pop(0)  # "git log … shows …": in an inbox a lower-case start reads as cut mid-sentence
             continue
         break
+    if not found and subtitle:
+        found = [subtitle]
     chosen = ""
     for sentence in found:
         space = "" if chosen.endswith(("。", "！", "？", "」", "』")) else " "  # Chinese and Japanese: no space

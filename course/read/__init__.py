@@ -65,8 +65,8 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
     article.blocks = _without_pull_quotes(_keep_signatures(block for block in resolved if block.markdown.strip()))
     article.blocks = _without_repeated_opening(article.blocks, article.title)
     article.blocks = _without_contents_list(article.blocks)
-    article.blocks = _without_subscribe_invitation(article.blocks)
-    article.blocks = _without_author_bio(article.blocks, article.author)
+    article.blocks = _without_subscribe_invitation(_without_related_links(article.blocks))
+    article.blocks = _without_contact_line(_without_author_bio(article.blocks, article.author))
     first = article.blocks[0] if article.blocks else None  # its source too: "Hi *|FNAME|*," reads "Hi |FNAME|,"
     if first and any(GENERIC_SALUTATION_RE.match(s.strip()) for s in (first.text, first.markdown.replace("\\", ""))):
         article.blocks = article.blocks[1:]  # "Hi friend,": each lesson greets its reader by name already
@@ -128,6 +128,27 @@ def _without_author_bio(blocks: list[Block], author: str | None) -> list[Block]:
     return blocks
 
 
+CONTACT_SEPARATOR_RE = re.compile(r"\s+[·|•]\s+")
+CONTACT_PART_RE = re.compile(
+    r"(?i)^(?:https?://\S+|www\.\S+|[\w.-]+\.(?:com|net|org|io|co|example|[a-z]{2})(?:/\S*)?|[\w.+-]+@[\w-]+\.[\w.]+|"
+    r"\+?[\d ()./-]{7,}|confidential\b.*|all rights reserved\.?|vertraulich\b.*|confidentiel\b.*|confidencial\b.*)$"
+)
+CONTACT_LINE_WORDS = 25
+
+
+def _without_contact_line(blocks: list[Block]) -> list[Block]:
+    """A document's footer at its very end ("Okafor & Partners · www.okafor.example · Confidential — do not
+    distribute"): parts set apart by "·" or "|", one of them an address, a phone number or a confidentiality
+    notice. Every email of the course ends with the sender's own footer already."""
+    last = blocks[-1] if blocks else None
+    if last is None or last.kind != "paragraph" or last.words > CONTACT_LINE_WORDS:
+        return blocks
+    parts = [part.strip() for part in CONTACT_SEPARATOR_RE.split(last.text.strip())]
+    if len(parts) >= 2 and any(CONTACT_PART_RE.match(part) for part in parts):
+        return blocks[:-1]
+    return blocks
+
+
 def _without_contents_list(blocks: list[Block]) -> list[Block]:
     """A table of contents (a list near the top whose items are the article's later headings, most of them, and
     its "Contents:" heading or lead-in) goes: each lesson is one part of it, and its items link nowhere."""
@@ -142,6 +163,30 @@ def _without_contents_list(blocks: list[Block]) -> list[Block]:
             label = before is not None and CONTENTS_RE.match(before.text.strip()) is not None
             return blocks[: index - 1 if label else index] + blocks[index + 1 :]
     return blocks
+
+
+# a blog's pointer to another of its posts, set between paragraphs: "Related: How to price a retainer", "Read
+# also: …", "Lire aussi : …" (the author's "See also" and "Further reading" are the article's and stay)
+RELATED_LINK_RE = re.compile(
+    r"(?i)^\W{0,3}(?:related(?: post| article| reading)?|read (?:also|next|more)|also read|"
+    r"you (?:may|might) also like|lire aussi|à lire aussi|lesen sie auch|auch interessant|lee también|"
+    r"leia também|leggi anche|lees ook)\s*:\s*(?P<rest>.+)$"
+)
+RELATED_TITLE_WORDS = 15
+
+
+def _without_related_links(blocks: list[Block]) -> list[Block]:
+    """A paragraph that only points to another post of the blog ("**Related:** [How to price a retainer](…)"):
+    the reader of a course follows the course, and a link left out (a relative address) leaves the words of a
+    title that points nowhere."""
+    kept = []
+    for block in blocks:
+        related = RELATED_LINK_RE.match(block.text.strip()) if block.kind == "paragraph" else None
+        rest = related.group("rest").strip() if related else ""
+        if related and len(rest.split()) <= RELATED_TITLE_WORDS and not rest.endswith((".", "!")):
+            continue
+        kept.append(block)
+    return kept
 
 
 SUBSCRIBE_LINK_RE = re.compile(

@@ -123,6 +123,7 @@ def parse(page: str, name: str = "") -> Article:
     _notes_and_sources(root)
     _callouts_as_quotes(root)
     _definitions_as_list(root)
+    _table_captions_as_labels(root)
     _labelled_values(root)
     _card_subheadings_as_paragraphs(root)
     notes = _footnotes(root)
@@ -703,6 +704,19 @@ def _remove_boxes(root: HtmlElement) -> None:
                 _as_bold_paragraph(first)  # a wrapper around a card's title alone: the title, not a section
                 continue
             container.drop_tree()
+
+
+def _table_captions_as_labels(root: HtmlElement) -> None:
+    """A table's <caption> ("Status codes and what to do"): its words in bold above the table, as a code block's
+    file name is, where they read as a paragraph of the text."""
+    for caption in list(root.iter("caption")):
+        table = caption.getparent()
+        if table is None or table.tag != "table" or not caption.text_content().strip():
+            continue
+        caption.tail = None
+        table.remove(caption)
+        _as_bold_paragraph(caption)
+        table.addprevious(caption)
 
 
 def _as_bold_paragraph(heading: HtmlElement) -> None:

@@ -67,7 +67,9 @@ UNDER_POST_RE = re.compile(
     r"--$|"  # an email's signature separator ("-- "): what follows is the sender's card, not the article
     # and a social post's calls to action: "♻️ Repost if this helped", "➕ Follow me for more on …", "If this was
     # useful, follow me for more", "RT the first post"
-    r"\W{0,3}\s*(if (you|this)\b[^.!?]{0,60}?[,:]\s*)?(repost\b|retweet\b|rt (the|this)\b|follow (me|us) (for|on)\b))"
+    r"\W{0,3}\s*(if (you|this)\b[^.!?]{0,60}?[,:]\s*)?(repost\b|retweet\b|rt (the|this)\b|follow (me|us) (for|on)\b)|"
+    # and LinkedIn's bar under an article: "Like", "Comment", "Repost", "Send", reactions, "Report this article"
+    r"like\s*$|report this (article|post)\b)"
 )
 UNDER_POST_LABEL_RE = re.compile(
     r"(?i)^(share( this( post| article)?| on| via)?|related( posts| articles| reading)?|recent posts|"
@@ -122,6 +124,8 @@ def parse(text: str, name: str = "") -> Article:
     author, chunks = _strip_head(chunks)
     # a byline among the opening lines, taken out of them ("By Marta Lindqvist" under a cover's title)
     named = bool(author and chunks) and chunks[0].lines != opening and set(chunks[0].lines) < set(opening)
+    if named:
+        chunks = _without_header_card(chunks)
     if forwarded.recipient and chunks and chunks[0].single and _greets(chunks[0].text, forwarded.recipient):
         chunks = chunks[1:]  # "Hi Sam," to the person it was forwarded to, not to every subscriber
     chunks = _strip_tail(chunks, author or _early_byline(chunks))
@@ -146,6 +150,26 @@ def parse(text: str, name: str = "") -> Article:
     chunks, speakers = _transcript(chunks)
     blocks = _blocks(chunks, author, speakers)
     return Article(title=forwarded.subject or title, blocks=blocks, author=author)
+
+
+BUTTON_MARK_RE = re.compile(r"^[+＋]\s*")  # a button's plus: "+ Follow"
+FOLLOW_BUTTON_RE = re.compile(r"(?i)^(follow|following|subscribe|subscribed|connect|abonnieren|folgen|suivre|s'abonner|"
+                              r"seguir|suscribirse|volgen|abonneren|segui|iscriviti)$")  # fmt: skip
+
+
+def _without_header_card(chunks: list[_Chunk]) -> list[_Chunk]:
+    """A platform's header above the post, its byline taken out (LinkedIn's newsletter name, its description and
+    the author's headline, then "+ Follow"): when a follow or subscribe button closes it and a title stands alone
+    under the button, over the prose, the header goes and that line is the title."""
+    button = 1
+    while button < len(chunks) and all(_page_label(line) for line in chunks[button].lines):
+        if any(FOLLOW_BUTTON_RE.match(BUTTON_MARK_RE.sub("", line.strip())) for line in chunks[button].lines):
+            title = button + 1
+            if title + 1 < len(chunks) and chunks[title].single and _title_like(chunks[title].text, max_words=20):
+                return chunks[title:] if not _title_like(chunks[title + 1].text, max_words=20) else chunks
+            return chunks
+        button += 1
+    return chunks
 
 
 EDITION_RE = re.compile(
@@ -665,9 +689,10 @@ def _name_beside_date(line: str, previous: str | None, following: str | None) ->
 def _page_label(line: str) -> bool:
     """A page's label alone on its line: "Share", "Sign in", "Comments" (not a sentence that starts so: "Next
     steps?")."""
+    line = BUTTON_MARK_RE.sub("", line.strip())  # LinkedIn's "+ Follow"
     words = line.split()
     sentence = line.rstrip().endswith(FULL_STOPS)  # "Share:" is a label still
-    return 0 < len(words) <= 3 and bool(SITE_LABEL_RE.match(line.strip())) and not sentence
+    return 0 < len(words) <= 3 and bool(SITE_LABEL_RE.match(line)) and not sentence
 
 
 def _early_byline(chunks: list[_Chunk]) -> str | None:

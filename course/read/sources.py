@@ -18,7 +18,10 @@ log = logging.getLogger(__name__)
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # a Word document carries its pictures
 # Word's own styles as the HTML reader knows them (Google Docs writes the same): the title, then sections
-WORD_STYLES = "p[style-name='Title'] => p.title:fresh\np[style-name='Subtitle'] => p.subtitle:fresh"
+WORD_STYLES = (  # the title and subtitle as the HTML reader knows them; Word's quotations as quotes
+    "p[style-name='Title'] => p.title:fresh\np[style-name='Subtitle'] => p.subtitle:fresh\n"
+    "p[style-name='Quote'] => blockquote > p:fresh\np[style-name='Intense Quote'] => blockquote > p:fresh"
+)
 # formats course cannot read, by their first bytes, with what to do instead
 OTHER_FORMATS = [
     (b"%PDF", "a PDF"),
