@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -103,11 +104,15 @@ def test_many_tiny_sections() -> None:
 
 
 def test_list_only_article() -> None:
+    """An article that is one list of thirty tips: a lesson of all thirty was a long email and the rest of the
+    course nothing; the list is cut between its tips, each lesson a list of its own, every tip once, in order."""
     items = "\n".join(f"- Tip {i}: keep the pipeline honest and review it every week with the team." for i in range(30))
     article = parse_article(Source("tips.md", "markdown", f"# Thirty tips\n\n{items}\n"))
     plan = plan_lessons(article, None)
-    assert len(plan) == 1  # a list is never split
-    _assert_partition(article, plan)
+    assert len(plan) >= 3 and all([b.kind for b in lesson.blocks] == ["list"] for lesson in plan)
+    assert "\n".join(lesson.blocks[0].markdown for lesson in plan) == items
+    assert not any(lesson.title.startswith("-") for lesson in plan)
+    assert plan_lessons(article, 1)[0].blocks == article.blocks  # a list cut nowhere is the article's own block
 
 
 def test_very_short_article() -> None:
@@ -783,6 +788,28 @@ def test_a_social_post_numbered_with_keycaps_is_cut_at_its_points() -> None:
     markdown = "\n".join(lesson.markdown for lesson in plan)
     assert "Call them this week." in markdown and "Repost" not in markdown and "Follow me" not in markdown
     assert "#consulting" not in markdown
+
+
+def test_a_short_tutorial_of_one_long_list_is_cut_between_its_steps() -> None:
+    """A tutorial that is mostly one numbered list of eight steps, each with its command in a fence: the list could
+    not be cut, so the course was a 42-word introduction, all eight steps in one lesson titled by the first, and a
+    thin closing. A long list may now be cut between its items when nothing else balances the lessons; a lesson
+    that opens at step 4 is titled by step 4's words, not "4. …"; every step is kept once, in order."""
+    steps = [f"{n}. Step {n} of the deploy: run the command below on the server, then check its output carefully."
+             f"\n\n   ```bash\n   run-step-{n} --verbose\n   ```" for n in range(1, 9)]  # fmt: skip
+    text = (
+        "# Deploy a static site in eight steps\n\nYou do not need a platform to host a static site. A small "
+        "server, nginx and a deploy script are enough, and you will understand every moving part of it.\n\n"
+        + "\n\n".join(steps)
+        + "\n\nThat is the whole setup. The first time takes an hour; every deploy after that takes seconds.\n"
+    )
+    plan = plan_lessons(parse_article(Source("deploy.md", "markdown", text)), 3)
+    opening = [lesson.markdown.lstrip()[:3] for lesson in plan]
+    assert any(start[0].isdigit() and start != "1. " for start in opening), opening
+    assert not any(lesson.title[0].isdigit() for lesson in plan)
+    markdown = "\n\n".join(lesson.markdown.strip() for lesson in plan)
+    assert [int(n) for n in re.findall(r"(?m)^(\d)\. Step", markdown)] == list(range(1, 9))
+    assert markdown.count("```bash") == 8
 
 
 def test_a_thread_pasted_as_text_loses_its_post_numbers_and_keeps_its_points() -> None:

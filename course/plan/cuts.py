@@ -1,8 +1,9 @@
 """Plan lessons from article blocks: where to cut (fields.py then names each lesson).
 
-Cuts fall only between blocks. Each possible cut has a cost: nothing before a section heading, little at the
-author's section break ("* * *"), more inside a section, more again where the text on both sides shares its
-vocabulary, and no cut at all after a heading or a lead-in, or inside a numbered item. A dynamic programme then
+Cuts fall only between blocks (the items of a long list count as blocks here). Each possible cut has a cost:
+nothing before a section heading, little at the author's section break ("* * *"), more inside a section, more again
+where the text on both sides shares its vocabulary, more between two items of a list, and no cut at all after a
+heading or a lead-in, or inside a numbered item. A dynamic programme then
 picks the cuts that keep lessons balanced at the lowest total cost; without a fixed count it compares 3 to 7 lessons
 (more for a long article, so that its lessons stay a few minutes' reading; fewer for a short one, so that they are
 not crumbs).
@@ -14,7 +15,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import CourseError
 from ..model import Article, Block
@@ -23,6 +24,7 @@ from .fields import describe_lessons, heading_levels
 
 MIN_LESSONS, MAX_LESSONS = 3, 7
 LONGEST_COURSE = 30  # lessons: a month of daily emails, however long the article
+LONG_LIST_ITEMS = 4  # items at least in a list that may be cut between them
 AVOID = 25.0  # inside a numbered item or a lead-in's subsections: only when -n leaves no other choice
 SEQUENCE_LABEL_RE = re.compile(r"(?i)^\s*(step|part|chapter|kapitel|teil)\s+\d+\b")  # "Step 2"
 SEQUENCE_WORD_RE = re.compile(
@@ -54,6 +56,8 @@ class Weights:
     parallel_headings: float = 1.0  # cost of separating headings that share words ("Good X" / "Bad X")
     intro_bonus: float = 0.7  # reward for a first lesson that is the article's whole introduction
     intro_min: int = 40  # words: an introduction shorter than this is not a lesson of its own
+    long_list: int = 160  # words: a list this long may be cut between its items (most of a short tutorial)
+    list_item_cut: float = 1.0  # cost of a cut between two items of such a list: only to balance the lessons
 
 
 WEIGHTS = Weights()
@@ -106,7 +110,7 @@ def plan_lessons(
 ) -> list[PlannedLesson]:
     """Split the article into lessons; `lessons` fixes the count, otherwise 3–7 are compared, or as many as a
     long article needs for lessons of comfortable length (up to LONGEST_COURSE)."""
-    blocks = article.blocks
+    blocks, items = _with_list_items(article.blocks, weights)
     atoms = _atoms(blocks)
     if lessons is not None:
         if lessons < 1:
@@ -119,7 +123,7 @@ def plan_lessons(
         counts = [lessons]
     else:
         counts = _counts_to_compare(article.words, len(atoms), weights)
-    costs = _cut_costs(blocks, atoms, weights)
+    costs = _cut_costs(blocks, atoms, weights, items.joiners)
     words = [sum(blocks[i].words for i in atom) for atom in atoms]
     best: tuple[float, list[int]] | None = None
     for count in counts:
@@ -128,7 +132,7 @@ def plan_lessons(
             best = (score, cuts)
     assert best is not None
     groups = _groups(atoms, best[1])
-    grouped = [[blocks[i] for i in group] for group in groups]
+    grouped = [_lists_joined(group, blocks, items) for group in groups]
     return [
         PlannedLesson(number, lesson_blocks, *fields)
         for number, (lesson_blocks, fields) in enumerate(
@@ -184,7 +188,73 @@ def _similarity(a: Counter[str], b: Counter[str]) -> float:
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
 
 
-def _cut_costs(blocks: list[Block], atoms: list[list[int]], weights: Weights) -> list[float]:
+@dataclass(frozen=True)
+class _Items:
+    """How a long list was taken apart into one block per item: the list each item block came from, and what
+    joined each item after a list's first to the item before."""
+
+    lists: dict[int, Block]
+    joiners: dict[int, str]
+
+
+def _with_list_items(blocks: list[Block], weights: Weights) -> tuple[list[Block], _Items]:
+    """The blocks with each long list (a tutorial's eight steps, most of a short article) as one block per item,
+    so that a lesson may end between two steps when nothing else balances the lessons."""
+    from ..text import markdown_parser, markdown_words_text
+
+    items = _Items({}, {})
+    result: list[Block] = []
+    for block in blocks:
+        long = block.kind == "list" and block.words >= weights.long_list
+        tokens = markdown_parser().parse(block.markdown) if long else []
+        starts = [token.map[0] for token in tokens if token.type == "list_item_open" and token.level == 1 and token.map]
+        if len(starts) < LONG_LIST_ITEMS or starts[0] != 0:
+            result.append(block)
+            continue
+        lines = block.markdown.split("\n")
+        gap = 0
+        for number, (start, end) in enumerate(itertools.pairwise([*starts, len(lines)])):
+            item = lines[start:end]
+            if number:
+                items.joiners[len(result)] = "\n" * (gap + 1)
+            gap = 0
+            while item and not item[-1].strip():
+                item.pop()
+                gap += 1
+            markdown = "\n".join(item)
+            last = number == len(starts) - 1
+            items.lists[len(result)] = block
+            glue, apart = block.glue_next and last, block.break_before and not number
+            result.append(
+                Block("list", markdown, markdown_words_text(markdown).strip(), glue_next=glue, break_before=apart)
+            )
+    return result, items
+
+
+def _lists_joined(group: list[int], blocks: list[Block], items: _Items) -> list[Block]:
+    """A lesson's blocks, the items of a list it holds together joined again into one list as written (the very
+    list, when it holds all of it)."""
+    from ..text import markdown_words_text
+
+    joined: list[Block] = []
+    whole: list[bool] = []  # each joined block: a list's items from its first on
+    for index in group:
+        block, source = blocks[index], items.lists.get(index)
+        if index in items.joiners and joined and index - 1 in group:
+            markdown = joined[-1].markdown + items.joiners[index] + block.markdown
+            joined[-1] = replace(joined[-1], markdown=markdown, text=markdown_words_text(markdown).strip(),
+                                 glue_next=block.glue_next)  # fmt: skip
+        else:
+            joined.append(block)
+            whole.append(source is not None and index not in items.joiners)
+        if source is not None and whole[-1] and joined[-1].markdown == source.markdown:
+            joined[-1] = source  # cut nowhere: the article's own block
+    return joined
+
+
+def _cut_costs(
+    blocks: list[Block], atoms: list[list[int]], weights: Weights, pieces: dict[int, str] | None = None
+) -> list[float]:
     """Cost of a cut before each atom (index 0 unused); negative where a cut is positively wanted.
 
     Cuts between a heading or lead-in and what follows do not exist (atoms keep them together); cuts inside a
@@ -220,6 +290,9 @@ def _cut_costs(blocks: list[Block], atoms: list[list[int]], weights: Weights) ->
             continue
         if block.break_before:
             costs.append(weights.section_break)
+            continue
+        if pieces and first in pieces:  # between two items of a long list
+            costs.append(weights.list_item_cut)
             continue
         if block.kind == "heading":
             base = 0.35 if block.level == top_level + 1 else 0.6

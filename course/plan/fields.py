@@ -220,8 +220,10 @@ def lesson_title(blocks: list[Block], article: Article, number: int, proper: set
     if first.glue_next and first.words <= 14 and LETTERS_RE.search(first.text):
         return first.text.rstrip(":").strip()
     captions = _captions(blocks)
-    prose = " ".join(
-        _said(b) for b in blocks if b.kind in PROSE and LETTERS_RE.search(b.text) and id(b) not in captions
+    prose = " ".join(  # a list's words without its markers: a lesson that opens at step 4 is not titled "4. …"
+        _said(b, LIST_MARKER_RE.sub("", b.text) if b.kind == "list" else None)
+        for b in blocks
+        if b.kind in PROSE and LETTERS_RE.search(b.text) and id(b) not in captions
     )
     return short_phrase(prose, SUBJECT_MAX) or cut_at_phrase(prose, SUBJECT_MAX).rstrip("…") or article.title
 
