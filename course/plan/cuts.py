@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import CourseError
 from ..model import Article, Block
-from ..text import ITEM_NUMBER_RE, reading_minutes
+from ..text import ITEM_NUMBER_RE, markdown_parser, markdown_words_text, reading_minutes
 from .fields import describe_lessons, heading_levels
 
 MIN_LESSONS, MAX_LESSONS = 3, 7
@@ -200,8 +200,6 @@ class _Items:
 def _with_list_items(blocks: list[Block], weights: Weights) -> tuple[list[Block], _Items]:
     """The blocks with each long list (a tutorial's eight steps, most of a short article) as one block per item,
     so that a lesson may end between two steps when nothing else balances the lessons."""
-    from ..text import markdown_parser, markdown_words_text
-
     items = _Items({}, {})
     result: list[Block] = []
     for block in blocks:
@@ -234,8 +232,6 @@ def _with_list_items(blocks: list[Block], weights: Weights) -> tuple[list[Block]
 def _lists_joined(group: list[int], blocks: list[Block], items: _Items) -> list[Block]:
     """A lesson's blocks, the items of a list it holds together joined again into one list as written (the very
     list, when it holds all of it)."""
-    from ..text import markdown_words_text
-
     joined: list[Block] = []
     whole: list[bool] = []  # each joined block: a list's items from its first on
     for index in group:
