@@ -555,7 +555,8 @@ def test_a_post_without_a_sign_off_loses_what_the_platform_puts_under_it() -> No
 
 def test_embedded_videos_become_links_to_their_pages() -> None:
     """An email cannot play an embed: a player from a video host (or a <video>) becomes a link to its page,
-    titled as the embed was; an advert's iframe still goes."""
+    titled as the embed was; an advert's iframe still goes. A gist's script (its code, written in by a script no
+    email runs, was lost without a word) is a link to the gist."""
     page = (
         "<html><body><article><h1>Teaching with video</h1><p>This short clip shows a real lesson, with the "
         "children's permission, and I talk about it below.</p>"
@@ -572,6 +573,11 @@ def test_embedded_videos_become_links_to_their_pages() -> None:
     assert "[▶ example.org/clip.mp4](https://example.org/clip.mp4)" in markdown
     assert "[▶ youtube.com/watch?v=abc123XYZ](https://www.youtube.com/watch?v=abc123XYZ)" in markdown  # untitled
     assert "ads.example.net" not in markdown
+    gist = (
+        '<article><h1>Docs</h1><p>The build script:</p><script src="https://gist.github.com/ravi/ab12cd.js"></script>'
+    )
+    gist += "<p>It runs in a minute and fails on a broken link, which is the whole point of running it.</p></article>"
+    assert "[gist.github.com/ravi/ab12cd](https://gist.github.com/ravi/ab12cd)" in _html_markdown(gist)[1]
 
 
 def _html_markdown(page: str) -> tuple[str, list[str]]:

@@ -327,6 +327,11 @@ def test_sentence_case_titles_join_as_a_sentence() -> None:
     assert combine_titles(["Good Sales Management", "Bad Sales Management"], "en", set()) == (
         "Good and Bad Sales Management"
     )
+    # a question's first word is shared, not a subject: not "What we changed and happened next"
+    assert combine_titles(["What we changed", "What happened next"], "en", set()) == (
+        "What we changed and what happened next"
+    )
+    assert combine_titles(["How to price", "How to sell"], "en", set()) == "How to price and sell"
 
 
 def test_a_long_titles_slug_is_its_opening_words() -> None:

@@ -64,6 +64,11 @@ DISCLOSURE_RE = re.compile(
     r"video|episode) (is|was) sponsored|sponsored (post|content)|paid partnership)\b"
 )
 ARTICLES = {"the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "los", "las", "il", "lo", "het", "de"}
+# a question's first word, which two titles share without sharing a subject ("What we changed", "What happened")
+QUESTION_WORDS = {"what", "how", "why", "when", "where", "who", "which", "was", "wie", "warum", "wann", "wo", "wer",
+                  "quoi", "comment", "pourquoi", "quand", "où", "qui", "qué", "cómo", "cuándo", "dónde", "quién",
+                  "cosa", "come", "perché", "dove", "chi", "que", "como", "onde", "quem", "wat", "hoe", "waarom",
+                  "wanneer", "waar"}  # fmt: skip
 SMALL_WORDS = {  # lower-case inside a title
     "a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the", "to", "vs", "with",
 }  # fmt: skip
@@ -308,9 +313,10 @@ def combine_titles(titles: list[str], language: str, proper: set[str]) -> str:
         while shared < min(len(wa), len(wb)) - 1 and wa[shared].lower() == wb[shared].lower():
             shared += 1
         labelled = LABEL_PREFIX_RE.match(titles[1])  # "Part one: …" + "Part two: …" share a label, not a subject
+        shared_words = {word.lower() for word in wa[:shared]}
         if (
-            shared and not labelled and not all(word.lower() in ARTICLES for word in wa[:shared])
-        ):  # "Sales Management" + "… Leadership"
+            shared and not labelled and not shared_words <= ARTICLES and not shared_words <= QUESTION_WORDS
+        ):  # "Sales Management" + "… Leadership"; not "What we changed" + "What happened next"
             return " ".join([*wa, joiner, *wb[shared:]])
     # "… and 🎉 Send it" -> "and send it"; "… and Part three: running it" -> "and running it"
     rest = [LABEL_PREFIX_RE.sub("", LEADING_SYMBOLS_RE.sub("", title)) or title for title in titles[1:]]

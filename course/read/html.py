@@ -52,6 +52,7 @@ EMBED_HOSTS_RE = re.compile(
     r"dailymotion\.com|ted\.com|twitch\.tv|spotify\.com|soundcloud\.com|podcasts\.apple\.com|codepen\.io|"
     r"codesandbox\.io|figma\.com|slideshare\.net|speakerdeck\.com)/"
 )
+GIST_SCRIPT_RE = re.compile(r"^(?:https?:)?//gist\.github\.com/((?:[\w-]+/)?[0-9a-f]+)\.js\b")
 GENERIC_TITLE_RE = re.compile(r"(?i)^\s*((youtube|vimeo|loom|wistia|spotify|soundcloud)\s*)?(video|embed\w*|audio)?"
                               r"\s*(player|content|frame)?\s*$")  # fmt: skip
 # A blog's own calls inside a post ("Subscribe now", "Share", "Leave a comment", a recipe's "Print" and "Pin"
@@ -229,13 +230,16 @@ def _author_element(root: HtmlElement) -> str | None:
 
 def _embeds_as_links(root: HtmlElement) -> None:
     """An embedded video, talk or audio player (an iframe from a known host, a <video>, an <audio>) becomes a
-    paragraph with a link to its page, titled as the embed is ("▶ A Scratch lesson"), instead of disappearing."""
-    from lxml.html import Element
-
-    for element in list(root.iter("iframe", "video", "audio")):
+    paragraph with a link to its page, titled as the embed is ("▶ A Scratch lesson"), instead of disappearing; so
+    does a GitHub gist's script, which writes the gist's code into the page."""
+    for element in list(root.iter("iframe", "video", "audio", "script")):
         source = element.get("src") or next((s.get("src") for s in element.iter("source") if s.get("src")), "")
         source = source.strip()
-        if not source or (element.tag == "iframe" and not EMBED_HOSTS_RE.match(source)):
+        gist = GIST_SCRIPT_RE.match(source) if element.tag == "script" else None
+        if gist:  # a gist's code, written into the page by a script no email runs: a link to the gist
+            _embed_replaced(element, f"https://gist.github.com/{gist.group(1)}", "")
+            continue
+        if not source or element.tag == "script" or (element.tag == "iframe" and not EMBED_HOSTS_RE.match(source)):
             continue
         url = "https:" + source if source.startswith("//") else source
         for pattern, page in EMBED_PAGES:
@@ -246,14 +250,21 @@ def _embeds_as_links(root: HtmlElement) -> None:
         if not url.startswith(("https://", "http://")):
             continue
         title = " ".join((element.get("title") or element.get("aria-label") or "").split())
-        paragraph = Element("p")
-        link = Element("a", href=url)
-        shown = re.sub(r"^https?://(www\.)?", "", url)  # as a shortcode's or a Liquid tag's link shows it
-        link.text = "▶ " + (title if title and not GENERIC_TITLE_RE.match(title) else shown)
-        paragraph.append(link)
-        element.addnext(paragraph)
-        paragraph.tail, element.tail = element.tail, None
-        element.drop_tree()
+        _embed_replaced(element, url, title if title and not GENERIC_TITLE_RE.match(title) else "", "▶ ")
+
+
+def _embed_replaced(element: HtmlElement, url: str, title: str, mark: str = "") -> None:
+    """The embed gone, a paragraph with a link to its page in its place, titled as the embed is or by the page's
+    address as a shortcode's or a Liquid tag's link shows it."""
+    from lxml.html import Element
+
+    paragraph = Element("p")
+    link = Element("a", href=url)
+    link.text = mark + (title or re.sub(r"^https?://(www\.)?", "", url))
+    paragraph.append(link)
+    element.addnext(paragraph)
+    paragraph.tail, element.tail = element.tail, None
+    element.drop_tree()
 
 
 def _styled_title(content: HtmlElement) -> HtmlElement | None:

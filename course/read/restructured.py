@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import CourseError
 from ..model import Article
 from . import html
+from .markdown import VIDEO_PAGES  # Nikola's and Pelican's ".. youtube:: ID": a link, as an embedded player is
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -55,8 +56,6 @@ BUILD_DIRECTIVES = ("toctree", "highlight", "index", "literalinclude", "tabularc
                     "moduleauthor", "codeauthor", "currentmodule", "module", "automodule", "autoclass",
                     "autofunction", "automethod", "autodata", "autoattribute", "autosummary", "todo", "todolist",
                     "testsetup", "testcleanup", "post", "more", "thumbnail")  # fmt: skip
-# Nikola's and Pelican's video directives (".. youtube:: ID"): a link to the video's page, as an embedded player is
-VIDEO_PAGES = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
 
 
 def sniff(text: str) -> bool:
