@@ -27,6 +27,10 @@ class _Handler(BaseHTTPRequestHandler):
         elif self.path == "/slow":
             time.sleep(2)
             self._send(200, b"too late", "text/plain")
+        elif self.path == "/notes/post.md":  # a Markdown file as GitHub's raw address serves it
+            body = "Pricing notes\n=============\n\n" + "Raise your rates every January, and tell clients early. " * 3
+            body += "Use [my template](template.html)."
+            self._send(200, body.encode(), "text/plain; charset=utf-8")
         elif self.path == "/huge":
             self._send(200, b"word " * 300_000, "text/plain")
         else:
@@ -64,6 +68,49 @@ def test_url_page_is_split_and_its_relative_links_resolve(server: str, tmp_path:
     assert f"]({server}/book/i/video.png)" in lessons
     assert "You are here" not in lessons
     assert 'author = "Mark Pilgrim"' in (tmp_path / "c" / "course.toml").read_text()
+
+
+def test_a_document_shared_by_its_link_is_fetched_whole() -> None:
+    """A Google Doc's address as its Share button gives it, a file's page on GitHub or GitLab, a Dropbox preview:
+    each page is an application, not the document (course found "no article text" in it); the address that gives
+    the document itself is fetched instead. Any other address is left as it is."""
+    doc = "https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789/edit?usp=sharing"
+    assert sources.shared_document_url(doc) == (
+        "https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789/export?format=docx"
+    )
+    published = "https://docs.google.com/document/d/e/2PACX-1vXyz/pub"  # published to the web: a page already
+    assert sources.shared_document_url(published) == published
+    assert sources.shared_document_url("https://github.com/ravi/blog/blob/main/posts/retries.md?plain=1") == (
+        "https://raw.githubusercontent.com/ravi/blog/main/posts/retries.md"
+    )
+    assert sources.shared_document_url("https://gitlab.com/team/site/-/blob/main/docs/guide.rst") == (
+        "https://gitlab.com/team/site/-/raw/main/docs/guide.rst"
+    )
+    assert sources.shared_document_url("https://www.dropbox.com/scl/fi/x1/guide.docx?rlkey=k&dl=0") == (
+        "https://www.dropbox.com/scl/fi/x1/guide.docx?rlkey=k&dl=1"
+    )
+    assert sources.shared_document_url("https://example.com/blog/post?id=3") == "https://example.com/blog/post?id=3"
+
+
+def test_a_markdown_file_served_as_plain_text_is_read_as_markdown(server: str) -> None:
+    """GitHub serves a raw .md as text/plain: the address's ".md" says it is Markdown (a post without Markdown's
+    telling marks was read as plain text, "[my template](template.html)" as written)."""
+    from course.read import parse_article
+
+    source = sources.load_source(f"{server}/notes/post.md")
+    assert source.kind == "markdown"
+    article = parse_article(source)
+    assert (
+        article.title == "Pricing notes"
+        and f"[my template]({server}/notes/template.html)" in article.blocks[0].markdown
+    )
+
+
+def test_a_document_not_shared_with_everyone_says_so(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Google Doc shared only with its team answers with Google's sign-in page, which was read as the article."""
+    monkeypatch.setattr(sources, "SIGN_IN_HOSTS", ("127.0.0.1",))  # the local server plays the sign-in page
+    with pytest.raises(sources.CourseError, match=r"not shared with everyone who has the link.*download it as \.docx"):
+        sources.load_source(f"{server}/book/introduction.html")
 
 
 def test_url_charset_from_the_header(server: str) -> None:

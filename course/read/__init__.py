@@ -60,7 +60,8 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
     """
     article = reader_named(source.kind).parse(source.text, source.name)
     article.source_name = source.name
-    resolved = [_resolve_links(block, base_url or source.url, article.left_out) for block in article.blocks]
+    base = base_url or (source.url if source.links_from is None else source.links_from) or None
+    resolved = [_resolve_links(block, base, article.left_out) for block in article.blocks]
     resolved = _without_orphan_captions(article.blocks, resolved, article.captions)
     article.blocks = _without_pull_quotes(_keep_signatures(block for block in resolved if block.markdown.strip()))
     article.blocks = _without_repeated_opening(article.blocks, article.title)

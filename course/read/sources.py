@@ -7,8 +7,9 @@ import logging
 import re
 import sys
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import BinaryIO
+from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import CourseError
 from .readers import kind_of
@@ -42,6 +43,9 @@ class Source:
     kind: str  # the KIND of one of the readers (readers.py): "text", "markdown" or "html"
     text: str
     url: str | None = None
+    # where its relative links lead, when not its url: a GitHub file's raw address (its pictures are there), or ""
+    # for a Word document fetched by its link (its pictures are inside it, named image1.png…)
+    links_from: str | None = None
 
 
 def load_source(location: str, stdin: BinaryIO | None = None) -> Source:
@@ -134,14 +138,49 @@ def _read_capped(stream: BinaryIO, name: str) -> bytes:
     return data
 
 
+# where a document shared by its link can be downloaded whole: a Google Doc as Word (its title and heading styles
+# kept), a file on GitHub or GitLab as it is written (raw), a Dropbox file rather than its preview page
+SHARED_DOCUMENTS = [
+    (re.compile(r"^https://docs\.google\.com/document/d/([\w-]{20,})(?:/(?:edit|view|preview|mobilebasic)\b[^#]*)?(?:#.*)?$"),
+     "https://docs.google.com/document/d/{0}/export?format=docx"),
+    (re.compile(r"^https://github\.com/([\w.-]+)/([\w.-]+)/blob/(.+?)(?:[?#].*)?$"),
+     "https://raw.githubusercontent.com/{0}/{1}/{2}"),
+    (re.compile(r"^https://gitlab\.com/(.+?)/-/blob/(.+?)(?:[?#].*)?$"), "https://gitlab.com/{0}/-/raw/{1}"),
+]  # fmt: skip
+SIGN_IN_HOSTS = ("accounts.google.com",)  # where a document not shared with everyone sends its reader
+
+
+def shared_document_url(url: str) -> str:
+    """The address that gives the document itself, for a document shared by its link (a Google Doc's /edit page,
+    a file's page on GitHub, a Dropbox preview); any other address as it is."""
+    for pattern, download in SHARED_DOCUMENTS:
+        match = pattern.match(url)
+        if match:
+            return download.format(*match.groups())
+    parts = urlsplit(url)
+    if parts.hostname in ("www.dropbox.com", "dropbox.com") and "dl=0" in parts.query.split("&"):
+        query = "&".join("dl=1" if item == "dl=0" else item for item in parts.query.split("&"))
+        return urlunsplit(parts._replace(query=query))
+    return url
+
+
 def _fetch_url(url: str) -> Source:
     import httpx
 
+    address = shared_document_url(url)
+    suffix = PurePosixPath(urlsplit(address).path).suffix  # "post.md" on GitHub, served as text/plain
+    word = suffix.lower() == ".docx" or address.endswith("format=docx")
+    limit = MAX_DOCUMENT_BYTES if word else MAX_ARTICLE_BYTES  # a Word document carries its pictures
     try:
         with (
             httpx.Client(follow_redirects=True, timeout=URL_TIMEOUT_SECONDS) as client,
-            client.stream("GET", url, headers={"User-Agent": "course (article to email course)"}) as response,
+            client.stream("GET", address, headers={"User-Agent": "course (article to email course)"}) as response,
         ):
+            if response.url.host in SIGN_IN_HOSTS:
+                raise CourseError(
+                    f"{url} is not shared with everyone who has the link, so course cannot read it; share it "
+                    "(Share → General access → Anyone with the link) or download it as .docx and give the file"
+                )
             if response.status_code >= 400:
                 raise CourseError(
                     f"{url} answered HTTP {response.status_code}; check the address, or save the page "
@@ -151,10 +190,8 @@ def _fetch_url(url: str) -> Source:
             received = 0
             for chunk in response.iter_bytes():
                 received += len(chunk)
-                if received > MAX_ARTICLE_BYTES:
-                    raise CourseError(
-                        f"{url} is over {MAX_ARTICLE_BYTES // 1_048_576} MB; give the address of the article itself"
-                    )
+                if received > limit:
+                    raise CourseError(f"{url} is over {limit // 1_048_576} MB; give the address of the article itself")
                 chunks.append(chunk)
             content_type = response.headers.get("content-type", "").lower()
             charset = response.charset_encoding
@@ -164,7 +201,11 @@ def _fetch_url(url: str) -> Source:
         ) from None
     except httpx.HTTPError as exc:
         raise CourseError(f"cannot fetch {url} ({exc}); check the address and your connection") from None
-    return replace(_source(url, b"".join(chunks), media_type=content_type, declared=charset), url=url)
+    data = b"".join(chunks)
+    links_from = "" if data.startswith(b"PK\x03\x04") else address if address != url else None
+    ending = "" if "html" in content_type else suffix  # a page served as HTML is one, whatever its address ends with
+    source = _source(url, data, suffix=ending, media_type=content_type, declared=charset)
+    return replace(source, url=url, links_from=links_from)
 
 
 def decode_bytes(data: bytes, name: str, declared: str | None = None) -> str:
