@@ -18,13 +18,14 @@ CLAUSE_END_RE = re.compile(r"(?<=[,;:])\s+|\s+[–—-]\s+|(?<=\S)[–—]\s*")
 QUOTE_MARK_RE = re.compile(r"(?m)^\s*>\s?")
 
 
-def _word_set(words: str) -> frozenset[str]:
+def word_set(words: str) -> frozenset[str]:
+    """The words of a list written out as one string, as a set."""
     return frozenset(words.split())
 
 
 # Words that open a new phrase (conjunctions, prepositions, relative pronouns): a phrase may end before them. English,
 # French, German, Spanish, Italian, Portuguese, Dutch (without words English uses otherwise: "do", "want", "door").
-OPENERS = _word_set(
+OPENERS = word_set(
     "and or but nor so yet because since although though unless until while whereas when where which who whom "
     "whose that than as if with without for from to into onto in on at of by about after before during over "
     "under between through via per like "
@@ -39,7 +40,7 @@ OPENERS = _word_set(
     "omdat hoewel wanneer waar zonder naar bij tussen tijdens uit voor aan"
 )
 # Words a phrase never ends on: articles, possessives and the openers above.
-DANGLING = OPENERS | _word_set(
+DANGLING = OPENERS | word_set(
     "the a an my your his her its our their this these those some any no every each "
     "le la les l un une des mon ton son ma ta sa mes tes ses notre votre leur nos vos leurs ce cet cette ces "
     "der die das den dem des ein eine einen einem einer mein dein sein ihr unser euer "
@@ -51,7 +52,7 @@ DANGLING = OPENERS | _word_set(
 
 
 # Pronouns that point back to what came before: a later sentence holding one does not name a lesson alone
-BACK_REFERENCES = _word_set(
+BACK_REFERENCES = word_set(
     "it its itself this these those they them their he him his she her "
     "il elle ils elles cela ça ceci lui leur "
     "es er sie ihm ihn ihnen dies diese dieser "
@@ -64,7 +65,7 @@ BACK_REFERENCES = _word_set(
 
 # Words that order a text ("Finally, take the weekends off"): a title made of prose leaves them out, since in an
 # inbox they point at lessons the reader may not have read
-SEQUENCE_WORDS = _word_set(
+SEQUENCE_WORDS = word_set(
     "first firstly second secondly third thirdly next then finally lastly last also plus besides moreover "
     "furthermore additionally so now anyway "
     "enfin ensuite puis finalement premièrement deuxièmement alors bref aussi d'abord d’abord "

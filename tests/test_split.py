@@ -332,6 +332,20 @@ def test_sentence_case_titles_join_as_a_sentence() -> None:
         "What we changed and what happened next"
     )
     assert combine_titles(["How to price", "How to sell"], "en", set()) == "How to price and sell"
+    # an instruction and a thing do not read as one ("Charge a deposit and the reminder I send"): the first names it
+    assert combine_titles(["Charge a deposit", "The reminder I send"], "en", set()) == "Charge a deposit"
+    assert combine_titles(["Three lines, not four pages", "Send it when they read email"], "en", set()) == (
+        "Three lines, not four pages"
+    )
+    assert combine_titles(["Offer three options", "Put it in writing"], "en", set()) == (
+        "Offer three options and put it in writing"
+    )
+    assert combine_titles(["Review of the quarter", "The plan"], "en", set()) == "Review of the quarter and the plan"
+    assert combine_titles(["Week two: lead one call", "After two weeks"], "en", set()) == "Week two: lead one call"
+    # a first word that says neither (a verb not listed) keeps the join
+    assert combine_titles(["Inspect less than you think", "Keep records"], "en", set()) == (
+        "Inspect less than you think and keep records"
+    )
 
 
 def test_a_long_titles_slug_is_its_opening_words() -> None:

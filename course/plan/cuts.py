@@ -15,6 +15,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ..errors import CourseError
@@ -249,7 +250,7 @@ def _lists_joined(group: list[int], blocks: list[Block], items: _Items) -> list[
 
 
 def _cut_costs(
-    blocks: list[Block], atoms: list[list[int]], weights: Weights, pieces: dict[int, str] | None = None
+    blocks: list[Block], atoms: list[list[int]], weights: Weights, later_items: Collection[int] = ()
 ) -> list[float]:
     """Cost of a cut before each atom (index 0 unused); negative where a cut is positively wanted.
 
@@ -287,7 +288,7 @@ def _cut_costs(
         if block.break_before:
             costs.append(weights.section_break)
             continue
-        if pieces and first in pieces:  # between two items of a long list
+        if first in later_items:  # between two items of a long list
             costs.append(weights.list_item_cut)
             continue
         if block.kind == "heading":

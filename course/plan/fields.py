@@ -11,7 +11,7 @@ from typing import NamedTuple
 from slugify import slugify
 
 from ..model import Article, Block, Schedule
-from ..phrases import cut_at_phrase, sentences, short_phrase
+from ..phrases import cut_at_phrase, sentences, short_phrase, word_set
 from ..text import ITEM_NUMBER_RE, markdown_words_text, phrase_words, visible
 from .schedule import slots
 
@@ -54,7 +54,7 @@ LEADING_SYMBOLS_RE = re.compile(r"^[\U0001F000-\U0001FAFF\u2190-\u2BFF\uFE0F\u20
 TRAILING_ASIDE_RE = re.compile(r"\s*\([^()]*\)\s*$")
 SUBTITLE_RE = re.compile(r"\s*(?::|\s[–—-])\s")  # "Title: subtitle", "Titre : sous-titre", "Title — subtitle"
 LETTERS_RE = re.compile(r"[^\W\d_]")
-FRAGMENT_WORDS = 12
+FRAGMENT_WORDS = 12  # at most, in a subtitle or a label that ends no sentence ("A practical guide for agencies")
 SENTENCE_ENDS = tuple('.!?…:;"”’)»。！？」』')
 FOOTNOTE_MARK_RE = re.compile(r"\[\d{1,3}\]")  # how a footnote's mark reads in a block's text
 # a blog's disclosure ("This post may contain affiliate links", "sponsored by"): the author's to keep in the
@@ -69,6 +69,25 @@ QUESTION_WORDS = {"what", "how", "why", "when", "where", "who", "which", "was", 
                   "quoi", "comment", "pourquoi", "quand", "où", "qui", "qué", "cómo", "cuándo", "dónde", "quién",
                   "cosa", "come", "perché", "dove", "chi", "que", "como", "onde", "quem", "wat", "hoe", "waarom",
                   "wanneer", "waar"}  # fmt: skip
+# verbs English how-to headings open with, telling the reader what to do ("Offer three options", "Stop reading
+# the CRM aloud"): a title that does so and one that names a thing ("The three-line update") are not joined
+INSTRUCTION_VERBS = word_set(
+    "add alert allow answer apply ask automate avoid back begin block book break bring build buy call cancel celebrate "
+    "change charge check choose clean close collect commit compare cut decide define delete delegate deploy "
+    "describe document do don't double drop edit enable end explain find finish fix follow forget give go hire "
+    "ignore install invite keep kill know label land launch lead learn leave let limit list listen log look make "
+    "map measure meet move name note offer open pay pick plan point practice practise prepare price print protect "
+    "publish put raise read record reduce refuse reload remember remove repeat reply report respect rest restart "
+    "return review rewrite run save say schedule see sell send set share ship show sign skip slow sort speak split "
+    "start stay stop take talk teach tell test think track train treat try turn update use wait walk watch write"
+)
+NOUN_MARKERS = word_set("of is are was were vs vs. results and or")  # "Review of…", "Test results"
+# what an English title naming a thing opens with: an article, a possessive or demonstrative, a number, a question
+# word or a preposition ("The three-line update", "Your first macro", "What happened", "After two weeks")
+THING_STARTS = word_set(
+    "the a an your my our their his her its this that these those one two three four five six seven eight nine ten "
+    "what how why when where who which after before during about beyond inside behind between"
+)
 SMALL_WORDS = {  # lower-case inside a title
     "a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the", "to", "vs", "with",
 }  # fmt: skip
@@ -297,6 +316,8 @@ def combine_titles(titles: list[str], language: str, proper: set[str]) -> str:
     joiner = AND_WORD.get(language.split("-")[0], "&")
     if any(title.rstrip().endswith(("?", "!", "¿", "¡")) for title in titles):
         return titles[0]  # questions are not joined with "and": the lesson is named by its first one
+    if language.split("-")[0] == "en" and {"do", "thing"} <= {_title_form(title) for title in titles}:
+        return titles[0]  # "Charge a deposit" and "The reminder I send" do not read as one: named by the first
     title_case = _title_case(titles)
     whole, titles = titles[0], _before_own_commas(titles)
     if not titles:
@@ -335,6 +356,27 @@ def combine_titles(titles: list[str], language: str, proper: set[str]) -> str:
             if named != heads[0]:
                 return named
     return whole
+
+
+def _title_form(title: str) -> str:
+    """What an English title does: "do" when it tells the reader to do something ("Send it when they read email":
+    it opens with a verb how-to headings open with, not made a noun by what follows, "Review of the quarter"),
+    "thing" when it names one ("The reminder I send", "Three lines", "What happened", "After two weeks"), "" when
+    its first word does not tell ("Inspect less than you think": a verb not listed, so never kept apart)."""
+    words = [_bare_word(word) for word in LEADING_SYMBOLS_RE.sub("", LABEL_PREFIX_RE.sub("", title)).split()[:2]]
+    if not words:
+        return ""
+    if words[0] in THING_STARTS or words[0].isdigit():
+        return "thing"
+    if words[0] not in INSTRUCTION_VERBS:
+        return ""
+    if words[0] == "back":  # "Back off exponentially", not "Back to basics"
+        return "do" if len(words) > 1 and words[1] in ("off", "up", "out", "away") else ""
+    return "do" if len(words) == 1 or words[1] not in NOUN_MARKERS else "thing"
+
+
+def _bare_word(word: str) -> str:
+    return word.lower().strip("\"'“”‘’()[]:,.;!?")
 
 
 def _title_case(titles: list[str]) -> bool:

@@ -405,8 +405,8 @@ def _thread(chunks: list[_Chunk]) -> list[_Chunk]:
     explains are the thread's points, numbered 1, 2, 3… as an article's numbered sections are. The thread's emoji
     goes too, as does a line saying only "Thread"."""
     opening = any("🧵" in chunk.text for chunk in chunks[:2])
-    lead = _counted(chunks, [THREAD_MARK_RE.match(chunk.lines[0]) for chunk in chunks])
-    trail = _counted(chunks, [THREAD_END_RE.search(chunk.lines[-1]) for chunk in chunks])
+    lead = _counted([THREAD_MARK_RE.match(chunk.lines[0]) for chunk in chunks])
+    trail = _counted([THREAD_END_RE.search(chunk.lines[-1]) for chunk in chunks])
     if not (lead or trail or opening):
         return chunks
     parts: list[_Chunk] = []
@@ -441,10 +441,10 @@ def _thread(chunks: list[_Chunk]) -> list[_Chunk]:
     return parts
 
 
-def _counted(chunks: list[_Chunk], marks: list[re.Match[str] | None]) -> set[int]:
-    """The chunks a thread's numbers mark, when they count its parts: three or more, from 1 (or 2, after an
-    unnumbered opening), one at a time, each out of the same total if any ("2/14"; a recipe's "1/2 cup" and
-    "2/3 cup" are not a thread)."""
+def _counted(marks: list[re.Match[str] | None]) -> set[int]:
+    """The places of the chunks a thread's numbers mark, when they count its parts: three or more, from 1 (or 2,
+    after an unnumbered opening), one at a time, each out of the same total if any ("2/14"; a recipe's "1/2 cup"
+    and "2/3 cup" are not a thread)."""
     found = [(i, int(mark.group("number"))) for i, mark in enumerate(marks) if mark]
     numbers = [number for _, number in found]
     totals = {mark.group("total") for mark in marks if mark}
