@@ -151,7 +151,8 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
             "cuts between lessons fall at sentences, so add the punctuation and split again."
         )
     embedded = result.left_out.count("embedded image")
-    relative = [item for item in result.left_out if item != "embedded image"]
+    inserted = [item for item in result.left_out if item.startswith(("file ", "raw "))]
+    relative = [item for item in result.left_out if item != "embedded image" and item not in inserted]
     if relative:
         images = sum(item.startswith("image ") for item in relative)
         counts = [plural(n, kind) for n, kind in ((images, "image"), (len(relative) - images, "link")) if n]
@@ -167,6 +168,16 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
         click.echo(
             f"Left out {plural(embedded, 'picture')} embedded in the article (a data: address, which email clients "
             f"block): put {it} online and add {it} to the lessons as ![what it shows](https://…)."
+        )
+    if inserted:
+        files = [item.split(" ", 1)[1] for item in inserted if item.startswith("file ")]
+        raw = len(inserted) - len(files)
+        parts = [f"{plural(len(files), 'file')} it includes ({', '.join(files)})"] if files else []
+        parts += [f"{plural(raw, 'raw HTML block')}"] if raw else []
+        reasons = ["reads the article alone"] * bool(files) + ["passes no raw HTML into an email"] * bool(raw)
+        click.echo(
+            f"Left out {' and '.join(parts)}: course {' and '.join(reasons)}; paste what they should show into the "
+            "article and split again."
         )
     if not result.kept_settings:
         click.echo(

@@ -240,6 +240,25 @@ def test_restructured_text_reads_as_its_blog_shows_it() -> None:
     assert markdown.rstrip().endswith("Thanks for reading,  \nPriya")
     for left_out in ("On this page", "other-post", "2026-03-14", "python, http", "root:", "script", "tracking", ".. "):
         assert left_out not in markdown, left_out
+    assert article.left_out == ["file /etc/passwd", "raw html"]  # said after the split, as a picture left out is
+
+
+def test_a_file_a_post_includes_is_said_to_be_left_out(tmp_path) -> None:
+    """`.. include::` and Sphinx's `.. literalinclude::` bring in files course does not read (a setup snippet, the
+    code the post is about): they were dropped without a word."""
+    from .conftest import run
+
+    prose = "Retrying a call is easy; retrying it without making an outage worse takes three small rules. " * 2
+    post = tmp_path / "post.rst"
+    post.write_text(
+        f"Retries\n=======\n\n{prose}\n\n.. literalinclude:: ../src/retry.py\n   :language: python\n   :lines: 1-10\n\n"
+        f".. include:: snippets/setup.rst\n\n{prose}\n"
+    )
+    result = run("split", str(post), "-o", str(tmp_path / "course"))
+    assert result.exit_code == 0, result.output
+    assert "Left out 2 files it includes (snippets/setup.rst, ../src/retry.py): course reads the article alone" in (
+        result.output
+    )
 
 
 def test_restructured_text_is_known_by_its_marks_and_a_nikola_posts_fields_name_it() -> None:

@@ -52,7 +52,7 @@ TARGET_RE = re.compile(r"^(?P<title>.*?)\s*<[^<>]+>$", re.S)  # "the backoff sec
 # go, as docutils drops any directive it does not know
 VERSION_LABELS = {"versionadded": "New in version", "versionchanged": "Changed in version",
                   "deprecated": "Deprecated since version", "versionremoved": "Removed in version"}  # fmt: skip
-BUILD_DIRECTIVES = ("toctree", "highlight", "index", "literalinclude", "tabularcolumns", "sectionauthor",
+BUILD_DIRECTIVES = ("toctree", "highlight", "index", "tabularcolumns", "sectionauthor",
                     "moduleauthor", "codeauthor", "currentmodule", "module", "automodule", "autoclass",
                     "autofunction", "automethod", "autodata", "autoattribute", "autosummary", "todo", "todolist",
                     "testsetup", "testcleanup", "post", "more", "thumbnail")  # fmt: skip
@@ -84,6 +84,7 @@ def parse(text: str, name: str = "") -> Article:
             "or save the article as Markdown or plain text"
         ) from None
     author = _without_docinfo(document) or fields.get("author")
+    left_out = _inserted(document)
     _without_build_parts(document)
     _as_written(document)
     page = publish_from_doctree(document, writer=HtmlWriter(), settings_overrides=settings)
@@ -92,7 +93,32 @@ def parse(text: str, name: str = "") -> Article:
     page = page.replace("<head>", "<head>" + "".join(
         f'<meta name="{key}" content="{html_escape.escape(value)}">' for key, value in meta.items() if value
     ), 1)  # fmt: skip
-    return html.parse(page, name)
+    article = html.parse(page, name)
+    article.left_out += left_out
+    return article
+
+
+DISABLED_RE = re.compile(r'^"(?P<kind>include|raw)" directive disabled')
+DIRECTIVE_LINE_RE = re.compile(r"^\.\. [\w-]+::\s*(?P<argument>\S*)")
+
+
+def _inserted(document: nodes.document) -> list[str]:
+    """What the article brings in from elsewhere and course leaves out, to be said after the split: a file it
+    includes ("file snippets/setup.rst", from `include` or Sphinx's `literalinclude`), raw HTML ("raw html")."""
+    from docutils import nodes
+
+    found = []
+    for message in document.findall(nodes.system_message):
+        disabled = DISABLED_RE.match(message.children[0].astext() if message.children else "")
+        blocks = [child for child in message.children if isinstance(child, nodes.literal_block)]
+        written = DIRECTIVE_LINE_RE.match(blocks[0].astext()) if blocks else None
+        if disabled and written:
+            found.append(f"{'file' if disabled['kind'] == 'include' else 'raw'} {written['argument']}")
+    for marker in list(document.findall(nodes.comment)):
+        if "course-left-out" in marker["classes"]:
+            found.append(marker.astext())
+            marker.parent.remove(marker)
+    return found
 
 
 def _comment_fields(text: str) -> dict[str, str]:
@@ -294,6 +320,12 @@ def _register_sphinx_directives() -> None:
         def run(self) -> list[nodes.Node]:
             return []
 
+    class FromFile(Nothing):  # Sphinx's literalinclude: code from a file, which course does not read
+        def run(self) -> list[nodes.Node]:
+            marker = nodes.comment("", f"file {self.arguments[0] if self.arguments else ''}".strip())
+            marker["classes"].append("course-left-out")
+            return [marker]
+
     class Code(Directive):
         optional_arguments = 1
         has_content = True
@@ -340,6 +372,7 @@ def _register_sphinx_directives() -> None:
         directives.register_directive(name, Version)
     for name in BUILD_DIRECTIVES:
         directives.register_directive(name, Nothing)
+    directives.register_directive("literalinclude", FromFile)
 
 
 class _AnyOption(dict[str, Any]):
