@@ -323,6 +323,28 @@ def test_a_linkedin_newsletter_article_copied_as_text_keeps_only_the_article() -
     assert article.blocks[0].text.startswith("Every proposal") and article.blocks[-1].text == "Daniel"
 
 
+def test_a_newsletters_poll_on_the_issue_and_its_referral_link_go() -> None:
+    """A beehiiv issue: "How did you like today's issue?" over three voting links ("🔥 Loved it"…) and "Share The
+    Operator with a friend… [Your referral link]" closed the last lesson; the course's reader answers by replying,
+    and the links count votes and referrals for an issue the course is not. A question of the author's with links
+    in its answer stays."""
+    prose = "Last year I filled a senior role in nine days, and four months later we parted ways at great cost. " * 2
+    page = (
+        f"<article><h1>Hire slower</h1><p>{prose}</p><p><strong>How did you like today's issue?</strong></p>"
+        '<p><a href="https://x.example/p?v=3">🔥 Loved it</a></p>'
+        '<p><a href="https://x.example/p?v=2">👍 It was OK</a></p>'
+        '<p><a href="https://x.example/p?v=1">👎 Not for me</a></p><p>See you next Tuesday,<br>Maya</p>'
+        '<p>Share The Operator with a friend and get our templates. <a href="https://x.example/refer">Your referral '
+        "link</a></p></article>"
+    )
+    texts = [block.text for block in parse_article(Source("issue.html", "html", page)).blocks]
+    assert not any("today's issue" in text or "Loved it" in text or "referral" in text for text in texts)
+    assert texts[-1].startswith("See you next Tuesday")
+    asked = f"<article><h1>Tools</h1><p>{prose}</p><p>How did you like the tools?</p>"
+    asked += "<p><a href='https://a.example'>Ansible</a></p></article>"
+    assert "Ansible" in [block.text for block in parse_article(Source("tools.html", "html", asked)).blocks]
+
+
 def test_a_pdfs_ligatures_and_soft_hyphens_are_plain_letters() -> None:
     """Text copied out of a PDF carries its typesetting: ligature characters ("ﬁrst", "ofﬁce", "ﬂag"), which reached
     subject lines and every word count, and a soft hyphen where a word was broken at a line's end ("reten\u00ad" /

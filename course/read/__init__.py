@@ -66,7 +66,7 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
     article.blocks = _without_pull_quotes(_keep_signatures(block for block in resolved if block.markdown.strip()))
     article.blocks = _without_repeated_opening(article.blocks, article.title)
     article.blocks = _without_contents_list(article.blocks)
-    article.blocks = _without_subscribe_invitation(_without_related_links(article.blocks))
+    article.blocks = _without_subscribe_invitation(_without_issue_poll(_without_related_links(article.blocks)))
     article.blocks = _without_contact_line(_without_author_bio(article.blocks, article.author))
     first = article.blocks[0] if article.blocks else None  # its source too: "Hi *|FNAME|*," reads "Hi |FNAME|,"
     if first and any(GENERIC_SALUTATION_RE.match(s.strip()) for s in (first.text, first.markdown.replace("\\", ""))):
@@ -191,9 +191,42 @@ def _without_related_links(blocks: list[Block]) -> list[Block]:
 
 
 SUBSCRIBE_LINK_RE = re.compile(
-    r"(?i)\[[^\]]*\b(subscribe|sign up|signup|join (the|my|our) (newsletter|list)|abonnieren|abonnez|suscr[ií]bete)"
-    r"[^\]]*\]\("
+    r"(?i)\[[^\]]*\b(subscribe|sign up|signup|join (the|my|our) (newsletter|list)|abonnieren|abonnez|suscr[ií]bete|"
+    r"referral|refer a friend)[^\]]*\]\("  # and a newsletter's referral programme ("Your referral link")
 )
+# a newsletter's poll on the issue itself ("How did you like today's issue?" over "🔥 Loved it", "👎 Not for me")
+ISSUE_POLL_RE = re.compile(
+    r"(?i)^\W*(how (did you like|was|would you rate) (today's|today’s|this|this week's|this week’s) "
+    r"(issue|email|edition|newsletter|post)|what did you think of (today's|today’s|this) (issue|email|edition|"
+    r"newsletter)|rate (this|today's|today’s) (issue|email|edition|newsletter))\b"
+)
+POLL_ANSWER_WORDS = 6  # at most, in one answer of such a poll: a link of a few words ("👍 It was OK")
+
+
+def _without_issue_poll(blocks: list[Block]) -> list[Block]:
+    """A newsletter's poll on the issue it closes: the course's reader is asked about a lesson by its own reply
+    button, and the poll's links count votes for an issue the course is not."""
+    for index, block in enumerate(blocks):
+        if block.kind != "paragraph" or not ISSUE_POLL_RE.match(block.text):
+            continue
+        end = index + 1
+        while end < len(blocks) and _poll_answer(blocks[end]):
+            end += 1
+        if end > index + 1:
+            return blocks[:index] + blocks[end:]
+    return blocks
+
+
+def _poll_answer(block: Block) -> bool:
+    """One answer of a poll: a paragraph, or a list, of short links and nothing else."""
+    links = LINK_RE.findall(block.markdown)
+    bare = LINK_RE.sub("", block.markdown).strip(" \n-*")
+    return (
+        block.kind in ("paragraph", "list")
+        and bool(links)
+        and not bare
+        and block.words <= POLL_ANSWER_WORDS * len(links)
+    )
 
 
 def _without_subscribe_invitation(blocks: list[Block]) -> list[Block]:
