@@ -2299,6 +2299,7 @@ def test_a_newsletters_issue_label_is_not_part_of_its_title() -> None:
     assert clean_title("Weekly No. 7 | The two-list method") == "The two-list method"
     assert clean_title("Why #1 is the loneliest number") == "Why #1 is the loneliest number"
     assert clean_title("Notes #3: go") == "Notes #3: go"  # too little after the label to stand alone
+    assert clean_title("The Operator #52: Hire slower") == "Hire slower"  # a beehiiv issue's: two words do
 
 
 def test_quarto_and_r_markdown_cells_and_callouts_read_as_code_and_quotes() -> None:

@@ -298,12 +298,15 @@ ISSUE_LABEL_RE = re.compile(
 )
 
 
+ISSUE_SUBJECT_WORDS = 2  # at least, after the label, for a subject that stands alone ("Hire slower"; not "go")
+
+
 def clean_title(title: str) -> str:
     """Tidy a title line: an email's "Subject:" label, a newsletter's issue label ("The Friday Note #48:"), runs
     of dots before ? or ! and trailing colons go."""
     title = SUBJECT_LABEL_RE.sub("", title.strip())
     label = ISSUE_LABEL_RE.match(title)
-    if label and len(title[label.end() :].split()) >= 3:
+    if label and len(title[label.end() :].split()) >= ISSUE_SUBJECT_WORDS:
         rest = title[label.end() :]
         title = rest[:1].upper() + rest[1:]
     title = re.sub(r"\s*[.…]{2,}\s*([?!])", r"\1", title)
