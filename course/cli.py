@@ -116,7 +116,8 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
           base_url: str | None, force: bool, discard_edits: bool, pin_days: bool) -> None:  # fmt: skip
     """Split ARTICLE into lessons: DIR/course.toml and DIR/lessons/NN-<slug>.md.
 
-    ARTICLE is a .txt, .md/.markdown, .html/.htm or Word .docx file, an http(s) URL, or - for standard input.
+    ARTICLE is a .txt, .md/.markdown, .rst, .html/.htm or Word .docx file, an http(s) URL (a Google Doc, GitHub
+    or Dropbox link is fetched as the document itself), or - for standard input.
 
     \b
     Example:
