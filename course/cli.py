@@ -164,6 +164,13 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
             f"Left out {' and '.join(counts)} with a relative address ({shown}){words}: no reader could open {it}. "
             f"Split again with --base-url <the article's address> to keep {it}."
         )
+    if result.pictures:
+        it = "it" if len(result.pictures) == 1 else "them"
+        click.echo(
+            f"Left out {plural(len(result.pictures), 'picture')} of the Word document, saved in "
+            f"{result.pictures_dir}/ ({', '.join(result.pictures)}): put {it} online and split again with "
+            f"--base-url <the address of the folder {it} {'is' if it == 'it' else 'are'} in>/ to keep {it}."
+        )
     if embedded:
         it = "it" if embedded == 1 else "them"
         click.echo(

@@ -23,6 +23,14 @@ class SplitResult:
     backup: Path | None = None  # where the lessons it replaced were copied
     left_out: list[str] = field(default_factory=list)  # relative links and images, pictures embedded as data:
     unpunctuated: bool = False  # the prose has almost no sentence ends (an automatic transcript): cuts fall badly
+    pictures: list[str] = field(default_factory=list)  # a Word document's pictures, saved in pictures_dir
+
+    @property
+    def pictures_dir(self) -> Path:
+        return self.root / PICTURES_DIR
+
+
+PICTURES_DIR = "pictures"  # in the course folder: the pictures of a Word document, to put online
 
 
 WORDS_PER_STOP = 60  # more words than this to each full stop: not written in sentences
@@ -59,4 +67,14 @@ def split_to_project(article_location: str, out: Path | None = None, lessons: in
     kept, backup = write_project(root, article.title, article.author or "", article.language,
                                  Path(source.name).name if not source.url else source.url, files, force=force,
                                  every_days=schedule.every, discard_edits=discard_edits)  # fmt: skip
-    return SplitResult(root, plan, kept, backup, article.left_out, _hardly_punctuated(article))
+    left_out = list(article.left_out)
+    saved = [name for name in source.pictures if f"image {name}" in left_out]
+    if saved:  # a Word document's pictures, left out for want of an address: beside the lessons, to put online
+        folder = root / PICTURES_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in saved:
+            (folder / name).write_bytes(source.pictures[name])
+            left_out.remove(f"image {name}")
+    result = SplitResult(root, plan, kept, backup, left_out, _hardly_punctuated(article))
+    result.pictures = saved
+    return result

@@ -202,6 +202,29 @@ def test_a_word_documents_quotations_are_quotes_and_its_footer_line_goes(tmp_pat
     assert plan_lessons(article)[0].preheader == opening
 
 
+def test_a_word_documents_pictures_are_saved_beside_the_lessons(tmp_path: Path) -> None:
+    """A Word document's pictures have no address an email could load: they were reported as left out, and the
+    author had to dig them out of the .docx to put them online. They are saved in the course's pictures/ folder,
+    named as the lessons will ask for them, and a split with --base-url keeps them in the lessons."""
+    from .word import paragraph, picture, write_word_document
+
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32  # the bytes travel as they are
+    prose = "The kickoff call sets the tone for the whole engagement, so we run it the same way every time. " * 3
+    document = write_word_document(tmp_path / "kickoff.docx", [
+        paragraph("Onboarding in pictures", "Title"), paragraph(prose), picture("The agenda"), paragraph(prose),
+    ], picture_png=png)  # fmt: skip
+    result = run("split", str(document), "-o", str(tmp_path / "course"))
+    assert result.exit_code == 0, result.output
+    saved = tmp_path / "course" / "pictures" / "image1.png"
+    assert saved.read_bytes() == png
+    assert f"Left out 1 picture of the Word document, saved in {saved.parent}/ (image1.png)" in result.output
+    result = run("split", str(document), "-o", str(tmp_path / "online"), "--base-url", "https://example.com/pics/")
+    assert result.exit_code == 0, result.output
+    lessons = "".join(path.read_text() for path in (tmp_path / "online" / "lessons").glob("*.md"))
+    assert "![The agenda](https://example.com/pics/image1.png)" in lessons
+    assert not (tmp_path / "online" / "pictures").exists() and "Left out" not in result.output
+
+
 @pytest.mark.parametrize(
     ("name", "data", "said"),
     [

@@ -6,9 +6,9 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import CourseError
@@ -46,6 +46,7 @@ class Source:
     # where its relative links lead, when not its url: a GitHub file's raw address (its pictures are there), or ""
     # for a Word document fetched by its link (its pictures are inside it, named image1.png…)
     links_from: str | None = None
+    pictures: dict[str, bytes] = field(default_factory=dict)  # a Word document's, by the names its HTML gives them
 
 
 def load_source(location: str, stdin: BinaryIO | None = None) -> Source:
@@ -82,7 +83,8 @@ def _read_file(path: Path) -> Source:
 def _source(name: str, data: bytes, suffix: str = "", media_type: str = "", declared: str | None = None) -> Source:
     """The article in `data`: a Word document as the HTML it holds, else text in its encoding."""
     if data.startswith(b"PK\x03\x04"):
-        return Source(name, "html", word_html(data, name))
+        page, pictures = word_html(data, name)
+        return Source(name, "html", page, pictures=pictures)
     for magic, what in OTHER_FORMATS:
         if data.startswith(magic):
             raise CourseError(
@@ -93,10 +95,11 @@ def _source(name: str, data: bytes, suffix: str = "", media_type: str = "", decl
     return Source(name, kind_of(text, suffix=suffix, media_type=media_type), text)
 
 
-def word_html(data: bytes, name: str) -> str:
-    """A Word document (.docx) as HTML, with mammoth: Word's title, headings, lists, tables, bold and links.
-    A picture in it has no address an email could load: it is named image1.png…, which a --base-url resolves
-    (put the pictures there) and which `course split` otherwise reports as left out."""
+def word_html(data: bytes, name: str) -> tuple[str, dict[str, bytes]]:
+    """A Word document (.docx) as HTML, with mammoth: Word's title, headings, lists, tables, bold and links; and
+    its pictures by name. A picture in it has no address an email could load: it is named image1.png…, which a
+    --base-url resolves (put the pictures there) and which `course split` otherwise reports as left out, saving
+    the pictures beside the lessons for the author to put online."""
     import io
     import zipfile
 
@@ -112,13 +115,14 @@ def word_html(data: bytes, name: str) -> str:
         raise CourseError(f"{name} is a damaged Word document or ZIP archive; save it again as .docx") from None
     import mammoth
 
-    pictures = 0
+    pictures: dict[str, bytes] = {}
 
-    def picture(image: object) -> dict[str, str]:
-        nonlocal pictures
-        pictures += 1
+    def picture(image: Any) -> dict[str, str]:
         extension = str(getattr(image, "content_type", "") or "image/png").split("/")[-1].split("+")[0]
-        return {"src": f"image{pictures}.{extension}", "alt": str(getattr(image, "alt_text", "") or "")}
+        name = f"image{len(pictures) + 1}.{extension}"
+        with image.open() as stream:
+            pictures[name] = stream.read()
+        return {"src": name, "alt": str(getattr(image, "alt_text", "") or "")}
 
     try:
         result = mammoth.convert_to_html(
@@ -126,7 +130,7 @@ def word_html(data: bytes, name: str) -> str:
         )
     except Exception as exc:  # mammoth raises whatever its XML parser does on a broken file
         raise CourseError(f"{name}: cannot read this Word document ({exc}); save it again as .docx") from None
-    return f"<html><body><article>{result.value}</article></body></html>"
+    return f"<html><body><article>{result.value}</article></body></html>", pictures
 
 
 def _read_capped(stream: BinaryIO, name: str) -> bytes:
