@@ -152,7 +152,7 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
             "cuts between lessons fall at sentences, so add the punctuation and split again."
         )
     embedded = result.left_out.count("embedded image")
-    inserted = [item for item in result.left_out if item.startswith(("file ", "raw "))]
+    inserted = [item for item in result.left_out if item.startswith(("file ", "raw ", "directive "))]
     relative = [item for item in result.left_out if item != "embedded image" and item not in inserted]
     if relative:
         images = sum(item.startswith("image ") for item in relative)
@@ -179,10 +179,16 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
         )
     if inserted:
         files = [item.split(" ", 1)[1] for item in inserted if item.startswith("file ")]
-        raw = len(inserted) - len(files)
+        raw = sum(item.startswith("raw ") for item in inserted)
+        unknown = list(dict.fromkeys(item.split(" ", 1)[1] for item in inserted if item.startswith("directive ")))
+        blocks = len(inserted) - len(files) - raw
         parts = [f"{plural(len(files), 'file')} it includes ({', '.join(files)})"] if files else []
         parts += [f"{plural(raw, 'raw HTML block')}"] if raw else []
+        parts += [f"{plural(blocks, 'block')} of directives docutils does not know ({', '.join(unknown)})"] * bool(
+            blocks
+        )
         reasons = ["reads the article alone"] * bool(files) + ["passes no raw HTML into an email"] * bool(raw)
+        reasons += ["reads reStructuredText as docutils does, without a site's extensions"] * bool(blocks)
         click.echo(
             f"Left out {' and '.join(parts)}: course {' and '.join(reasons)}; paste what they should show into the "
             "article and split again."

@@ -245,7 +245,8 @@ def test_restructured_text_reads_as_its_blog_shows_it() -> None:
 
 def test_a_file_a_post_includes_is_said_to_be_left_out(tmp_path) -> None:
     """`.. include::` and Sphinx's `.. literalinclude::` bring in files course does not read (a setup snippet, the
-    code the post is about): they were dropped without a word."""
+    code the post is about), and a site's extensions write blocks docutils does not know: all were dropped without
+    a word."""
     from .conftest import run
 
     prose = "Retrying a call is easy; retrying it without making an outage worse takes three small rules. " * 2
@@ -259,6 +260,14 @@ def test_a_file_a_post_includes_is_said_to_be_left_out(tmp_path) -> None:
     assert "Left out 2 files it includes (snippets/setup.rst, ../src/retry.py): course reads the article alone" in (
         result.output
     )
+    # a Sphinx extension's block (sphinx-tabs' "tab", "mermaid") docutils drops: said too, its names once each
+    tabs = tmp_path / "tabs.rst"
+    tabs.write_text(
+        f"Install\n=======\n\n{prose}\n\n.. tab:: Python\n\n   Use pip.\n\n.. mermaid::\n\n   graph TD; A-->B\n\n"
+        ".. tab:: Node\n\n   Use npm.\n"
+    )
+    result = run("split", str(tabs), "-o", str(tmp_path / "tabs"))
+    assert "Left out 3 blocks of directives docutils does not know (tab, mermaid)" in result.output
 
 
 def test_restructured_text_is_known_by_its_marks_and_a_nikola_posts_fields_name_it() -> None:

@@ -99,21 +99,26 @@ def parse(text: str, name: str = "") -> Article:
 
 
 DISABLED_RE = re.compile(r'^"(?P<kind>include|raw)" directive disabled')
+UNKNOWN_DIRECTIVE_RE = re.compile(r'^Unknown directive type "(?P<name>[^"]+)"')
 DIRECTIVE_LINE_RE = re.compile(r"^\.\. [\w-]+::\s*(?P<argument>\S*)")
 
 
 def _inserted(document: nodes.document) -> list[str]:
-    """What the article brings in from elsewhere and course leaves out, to be said after the split: a file it
-    includes ("file snippets/setup.rst", from `include` or Sphinx's `literalinclude`), raw HTML ("raw html")."""
+    """What the article brings in from elsewhere, or writes in a directive docutils does not know, that course
+    leaves out, to be said after the split: a file it includes ("file snippets/setup.rst", from `include` or
+    Sphinx's `literalinclude`), raw HTML ("raw html"), an extension's block ("directive tab", "directive mermaid")."""
     from docutils import nodes
 
     found = []
     for message in document.findall(nodes.system_message):
-        disabled = DISABLED_RE.match(message.children[0].astext() if message.children else "")
+        said = message.children[0].astext() if message.children else ""
+        disabled, unknown = DISABLED_RE.match(said), UNKNOWN_DIRECTIVE_RE.match(said)
         blocks = [child for child in message.children if isinstance(child, nodes.literal_block)]
         written = DIRECTIVE_LINE_RE.match(blocks[0].astext()) if blocks else None
         if disabled and written:
             found.append(f"{'file' if disabled['kind'] == 'include' else 'raw'} {written['argument']}")
+        elif unknown:
+            found.append(f"directive {unknown['name']}")
     for marker in list(document.findall(nodes.comment)):
         if "course-left-out" in marker["classes"]:
             found.append(marker.astext())
