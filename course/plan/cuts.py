@@ -234,18 +234,18 @@ def _lists_joined(group: list[int], blocks: list[Block], items: _Items) -> list[
     """A lesson's blocks, the items of a list it holds together joined again into one list as written (the very
     list, when it holds all of it)."""
     joined: list[Block] = []
-    whole: list[bool] = []  # each joined block: a list's items from its first on
-    for index in group:
-        block, source = blocks[index], items.lists.get(index)
-        if index in items.joiners and joined and index - 1 in group:
-            markdown = joined[-1].markdown + items.joiners[index] + block.markdown
-            joined[-1] = replace(joined[-1], markdown=markdown, text=markdown_words_text(markdown).strip(),
-                                 glue_next=block.glue_next)  # fmt: skip
-        else:
-            joined.append(block)
-            whole.append(source is not None and index not in items.joiners)
-        if source is not None and whole[-1] and joined[-1].markdown == source.markdown:
-            joined[-1] = source  # cut nowhere: the article's own block
+    for _, run in itertools.groupby(group, key=lambda index: id(items.lists.get(index, blocks[index]))):
+        indexes = list(run)
+        first, source = blocks[indexes[0]], items.lists.get(indexes[0])
+        if source is None:  # a block of the article's own: a run of one
+            joined.append(first)
+            continue
+        markdown = first.markdown + "".join(items.joiners[index] + blocks[index].markdown for index in indexes[1:])
+        if markdown == source.markdown:  # cut nowhere: the article's own block
+            joined.append(source)
+            continue
+        glue = blocks[indexes[-1]].glue_next
+        joined.append(replace(first, markdown=markdown, text=markdown_words_text(markdown).strip(), glue_next=glue))
     return joined
 
 
