@@ -260,7 +260,7 @@ def _embed_replaced(element: HtmlElement, url: str, title: str, mark: str = "") 
 
     paragraph = Element("p")
     link = Element("a", href=url)
-    link.text = mark + (title or re.sub(r"^https?://(www\.)?", "", url))
+    link.text = mark + (title or markdown.shown_address(url))
     paragraph.append(link)
     element.addnext(paragraph)
     paragraph.tail, element.tail = element.tail, None

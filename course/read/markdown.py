@@ -61,6 +61,7 @@ CODE_SPAN_RE = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
 FIGURE_SHORTCODE_RE = re.compile(r"(?m)^[ \t]*\{\{[<%]\s*figure\b(.*?)[>%]\}\}[ \t]*$")
 SHORTCODE_ATTRIBUTE_RE = re.compile(r'(\w+)="([^"]*)"')
 VIDEO_SHORTCODE_RE = re.compile(r'(?mi)^[ \t]*\{\{[<%]\s*(youtube|vimeo)\s+(?:id=)?"?([\w-]+)"?[^}]*[>%]\}\}[ \t]*$')
+SCHEME_RE = re.compile(r"^https?://(www\.)?")
 VIDEO_PAGES = {  # a video's own page, from its id: where an embed or a shortcode's link leads
     "youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}", "loom": "https://www.loom.com/share/{}",
 }  # fmt: skip
@@ -358,7 +359,7 @@ def _shortcodes(body: str, captions: set[str] | None = None) -> str:
 
     def video(match: re.Match[str]) -> str:
         page = VIDEO_PAGES[match.group(1).lower()].format(match.group(2))
-        return f"\n[▶ {page.removeprefix('https://').removeprefix('www.')}]({page})\n"  # a block of its own
+        return f"\n[▶ {shown_address(page)}]({page})\n"  # a block of its own
 
     def outside_code(body: str) -> str:
         body = KRAMDOWN_NOTICE_RE.sub(lambda m: _quoted(m.group(1).rstrip("\n")) + "\n", body)
@@ -472,8 +473,13 @@ def _liquid_embed(match: re.Match[str]) -> str:
         page = EMBED_ADDRESSES[kind].format(argument.lstrip("@") if kind != "replit" else argument)
     else:
         return ""
-    shown = re.sub(r"^https?://(www\.)?", "", page)
-    return f"\n[{'▶ ' if kind in VIDEO_PAGES or kind == 'twitch' else ''}{shown}]({page})\n"
+    return f"\n[{'▶ ' if kind in VIDEO_PAGES or kind == 'twitch' else ''}{shown_address(page)}]({page})\n"
+
+
+def shown_address(url: str) -> str:
+    """An address as the link to an embed's page shows it, without its scheme or "www." ("youtube.com/watch?v=…"):
+    the Markdown, HTML and reStructuredText readers' embeds alike."""
+    return SCHEME_RE.sub("", url)
 
 
 def _callout_head(kind: str, title: str) -> str:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import CourseError
 from ..model import Article
 from . import html
-from .markdown import VIDEO_PAGES  # Nikola's and Pelican's ".. youtube:: ID": a link, as an embedded player is
+from .markdown import VIDEO_PAGES, shown_address  # Nikola's and Pelican's ".. youtube:: ID": a link, as an embed is
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -320,7 +320,7 @@ def _register_sphinx_directives() -> None:
         optional_arguments = 10
         final_argument_whitespace = True
         has_content = True
-        option_spec = None  # type: ignore[assignment]
+        option_spec = _AnyOption()
 
         def run(self) -> list[nodes.Node]:
             return []
@@ -334,6 +334,7 @@ def _register_sphinx_directives() -> None:
     class Code(Directive):
         optional_arguments = 1
         has_content = True
+        option_spec = _AnyOption()  # Sphinx's :linenos:, :emphasize-lines:, :caption:…
 
         def run(self) -> list[nodes.Node]:
             language = self.arguments[0] if self.arguments else ""
@@ -359,13 +360,13 @@ def _register_sphinx_directives() -> None:
 
     class Video(Directive):
         required_arguments = 1
+        option_spec = _AnyOption()  # :width:, :align:…
 
         def run(self) -> list[nodes.Node]:
             url = VIDEO_PAGES[self.name].format(self.arguments[0])
-            shown = "▶ " + url.removeprefix("https://").removeprefix("www.")
+            shown = "▶ " + shown_address(url)
             return [nodes.paragraph("", "", nodes.reference(shown, shown, refuri=url))]
 
-    Nothing.option_spec = Code.option_spec = Video.option_spec = _AnyOption()  # type: ignore[assignment]
     for name in VIDEO_PAGES:
         directives.register_directive(name, Video)
     for name, directive in (("doctest", Session), ("testcode", Listing), ("testoutput", Output)):
