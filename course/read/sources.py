@@ -23,6 +23,7 @@ WORD_STYLES = (  # the title and subtitle as the HTML reader knows them; Word's 
     "p[style-name='Title'] => p.title:fresh\np[style-name='Subtitle'] => p.subtitle:fresh\n"
     "p[style-name='Quote'] => blockquote > p:fresh\np[style-name='Intense Quote'] => blockquote > p:fresh"
 )
+ZIP_MAGIC = b"PK\x03\x04"  # a Word document's first bytes (a .docx is a ZIP archive)
 # formats course cannot read, by their first bytes, with what to do instead
 OTHER_FORMATS = [
     (b"%PDF", "a PDF"),
@@ -82,7 +83,7 @@ def _read_file(path: Path) -> Source:
 
 def _source(name: str, data: bytes, suffix: str = "", media_type: str = "", declared: str | None = None) -> Source:
     """The article in `data`: a Word document as the HTML it holds, else text in its encoding."""
-    if data.startswith(b"PK\x03\x04"):
+    if data.startswith(ZIP_MAGIC):
         page, pictures = word_html(data, name)
         return Source(name, "html", page, pictures=pictures)
     for magic, what in OTHER_FORMATS:
@@ -206,7 +207,7 @@ def _fetch_url(url: str) -> Source:
     except httpx.HTTPError as exc:
         raise CourseError(f"cannot fetch {url} ({exc}); check the address and your connection") from None
     data = b"".join(chunks)
-    links_from = "" if data.startswith(b"PK\x03\x04") else address if address != url else None
+    links_from = "" if data.startswith(ZIP_MAGIC) else address if address != url else None
     ending = "" if "html" in content_type else suffix  # a page served as HTML is one, whatever its address ends with
     source = _source(url, data, suffix=ending, media_type=content_type, declared=charset)
     return replace(source, url=url, links_from=links_from)
@@ -215,7 +216,7 @@ def _fetch_url(url: str) -> Source:
 def decode_bytes(data: bytes, name: str, declared: str | None = None) -> str:
     """Decode article bytes: UTF-8 (with or without BOM), a declared charset, else a detected one."""
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise CourseError(f"{name} is a binary file, not an article; give a .txt, .md, .rst, .html or .docx file")
+        raise _binary_file(name)
     text: str | None = None
     for encoding in filter(None, ["utf-8-sig", declared]):
         try:
@@ -239,10 +240,14 @@ def decode_bytes(data: bytes, name: str, declared: str | None = None) -> str:
         text = str(best)
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(LIGATURES)
     if _looks_binary(text):
-        raise CourseError(f"{name} is a binary file, not an article; give a .txt, .md, .rst, .html or .docx file")
+        raise _binary_file(name)
     if not text.strip():
         raise CourseError(f"{name} is empty; give a file that contains the article's text")
     return text
+
+
+def _binary_file(name: str) -> CourseError:
+    return CourseError(f"{name} is a binary file, not an article; give a .txt, .md, .rst, .html or .docx file")
 
 
 def _looks_binary(text: str) -> bool:
