@@ -965,8 +965,9 @@ def test_a_dash_before_a_name_is_a_signature_not_a_list() -> None:
     """ "— Mark" under an essay (and "– Seneca, Letters" under a quote) stays as the author wrote it; it was a
     one-item list, "- Mark", shown with a bullet. Lines that each start with a dash are still a list."""
     essay = "On saying no\n\n" + "I turned down a good client last spring, and it was right. " * 8
-    blocks = parse_plain_text(essay + "\n\nThanks for reading.\n\n— Mark").blocks
-    assert (blocks[-1].kind, blocks[-1].markdown) == ("paragraph", "— Mark")
+    signed = parse_plain_text(essay + "\n\nThanks for reading.\n\n— Mark")
+    assert (signed.blocks[-1].kind, signed.blocks[-1].markdown) == ("paragraph", "— Mark")
+    assert signed.author == "Mark"  # the name it signs with, as "Mark" alone names the author
     quote = "We suffer more in imagination than in reality."
     quoted = parse_plain_text(f"{essay}\n\n{quote}\n\n– Seneca, Letters\n\nMore.")
     assert [b.markdown for b in quoted.blocks if "Seneca" in b.markdown] == ["– Seneca, Letters"]
@@ -1422,12 +1423,13 @@ def test_a_table_whose_cells_hold_short_paragraphs_is_data_headed_by_its_first_r
 
 
 @pytest.mark.parametrize(
-    "ending", ["Talk soon,  \nOwen", "Talk soon,\n\nOwen", "<p>Talk soon,<br>Owen</p>", "Owen", "<p>Owen</p>"]
+    "ending",
+    ["Talk soon,  \nOwen", "Talk soon,\n\nOwen", "<p>Talk soon,<br>Owen</p>", "Owen", "<p>Owen</p>", "— Owen"],
 )
 def test_a_markdown_or_html_article_signed_by_its_author_names_them(ending: str) -> None:
     """A letter signed "Talk soon," / "Owen" with no byline or front matter left the course's author empty (and
     the sender an example value); plain text already took the name from the sign-off, now every format does, and
-    a name alone under the last paragraph signs as well."""
+    a name alone under the last paragraph signs as well, with a dash before it too ("— Owen" left it empty)."""
     prose = "Most consultants wait too long to raise their rates, and then raise them too little. " * 3
     if ending.startswith("<p>"):
         source = Source(

@@ -143,8 +143,13 @@ def signed_by(text: str, person: str | None) -> bool:
     Tomasz Nowak)."""
     if not person or not person.strip():
         return False
-    name = " ".join(text.split()).lstrip("–—-~ ").casefold()  # "— Mark" signs as "Mark" does
+    name = signature_name(text).casefold()
     return name in (" ".join(person.split()).casefold(), person.split()[0].casefold())
+
+
+def signature_name(text: str) -> str:
+    """The name a line signs with: "— Mark" signs as "Mark" does."""
+    return " ".join(text.split()).lstrip("–—-~ ")
 
 
 def is_closing(text: str) -> bool:
@@ -181,7 +186,7 @@ def bare_signature(last: str, before: str | None, texts: list[str]) -> bool:
     not clear enough." then "Daniel"; None: under a list or a table), without a closing above it: the author
     signing. Not a label of the page's ("Comments", "See All"), nor a tag of the article's ("Sales Leadership":
     its words are in `texts`, the article's)."""
-    name = " ".join(last.split())
+    name = signature_name(last)
     if not is_signature(name) or len(name.split()) > 3 or PAGE_LABEL_RE.match(name) or is_closing(name):
         return False  # "Cheers" alone is a closing without a name
     if before is not None and not before.rstrip().endswith(SENTENCE_ENDS):

@@ -9,7 +9,15 @@ from dataclasses import replace
 
 from ..model import Article, Block
 from ..text import ALERT_KINDS, markdown_parser, markdown_words_text
-from .bylines import bare_signature, byline_name, closing_and_name, is_metadata, is_postscript, is_signature
+from .bylines import (
+    bare_signature,
+    byline_name,
+    closing_and_name,
+    is_metadata,
+    is_postscript,
+    is_signature,
+    signature_name,
+)
 from .plaintext import SECTION_BREAK_RE, escape_markdown
 from .tables import table_markdown
 
@@ -242,7 +250,7 @@ def _signed_by(blocks: list[Block]) -> str | None:
         return None
     prose = before.text if before.kind == "paragraph" else None  # under a list or a table: no sentence to end
     if bare_signature(final.text, prose, [block.text for block in blocks[:-1]]):
-        return " ".join(final.text.split())  # "Tomás" alone under the text
+        return signature_name(final.text)  # "Tomás" (or "— Tomás") alone under the text
     return None
 
 

@@ -30,6 +30,7 @@ from .bylines import (
     is_postscript,
     is_salutation,
     is_signature,
+    signature_name,
     signed_by,
 )
 
@@ -791,7 +792,7 @@ def _signed_by(chunks: list[_Chunk]) -> str | None:
     while len(chunks) > 1 and is_postscript(chunks[-1].text):
         chunks = chunks[:-1]
     if (len(chunks) >= 2 and _is_signed(chunks[-2], chunks[-1])) or _bare_signature(chunks):
-        return " ".join(chunks[-1].text.split())
+        return signature_name(chunks[-1].text)
     sign_off = _closing_and_name(chunks[-1]) if chunks else None
     return sign_off[1] if sign_off else None
 
