@@ -116,8 +116,8 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
           base_url: str | None, force: bool, discard_edits: bool, pin_days: bool) -> None:  # fmt: skip
     """Split ARTICLE into lessons: DIR/course.toml and DIR/lessons/NN-<slug>.md.
 
-    ARTICLE is a .txt, .md/.markdown, .rst, .html/.htm or Word .docx file, an http(s) URL (a Google Doc, GitHub
-    or Dropbox link is fetched as the document itself), or - for standard input.
+    ARTICLE is a .txt, .md/.markdown, .rst, .html/.htm, Word .docx or Jupyter .ipynb file, an http(s) URL (a
+    Google Doc, GitHub or Dropbox link is fetched as the document itself), or - for standard input.
 
     \b
     Example:
@@ -167,9 +167,9 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
     if result.pictures:
         it = "it" if len(result.pictures) == 1 else "them"
         click.echo(
-            f"Left out {plural(len(result.pictures), 'picture')} of the Word document, saved in "
+            f"Left out {plural(len(result.pictures), 'picture')} of {result.pictures_of}, saved in "
             f"{result.pictures_dir}/ ({', '.join(result.pictures)}): put {it} online and split again with "
-            f"--base-url <the address of the folder {it} {'is' if it == 'it' else 'are'} in>/ to keep {it}."
+            f"--base-url <the address of the folder {'it is' if it == 'it' else 'they are'} in>/ to keep {it}."
         )
     if embedded:
         it = "it" if embedded == 1 else "them"

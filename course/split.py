@@ -23,14 +23,15 @@ class SplitResult:
     backup: Path | None = None  # where the lessons it replaced were copied
     left_out: list[str] = field(default_factory=list)  # relative links and images, pictures embedded as data:
     unpunctuated: bool = False  # the prose has almost no sentence ends (an automatic transcript): cuts fall badly
-    pictures: list[str] = field(default_factory=list)  # a Word document's pictures, saved in pictures_dir
+    pictures: list[str] = field(default_factory=list)  # a Word document's or notebook's pictures, in pictures_dir
+    pictures_of: str = ""  # the file (or address) that held them
 
     @property
     def pictures_dir(self) -> Path:
         return self.root / PICTURES_DIR
 
 
-PICTURES_DIR = "pictures"  # in the course folder: the pictures of a Word document, to put online
+PICTURES_DIR = "pictures"  # in the course folder: the pictures of a Word document or notebook, to put online
 
 
 WORDS_PER_STOP = 60  # more words than this to each full stop: not written in sentences
@@ -69,7 +70,7 @@ def split_to_project(article_location: str, out: Path | None = None, lessons: in
                                  every_days=schedule.every, discard_edits=discard_edits)  # fmt: skip
     left_out = list(article.left_out)
     saved = [name for name in source.pictures if f"image {name}" in left_out]
-    if saved:  # a Word document's pictures, left out for want of an address: beside the lessons, to put online
+    if saved:  # a Word document's or a notebook's pictures, left out for want of an address: beside the lessons
         folder = root / PICTURES_DIR
         folder.mkdir(parents=True, exist_ok=True)
         for name in saved:
@@ -77,4 +78,5 @@ def split_to_project(article_location: str, out: Path | None = None, lessons: in
             left_out.remove(f"image {name}")
     result = SplitResult(root, plan, kept, backup, left_out, _hardly_punctuated(article))
     result.pictures = saved
+    result.pictures_of = source.url or Path(source.name).name
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -30,6 +31,13 @@ class _Handler(BaseHTTPRequestHandler):
         elif self.path == "/notes/post.md":  # a Markdown file as GitHub's raw address serves it
             body = "Pricing notes\n=============\n\n" + "Raise your rates every January, and tell clients early. " * 3
             body += "Use [my template](template.html)."
+            self._send(200, body.encode(), "text/plain; charset=utf-8")
+        elif self.path == "/ines/churn/main/churn.ipynb":  # a notebook as GitHub's raw address serves it
+            prose = "# Churn you can trust\n\n" + "Define it first. " * 20
+            cells = [{"cell_type": "markdown", "metadata": {}, "source": prose},
+                     {"cell_type": "code", "metadata": {}, "execution_count": 1, "source": "print(0.18)",
+                      "outputs": [{"output_type": "stream", "name": "stdout", "text": "0.18\n"}]}]  # fmt: skip
+            body = json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
             self._send(200, body.encode(), "text/plain; charset=utf-8")
         elif self.path == "/huge":
             self._send(200, b"word " * 300_000, "text/plain")
@@ -89,6 +97,9 @@ def test_a_document_shared_by_its_link_is_fetched_whole() -> None:
     assert sources.shared_document_url("https://www.dropbox.com/scl/fi/x1/guide.docx?rlkey=k&dl=0") == (
         "https://www.dropbox.com/scl/fi/x1/guide.docx?rlkey=k&dl=1"
     )
+    for notebook in ("https://colab.research.google.com/github/ines/churn/blob/main/churn.ipynb",
+                     "https://nbviewer.org/github/ines/churn/blob/main/churn.ipynb"):  # fmt: skip
+        assert sources.shared_document_url(notebook) == "https://raw.githubusercontent.com/ines/churn/main/churn.ipynb"
     assert sources.shared_document_url("https://example.com/blog/post?id=3") == "https://example.com/blog/post?id=3"
 
 
@@ -104,6 +115,18 @@ def test_a_markdown_file_served_as_plain_text_is_read_as_markdown(server: str) -
         article.title == "Pricing notes"
         and f"[my template]({server}/notes/template.html)" in article.blocks[0].markdown
     )
+
+
+def test_a_notebook_served_as_plain_text_is_read_as_a_notebook(server: str) -> None:
+    """GitHub serves a raw .ipynb as text/plain: its ending says it is a notebook, read as one, not as JSON text."""
+    from course.read import parse_article
+
+    article = parse_article(sources.load_source(f"{server}/ines/churn/main/churn.ipynb"))
+    assert article.title == "Churn you can trust"
+    assert [block.markdown for block in article.blocks if block.kind == "code"] == [
+        "```\nprint(0.18)\n```",
+        "```text\n0.18\n```",
+    ]
 
 
 def test_a_document_not_shared_with_everyone_says_so(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -217,7 +240,7 @@ def test_a_word_documents_pictures_are_saved_beside_the_lessons(tmp_path: Path) 
     assert result.exit_code == 0, result.output
     saved = tmp_path / "course" / "pictures" / "image1.png"
     assert saved.read_bytes() == png
-    assert f"Left out 1 picture of the Word document, saved in {saved.parent}/ (image1.png)" in result.output
+    assert f"Left out 1 picture of kickoff.docx, saved in {saved.parent}/ (image1.png)" in result.output
     result = run("split", str(document), "-o", str(tmp_path / "online"), "--base-url", "https://example.com/pics/")
     assert result.exit_code == 0, result.output
     lessons = "".join(path.read_text() for path in (tmp_path / "online" / "lessons").glob("*.md"))

@@ -113,10 +113,18 @@ TAG_LINE_RE = re.compile(rf"(?m)^[ \t]*{TAG}(?:[ \t]+{TAG})*[ \t]*$")
 TRAILING_TAGS_RE = re.compile(rf"(?:[ \t]+{TAG})+[ \t]*(?=\n[ \t]*\n|\n?\Z)")  # at a paragraph's end only
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif")
 # A status badge (build, version, licence, coverage), linked or not: "[![Build](https://img.shields.io/…)](…)"
-BADGE_RE = re.compile(
-    r"\[?!\[[^\]]*\]\(\s*<?https?://(?:img\.shields\.io|badge\.fury\.io|badgen\.net|badges\.gitter\.im|"
-    r"travis-ci\.(?:org|com)|codecov\.io|coveralls\.io|circleci\.com|api\.netlify\.com|[^\s)]*/badge(?:\.svg)?\b)"
-    r"[^\s)]*>?(?:\s+\"[^\"]*\")?\s*\)(?:\]\([^)]*\))?"
+# a status badge's picture: a build, version or licence badge, or a notebook's "Open in Colab" ("colab-badge.svg"),
+# "launch binder" ("badge_logo.svg") or "Open in Kaggle" button
+BADGE_URL = (
+    r"https?://(?:img\.shields\.io|badge\.fury\.io|badgen\.net|badges\.gitter\.im|travis-ci\.(?:org|com)|codecov\.io|"
+    r"coveralls\.io|circleci\.com|api\.netlify\.com|[^\s)\"']*/(?:[\w-]*-)?badge(?:[\w-]*\.svg|\b)|"
+    r"[^\s)\"']*/open-in-[\w-]+\.svg)"
+)
+BADGE_RE = re.compile(rf"\[?!\[[^\]]*\]\(\s*<?{BADGE_URL}[^\s)]*>?(?:\s+\"[^\"]*\")?\s*\)(?:\]\([^)]*\))?")
+# the same written as HTML, each picture maybe in its link: '<a href="…"><img src="…/colab-badge.svg"/></a>'
+HTML_BADGES_RE = re.compile(
+    rf"(?is)(?:<(?:p|div|center)\b[^>]*>\s*)?(?:(?:<a\b[^>]*>\s*)?<img\b[^>]*\bsrc=[\"']{BADGE_URL}[^>]*>"
+    r"(?:\s*</a>)?\s*)+(?:</(?:p|div|center)>)?"
 )
 BOLD_LINE_RE = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")  # a paragraph that is one bold line
 TOML_FRONT_MATTER_RE = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -642,6 +650,8 @@ def _block(kind: str, tag: str, source: str) -> Block | None:
         table = table_markdown(source)
         if table:
             return Block("table", table, markdown_words_text(table).strip())
+    if kind == "html_block" and HTML_BADGES_RE.fullmatch(source.strip()):
+        return None  # the badges again, or a notebook's "Open in Colab" button: the platform's, not the article's
     if kind == "html_block":
         text = markdown_words_text(source).strip()
         return Block("html", source, text) if text else None
@@ -661,7 +671,7 @@ def _block(kind: str, tag: str, source: str) -> Block | None:
         if not source:
             return None
         text = markdown_words_text(source).strip()
-        if BADGE_RE.search(source) and not BADGE_RE.sub("", source).strip():
+        if (BADGE_RE.search(source) and not BADGE_RE.sub("", source).strip()) or HTML_BADGES_RE.fullmatch(source):
             return None  # a row of build, version and licence badges: the repository's page furniture
         if re.fullmatch(r"(!\[[^\]]*\]\([^)]*\)\s*)+", source):
             return Block("image", source, "")

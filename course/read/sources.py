@@ -12,12 +12,14 @@ from typing import Any, BinaryIO
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import CourseError
+from .notebook import looks_like_notebook, notebook_markdown
 from .readers import kind_of
 
 log = logging.getLogger(__name__)
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
-MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # a Word document carries its pictures
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # a Word document or a notebook carries its pictures
+DOCUMENT_SUFFIXES = (".docx", ".ipynb")
 # Word's own styles as the HTML reader knows them (Google Docs writes the same): the title, then sections
 WORD_STYLES = (  # the title and subtitle as the HTML reader knows them; Word's quotations as quotes
     "p[style-name='Title'] => p.title:fresh\np[style-name='Subtitle'] => p.subtitle:fresh\n"
@@ -67,7 +69,7 @@ def _read_file(path: Path) -> Source:
         raise CourseError(f"{path} is a folder; give the path of the article file inside it")
     try:
         size = path.stat().st_size
-        limit = MAX_DOCUMENT_BYTES if path.suffix.lower() == ".docx" else MAX_ARTICLE_BYTES
+        limit = MAX_DOCUMENT_BYTES if path.suffix.lower() in DOCUMENT_SUFFIXES else MAX_ARTICLE_BYTES
         if size > limit:
             raise CourseError(
                 f"{path} is {size / 1_048_576:.1f} MB; an article must be under "
@@ -93,6 +95,9 @@ def _source(name: str, data: bytes, suffix: str = "", media_type: str = "", decl
                 "(.html), or paste its text into a .txt file"
             )
     text = decode_bytes(data, name, declared=declared)
+    if suffix.lower() == ".ipynb" or (suffix.lower() in ("", ".json", ".txt") and looks_like_notebook(text)):
+        markdown, pictures = notebook_markdown(text, name)
+        return Source(name, "markdown", markdown, pictures=pictures)
     return Source(name, kind_of(text, suffix=suffix, media_type=media_type), text)
 
 
@@ -151,6 +156,10 @@ SHARED_DOCUMENTS = [
     (re.compile(r"^https://github\.com/([\w.-]+)/([\w.-]+)/blob/(.+?)(?:[?#].*)?$"),
      "https://raw.githubusercontent.com/{0}/{1}/{2}"),
     (re.compile(r"^https://gitlab\.com/(.+?)/-/blob/(.+?)(?:[?#].*)?$"), "https://gitlab.com/{0}/-/raw/{1}"),
+    # a notebook on GitHub opened in Colab or nbviewer: the notebook itself
+    (re.compile(r"^https://(?:colab\.research\.google\.com|nbviewer\.org|nbviewer\.jupyter\.org)/github/"
+                r"([\w.-]+)/([\w.-]+)/blob/(.+?\.ipynb)(?:[?#].*)?$"),
+     "https://raw.githubusercontent.com/{0}/{1}/{2}"),
 ]  # fmt: skip
 SIGN_IN_HOSTS = ("accounts.google.com",)  # where a document not shared with everyone sends its reader
 
@@ -174,8 +183,8 @@ def _fetch_url(url: str) -> Source:
 
     address = shared_document_url(url)
     suffix = PurePosixPath(urlsplit(address).path).suffix  # "post.md" on GitHub, served as text/plain
-    word = suffix.lower() == ".docx" or address.endswith("format=docx")
-    limit = MAX_DOCUMENT_BYTES if word else MAX_ARTICLE_BYTES  # a Word document carries its pictures
+    document = suffix.lower() in DOCUMENT_SUFFIXES or address.endswith("format=docx")
+    limit = MAX_DOCUMENT_BYTES if document else MAX_ARTICLE_BYTES  # a Word document carries its pictures
     try:
         with (
             httpx.Client(follow_redirects=True, timeout=URL_TIMEOUT_SECONDS) as client,
@@ -247,7 +256,7 @@ def decode_bytes(data: bytes, name: str, declared: str | None = None) -> str:
 
 
 def _binary_file(name: str) -> CourseError:
-    return CourseError(f"{name} is a binary file, not an article; give a .txt, .md, .rst, .html or .docx file")
+    return CourseError(f"{name} is a binary file, not an article; give a .txt, .md, .rst, .html, .docx or .ipynb file")
 
 
 def _looks_binary(text: str) -> bool:
