@@ -1963,6 +1963,24 @@ def test_a_pages_callouts_and_admonitions_are_quotes_under_their_titles() -> Non
     ]
 
 
+def test_asciidoc_admonitions_are_quotes_under_their_labels() -> None:
+    """Asciidoctor lays an admonition out as a one-row table, an icon cell and a content cell: its label ("Note"
+    in words, or a font icon's title) became a paragraph of its own above its words, set apart from nothing."""
+    page = (
+        '<html><body><div id="content"><div class="paragraph"><p>Hide unfinished work behind a flag, and ship the '
+        "pieces as they are ready rather than all at once at the end of the quarter.</p></div>"
+        '<div class="admonitionblock note"><table><tr><td class="icon"><div class="title">Note</div></td>'
+        '<td class="content">A flag is a promise to remove it later.</td></tr></table></div>'
+        '<div class="admonitionblock warning"><table><tr><td class="icon"><i class="fa icon-warning" '
+        'title="Warning"></i></td><td class="content"><div class="paragraph"><p>Old flags rot.</p></div></td></tr>'
+        "</table></div></div></body></html>"
+    )
+    assert _html_markdown(page)[1][1:] == [
+        "> **Note**\n>\n> A flag is a promise to remove it later.",
+        "> **Warning**\n>\n> Old flags rot.",
+    ]
+
+
 def test_a_read_the_docs_page_keeps_its_article_inside_wrappers_named_for_navigation() -> None:
     """Sphinx's Read the Docs theme wraps the whole page in "wy-grid-for-nav" and the article in "wy-nav-content":
     the article itself went as page furniture ("no article text found"). The element a page declares its article

@@ -136,6 +136,17 @@ def test_a_document_not_shared_with_everyone_says_so(server: str, monkeypatch: p
         sources.load_source(f"{server}/book/introduction.html")
 
 
+def test_markup_course_does_not_read_says_how_to_export_it(tmp_path: Path) -> None:
+    """An AsciiDoc or Org file was read as plain text: "= Shipping small pull requests Dana Whitfield <dana…" titled
+    the course and "[source,bash]", "----" reached the lessons. It is refused with the export its author has."""
+    post = tmp_path / "post.adoc"
+    post.write_text("= Shipping small pull requests\nDana Whitfield\n\n== Why\n\n[source,bash]\n----\ngit log\n----\n")
+    result = run("split", str(post), "-o", str(tmp_path / "course"))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "post.adoc is AsciiDoc; export it to HTML (asciidoctor post.adoc writes post.html)" in result.output
+    assert not (tmp_path / "course").exists()
+
+
 def test_url_charset_from_the_header(server: str) -> None:
     source = sources.load_source(f"{server}/latin1.txt")
     assert "Über Führung" in source.text

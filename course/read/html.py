@@ -75,6 +75,7 @@ CALLOUT_CLASS_RE = re.compile(
 CALLOUT_TITLE_RE = re.compile(
     r"(?i)(^|\s)(admonition-title|admonition-?heading\w*|callout-title|markdown-alert-title)(\s|$)"
 )
+ADMONITION_BLOCK_RE = re.compile(r"(?i)(^|\s)admonitionblock(\s|$)")  # AsciiDoc's, laid out as a table
 # what a docs site or a blog writes around an article, in its own words: a link back up the page, an invitation
 # to edit the page's source, a feedback widget's question, the date of the last change
 SITE_LINE_RE = re.compile(
@@ -117,6 +118,7 @@ def parse(page: str, name: str = "") -> Article:
     _permalinks_removed(root)
     _numbered_code_as_code(root)
     _lazy_pictures_loaded(root)
+    _admonition_tables_as_callouts(root)
     _layout_tables_as_boxes(root)
     _embeds_as_links(root)
     _cards_as_links(root)
@@ -418,6 +420,32 @@ def _notes_and_sources(root: HtmlElement) -> None:
         boxed = any(True for _ in aside.iter("h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "nav", "form", "img"))
         if prose and not boxed and not (marker and CHROME_RE.search(marker)):
             aside.tag = "blockquote"
+
+
+def _admonition_tables_as_callouts(root: HtmlElement) -> None:
+    """AsciiDoc's admonitions (Asciidoctor's and asciidoc-py's HTML): a one-row table of an icon cell, its label
+    in words or in an icon's title ("Note", "Warning"), and a content cell. Made the callout they are, so that
+    they read as the other sites' admonitions do (its layout table had made "Note" a paragraph of its own)."""
+    from lxml.html import Element
+
+    for box in list(root.iter("div")):
+        if not ADMONITION_BLOCK_RE.search(box.get("class") or ""):
+            continue
+        icon = next(iter(box.xpath(".//td[contains(concat(' ', @class, ' '), ' icon ')]")), None)
+        content = next(iter(box.xpath(".//td[contains(concat(' ', @class, ' '), ' content ')]")), None)
+        if icon is None or content is None:
+            continue
+        label = " ".join(icon.text_content().split()) or next(
+            (element.get("title") or element.get("alt") or "" for element in icon.iter("i", "img", "span")
+             if element.get("title") or element.get("alt")), "")  # fmt: skip
+        title = Element("p", {"class": "admonition-title"})
+        title.text = label
+        words = Element("div")
+        words.text = content.text
+        words.extend(list(content))
+        box.clear()
+        box.set("class", "admonition")
+        box.extend([title, words] if label else [words])
 
 
 def _callouts_as_quotes(root: HtmlElement) -> None:

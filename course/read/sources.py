@@ -32,6 +32,13 @@ OTHER_FORMATS = [
     (b"\xd0\xcf\x11\xe0", "an old Word (.doc) or other Office 97 document"),
     (b"{\\rtf", "an RTF document"),
 ]
+# formats of plain text that course does not read, by their file name's ending, with the export their authors have
+EXPORT_FIRST = {
+    ".adoc": "AsciiDoc; export it to HTML (asciidoctor ARTICLE.adoc writes ARTICLE.html)",
+    ".asciidoc": "AsciiDoc; export it to HTML (asciidoctor ARTICLE.asciidoc writes ARTICLE.html)",
+    ".org": "an Org document; export it to HTML or Markdown (in Emacs: C-c C-e h h, or C-c C-e m m)",
+    ".tex": "LaTeX; convert it to Markdown (pandoc ARTICLE.tex -o ARTICLE.md)",
+}
 URL_TIMEOUT_SECONDS = 15.0
 # a PDF's typeset ligatures, copied with its text ("ﬁrst", "ofﬁce"): the letters they stand for
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
@@ -94,6 +101,9 @@ def _source(name: str, data: bytes, suffix: str = "", media_type: str = "", decl
                 f"{name} is {what}, which course does not read; save it as a Word document (.docx) or a web page "
                 "(.html), or paste its text into a .txt file"
             )
+    if suffix.lower() in EXPORT_FIRST:  # read as plain text, its markup would reach the lessons ("== Why", "----")
+        stem = PurePosixPath(name).stem
+        raise CourseError(f"{name} is {EXPORT_FIRST[suffix.lower()].replace('ARTICLE', stem)}, and give that file")
     text = decode_bytes(data, name, declared=declared)
     if suffix.lower() == ".ipynb" or (suffix.lower() in ("", ".json", ".txt") and looks_like_notebook(text)):
         markdown, pictures = notebook_markdown(text, name)
