@@ -1981,6 +1981,39 @@ def test_asciidoc_admonitions_are_quotes_under_their_labels() -> None:
     ]
 
 
+def test_tabs_show_every_panel_under_its_label_and_code_keeps_its_file_name() -> None:
+    """Docusaurus' tabs (role="tab", role="tabpanel") were a list of their labels over the first panel's code,
+    the hidden panels lost; MkDocs Material's the same. Every panel shows, under its label in bold. A code block's
+    file name (Docusaurus' codeBlockTitle) was a paragraph of prose: it is bold above the code. A heading's
+    permalink whose text is a zero-width space ("​", Docusaurus' hash-link) left that space in the heading."""
+    prose = "<p>Take a token in the same statement that refills the bucket, so two racing requests cannot both win.</p>"
+    page = (
+        f'<html><body><article><h1>Rate limits</h1>{prose}<h2 id="take">Take one<a href="#take" class="hash-link">'
+        '\u200b</a></h2><div class="codeBlockContainer"><div class="codeBlockTitle_Ktv7">take.sql</div>'
+        '<pre><code>select take($1);</code></pre></div><div class="tabs-container"><ul role="tablist">'
+        '<li role="tab" aria-selected="true">Node</li><li role="tab">Python</li></ul><div>'
+        '<div role="tabpanel"><pre><code class="language-js">await take(db, id);</code></pre></div>'
+        '<div role="tabpanel" hidden=""><pre><code class="language-python">take(db, id)</code></pre></div></div></div>'
+        '<div class="tabbed-set tabbed-alternate"><input type="radio" id="t1"><input type="radio" id="t2">'
+        '<div class="tabbed-labels"><label for="t1">Linux</label><label for="t2">macOS</label></div>'
+        '<div class="tabbed-content"><div class="tabbed-block"><p>Run apt install postgresql-client today.</p></div>'
+        '<div class="tabbed-block"><p>Run brew install libpq today.</p></div></div></div></article></body></html>'
+    )
+    assert _html_markdown(page)[1][1:] == [
+        "## Take one",
+        "**take.sql**",
+        "```\nselect take($1);\n```",
+        "**Node**",
+        "```js\nawait take(db, id);\n```",
+        "**Python**",
+        "```python\ntake(db, id)\n```",
+        "**Linux**",
+        "Run apt install postgresql-client today.",
+        "**macOS**",
+        "Run brew install libpq today.",
+    ]
+
+
 def test_a_read_the_docs_page_keeps_its_article_inside_wrappers_named_for_navigation() -> None:
     """Sphinx's Read the Docs theme wraps the whole page in "wy-grid-for-nav" and the article in "wy-nav-content":
     the article itself went as page furniture ("no article text found"). The element a page declares its article

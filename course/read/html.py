@@ -12,6 +12,7 @@ from html import escape as html_escape
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article
+from ..text import visible
 from . import markdown
 from .bylines import RATING_RE, byline_name, is_signature
 from .plaintext import clean_title
@@ -75,6 +76,7 @@ CALLOUT_CLASS_RE = re.compile(
 CALLOUT_TITLE_RE = re.compile(
     r"(?i)(^|\s)(admonition-title|admonition-?heading\w*|callout-title|markdown-alert-title)(\s|$)"
 )
+CODE_TITLE_CLASS_RE = re.compile(r"(?i)(^|\s)(codeBlockTitle\w*|code-?block-?title|code-title|highlight-title)(\s|$)")
 ADMONITION_BLOCK_RE = re.compile(r"(?i)(^|\s)admonitionblock(\s|$)")  # AsciiDoc's, laid out as a table
 # what a docs site or a blog writes around an article, in its own words: a link back up the page, an invitation
 # to edit the page's source, a feedback widget's question, the date of the last change
@@ -117,6 +119,8 @@ def parse(page: str, name: str = "") -> Article:
             author = author or _copyright_holder(text)
     _permalinks_removed(root)
     _numbered_code_as_code(root)
+    _code_titles_as_labels(root)
+    _tabs_as_labelled_panels(root)
     _lazy_pictures_loaded(root)
     _admonition_tables_as_callouts(root)
     _layout_tables_as_boxes(root)
@@ -170,7 +174,7 @@ def _permalinks_removed(root: HtmlElement) -> None:
     """A docs site's link from a heading to itself ("First part¶") is not part of the heading, nor of the title."""
     for heading in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
         for link in list(heading.iter("a")):
-            if (link.get("href") or "").startswith("#") and link.text_content().strip() in PERMALINK_MARKS:
+            if (link.get("href") or "").startswith("#") and visible(link.text_content()).strip() in PERMALINK_MARKS:
                 link.drop_tree()
 
 
@@ -353,6 +357,41 @@ def _numbered_code_as_code(root: HtmlElement) -> None:
         for number in [e for e in pre.iter("span") if LINE_NUMBER_CLASS_RE.search(e.get("class") or "")]:
             if LINE_NUMBERS_RE.fullmatch(number.text_content()):
                 number.drop_tree()  # its tail, the line's code, stays
+
+
+def _code_titles_as_labels(root: HtmlElement) -> None:
+    """A code block's file name shown above it by the site (Docusaurus' codeBlockTitle, "schema.sql") is said in
+    bold, as a reStructuredText caption is: it was a paragraph of its own, read as the article's prose."""
+    for title in list(root.iter("div", "span")):
+        labels_code = CODE_TITLE_CLASS_RE.search(title.get("class") or "") and title.find(".//pre") is None
+        if labels_code and title.text_content().strip():
+            _as_bold_paragraph(title)
+
+
+def _tabs_as_labelled_panels(root: HtmlElement) -> None:
+    """Tabs (ARIA's role="tab" and role="tabpanel", as Docusaurus, Starlight and Nextra write them; MkDocs
+    Material's tabbed-labels and tabbed-blocks): an email shows every tab, one after the other, each under its
+    label in bold. The row of labels was a list ("Node", "Python") and the tabs hidden on the page were lost."""
+    from lxml.html import Element
+
+    sets = [(tablist, tablist.xpath('.//*[@role="tab"]'), tablist.getparent().xpath('.//*[@role="tabpanel"]'))
+            for tablist in root.xpath('//*[@role="tablist"]') if tablist.getparent() is not None]  # fmt: skip
+    for labels in root.xpath('//div[contains(concat(" ", @class, " "), " tabbed-labels ")]'):
+        box = labels.getparent()
+        sets.append(
+            (labels, labels.findall("label"), box.xpath('.//div[contains(concat(" ", @class, " "), " tabbed-block ")]'))
+        )
+    for tablist, tabs, panels in sets:
+        if not tabs or len(tabs) != len(panels):
+            continue
+        for tab, panel in zip(tabs, panels, strict=True):
+            label = Element("p")
+            label.append(Element("strong"))
+            label[0].text = " ".join(tab.text_content().split())
+            panel.addprevious(label)
+            panel.attrib.pop("hidden", None)
+            panel.attrib.pop("style", None)
+        tablist.drop_tree()
 
 
 def _line_numbers(cell: HtmlElement) -> bool:
