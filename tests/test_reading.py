@@ -2441,3 +2441,13 @@ def test_a_dev_blogs_series_box_and_author_card_go() -> None:
     assert _html_markdown(page)[1] == [
         "Every team I have worked with wanted feature flags, and every team assumed it needed to buy them."
     ]
+
+
+@pytest.mark.parametrize("marker", ["[[toc]]", "[TOC]", "[[_TOC_]]", "@[toc]", "${toc}"])
+def test_a_generated_table_of_contents_marker_goes(marker: str) -> None:
+    """VitePress' "[[toc]]" (and Python-Markdown's "[TOC]", GitLab's "[[_TOC_]]"…) asks the site to list the
+    headings there: it reached the first lesson as a paragraph reading "toc". The same line in code stays."""
+    prose = "A feature flag is a boolean your code reads at runtime, and a vendor sells a dashboard around it."
+    text = f"# Flags\n\n{marker}\n\n{prose}\n\n```md\n{marker}\n```\n"
+    blocks = [block.markdown for block in parse_article(Source("post.md", "markdown", text)).blocks]
+    assert blocks == [prose, f"```md\n{marker}\n```"]

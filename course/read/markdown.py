@@ -55,6 +55,9 @@ PLACEHOLDER_RE = re.compile(
 MDX_LINE_RE = re.compile(
     r"^\s*((import|export)\s+.*\bfrom\s+['\"][^'\"]+['\"];?|export\s+(const|default)\b.*|:::\s*\w*.*)$"
 )
+# a table of contents generated where this line stands: Python-Markdown's and Typora's "[TOC]", VitePress' and
+# VuePress' "[[toc]]", GitLab's "[[_TOC_]]", markdown-it-toc's "@[toc]", "${toc}": in an email it lists nothing
+TOC_MARKER_RE = re.compile(r"(?i)^[ \t]*(?:\[toc\]|\[\[_?toc_?\]\]|@\[toc\]|\$\{toc\})[ \t]*$")
 SYMBOL_LINE_RE = re.compile(r"^[^\w\s]{3,}$")
 EDITORIAL_LABEL_RE = re.compile(
     r"(?i)^(sub-?heading|subtitle|preheader|pre-header|subject( line)?|email subject|meta description|"
@@ -171,6 +174,7 @@ def parse(text: str, name: str = "") -> Article:
     body = _outside(FENCE_RE, body, _python_markdown)  # first: its blocks hold code indented under them
     # MDX and shortcodes are read outside code: a React tutorial's `<Button>` and `import` lines are its code
     body, code = _code_set_aside(body)
+    body = "\n".join("" if TOC_MARKER_RE.match(line) else line for line in body.split("\n"))  # before wikilinks
     captions: set[str] = set()
     body = _without_needless_escapes(_shortcodes(_unwrap_components(body), captions))
     body = "\n".join(
