@@ -177,3 +177,13 @@ def test_colabs_button_and_form_syntax_are_not_the_article() -> None:
     article = parse_article(sources.Source("c.ipynb", "markdown", markdown))
     assert article.blocks[0].text.startswith("Churn is the number")
     assert not any("colab" in block.markdown.lower() or "binder" in block.markdown.lower() for block in article.blocks)
+
+
+def test_a_long_dataframe_is_cut_saying_how_many_rows_follow() -> None:
+    """pandas shows up to 60 rows: in an email a reader scrolls past them all. The first 20 stay."""
+    rows = "".join(f"<tr><th>{i}</th><td>c{i}</td><td>{i * 3}</td></tr>\n" for i in range(45))
+    header = "<thead><tr><th></th><th>name</th><th>n</th></tr></thead>"
+    table = f'<table class="dataframe">{header}<tbody>{rows}</tbody></table>'
+    markdown, _ = notebook_markdown(notebook([code_cell("df", shown(text_html=table))]), "n.ipynb")
+    assert "<tr><td>c19</td><td>57</td></tr></tbody></table>\n\n… (25 more rows)" in markdown
+    assert "c20" not in markdown and "<th>name</th>" in markdown

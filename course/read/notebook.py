@@ -227,7 +227,7 @@ def _display(data: dict[str, Any], pictures: dict[str, bytes], caption: str = ""
     html = _text(data.get("text/html"))
     table = TABLE_RE.search(html)
     if table:
-        return "", _without_row_numbers(table.group(0))  # a DataFrame: the table, without pandas' style and wrapper
+        return "", _cut_table(_without_row_numbers(table.group(0)))  # a DataFrame, without pandas' style and wrapper
     plain = ANSI_RE.sub("", _text(data.get("text/plain"))).rstrip()
     return ("", "") if BARE_REPR_RE.match(plain.strip()) else (plain, "")
 
@@ -254,6 +254,21 @@ def _decoded(value: str) -> bytes | None:
         return base64.b64decode(value, validate=False)
     except (binascii.Error, ValueError):
         return None
+
+
+def _cut_table(table: str) -> str:
+    """A table of more than OUTPUT_LINES rows under its header, cut there, saying how many rows follow (pandas
+    shows up to 60: a phone's reader scrolls past them all)."""
+    pieces = ROW_START_RE.split(table)  # what precedes the first row, then each row's <tr …> and what follows it
+    header = sum(1 for row in pieces[2::2] if "<td" not in row.lower())
+    rows = len(pieces[2::2]) - header
+    if rows <= OUTPUT_LINES:
+        return table
+    last = pieces[2 + 2 * (header + OUTPUT_LINES - 1)]
+    end = last.lower().index("</tr>") + len("</tr>")
+    kept = [*pieces[: 2 + 2 * (header + OUTPUT_LINES - 1)], last[:end], "</tbody></table>"]
+    more = rows - OUTPUT_LINES
+    return "".join(kept) + f"\n\n… ({more} more row{'s' if more != 1 else ''})"
 
 
 def _printed(text: str) -> str:
