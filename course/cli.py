@@ -116,8 +116,9 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
           base_url: str | None, force: bool, discard_edits: bool, pin_days: bool) -> None:  # fmt: skip
     """Split ARTICLE into lessons: DIR/course.toml and DIR/lessons/NN-<slug>.md.
 
-    ARTICLE is a .txt, .md/.markdown, .rst, .html/.htm, Word .docx or Jupyter .ipynb file, an http(s) URL (a
-    Google Doc, GitHub or Dropbox link is fetched as the document itself), or - for standard input.
+    ARTICLE is a .txt, .md/.markdown, .rst, .html/.htm, Word .docx or Jupyter .ipynb file, a .zip export of one
+    of them with its pictures (Notion, Google Docs), an http(s) URL (a Google Doc, GitHub or Dropbox link is
+    fetched as the document itself), or - for standard input.
 
     \b
     Example:
@@ -168,8 +169,8 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
         it = "it" if len(result.pictures) == 1 else "them"
         click.echo(
             f"Left out {plural(len(result.pictures), 'picture')} of {result.pictures_of}, saved in "
-            f"{result.pictures_dir}/ ({', '.join(result.pictures)}): put {it} online and split again with "
-            f"--base-url <the address of the folder {'it is' if it == 'it' else 'they are'} in>/ to keep {it}."
+            f"{result.pictures_dir}/ ({', '.join(result.pictures)}): put that folder online and split again with "
+            f"--base-url <its address>/ to keep {it}."
         )
     if embedded:
         it = "it" if embedded == 1 else "them"

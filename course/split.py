@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import unquote
 
 from .model import Article
 from .plan import PlannedLesson, plan_lessons, slug_of
@@ -73,8 +74,10 @@ def split_to_project(article_location: str, out: Path | None = None, lessons: in
     if saved:  # a Word document's or a notebook's pictures, left out for want of an address: beside the lessons
         folder = root / PICTURES_DIR
         folder.mkdir(parents=True, exist_ok=True)
-        for name in saved:
-            (folder / name).write_bytes(source.pictures[name])
+        for name in saved:  # "images/image1.png", "Page%20abc/chart.png": saved where that address leads
+            target = folder / unquote(name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.pictures[name])
             left_out.remove(f"image {name}")
     result = SplitResult(root, plan, kept, backup, left_out, _hardly_punctuated(article))
     result.pictures = saved

@@ -128,7 +128,7 @@ def test_a_notebook_becomes_a_course(tmp_path: Path) -> None:
     result = run("split", str(path), "-o", str(tmp_path / "course"))
     assert result.exit_code == 0, result.output
     assert "Left out 2 pictures of churn.ipynb, saved in" in result.output
-    assert "the folder they are in" in result.output
+    assert "put that folder online and split again with --base-url <its address>/ to keep them." in result.output
     assert (tmp_path / "course" / "pictures" / "image1.png").read_bytes() == PNG
     toml = (tmp_path / "course" / "course.toml").read_text()
     assert 'title = "Churn you can trust"' in toml and 'author = "Ines Duarte"' in toml

@@ -136,6 +136,43 @@ def test_a_document_not_shared_with_everyone_says_so(server: str, monkeypatch: p
         sources.load_source(f"{server}/book/introduction.html")
 
 
+def test_an_export_zipped_with_its_pictures_is_read_with_them(tmp_path: Path) -> None:
+    """Notion's export ("Markdown & CSV") and Google Docs' "Web page (.html, zipped)" are a ZIP of the article and
+    its pictures: it was refused as "a ZIP archive, not a Word document". The article is read as its file would
+    be, and the pictures it shows are saved where its addresses lead, inside the course's pictures/ folder."""
+    import zipfile
+
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 20
+    prose = "Your onboarding call decides how the next six months feel, so plan it like a workshop, not a chat. "
+    markdown = (f"# Onboarding that sticks\n\n{prose * 3}\n\n![Agenda](Onboarding%20a1b2/agenda.png)\n\n"
+                f"## After the call\n\n{prose * 3}\n")  # fmt: skip
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("Onboarding a1b2.md", markdown)
+        zipped.writestr("Onboarding a1b2/agenda.png", png)
+        zipped.writestr("Onboarding a1b2/unused.png", png)
+        zipped.writestr("__MACOSX/._Onboarding a1b2.md", "resource fork")
+        zipped.writestr("../evil.png", png)
+    result = run("split", str(archive), "-o", str(tmp_path / "course"))
+    assert result.exit_code == 0, result.output
+    assert "Left out 1 picture of export.zip, saved in" in result.output
+    pictures = tmp_path / "course" / "pictures"
+    assert [p.relative_to(pictures).as_posix() for p in pictures.rglob("*.png")] == ["Onboarding a1b2/agenda.png"]
+    assert not (tmp_path / "evil.png").exists()
+    result = run("split", str(archive), "-o", str(tmp_path / "online"), "--base-url", "https://example.com/p/")
+    lessons = "".join(path.read_text() for path in (tmp_path / "online" / "lessons").glob("*.md"))
+    assert "![Agenda](https://example.com/p/Onboarding%20a1b2/agenda.png)" in lessons
+    two = tmp_path / "two.zip"
+    with zipfile.ZipFile(two, "w") as zipped:
+        zipped.writestr("a.md", "one")
+        zipped.writestr("b.html", "two")
+    result = run("split", str(two), "-o", str(tmp_path / "none"))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "two.zip is a ZIP archive holding 2 documents (a.md, b.html); unzip it and give the article's file" in (
+        result.output
+    )
+
+
 def test_markup_course_does_not_read_says_how_to_export_it(tmp_path: Path) -> None:
     """An AsciiDoc or Org file was read as plain text: "= Shipping small pull requests Dana Whitfield <dana…" titled
     the course and "[source,bash]", "----" reached the lessons. It is refused with the export its author has."""

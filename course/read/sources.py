@@ -92,6 +92,8 @@ def _read_file(path: Path) -> Source:
 
 def _source(name: str, data: bytes, suffix: str = "", media_type: str = "", declared: str | None = None) -> Source:
     """The article in `data`: a Word document as the HTML it holds, else text in its encoding."""
+    if data.startswith(ZIP_MAGIC) and suffix.lower() != ".docx" and not _is_word_document(data):
+        return _archived_source(name, data)
     if data.startswith(ZIP_MAGIC):
         page, pictures = word_html(data, name)
         return Source(name, "html", page, pictures=pictures)
@@ -109,6 +111,71 @@ def _source(name: str, data: bytes, suffix: str = "", media_type: str = "", decl
         markdown, pictures = notebook_markdown(text, name)
         return Source(name, "markdown", markdown, pictures=pictures)
     return Source(name, kind_of(text, suffix=suffix, media_type=media_type), text)
+
+
+ARTICLE_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".txt", ".rst", ".docx", ".ipynb")
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
+
+
+def _is_word_document(data: bytes) -> bool:
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+    except zipfile.BadZipFile:
+        return True  # a damaged file: Word's reader says so
+    return "word/document.xml" in names or "mimetype" in names  # an OpenDocument file: Word's reader refuses it
+
+
+def _archived_source(name: str, data: bytes) -> Source:
+    """An export that is a ZIP of one article and its pictures (Notion's "Markdown & CSV" or "HTML", Google Docs'
+    "Web page (.html, zipped)"): the article, read as its file would be, and the pictures it shows, by the
+    address it gives them ("images/image1.png", Notion's "Page%20abc/chart.png"), to save beside the lessons."""
+    import io
+    import zipfile
+    from urllib.parse import quote
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = [m for m in archive.infolist() if not m.is_dir() and not _hidden_member(m.filename)]
+            articles = [m for m in members if PurePosixPath(m.filename).suffix.lower() in ARTICLE_SUFFIXES]
+            if len(articles) != 1:
+                shown = ", ".join(PurePosixPath(m.filename).name for m in articles[:3]) + ", …" * (len(articles) > 3)
+                what = f"{len(articles)} documents ({shown})" if articles else "no article (.html, .md, .txt, .docx…)"
+                raise CourseError(f"{name} is a ZIP archive holding {what}; unzip it and give the article's file")
+            article = articles[0]
+            limit = MAX_DOCUMENT_BYTES if article.filename.lower().endswith((".docx", ".ipynb")) else MAX_ARTICLE_BYTES
+            if article.file_size > limit:
+                raise CourseError(
+                    f"{name}: {article.filename} is over {limit // 1_048_576} MB; give the article itself"
+                )
+            source = _source(name, archive.read(article), suffix=PurePosixPath(article.filename).suffix)
+            folder = PurePosixPath(article.filename).parent
+            pictures = dict(source.pictures)
+            budget = MAX_DOCUMENT_BYTES
+            for member in members:
+                path = PurePosixPath(member.filename)
+                if path.suffix.lower() not in PICTURE_SUFFIXES or ".." in path.parts:
+                    continue
+                relative = str(path.relative_to(folder)) if path.is_relative_to(folder) else None
+                written = next(
+                    (form for form in (relative, quote(relative or "")) if form and form in source.text), None
+                )
+                if written and member.file_size <= budget:
+                    pictures[written] = archive.read(member)
+                    budget -= member.file_size
+    except zipfile.BadZipFile:
+        raise CourseError(
+            f"{name} is a damaged ZIP archive; export it again, or unzip it and give the article"
+        ) from None
+    return replace(source, pictures=pictures)
+
+
+def _hidden_member(filename: str) -> bool:
+    """What a Mac or an editor adds to an archive: __MACOSX/, .DS_Store and other dot files."""
+    return any(part.startswith((".", "__MACOSX")) for part in PurePosixPath(filename).parts)
 
 
 def word_html(data: bytes, name: str) -> tuple[str, dict[str, bytes]]:
