@@ -171,6 +171,11 @@ def test_an_export_zipped_with_its_pictures_is_read_with_them(tmp_path: Path) ->
     assert "two.zip is a ZIP archive holding 2 documents (a.md, b.html); unzip it and give the article's file" in (
         result.output
     )
+    nested = tmp_path / "nested.zip"
+    with zipfile.ZipFile(nested, "w") as zipped:
+        zipped.writestr("post.md", two.read_bytes())  # a ZIP named as an article: never opened in turn
+    result = run("split", str(nested), "-o", str(tmp_path / "none"))
+    assert result.exit_code == 1 and "nested.zip: post.md is itself a ZIP archive; unzip it" in result.output
 
 
 def test_markup_course_does_not_read_says_how_to_export_it(tmp_path: Path) -> None:

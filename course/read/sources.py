@@ -146,12 +146,16 @@ def _archived_source(name: str, data: bytes) -> Source:
                 what = f"{len(articles)} documents ({shown})" if articles else "no article (.html, .md, .txt, .docx…)"
                 raise CourseError(f"{name} is a ZIP archive holding {what}; unzip it and give the article's file")
             article = articles[0]
-            limit = MAX_DOCUMENT_BYTES if article.filename.lower().endswith((".docx", ".ipynb")) else MAX_ARTICLE_BYTES
+            suffix = PurePosixPath(article.filename).suffix.lower()
+            limit = MAX_DOCUMENT_BYTES if suffix in DOCUMENT_SUFFIXES else MAX_ARTICLE_BYTES
             if article.file_size > limit:
                 raise CourseError(
                     f"{name}: {article.filename} is over {limit // 1_048_576} MB; give the article itself"
                 )
-            source = _source(name, archive.read(article), suffix=PurePosixPath(article.filename).suffix)
+            inner = archive.read(article)
+            if inner.startswith(ZIP_MAGIC) and suffix != ".docx":  # a ZIP in a ZIP (in a ZIP…): not an export
+                raise CourseError(f"{name}: {article.filename} is itself a ZIP archive; unzip it and give the article")
+            source = _source(name, inner, suffix=suffix)
             folder = PurePosixPath(article.filename).parent
             pictures = dict(source.pictures)
             budget = MAX_DOCUMENT_BYTES
