@@ -635,6 +635,26 @@ def _html_markdown(page: str) -> tuple[str, list[str]]:
     return article.title, [block.markdown for block in article.blocks]
 
 
+def test_a_picture_inside_a_link_to_itself_is_resolved_or_left_out_whole() -> None:
+    """Notion's and Google's HTML wrap each picture in a link to the picture file. Without a base, the link went
+    and the picture inside it stayed with its relative address (no reader could load it), its caption under it,
+    and the split reported a link, not the picture (so a zipped export's picture was not saved); with a base, the
+    link was resolved and the picture inside it was not."""
+    prose = "<p>Plan the onboarding call like a workshop: an agenda the day before, a recap the day after.</p>"
+    page = (
+        f'<html><body><article><h1>Onboarding</h1>{prose}<figure class="image"><a href="Onboarding%20a1/agenda.png">'
+        '<img src="Onboarding%20a1/agenda.png"/></a><figcaption>The agenda I send the day before</figcaption>'
+        f"</figure>{prose.replace('Plan', 'Run')}</article></body></html>"
+    )
+    article = parse_article(Source("page.html", "html", page))
+    assert [b.markdown for b in article.blocks] == [prose[3:-4], prose[3:-4].replace("Plan", "Run")]
+    assert article.left_out == ["image Onboarding%20a1/agenda.png"]
+    article = parse_article(Source("page.html", "html", page), base_url="https://example.com/p/")
+    picture = "https://example.com/p/Onboarding%20a1/agenda.png"
+    assert f"[![]({picture})]({picture})" in [b.markdown for b in article.blocks]
+    assert article.left_out == []
+
+
 def test_a_pictures_caption_goes_with_the_picture_when_it_is_left_out() -> None:
     """A figure whose picture has a relative address and no base to resolve it: the picture was left out (and said
     so after the split) but its caption stayed, a line describing nothing ("The five parts, with the minutes we give

@@ -30,6 +30,7 @@ REDIRECTS = [  # a link through a redirect, and the query parameter holding wher
     (re.compile(r"^https?://l\.facebook\.com/l\.php\?"), "u"),
     (re.compile(r"^https?://[\w.-]*safelinks\.protection\.outlook\.com/"), "url"),
 ]
+LINKED_PICTURES_RE = re.compile(r"(?:\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)\s*)+")  # "[![](chart.png)](chart.png)"
 UNSAFE_URL_RE = re.compile(r"(?i)^\s*(javascript|vbscript|data|file):")
 EMBEDDED_PICTURE_MIN = 300  # characters of a data: address: shorter, it is a tracking pixel or a spacer
 MIN_WORDS, SENTENCE_WORDS = 30, 6  # less prose than this, and no sentence this long: navigation, not an article
@@ -93,7 +94,8 @@ def _without_orphan_captions(blocks: list[Block], resolved: list[Block], caption
     kept = []
     for index, block in enumerate(resolved):
         before, was = (resolved[index - 1], blocks[index - 1]) if index else (None, None)
-        left_out = before is not None and was is not None and was.kind == "image" and not before.markdown.strip()
+        pictured = was is not None and (was.kind == "image" or LINKED_PICTURES_RE.fullmatch(was.markdown.strip()))
+        left_out = before is not None and pictured and not before.markdown.strip()
         if left_out and block.kind == "paragraph" and _text_key(block.text) in keys:
             continue
         kept.append(block)
@@ -285,6 +287,9 @@ def _unwrapped(url: str) -> str:
 def _resolve_links(block: Block, base: str | None, left_out: list[str]) -> Block:
     def fix(match: re.Match[str]) -> str:
         bang, label, url, title = match.groups()
+        pictured = not bang and any(m.group(1) and m.group(3) == url for m in LINK_RE.finditer(label))
+        if not bang:  # a picture inside a link ("[![](chart.png)](chart.png)", Notion's and Google's) resolves too
+            label = LINK_RE.sub(fix, label)
         if UNSAFE_URL_RE.match(url):
             if bang and url.strip().lower().startswith("data:image/") and len(url) > EMBEDDED_PICTURE_MIN:
                 left_out.append("embedded image")  # Google Docs' pictures: said after the split, as the others
@@ -296,7 +301,7 @@ def _resolve_links(block: Block, base: str | None, left_out: list[str]) -> Block
             return f"{bang}[{label}]({link_destination(target)}{title})"
         if base and url and not url.startswith("#"):
             return f"{bang}[{label}]({urljoin(base, url)}{title})"
-        if url and not url.startswith("#"):
+        if url and not url.startswith("#") and not pictured:  # a link to the picture it shows: said once, as it
             left_out.append(f"{'image' if bang else 'link'} {url}")  # said after the split: --base-url keeps it
         return "" if bang else label
 
