@@ -91,7 +91,8 @@ def churn_notebook() -> str:
                   shown("display_data", image_png=png, text_plain="<Figure size 640x480 with 1 Axes>")),
         code_cell("for month in range(1, 31):\n    print(month)", printed("".join(f"{m}\n" for m in range(1, 31)))),
         code_cell("#| echo: false\nprint('After a year: 62%')", printed("After a year: 62%\n")),
-        code_cell("df.plot()", {"output_type": "error", "ename": "NameError", "evalue": "df", "traceback": ["…"]}),
+        code_cell("df.plot()", {"output_type": "error", "ename": "NameError", "evalue": "name 'df' is not defined",
+                                "traceback": ["\x1b[0;31m---------\x1b[0m", "Traceback (most recent call last)"]}),
         markdown_cell(f"## 4. What to do on Monday\n\n{PROSE * 2}\n\n![The cohort sheet](attachment:sheet.png)\n\nInes",
                       attachments={"sheet.png": {"image/png": png}}),
     ])  # fmt: skip
@@ -110,7 +111,8 @@ def test_a_notebook_reads_as_its_reader_sees_it() -> None:
     assert "![Monthly cohorts](image1.png)" in markdown and "<Figure" not in markdown and "#|" not in markdown
     assert "\n20\n… (10 more lines)\n```" in markdown and "\n21\n" not in markdown
     assert "print('After a year" not in markdown and "After a year: 62%" in markdown  # echo: false
-    assert "NameError" not in markdown and "```python\ndf.plot()\n```" in markdown
+    assert "```python\ndf.plot()\n```\n\n```text\nNameError: name 'df' is not defined\n```" in markdown
+    assert "Traceback" not in markdown and "\x1b" not in markdown
     assert "![The cohort sheet](image2.png)" in markdown
     assert pictures == {"image1.png": PNG, "image2.png": PNG}
 

@@ -15,8 +15,9 @@ What an editor turning a notebook into lessons would do, done here:
 - printed text is a code block of its own; a DataFrame shown as an HTML table is a table; a Markdown result is
   Markdown; a plot (a PNG or JPEG) is a picture, kept under the name image1.png… to put online, as a Word
   document's pictures are; a cell's pasted picture (`attachment:`) too;
-- errors (a traceback), warnings on stderr, widgets and an object's bare repr (`<Figure size 640x480 …>`) are
-  not what the author meant to show, and are left out; an output longer than OUTPUT_LINES is cut, saying so.
+- an error is its one line ("NameError: name 'df' is not defined"), not its traceback; warnings on stderr,
+  widgets and an object's bare repr (`<Figure size 640x480 …>`) are not what the author meant to show, and are
+  left out; an output longer than OUTPUT_LINES is cut, saying so.
 """
 
 from __future__ import annotations
@@ -199,6 +200,9 @@ def _outputs(outputs: list[dict[str, Any]], pictures: dict[str, bytes], caption:
         if kind == "stream":
             if output.get("name") != "stderr":  # warnings and progress bars, not what the author meant to show
                 printed.append(ANSI_RE.sub("", _text(output.get("text"))))
+        elif kind == "error":  # what the notebook shows under its traceback: the error, in one line
+            error = ANSI_RE.sub("", f"{output.get('ename') or 'Error'}: {output.get('evalue') or ''}").strip()
+            printed.append(error.rstrip(":") + "\n")
         elif kind in ("execute_result", "display_data"):
             data = _mapping(output.get("data"))
             plain, shown = _display(data, pictures, caption)
