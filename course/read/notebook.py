@@ -22,8 +22,6 @@ What an editor turning a notebook into lessons would do, done here:
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import re
 from typing import Any
@@ -254,6 +252,9 @@ def _alt(text: str) -> str:
 
 
 def _decoded(value: str) -> bytes | None:
+    import base64  # here, not at the top: only a notebook with pictures needs it
+    import binascii
+
     try:
         return base64.b64decode(value, validate=False)
     except (binascii.Error, ValueError):
