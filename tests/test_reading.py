@@ -2471,3 +2471,34 @@ def test_a_generated_table_of_contents_marker_goes(marker: str) -> None:
     text = f"# Flags\n\n{marker}\n\n{prose}\n\n```md\n{marker}\n```\n"
     blocks = [block.markdown for block in parse_article(Source("post.md", "markdown", text)).blocks]
     assert blocks == [prose, f"```md\n{marker}\n```"]
+
+
+def test_myst_directives_and_roles_read_as_they_show() -> None:
+    """A Jupyter Book or Sphinx page written in MyST Markdown: "```{note}" was a code block in a language called
+    "note", ":::{warning}" lost its label, "```{code-block} python" kept ":caption:" as a line of code, and
+    "{ref}`fixtures`" and "(fixtures)=" reached the lessons as written. Each reads as the site shows it; an
+    unknown directive and anything in code stay as written."""
+    prose = "Write one test per business rule: every order has a customer, revenue never goes negative."
+    text = (
+        f"# Pipelines\n\n{prose}\n\n```{{note}}\nYou need to test that *your* join keeps every customer.\n```\n\n"
+        "```{code-block} python\n:caption: test_orders.py\n:emphasize-lines: 2\n\ndef test_orders(orders):\n"
+        "    assert orders.customer_id.notna().all()\n```\n\n"
+        ":::{warning}\nA test that reads production is not a unit test.\n:::\n\n"
+        "```{admonition} Why ten rows?\n:class: tip\nBecause you can read them.\n```\n\n"
+        "```{toctree}\n:maxdepth: 2\nintro\n```\n\n"
+        "(fixtures)=\n## Fixtures\n\nSee {ref}`fixtures`, {doc}`the glossary <glossary>` and {func}`~pipes.check`.\n\n"
+        "```{mermaid}\ngraph LR\n```\n\n````md\n```{note}\nAs written.\n```\n````\n"
+    )
+    blocks = [block.markdown for block in parse_article(Source("post.md", "markdown", text)).blocks]
+    assert blocks == [
+        prose,
+        "> [!NOTE]\n> You need to test that *your* join keeps every customer.",
+        "**test_orders.py**",
+        "```python\ndef test_orders(orders):\n    assert orders.customer_id.notna().all()\n```",
+        "> [!WARNING]\n> A test that reads production is not a unit test.",
+        "> **Why ten rows?**  \n> Because you can read them.",
+        "## Fixtures",
+        "See fixtures, the glossary and `check`.",
+        "```mermaid\ngraph LR\n```",
+        "````md\n```{note}\nAs written.\n```\n````",
+    ]

@@ -132,11 +132,32 @@ HTML_BADGES_RE = re.compile(
 BOLD_LINE_RE = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")  # a paragraph that is one bold line
 TOML_FRONT_MATTER_RE = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 FENCE_RE = re.compile(r"(?ms)^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ \t]{0,3}\1[ \t]*$")
-# Quarto's and R Markdown's code cells: "```{python}" or "```{r setup, include=FALSE}", options as "#| echo: true";
-# Pandoc's "```{.python .numberLines}" names its language so too
-CELL_FENCE_RE = re.compile(
-    r"(?ms)^([ \t]{0,3}(?:`{3,}|~{3,}))[ \t]*\{\.?([A-Za-z][\w+#.-]*)[^}\n]*\}[ \t]*\n((?:[ \t]*#\|[^\n]*\n)*)"
+# MyST's directives (Jupyter Book, Sphinx with MyST): "```{note}", ":::{warning}", "```{code-block} python" with
+# ":caption: …" options (or a YAML block between "---") under the opening line, closed by the same fence
+# (or code in a fence of its own, "````md" showing one, which stays as written)
+MYST_DIRECTIVE_RE = re.compile(
+    r"(?ms)^[ \t]{0,3}(?P<code>(?P<plain>`{3,}|~{3,})(?![ \t]*\{)[^\n]*\n.*?^[ \t]{0,3}(?P=plain)[ \t]*$)|"
+    r"^(?P<indent>[ \t]{0,3})(?P<fence>`{3,}|~{3,}|:{3,})[ \t]*"
+    r"\{(?P<name>\.?[A-Za-z][\w+#.-]*)(?P<attributes>[^}\n]*)\}[ \t]*(?P<argument>[^\n]*)\n"
+    r"(?P<inner>.*?)^[ \t]{0,3}(?P=fence)[ \t]*$"
 )
+MYST_OPTION_RE = re.compile(r"^:([\w-]+):(?:[ \t]+(.*))?$")
+MYST_ADMONITIONS = ("note", "tip", "hint", "important", "warning", "caution", "attention", "danger", "error",
+                    "seealso", "admonition")  # fmt: skip
+MYST_CODE = ("code-block", "code", "sourcecode", "code-cell")
+MYST_BUILD = ("toctree", "tableofcontents", "contents", "include", "literalinclude", "glossary", "index")
+MYST_DIRECTIVES = (*MYST_ADMONITIONS, *MYST_CODE, *MYST_BUILD, "figure", "image")
+MYST_ROLE_RE = re.compile(r"\{([\w.+:-]+)\}`([^`\n]+)`")  # "{ref}`the fixtures <fixtures>`", "{func}`~a.b`"
+MYST_TARGET_RE = re.compile(r"(?m)^\([\w.:-]+\)=[ \t]*$\n?")  # "(fixtures)=" over a heading: a link target
+# roles that name code ("see :func:`~retry.backoff`", "{func}`~retry.backoff`"): the name, as code; any other role
+# (ref, doc, term…) keeps its words. "py:func" and the like are the same roles in a domain.
+CODE_ROLES = frozenset({"func", "meth", "class", "mod", "attr", "data", "const", "exc", "obj", "command", "file",
+                        "program", "option", "envvar", "samp", "kbd", "makevar", "mailheader", "type", "member",
+                        "var", "macro", "struct", "enum", "function", "cpp", "js", "code", "math"})  # fmt: skip
+ROLE_TARGET_RE = re.compile(r"^(?P<title>.*?)\s*<[^<>]+>$", re.S)  # "the backoff section <backoff>"
+# Quarto's and R Markdown's code cells: "```{python}" or "```{r setup, include=FALSE}", options as "#| echo: true";
+# Pandoc's "```{.python .numberLines}" names its language so too (read with MyST's directives, above)
+CELL_OPTIONS_RE = re.compile(r"\A(?:[ \t]*#\|[^\n]*\n)*")
 # Quarto's callouts: "::: {.callout-tip}" (a title="…" attribute, or a "## Title" inside) … ":::"
 QUARTO_CALLOUT_RE = re.compile(
     r"(?ms)^[ \t]*(:{3,})[ \t]*\{\.callout-(\w+)([^}\n]*)\}[ \t]*\n(?:[ \t]*#{1,6}[ \t]+([^\n]+)\n)?"
@@ -169,8 +190,8 @@ def claims_plain_text(text: str) -> bool:
 def parse(text: str, name: str = "") -> Article:
     """Parse Markdown into an Article; front matter gives title, author and language."""
     meta, body = _split_front_matter(text, name)
-    # a notebook's cells are code in their language, without the cell's options
-    body = CELL_FENCE_RE.sub(lambda m: f"{m.group(1)}{m.group(2).lower()}\n", body)
+    if "{" in body or ")=" in body:  # MyST's directives, Quarto's cells, roles and "(label)=" targets, outside code
+        body = _outside(FENCE_RE, _myst_directives(body), _myst_inline)
     body = _outside(FENCE_RE, body, _python_markdown)  # first: its blocks hold code indented under them
     # MDX and shortcodes are read outside code: a React tutorial's `<Button>` and `import` lines are its code
     body, code = _code_set_aside(body)
@@ -500,6 +521,77 @@ def shown_address(url: str) -> str:
     """An address as the link to an embed's page shows it, without its scheme or "www." ("youtube.com/watch?v=…"):
     the Markdown, HTML and reStructuredText readers' embeds alike."""
     return SCHEME_RE.sub("", url)
+
+
+def role_words(role: str, content: str) -> tuple[str, bool]:
+    """What a reader sees of a Sphinx or MyST role, and whether it is code: ":func:`~retry.backoff`" is the code
+    "backoff", ":ref:`the backoff section <backoff>`" the words "the backoff section"."""
+    role = role.split(":")[-1]
+    target = ROLE_TARGET_RE.match(content)
+    words = target.group("title") if target and target.group("title") else content
+    if role in ("guilabel", "menuselection"):  # "&Cancel" underlines its C; "File --> Save" is a path of menus
+        words = re.sub(r"&(?=\w)", "", words).replace("-->", "›")
+    if role in CODE_ROLES:
+        words = words.lstrip("!")
+        return (words[1:].rsplit(".", 1)[-1] if words.startswith("~") else words), True
+    return words, False
+
+
+def _myst_inline(body: str) -> str:
+    return MYST_TARGET_RE.sub("", MYST_ROLE_RE.sub(_myst_role, body))
+
+
+def _myst_role(match: re.Match[str]) -> str:
+    words, code = role_words(match.group(1), match.group(2))
+    return f"`{words}`" if code else words
+
+
+def _myst_directives(body: str) -> str:
+    """MyST's directives as what they show: an admonition a quote under its label, a code block code in its
+    language (its :caption: in bold above), a figure its picture; a table of contents or an include goes. Any
+    other directive is left as written."""
+
+    def directive(match: re.Match[str]) -> str:
+        if match.group("code"):
+            return match.group(0)
+        name, argument, inner = match.group("name").lower(), match.group("argument").strip(), match.group("inner")
+        fence = match.group("fence")
+        myst = name in MYST_DIRECTIVES and not match.group("attributes").strip()
+        if not myst and fence.startswith(":"):
+            return match.group(0)  # Quarto's callout (":::{.callout-tip}"), read further on
+        if not myst:  # a notebook's cell: code in its language, without the cell's options ("#| echo: true")
+            language = name.lstrip(".")
+            return f"{match.group('indent')}{fence}{language}\n{CELL_OPTIONS_RE.sub('', inner)}{fence}"
+        options, inner = _myst_options(inner)
+        if name in MYST_BUILD:
+            return ""
+        if name in ("figure", "image"):
+            alt = options.get("alt") or " ".join(inner.split())
+            return f"\n![{alt}]({argument})\n" if argument else ""
+        if name in MYST_CODE:
+            caption = f"**{options['caption']}**\n\n" if options.get("caption") else ""
+            fence = "`" * max(3, max((len(r) + 1 for r in re.findall(r"`{3,}", inner)), default=3))
+            return f"\n{caption}{fence}{argument.split()[0] if argument else ''}\n{inner.rstrip()}\n{fence}\n"
+        kind = "" if name == "admonition" else "see also" if name == "seealso" else name
+        return "\n" + _callout_quote(kind, argument if name == "admonition" else "", _myst_directives(inner)) + "\n"
+
+    return MYST_DIRECTIVE_RE.sub(directive, body)
+
+
+def _myst_options(inner: str) -> tuple[dict[str, str], str]:
+    """A directive's options (":caption: test_orders.py" lines, or a YAML block between "---"), and what follows."""
+    lines = inner.split("\n")
+    options: dict[str, str] = {}
+    if lines and lines[0].strip() == "---" and "---" in (line.strip() for line in lines[1:]):
+        end = next(i for i, line in enumerate(lines[1:], 1) if line.strip() == "---")
+        for line in lines[1:end]:
+            key, _, value = line.partition(":")
+            options[key.strip().lower()] = value.strip().strip("'\"")
+        lines = lines[end + 1 :]
+    while lines and (option := MYST_OPTION_RE.match(lines[0].strip())):
+        options[option.group(1).lower()] = (option.group(2) or "").strip()
+        lines.pop(0)
+    return options, "\n".join(lines).strip("\n")
 
 
 def _callout_head(kind: str, title: str) -> str:

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any
 from ..errors import CourseError
 from ..model import Article
 from . import html
-from .markdown import VIDEO_PAGES, shown_address  # Nikola's and Pelican's ".. youtube:: ID": a link, as an embed is
+
+# Nikola's and Pelican's ".. youtube:: ID": a link, as an embed is; Sphinx's roles read as MyST's are
+from .markdown import VIDEO_PAGES, role_words, shown_address
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -41,13 +43,7 @@ SIGNALS_NEEDED = 2  # kinds of them: one alone ("Note::" in prose, a lone "`x <y
 COMMENT_FIELD_RE = re.compile(r"(?i)^\.\. (?P<key>title|authors?): (?P<value>.*)$")
 COMMENT_FIELD_LINES = 20  # the top of the post, where such fields are
 
-# Sphinx's roles that name code ("see :func:`~retry.backoff`"): the name, as code; any other role unknown to
-# docutils (:ref:, :doc:, :term:…) keeps its words. "py:func" and the like are the same roles in a domain.
-CODE_ROLES = frozenset({"func", "meth", "class", "mod", "attr", "data", "const", "exc", "obj", "command", "file",
-                        "program", "option", "envvar", "samp", "kbd", "makevar", "mailheader", "type", "member",
-                        "var", "macro", "struct", "enum", "function", "cpp", "js"})  # fmt: skip
-ROLE_RE = re.compile(r"^:(?P<role>[\w.+:-]+):`(?P<content>.*)`$", re.S)
-TARGET_RE = re.compile(r"^(?P<title>.*?)\s*<[^<>]+>$", re.S)  # "the backoff section <backoff>"
+ROLE_RE = re.compile(r"^:(?P<role>[\w.+:-]+):`(?P<content>.*)`$", re.S)  # a role docutils does not know
 # Sphinx's directives whose words belong to the article; its build directives (toctree, highlight, autodoc…)
 # go, as docutils drops any directive it does not know
 VERSION_LABELS = {"versionadded": "New in version", "versionchanged": "Changed in version",
@@ -237,23 +233,14 @@ def _without_docinfo(document: nodes.document) -> str | None:
 
 def _role_words(source: str) -> nodes.Node:
     """A role docutils does not know, as a reader would see it: ":func:`~retry.backoff`" as the code "backoff",
-    ":ref:`the backoff section <backoff>`" as "the backoff section"."""
+    ":ref:`the backoff section <backoff>`" as "the backoff section" (markdown.role_words, MyST's roles too)."""
     from docutils import nodes
 
     match = ROLE_RE.match(source)
     if not match:
         return nodes.Text(source)
-    role, content = match.group("role").split(":")[-1], match.group("content")
-    target = TARGET_RE.match(content)
-    words = target.group("title") if target and target.group("title") else content
-    if role in ("guilabel", "menuselection"):  # "&Cancel" underlines its C; "File --> Save" is a path of menus
-        words = re.sub(r"&(?=\w)", "", words).replace("-->", "›")
-    if role in CODE_ROLES:
-        words = words.lstrip("!")
-        if words.startswith("~"):
-            words = words[1:].rsplit(".", 1)[-1]
-        return nodes.literal(words, words)
-    return nodes.Text(words)
+    words, code = role_words(match.group("role"), match.group("content"))
+    return nodes.literal(words, words) if code else nodes.Text(words)
 
 
 def _as_quote(admonition: nodes.Element, document: nodes.document) -> nodes.Node:
