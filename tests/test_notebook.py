@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -106,12 +107,12 @@ def test_a_notebook_reads_as_its_reader_sees_it() -> None:
     assert "import warnings" not in markdown  # the cell tagged remove-cell
     assert "FutureWarning" not in markdown  # stderr
     assert "```python\ndf['churned'] = df.days_since_payment > 60\n" in markdown  # the kernel's language
-    assert "```text\nplan\nannual     0.07\nmonthly    0.23\nName: churned, dtype: float64\n```" in markdown
+    assert "```output\nplan\nannual     0.07\nmonthly    0.23\nName: churned, dtype: float64\n```" in markdown
     assert "<style" not in markdown and "<th>0</th>" not in markdown and "<th>plan</th>" in markdown
     assert "![Monthly cohorts](image1.png)" in markdown and "<Figure" not in markdown and "#|" not in markdown
     assert "\n20\n… (10 more lines)\n```" in markdown and "\n21\n" not in markdown
     assert "print('After a year" not in markdown and "After a year: 62%" in markdown  # echo: false
-    assert "```python\ndf.plot()\n```\n\n```text\nNameError: name 'df' is not defined\n```" in markdown
+    assert "```python\ndf.plot()\n```\n\n```output\nNameError: name 'df' is not defined\n```" in markdown
     assert "Traceback" not in markdown and "\x1b" not in markdown
     assert "![The cohort sheet](image2.png)" in markdown
     assert pictures == {"image1.png": PNG, "image2.png": PNG}
@@ -139,6 +140,10 @@ def test_a_notebook_becomes_a_course(tmp_path: Path) -> None:
     text = "".join(lesson.read_text() for lesson in lessons)
     assert "| plan | churn\\_rate |" in text and "| monthly | 0.23 |" in text  # a table, not HTML
     assert run("build", str(tmp_path / "course")).exit_code == 0
+    # what the code printed is a box of its own kind (white, bordered), not a second code box under the code
+    built = "".join(path.read_text() for path in (tmp_path / "course" / "build").glob("0*.html"))
+    assert re.search(r'<pre class="output" style="[^"]*background-color:#fff[^"]*border:1px solid #d9dde3', built)
+    assert re.search(r'<div class="scroll"[^>]*><pre class="output"', built)  # it scrolls sideways as code does
 
 
 def test_a_notebook_without_its_name_is_known_by_its_content(tmp_path: Path) -> None:

@@ -125,7 +125,7 @@ def test_a_notebook_served_as_plain_text_is_read_as_a_notebook(server: str) -> N
     assert article.title == "Churn you can trust"
     assert [block.markdown for block in article.blocks if block.kind == "code"] == [
         "```\nprint(0.18)\n```",
-        "```text\n0.18\n```",
+        "```output\n0.18\n```",
     ]
 
 

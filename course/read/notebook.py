@@ -281,7 +281,7 @@ def _printed(text: str) -> str:
     if len(lines) > OUTPUT_LINES:
         more = len(lines) - OUTPUT_LINES
         lines = [*lines[:OUTPUT_LINES], f"… ({more} more line{'s' if more != 1 else ''})"]
-    return _fenced("\n".join(lines), "text") if any(line.strip() for line in lines) else ""
+    return _fenced("\n".join(lines), "output") if any(line.strip() for line in lines) else ""
 
 
 def _with_attachments(source: str, attachments: Any, pictures: dict[str, bytes]) -> str:

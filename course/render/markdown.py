@@ -28,6 +28,7 @@ ALLOWED_ATTRIBUTES = {
     "sup": {"id", "class"},
     "section": {"class"},
     "p": {"class"},
+    "pre": {"class"},
     "td": {"align"},
     "th": {"align"},
 }
@@ -35,7 +36,9 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Code and tables keep their lines and words on a phone: they scroll sideways inside a box that never widens the
 # email. A fixed-layout table holds the box at the column's width (a table cell would grow to fit its content;
 # Outlook, which has no scrolling, lays the email out at its full width anyway).
-WIDE_RE = re.compile(r"(?s)<pre>.*?</pre>|<table>.*?</table>")
+WIDE_RE = re.compile(r"(?s)<pre\b[^>]*>.*?</pre>|<table>.*?</table>")
+# what a notebook's code printed (a fence of "output", as the notebook reader writes it): a box of its own kind
+OUTPUT_RE = re.compile(r'<pre><code class="language-output">')
 SCROLL_BOX = (
     '<table class="scroll-box" role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr>'
     '<td class="scroll-cell"><div class="scroll">{}</div></td></tr></table>'
@@ -76,6 +79,7 @@ def render_html(markdown: str, rewrite_url: Callable[[str], str] | None = None, 
     shift = {"heading_shift": 2 - min(levels) if levels else 0}
     raw = _renderer().render(list(tokens), markdown_parser().options, shift)
     raw = SUMMARY_RE.sub(r"<p><strong>\1</strong></p>", raw)  # no email client opens a <details>: all is shown
+    raw = OUTPUT_RE.sub('<pre class="output"><code>', raw)
     cleaned = nh3.clean(
         raw,
         tags=ALLOWED_TAGS,
