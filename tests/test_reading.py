@@ -2502,3 +2502,21 @@ def test_myst_directives_and_roles_read_as_they_show() -> None:
         "```mermaid\ngraph LR\n```",
         "````md\n```{note}\nAs written.\n```\n````",
     ]
+
+
+def test_a_notebook_exported_as_a_page_reads_as_the_notebook_does() -> None:
+    """nbconvert's page of a notebook: its prompts ("In [2]:", "Out[2]:") were paragraphs of their own, its code
+    had no language (nbconvert names it on a box, "hl-ipython3") and what the code printed read as more code;
+    a warning on stderr reached the lesson. As the notebook reader reads the notebook itself, they do not."""
+    prose = "<p>Write the rule in one sentence before you look at the data, and nothing else counts as churn.</p>"
+    page = (
+        f'<html><body><main><div class="jp-Cell jp-MarkdownCell"><div class="jp-InputPrompt jp-InputArea-prompt">'
+        f'</div><div class="jp-RenderedMarkdown"><h1>Churn</h1>{prose}</div></div>'
+        '<div class="jp-Cell jp-CodeCell"><div class="jp-InputPrompt jp-InputArea-prompt">In [2]:</div>'
+        '<div class="highlight hl-ipython3"><pre><span class="n">df</span>.churned.mean()\n</pre></div>'
+        '<div class="jp-OutputArea"><div class="jp-OutputPrompt jp-OutputArea-prompt">Out[2]:</div>'
+        '<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="text/plain"><pre>0.18</pre></div>'
+        '<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="application/vnd.jupyter.stderr">'
+        "<pre>FutureWarning: the default will change</pre></div></div></div></main></body></html>"
+    )
+    assert _html_markdown(page) == ("Churn", [prose[3:-4], "```python\ndf.churned.mean()\n```", "```output\n0.18\n```"])

@@ -77,6 +77,9 @@ CALLOUT_TITLE_RE = re.compile(
     r"(?i)(^|\s)(admonition-title|admonition-?heading\w*|callout-title|markdown-alert-title)(\s|$)"
 )
 CODE_TITLE_CLASS_RE = re.compile(r"(?i)(^|\s)(codeBlockTitle\w*|code-?block-?title|code-title|highlight-title)(\s|$)")
+PROMPT_CLASS_RE = re.compile(r"(?i)(^|\s)(jp-InputPrompt|jp-OutputPrompt|input_prompt|output_prompt|prompt)(\s|$)")
+PROMPT_RE = re.compile(r"\s*(?:(?:In|Out)\s*\[\s*[\d*]*\s*\]\s*:?)?\s*")  # "In [2]:", "Out[2]:", or nothing
+NOTEBOOK_OUTPUT_CLASS_RE = re.compile(r"(?i)(^|\s)(jp-OutputArea-output|output_text|output_stream)(\s|$)")
 ADMONITION_BLOCK_RE = re.compile(r"(?i)(^|\s)admonitionblock(\s|$)")  # AsciiDoc's, laid out as a table
 # what a docs site or a blog writes around an article, in its own words: a link back up the page, an invitation
 # to edit the page's source, a feedback widget's question, the date of the last change
@@ -119,6 +122,7 @@ def parse(page: str, name: str = "") -> Article:
             author = author or _copyright_holder(text)
     _permalinks_removed(root)
     _numbered_code_as_code(root)
+    _notebook_cells_as_written(root)
     _code_titles_as_labels(root)
     _tabs_as_labelled_panels(root)
     _lazy_pictures_loaded(root)
@@ -357,6 +361,22 @@ def _numbered_code_as_code(root: HtmlElement) -> None:
         for number in [e for e in pre.iter("span") if LINE_NUMBER_CLASS_RE.search(e.get("class") or "")]:
             if LINE_NUMBERS_RE.fullmatch(number.text_content()):
                 number.drop_tree()  # its tail, the line's code, stays
+
+
+def _notebook_cells_as_written(root: HtmlElement) -> None:
+    """A notebook exported as a page (nbconvert, JupyterLab's "Save and Export As HTML"): its prompts ("In [2]:",
+    "Out[2]:") are the notebook's, not the article's, and go; what the code printed is marked as output, as the
+    notebook reader marks it (the email shows it apart from the code); its warnings and tracebacks (stderr) go."""
+    for element in list(root.iter("div")):
+        if element.getparent() is None:
+            continue
+        classes = element.get("class") or ""
+        prompt = PROMPT_CLASS_RE.search(classes) and PROMPT_RE.fullmatch(element.text_content())
+        if prompt or element.get("data-mime-type") == "application/vnd.jupyter.stderr":
+            element.drop_tree()
+        elif NOTEBOOK_OUTPUT_CLASS_RE.search(classes) and element.get("data-mime-type", "text/plain") == "text/plain":
+            for pre in element.iter("pre"):
+                pre.set("class", "language-output")
 
 
 def _code_titles_as_labels(root: HtmlElement) -> None:
@@ -864,7 +884,8 @@ SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 CODE_LANGUAGE_RE = re.compile(r"^(?:language|lang)-([\w+#.-]+)$")  # class="language-python" (Prism, highlight.js)
 # Sphinx and GitHub name the language on a box around the <pre>: "highlight-python", "highlight-source-shell"
-WRAPPER_LANGUAGE_RE = re.compile(r"^highlight-(?:source-)?([\w+#.-]+)$")
+WRAPPER_LANGUAGE_RE = re.compile(r"^(?:highlight|hl)-(?:source-)?([\w+#.-]+)$")  # and nbconvert's "hl-ipython3"
+NOTEBOOK_LANGUAGES = {"ipython": "python", "ipython2": "python", "ipython3": "python"}
 NO_LANGUAGE = {"default", "none", "text", "plain", "plaintext"}  # what a highlighter calls having none
 
 
@@ -885,7 +906,8 @@ def _code_language(pre: Any) -> str | None:
         for name in box.get("class") or []:
             match = WRAPPER_LANGUAGE_RE.match(name)
             if match:
-                return None if match.group(1).lower() in NO_LANGUAGE else match.group(1)
+                language = match.group(1)
+                return None if language.lower() in NO_LANGUAGE else NOTEBOOK_LANGUAGES.get(language.lower(), language)
         box, levels = box.parent, levels - 1
     return None
 
