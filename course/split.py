@@ -70,16 +70,13 @@ def split_to_project(article_location: str, out: Path | None = None, lessons: in
                                  Path(source.name).name if not source.url else source.url, files, force=force,
                                  every_days=schedule.every, discard_edits=discard_edits)  # fmt: skip
     left_out = list(article.left_out)
+    # a Word document's, a notebook's or a ZIP export's pictures, left out for want of an address: beside the
+    # lessons, where that address leads ("images/image1.png", "Page%20abc/chart.png")
     saved = [name for name in source.pictures if f"image {name}" in left_out]
-    if saved:  # a Word document's or a notebook's pictures, left out for want of an address: beside the lessons
-        folder = root / PICTURES_DIR
-        folder.mkdir(parents=True, exist_ok=True)
-        for name in saved:  # "images/image1.png", "Page%20abc/chart.png": saved where that address leads
-            target = folder / unquote(name)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(source.pictures[name])
-            left_out.remove(f"image {name}")
-    result = SplitResult(root, plan, kept, backup, left_out, _hardly_punctuated(article))
-    result.pictures = saved
-    result.pictures_of = source.url or Path(source.name).name
-    return result
+    for name in saved:
+        target = root / PICTURES_DIR / unquote(name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(source.pictures[name])
+        left_out.remove(f"image {name}")
+    return SplitResult(root, plan, kept, backup, left_out, _hardly_punctuated(article), pictures=saved,
+                       pictures_of=source.url or Path(source.name).name)  # fmt: skip

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import CourseError
 from ..model import Article, Block
-from ..text import ITEM_NUMBER_RE, markdown_parser, markdown_words_text, reading_minutes
+from ..text import ITEM_NUMBER_RE, markdown_words_text, parsed, reading_minutes
 from .fields import describe_lessons, heading_levels
 
 MIN_LESSONS, MAX_LESSONS = 3, 7
@@ -205,7 +205,7 @@ def _with_list_items(blocks: list[Block], weights: Weights) -> tuple[list[Block]
     result: list[Block] = []
     for block in blocks:
         long = block.kind == "list" and block.words >= weights.long_list
-        tokens = markdown_parser().parse(block.markdown) if long else []
+        tokens = parsed(block.markdown) if long else ()
         starts = [token.map[0] for token in tokens if token.type == "list_item_open" and token.level == 1 and token.map]
         if len(starts) < LONG_LIST_ITEMS or starts[0] != 0:
             result.append(block)

@@ -406,8 +406,8 @@ def _tabs_as_labelled_panels(root: HtmlElement) -> None:
             continue
         for tab, panel in zip(tabs, panels, strict=True):
             label = Element("p")
-            label.append(Element("strong"))
-            label[0].text = " ".join(tab.text_content().split())
+            label.text = tab.text_content()
+            _as_bold_paragraph(label)
             panel.addprevious(label)
             panel.attrib.pop("hidden", None)
             panel.attrib.pop("style", None)
