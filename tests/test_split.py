@@ -564,6 +564,13 @@ def test_a_title_with_its_own_comma_is_joined_by_what_comes_before_it() -> None:
     assert combine_titles(["Plan the week", "Review it, then rest"], "en", set()) == (
         "Plan the week and review it, then rest"  # the last title's comma follows the "and": no list to misread
     )
+    # the last title whole is too long for a subject: its words before its comma, rather than the first title alone
+    # ("Keep the timeline short" named a lesson half of which was the actions)
+    titles = ["Keep the timeline short", "End with two or three actions, each with an owner"]
+    assert combine_titles(titles, "en", set()) == "Keep the timeline short and end with two or three actions"
+    assert combine_titles(["Keep the timeline short", "Act, and soon, before the next outage hits"], "en", set()) == (
+        "Keep the timeline short"  # "Act" alone does not stand for its title
+    )
 
 
 def test_a_preheader_does_not_open_with_a_lower_case_word() -> None:

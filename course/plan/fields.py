@@ -345,9 +345,12 @@ def combine_titles(titles: list[str], language: str, proper: set[str]) -> str:
     has_joiner = any(f" {joiner} " in f" {title.lower()} " for title in titles)
     for count in range(len(following), 1, -1):
         chosen = following[:count]
-        combined = ", ".join(chosen) if has_joiner else ", ".join(chosen[:-1]) + f" {joiner} {chosen[-1]}"
-        if len(combined) <= SUBJECT_MAX:
-            return combined
+        # the last title whole, else (too long) its words before its own comma, rather than no title at all
+        for last in dict.fromkeys([chosen[-1], _head_before_comma(chosen[-1]) or chosen[-1]]):
+            listed = [*chosen[:-1], last]
+            combined = ", ".join(listed) if has_joiner else ", ".join(listed[:-1]) + f" {joiner} {last}"
+            if len(combined) <= SUBJECT_MAX:
+                return combined
         labels = count == len(following) and all(": " in title for title in titles)
         if labels and not any(map(LABEL_PREFIX_RE.match, titles)):
             # "Monday: access and people" … "Friday: show and ask": too long together, their heads name them all
@@ -392,10 +395,20 @@ def _before_own_commas(titles: list[str]) -> list[str]:
     exponentially, with jitter" and "Respect Retry-After" read as one list of three ("…, with jitter and respect
     Retry-After"), so an editor keeps the words before the comma. None when those are too few to stand for the
     title ("Yes, you can")."""
-    heads = [title.split(", ")[0] for title in titles[:-1]]
-    if any(len(head.split()) < 2 for head, title in zip(heads, titles[:-1], strict=True) if head != title):
-        return []
+    heads = []
+    for title in titles[:-1]:
+        head = _head_before_comma(title) if ", " in title else title
+        if head is None:
+            return []
+        heads.append(head)
     return [*heads, titles[-1]]
+
+
+def _head_before_comma(title: str) -> str | None:
+    """A title's words before its own comma ("End with two actions" of "End with two actions, each with an
+    owner"), or None when they are too few to stand for it ("Yes" of "Yes, you can") or there is no comma."""
+    head = title.split(", ")[0]
+    return head if head != title and len(head.split()) >= 2 else None
 
 
 def _continued(title: str, proper: set[str]) -> str:
