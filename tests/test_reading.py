@@ -2520,3 +2520,20 @@ def test_a_notebook_exported_as_a_page_reads_as_the_notebook_does() -> None:
         "<pre>FutureWarning: the default will change</pre></div></div></div></main></body></html>"
     )
     assert _html_markdown(page) == ("Churn", [prose[3:-4], "```python\ndf.churned.mean()\n```", "```output\n0.18\n```"])
+
+
+def test_a_blogs_fields_written_as_paragraphs_are_not_the_article() -> None:
+    """A blog kept in Markdown wrote its fields under the title, a paragraph each ("Author: [devneel](…)",
+    "Tags: Team Management, Startups", "Description: …"): they opened the first lesson, and the description,
+    label and all, was its preheader. Two or more such fields go (the author's name, when it is one, gives the
+    author); a tag line goes alone; one "Summary: …" alone is the author's and stays."""
+    prose = "Large teams drown in meetings. Three people decide fast, own their work and ship every week. " * 3
+    fields = "Author: [Neel Patel](https://github.com/neel)\n\nTags: Team Management\n\nDescription: Teams of three."
+    article = parse_article(Source("blog.md", "markdown", f"# Teams of three\n\n{fields}\n\n{prose}\n"))
+    assert [b.markdown for b in article.blocks] == [prose.strip()] and article.author == "Neel Patel"
+    handle = parse_article(Source("blog.md", "markdown", f"# T\n\n{fields.replace('Neel Patel', 'neelp')}\n\n{prose}"))
+    assert len(handle.blocks) == 1 and handle.author is None  # a handle is no name to sign with
+    tags = parse_article(Source("blog.md", "markdown", f"# T\n\nTags: hiring, teams\n\n{prose}\n"))
+    assert [b.markdown for b in tags.blocks] == [prose.strip()]
+    summary = parse_article(Source("blog.md", "markdown", f"# T\n\nSummary: three beats ten.\n\n{prose}\n"))
+    assert summary.blocks[0].markdown == "Summary: three beats ten."

@@ -732,6 +732,17 @@ def test_generic_headings_do_not_name_lessons() -> None:
     assert plan_lessons(parse_article(Source("reviews.md", "markdown", faq)), 3)[-1].title == "After the review"
 
 
+def test_a_generic_label_before_a_headings_own_words_does_not_title_the_lesson() -> None:
+    """The last lesson of a team-building post was titled "Conclusion: Think Small, Win Big": as a subject the label
+    says nothing. The heading's own words title it, and the heading, which says the title, is shown once."""
+    rng = random.Random(5)
+    sections = ["Why three", "How we scaled", "Conclusion: Think small, win big", "Summary: yes"]
+    text = "# Teams of three\n\n" + "\n\n".join(f"## {name}\n\n{_paragraph(rng, 150)}" for name in sections)
+    plan = plan_lessons(parse_article(Source("three.md", "markdown", text)), 4)
+    assert plan[2].title == "Think small, win big" and "Conclusion" not in plan[2].markdown
+    assert plan[3].title == "Summary: yes"  # one word after the label is too few to stand for the heading
+
+
 ESSAY_PART = (
     "I have kept a notebook for twenty-two years, and I could not tell you what most of it says. That is not a "
     "confession, it is the point, and it took me a long time to see it. "

@@ -130,7 +130,7 @@ def describe_lessons(
             sep="-",
         )
         first = blocks[0]
-        heading_is_title = first.kind == "heading" and _same(strip_number(first.text), title)
+        heading_is_title = first.kind == "heading" and _same(_without_generic_label(strip_number(first.text)), title)
         if heading_is_title and numbered and ITEM_NUMBER_RE.match(first.text):
             title = _no_full_stop(first.text)  # "2. Send the agenda…" above "3. Put prices in writing": numbered
         fields = (visible(title), visible(subject), visible(preheader))
@@ -238,7 +238,11 @@ def lesson_title(blocks: list[Block], article: Article, number: int, proper: set
     if headings and (first.kind == "heading" or first.glue_next):
         levels = heading_levels(blocks)
         level = min(levels[id(b)] for b in headings)
-        top = [_not_shouting(_no_full_stop(strip_number(b.text))) for b in headings if levels[id(b)] == level]
+        top = [
+            _not_shouting(_no_full_stop(_without_generic_label(strip_number(b.text))))
+            for b in headings
+            if levels[id(b)] == level
+        ]
         top = [title for title in top if not _generic(title)] or top
         return combine_titles(top, article.language, proper or set()) if len(top) > 1 else top[0]
     if first.glue_next and first.words <= 14 and LETTERS_RE.search(first.text):
@@ -250,6 +254,13 @@ def lesson_title(blocks: list[Block], article: Article, number: int, proper: set
         if b.kind in PROSE and LETTERS_RE.search(b.text) and id(b) not in captions
     )
     return short_phrase(prose, SUBJECT_MAX) or cut_at_phrase(prose, SUBJECT_MAX).rstrip("…") or article.title
+
+
+def _without_generic_label(heading: str) -> str:
+    """A heading without the label any article's part could have before its own words ("Conclusion: Think small,
+    win big" -> "Think small, win big"): as the subject of an email, the label says nothing."""
+    label, colon, rest = heading.partition(": ")
+    return rest if colon and _generic(label) and len(rest.split()) >= 2 else heading
 
 
 def _fragment(text: str) -> bool:

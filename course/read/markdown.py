@@ -166,6 +166,18 @@ QUARTO_CALLOUT_RE = re.compile(
 QUARTO_TITLE_RE = re.compile(r'title\s*=\s*"([^"]*)"')
 PROPERTY_LINE_RE = re.compile(r"^[A-Z][\w ]{0,24}:\s+\S.{0,80}$")  # "Tags: hiring, onboarding"
 OWNER_PROPERTY_RE = re.compile(r"(?i)^(owner|author|written by|created by|autora?|auteure?)\s*:\s*(.+)$")
+# a blog's fields written as paragraphs under the title ("Author: [devneel](…)", "Tags: Startups", "Description:
+# …"): the page's, not the article's. Tags and their like say so alone; the others only two or more together
+# ("Summary: what we learned" alone may be the author's first line)
+TAG_PROPERTY_RE = re.compile(
+    r"(?i)^(tags?|categories|category|keywords|topics|labels|filed under|posted in|schlagwörter|kategorien?|"
+    r"étiquettes|catégories?|etiquetas|categorías?)\s*:\s+\S"
+)
+PAGE_PROPERTY_RE = re.compile(
+    r"(?i)^(author|authors|by|written by|date|published|published on|posted|posted on|updated|last updated|created|"
+    r"description|summary|excerpt|reading time|read time|status|slug|series|level|difficulty|autor|autorin|auteur|"
+    r"datum|veröffentlicht|publié le|fecha|publicado)\s*:\s+\S"
+)
 # Notion's callouts (<aside>💡 …</aside>) are a quote of the author's own: written as one
 ASIDE_RE = re.compile(r"(?ms)^<aside>[ \t]*\n(.*?)\n\s*</aside>[ \t]*$")
 NAV_RE = re.compile(
@@ -652,16 +664,19 @@ def _drop_byline(blocks: list[Block]) -> tuple[str | None, list[Block]]:
     """Bylines, dates and reading times at the top of the article ("*By Priya Raman · 12 minute read*") are the
     page's, not the article's: they go, and a byline gives the author. So does a block of properties, one
     "Key: value" a line, as Notion exports them ("Created: March 4, 2026", "Tags: hiring", "Status: Published")
-    and Google Docs' templates write them in bold ("**Owner:** Daniela Ruiz"): its owner or author is the author."""
-    author = None
-    kept = list(blocks)
+    and Google Docs' templates write them in bold ("**Owner:** Daniela Ruiz"), or a blog's fields a paragraph
+    each (see _page_fields): its owner or author is the author."""
+    fields = {id(block): block.text.replace("**", "").strip() for block in _page_fields(blocks)}
+    author = _owner(list(fields.values()))
+    kept = [block for block in blocks if id(block) not in fields]
     for block in blocks[:4]:
         if block.kind == "heading":
             break
+        if id(block) in fields:
+            continue
         lines = [line.replace("**", "").strip() for line in block.markdown.split("\n") if line.strip()]
         if block.kind == "paragraph" and len(lines) >= 2 and all(PROPERTY_LINE_RE.match(line) for line in lines):
-            owners = [match.group(2).strip() for line in lines if (match := OWNER_PROPERTY_RE.match(line))]
-            author = author or next((name for name in owners if is_signature(name)), None)
+            author = author or _owner(lines)
             kept.remove(block)
             continue
         if block.kind != "paragraph" or len(block.text.split()) > 16:
@@ -671,6 +686,29 @@ def _drop_byline(blocks: list[Block]) -> tuple[str | None, list[Block]]:
             author = author or name
             kept.remove(block)
     return author, kept
+
+
+def _owner(lines: list[str]) -> str | None:
+    """The name a page's properties give as its owner or author ("Author: Jane Doe"), if one is a name."""
+    owners = [match.group(2).strip() for line in lines if (match := OWNER_PROPERTY_RE.match(line))]
+    return next((name for name in owners if is_signature(name)), None)
+
+
+def _page_fields(blocks: list[Block]) -> list[Block]:
+    """The paragraphs at the top of the article that are a blog's fields, one "Key: value" each ("Tags: Team
+    Management, Startups", then "Description: …"): a tag line always, the others when two or more are there."""
+    fields, tags = [], []
+    for block in blocks[:8]:
+        text = block.text.replace("**", "").strip()
+        if block.kind == "heading":
+            break
+        if block.kind != "paragraph" or "\n" in text or len(text) > 200:
+            continue
+        if TAG_PROPERTY_RE.match(text):
+            tags.append(block)
+        if TAG_PROPERTY_RE.match(text) or PAGE_PROPERTY_RE.match(text):
+            fields.append(block)
+    return fields if len(fields) >= 2 else tags
 
 
 def link_destination(url: str) -> str:
