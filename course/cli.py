@@ -126,7 +126,7 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
       course split https://example.com/blog/post -n 5 --force
     """
     from .split import split_to_project
-    from .text import plural
+    from .text import diagram_kinds, plural
 
     result = split_to_project(
         article, out=out, lessons=lessons, title=title, author=author, base_url=base_url, force=force,
@@ -151,6 +151,14 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
         click.echo(
             "The article has almost no full stops (an automatic transcript?): titles, subjects, preheaders and the "
             "cuts between lessons fall at sentences, so add the punctuation and split again."
+        )
+    diagrams = {lesson.number: kinds for lesson in result.plan if (kinds := diagram_kinds(lesson.markdown))}
+    if diagrams:
+        where = ", ".join(f"{' and '.join(kinds)} in lesson {number}" for number, kinds in diagrams.items())
+        click.echo(
+            f"The article draws diagrams from their source ({where}), which no email client does: readers would get "
+            "the source as code. Export each as a picture, put it online and write ![what it shows](https://…) in "
+            "its place; course check points at each."
         )
     embedded = result.left_out.count("embedded image")
     inserted = [item for item in result.left_out if item.startswith(("file ", "raw ", "directive "))]

@@ -286,6 +286,23 @@ ALERT_KINDS = "NOTE|TIP|IMPORTANT|WARNING|CAUTION"  # GitHub's alerts: "> [!TIP]
 ALERT_RE = re.compile(rf"^\[!({ALERT_KINDS})\]")
 
 
+# A fence in one of these languages is a diagram's source, which a site draws (GitHub, GitLab, MkDocs, Docusaurus)
+# and no email client does: the email shows its source, and course says so (split, `course check`)
+DIAGRAM_LANGUAGES = {
+    "mermaid": "Mermaid", "mmd": "Mermaid", "plantuml": "PlantUML", "puml": "PlantUML", "graphviz": "Graphviz",
+    "dot": "Graphviz", "d2": "D2", "nomnoml": "nomnoml", "wavedrom": "WaveDrom", "vega-lite": "Vega-Lite",
+    "flowchart": "flowchart.js", "geojson": "GeoJSON map", "topojson": "TopoJSON map", "stl": "3D model",
+}  # fmt: skip
+DIAGRAM_FENCE_RE = re.compile(
+    r"(?im)^ {0,3}(?:`{3,}|~{3,})[ \t]*\{?(" + "|".join(map(re.escape, DIAGRAM_LANGUAGES)) + r")\}?[ \t]*$"
+)
+
+
+def diagram_kinds(markdown: str) -> list[str]:
+    """The kinds of diagram whose source a lesson's Markdown shows ("Mermaid"), once each, in order."""
+    return list(dict.fromkeys(DIAGRAM_LANGUAGES[m.group(1).lower()] for m in DIAGRAM_FENCE_RE.finditer(markdown)))
+
+
 def alert_label(kind: str) -> str:
     """GitHub's alert marker ("[!TIP]") as the label GitHub shows (in English, as GitHub does): "Tip:"."""
     return kind.capitalize() + ":"

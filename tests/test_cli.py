@@ -271,6 +271,25 @@ def test_split_says_it_left_out_pictures_embedded_in_the_article(tmp_path: Path)
     assert "with a relative address" not in result.output
 
 
+def test_split_says_which_lessons_show_a_diagrams_source(tmp_path: Path) -> None:
+    """A tutorial's ```mermaid flow, drawn on its site, reached the email as its source: "sequenceDiagram",
+    "Client->>AuthServer: …" in a grey box. The split says which lesson shows which kind, and what to do; `course
+    check` points at its line (a warning: the email still builds) and does not also call its lines too wide."""
+    prose = "PKCE adds a one-time secret to each authorization request, so an intercepted code is worth nothing. "
+    flow = "```mermaid\nsequenceDiagram\n    Client->>AuthServer: Authorization request + code_challenge + method\n```"
+    text = f"# PKCE\n\n{prose * 3}\n\nHere is the flow:\n\n{flow}\n\n{prose * 2}\n"
+    result = _split_markdown(tmp_path, text, "a")
+    assert "The article draws diagrams from their source (Mermaid in lesson 1)" in result.output
+    assert "diagrams from" not in _split_markdown(tmp_path / "a", text.replace("mermaid", "text"), "b").output
+    checked = run("check", str(tmp_path / "a"), "--format", "json", "--no-spam")
+    findings = json.loads(checked.output)["lessons"][0]["findings"]
+    diagram = [f for f in findings if f["code"] == "code.diagram"]
+    assert len(diagram) == 1 and diagram[0]["severity"] == "warning" and "Mermaid" in diagram[0]["message"]
+    line = int(diagram[0]["where"].rsplit(":", 1)[1])
+    assert next((tmp_path / "a" / "lessons").glob("*.md")).read_text().split("\n")[line - 1] == "```mermaid"
+    assert not [f for f in findings if f["code"] == "code.wide"]
+
+
 def test_split_says_when_the_article_has_no_sentences_to_cut_at(tmp_path: Path) -> None:
     """An automatic video transcript (no full stops at all) became one lesson titled "Pricing your first consulting
     project so today I want to talk" without a word of warning. The split says why its lessons read so, and what
