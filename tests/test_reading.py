@@ -1444,8 +1444,11 @@ def test_a_table_whose_cells_hold_short_paragraphs_is_data_headed_by_its_first_r
 
 @pytest.mark.parametrize(
     "ending",
-    ["Talk soon,  \nOwen", "Talk soon,\n\nOwen", "<p>Talk soon,<br>Owen</p>", "Owen", "<p>Owen</p>", "— Owen"],
-)
+    [
+        "Talk soon,  \nOwen", "Talk soon,\n\nOwen", "<p>Talk soon,<br>Owen</p>", "Owen", "<p>Owen</p>", "— Owen",
+        "Talk soon,\nOwen", "Viele Grüße\nOwen",  # on the next line, as most type it (German: no comma)
+    ],
+)  # fmt: skip
 def test_a_markdown_or_html_article_signed_by_its_author_names_them(ending: str) -> None:
     """A letter signed "Talk soon," / "Owen" with no byline or front matter left the course's author empty (and
     the sender an example value); plain text already took the name from the sign-off, now every format does, and

@@ -804,12 +804,13 @@ def _block(kind: str, tag: str, source: str) -> Block | None:
         source = "\n".join(lines).strip()
         if not source:
             return None
+        source = _signed_on_two_lines(source)  # its text too: a letter's name is on the line under its closing
         text = markdown_words_text(source).strip()
         if (BADGE_RE.search(source) and not BADGE_RE.sub("", source).strip()) or HTML_BADGES_RE.fullmatch(source):
             return None  # a row of build, version and licence badges: the repository's page furniture
         if re.fullmatch(r"(!\[[^\]]*\]\([^)]*\)\s*)+", source):
             return Block("image", source, "")
-        return Block("paragraph", _signed_on_two_lines(source), text, glue_next=text.endswith(":"))
+        return Block("paragraph", source, text, glue_next=text.endswith(":"))
     block_kind = {
         "bullet_list_open": "list",
         "ordered_list_open": "list",
