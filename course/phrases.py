@@ -16,6 +16,7 @@ SENTENCE_END_RE = re.compile(
 )
 CLAUSE_END_RE = re.compile(r"(?<=[,;:])\s+|\s+[–—-]\s+|(?<=\S)[–—]\s*")
 QUOTE_MARK_RE = re.compile(r"(?m)^\s*>\s?")
+LEADING_NUMBER_RE = re.compile(r"^\d{1,3}[.)] (?=\S)")
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -102,7 +103,8 @@ def sentences(text: str) -> list[str]:
     """The sentences of a text, in order (a line of a list is a sentence of its own)."""
     found: list[str] = []
     for line in QUOTE_MARK_RE.sub("", text).split("\n"):
-        line = " ".join(line.split())
+        # an item's number ("**2. Only one option.** One offer…") is no sentence: its full stop ends none
+        line = LEADING_NUMBER_RE.sub("", " ".join(line.split()), count=1)
         cuts = [match.end() for match in SENTENCE_END_RE.finditer(line)]
         found += [line[start:end].strip() for start, end in zip([0, *cuts], [*cuts, len(line)], strict=True)]
     return [sentence for sentence in found if sentence]

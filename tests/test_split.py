@@ -743,6 +743,23 @@ def test_a_generic_label_before_a_headings_own_words_does_not_title_the_lesson()
     assert plan[3].title == "Summary: yes"  # one word after the label is too few to stand for the heading
 
 
+
+def test_an_items_number_in_a_bold_lead_in_is_no_sentence() -> None:
+    """A listicle of bold numbered lead-ins ("**2. Es gibt nur eine Option.** Ein einziges…") read "2." as a
+    sentence of its own: lesson 2 was titled "2. Es gibt nur eine Option. Ein einziges Angebot lässt nur", cut
+    mid-sentence, and lesson 3's preheader repeated its title after "5.". The lead-in titles its lesson, without
+    its number, and the preheader is the sentence after it."""
+    rng = random.Random(3)
+    items = ["Der Preis steht vor dem Nutzen", "Es gibt nur eine Option", "Stunden statt Ergebnisse",
+             "Das Angebot ist zu lang", "Die nächsten Schritte fehlen", "Sie schicken es nur"]  # fmt: skip
+    text = "# Sieben Fehler\n\n" + "\n\n".join(
+        f"**{number}. {item}.** Viele Angebote enden mit dem Preis und einem Gruß. {_paragraph(rng, 110)}"
+        for number, item in enumerate(items, start=1)
+    )
+    plan = plan_lessons(parse_article(Source("fehler.md", "markdown", text)), 3)
+    assert [lesson.title for lesson in plan[1:]] == ["Stunden statt Ergebnisse", "Die nächsten Schritte fehlen"]
+    assert all(lesson.preheader.startswith("Viele Angebote enden") for lesson in plan[1:])
+
 ESSAY_PART = (
     "I have kept a notebook for twenty-two years, and I could not tell you what most of it says. That is not a "
     "confession, it is the point, and it took me a long time to see it. "
