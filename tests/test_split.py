@@ -743,7 +743,6 @@ def test_a_generic_label_before_a_headings_own_words_does_not_title_the_lesson()
     assert plan[3].title == "Summary: yes"  # one word after the label is too few to stand for the heading
 
 
-
 def test_an_items_number_in_a_bold_lead_in_is_no_sentence() -> None:
     """A listicle of bold numbered lead-ins ("**2. Es gibt nur eine Option.** Ein einziges…") read "2." as a
     sentence of its own: lesson 2 was titled "2. Es gibt nur eine Option. Ein einziges Angebot lässt nur", cut
@@ -759,6 +758,7 @@ def test_an_items_number_in_a_bold_lead_in_is_no_sentence() -> None:
     plan = plan_lessons(parse_article(Source("fehler.md", "markdown", text)), 3)
     assert [lesson.title for lesson in plan[1:]] == ["Stunden statt Ergebnisse", "Die nächsten Schritte fehlen"]
     assert all(lesson.preheader.startswith("Viele Angebote enden") for lesson in plan[1:])
+
 
 ESSAY_PART = (
     "I have kept a notebook for twenty-two years, and I could not tell you what most of it says. That is not a "
