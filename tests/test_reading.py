@@ -2540,3 +2540,25 @@ def test_a_blogs_fields_written_as_paragraphs_are_not_the_article() -> None:
     assert [b.markdown for b in tags.blocks] == [prose.strip()]
     summary = parse_article(Source("blog.md", "markdown", f"# T\n\nSummary: three beats ten.\n\n{prose}\n"))
     assert summary.blocks[0].markdown == "Summary: three beats ten."
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("a-year-of-chatgpt.md", "A year of ChatGPT"),  # each word as the article writes it
+        ("108-thoughts-for-strategists.md", "108 thoughts for strategists"),
+        ("2025-01-06-four-quadrant-future-of-ai.md", "Four quadrant future of AI"),  # Jekyll's date goes
+        ("02_creative-midwifery.md", "Creative midwifery"),  # so does an order
+        ("The Sales Call.md", "The Sales Call"),  # typed as a title
+        ("blog-post.md", "For Ecem, Christian and The Circuit"),  # about the file: the opening phrase, as before
+        ("000_61e615fd850fe53f.md", "For Ecem, Christian and The Circuit"),
+        ("hunger.md", "For Ecem, Christian and The Circuit"),
+    ],
+)
+def test_an_untitled_article_is_titled_by_its_files_name(name: str, title: str) -> None:
+    """An essay kept as Markdown without a title of its own (the site's index names it) was titled by its opening:
+    a dedication ("For Ecem, Christian and The Circuit") or its first sentence, for the course and lesson 1. Its
+    file's name is its title written as a slug; a name that says nothing about the article is not."""
+    prose = "Since ChatGPT came out, AI is everywhere, and most of what we ask of AI is to think less. " * 3
+    source = Source(name, "markdown", f"For Ecem, Christian and The Circuit\n\n{prose}\n")
+    assert parse_article(source).title == title

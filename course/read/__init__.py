@@ -79,7 +79,8 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
             "boilerplate?); give the article's own page, or paste its text into a .txt file"
         )
     if not article.title:
-        article.title = _title_from_blocks(article.blocks) or "Untitled course"
+        title = _title_from_name(source.name, article.blocks) or _title_from_blocks(article.blocks)
+        article.title = title or "Untitled course"
     article.title = visible(article.title)  # "Kunden&shy;gespräche" in a page's title: no soft hyphen in a subject
     article.author = visible(article.author) if article.author else article.author
     if not article.language_declared:
@@ -311,6 +312,49 @@ def _resolve_links(block: Block, base: str | None, left_out: list[str]) -> Block
     if block.kind == "image" and not markdown.strip():
         return Block("image", "", "")
     return replace(block, markdown=markdown)
+
+
+# what a file's name says before its title: Jekyll's date ("2025-01-06-"), an order ("02-", "007_"; not the
+# "108" of "108-thoughts-for-strategists", which is the title's)
+NAME_PREFIX_RE = re.compile(r"^(\d{4}[-_]\d{1,2}[-_]\d{1,2}|\d{8}|0\d{1,2})[-_ ]+")
+# words that name a file, not what it says ("draft", "final-v2", "blog-post", "my-article")
+FILE_WORDS_RE = re.compile(
+    r"(?i)^(draft|final|copy|untitled|export|backup|old|new|my|v\d+|rev\d*|version|tmp|temp|test|post|article|"
+    r"blog|essay|newsletter|notes?|text|document|doc|page|index|readme|main|content|file|input|sample|example)$"
+)
+
+
+def _title_from_name(name: str, blocks: list[Block]) -> str | None:
+    """An untitled article's title from its file's name, when the name is a title written as a slug: the author's
+    own words for the whole article ("108-thoughts-for-strategists.md" -> "108 thoughts for strategists",
+    "a-year-of-chatgpt.md" -> "A year of ChatGPT", each word cased as the article writes it), where its opening
+    phrase was a dedication or the first sentence. Not a name of one word, nor one with a hash, an id or a word
+    about the file ("draft", "final-v2", "blog-post")."""
+    path = urlsplit(name).path if "://" in name else name
+    stem = re.split(r"[/\\]", path.rstrip("/"))[-1]
+    stem = NAME_PREFIX_RE.sub("", stem.rsplit(".", 1)[0] if "." in stem else stem)
+    words = [word for word in re.split(r"[-_\s]+", stem) if word]
+    if len(words) < 2 or not all(re.fullmatch(r"[^\W_]+", word) for word in words):
+        return None
+    if any(FILE_WORDS_RE.match(word) or (len(word) >= 6 and re.search(r"\d", word)) for word in words):
+        return None
+    if " " in stem:  # "The Sales Call.docx": typed as a title, cased as typed
+        return " ".join(words)
+    text = " ".join(block.text for block in blocks)
+    cased = [_as_written(word, text) for word in words]
+    return cased[0][:1].upper() + cased[0][1:] + "".join(f" {word}" for word in cased[1:])
+
+
+def _as_written(word: str, text: str) -> str:
+    """A word of a file's name as the text writes it inside its sentences ("chatgpt" -> "ChatGPT", "ai" -> "AI"),
+    else in lower case."""
+    forms = [
+        match.group(0)
+        for match in re.finditer(rf"(?i)(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text)
+        if not re.search(r"(^|[.!?:]\s*|\n\s*)$", text[max(0, match.start() - 3) : match.start()])
+    ]
+    form = max(set(forms), key=forms.count) if forms else word.lower()
+    return form if form != form.capitalize() or form.lower() != word.lower() or len(forms) > 1 else form.lower()
 
 
 def _title_from_blocks(blocks: list[Block]) -> str:
