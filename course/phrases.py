@@ -10,8 +10,8 @@ from .text import phrase_words
 
 # the space after a sentence's end and what closes it ('now?" Then', "fini. » Puis", "above.) Done"): the closing
 # marks stay with the sentence
-SENTENCE_END_RE = re.compile(
-    r"[.!?…](?:\s?[\"”’»)\]])*(\s+)(?=[\"“‘«(¿¡]*[^\W\d_]|\d)"
+SENTENCE_END_RE = re.compile(  # not before a word in lower case: "tech. people", "e.g. this", "and then… nothing"
+    r"[.!?…](?:\s?[\"”’»)\]])*(\s+)(?=[\"“‘«(¿¡]*(?![a-zà-öø-ÿ])[^\W\d_]|\d)"
     r"|[。！？](\s*)(?=[^\s」』）])"  # Chinese and Japanese: 。！？ then no space (「はい。」と言った。 is one)
 )
 CLAUSE_END_RE = re.compile(r"(?<=[,;:])\s+|\s+[–—-]\s+|(?<=\S)[–—]\s*")
@@ -48,8 +48,24 @@ DANGLING = OPENERS | word_set(
     "el la los las un una unos unas mi tu su nuestro vuestro "
     "il lo gli i una uno "
     "os uma uns umas meu minha seu sua nosso nossa este esta esse essa "
-    "het een mijn jouw onze deze dit"
+    "het een mijn jouw onze deze dit "
+    # and what waits for its verb or its word: "…represents what I would", "…not just"
+    "will would shall should can could may might must is are was were be been being am have has had do does did "
+    "not just very what i we "
+    "he she they "
+    "wird werden würde würden kann können muss müssen soll sollen ist sind war waren nicht sehr"
 )
+# what opens in a phrase and must close in it: a cut inside "(perhaps because…)" or '"attitude and…"' reads broken
+PAIRS = (("(", ")"), ("[", "]"), ("«", "»"))
+
+
+def balanced(text: str) -> bool:
+    """Whether every bracket and quotation mark the text opens, it closes (straight double quotes in pairs)."""
+    if text.count('"') % 2:
+        return False
+    # “…” in English, „…“ in German: every “ opens a quotation or closes a „
+    quotes = text.count("“") == text.count("”") + text.count("„")
+    return quotes and all(text.count(left) == text.count(right) for left, right in PAIRS)
 
 
 # Pronouns that point back to what came before: a later sentence holding one does not name a lesson alone
@@ -142,7 +158,7 @@ def phrase_start(text: str, limit: int) -> str | None:
         candidate = " ".join(words[:end]).rstrip(" ,;:–—-")
         if len(candidate) > limit:
             break
-        if _bare(words[end]) in OPENERS and _bare(words[end - 1]) not in DANGLING:
+        if _bare(words[end]) in OPENERS and _bare(words[end - 1]) not in DANGLING and balanced(candidate):
             best = candidate
     return best
 
@@ -162,7 +178,7 @@ def _opening_phrase(text: str, limit: int) -> str | None:
             return sentence
     if not found:
         return None
-    fitting = [start for start in clause_starts(found[0]) if _fits(start, limit)]
+    fitting = [start for start in clause_starts(found[0]) if _fits(start, limit) and balanced(start)]
     return fitting[-1] if fitting else phrase_start(found[0], limit)
 
 
@@ -176,10 +192,17 @@ def cut_at_phrase(text: str, limit: int) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    fitting = [start for start in clause_starts(text) if len(start) <= limit - 1 and phrase_words(start) >= 3]
+    fitting = [
+        start
+        for start in clause_starts(text)
+        if len(start) <= limit - 1 and phrase_words(start) >= 3 and balanced(start)
+    ]
     phrase = phrase_start(text, limit - 1)
     candidates = [*fitting, *([phrase] if phrase else [])]
     cut = max(candidates, key=len) if candidates else None
-    if cut is None:
-        cut = text[: limit - 1].rsplit(" ", 1)[0]
+    if cut is None:  # at a word, not one that waits for the next ("…produce not just a…")
+        words = text[:limit].split(" ")[:-1]
+        while len(words) > 3 and _bare(words[-1]) in DANGLING:
+            words.pop()
+        cut = " ".join(words)
     return cut.rstrip(" ,;:–—-") + "…"

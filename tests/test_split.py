@@ -1041,6 +1041,49 @@ def test_portuguese_and_dutch_phrases_are_not_cut_on_a_word_that_opens_the_next(
     assert short_phrase(dutch, 60) == "Het gesprek over je salaris wordt veel makkelijker"
 
 
+def test_a_title_made_of_prose_is_never_cut_where_it_reads_broken() -> None:
+    """Essays without headings gave lessons titles cut where no editor would: "So the secret wet dream of a lot of
+    tech" (the full stop of "tech. people" read as a sentence's end), "A system like this can produce not just a",
+    "…represents what I would", "Meta is a little harder to place (perhaps", "…closer at the \"attitude". A full stop
+    before a word in lower case ends no sentence; a cut never ends on a word that waits for the next, nor inside
+    brackets or quotation marks; a whole clause that an inbox shows whole comes before any cut."""
+    from course.phrases import balanced, cut_at_phrase, sentences
+
+    assert sentences("The dream of a lot of tech. people is simple. It never came.") == [
+        "The dream of a lot of tech. people is simple.", "It never came."
+    ]  # fmt: skip
+    assert cut_at_phrase("In many ways the horse metaphor represents what I would love AI to develop into.", 60) == (
+        "In many ways the horse metaphor represents…"
+    )
+    assert cut_at_phrase("Meta is a little harder to place (perhaps because it is doing everything at once).", 45) == (
+        "Meta is a little harder…"
+    )
+    assert balanced("„So“, sagte sie, “fine”") and not balanced('closer at the "attitude') and not balanced("(perhaps")
+    useful = "A system like this can produce not just a plausible-sounding plan, but an output that is truly useful, "
+    text = "# Essay\n\n" + "\n\n".join(
+        [f"{_paragraph(random.Random(seed), 200)}" for seed in range(4)] + [useful + _paragraph(random.Random(9), 200)]
+    )
+    plan = plan_lessons(parse_article(Source("essay.md", "markdown", text)), 3)
+    assert plan[-1].title == "A system like this can produce not just a plausible-sounding plan"
+
+
+def test_footnotes_and_a_subtitle_do_not_title_a_lesson() -> None:
+    """An essay ending with "### **footnotes**" over its notes (each travels to the paragraph citing it) kept the
+    heading over nothing, and its last lesson was titled "footnotes" ("Playful living and notes" elsewhere); an
+    essay opening with its subtitle, "##### _or why your LLM should get punched_", titled lesson 1 by it."""
+    rng = random.Random(8)
+    parts = [_paragraph(rng, 180) for _ in range(5)]
+    subtitle = "##### _or why your LLM should get punched in the mouth_"
+    text = (
+        subtitle + "\n\n" + "\n\n".join(parts[:3]) + "\n\n## Playful living\n\n"
+        + "\n\n".join(parts[3:]) + " It is a game.[^1]\n\n---\n### **footnotes**\n\n[^1]:\n     See Carse.\n"
+    )  # fmt: skip
+    article = parse_article(Source("cargo-cult-intelligence.md", "markdown", text))
+    assert article.blocks[-1].kind != "heading"
+    plan = plan_lessons(article, 3)
+    assert plan[0].title == "Cargo cult intelligence" and plan[-1].title == "Playful living"
+
+
 def test_a_word_after_an_emoji_opening_a_sentence_is_not_a_name() -> None:
     """A callout opening "💡 The whole method…" made "The" a word the author capitalises mid-sentence (a name),
     so a joined title read "Before the afternoon, The afternoon itself and after"."""

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from slugify import slugify
 
 from ..model import Article, Block, Schedule
-from ..phrases import cut_at_phrase, sentences, short_phrase, word_set
+from ..phrases import balanced, clause_starts, cut_at_phrase, sentences, short_phrase, word_set
 from ..text import ITEM_NUMBER_RE, markdown_words_text, phrase_words, visible
 from .schedule import slots
 
@@ -35,7 +35,8 @@ GENERIC_HEADINGS = {
     "summary", "in summary", "in conclusion", "wrap up", "wrapping up", "final thoughts", "closing thoughts",
     "takeaways", "key takeaways", "tl dr", "tldr", "einleitung", "fazit", "zusammenfassung", "introduction générale",
     "en résumé", "résumé", "introducción", "conclusión", "resumen", "introduzione", "conclusione", "inleiding",
-    "conclusie", "samenvatting", "faq", "faqs", "frequently asked questions", "questions", "q a", "further reading",
+    "conclusie", "samenvatting", "faq", "faqs", "notes", "footnotes", "endnotes", "anmerkungen", "fußnoten",
+    "notes de bas de page", "notas", "note", "frequently asked questions", "questions", "q a", "further reading",
     "resources", "references", "häufige fragen", "questions fréquentes", "preguntas frecuentes",
     # and what a guide may end with: a checklist, a recap, the next steps, an appendix
     "checklist", "checklists", "the checklist", "cheat sheet", "cheatsheet", "recap", "next steps", "action items",
@@ -231,7 +232,8 @@ def lesson_title(blocks: list[Block], article: Article, number: int, proper: set
     """A title from the lesson's own headings, or a whole phrase of its opening when it has none."""
     headings = [b for b in blocks if b.kind == "heading" and LETTERS_RE.search(strip_number(b.text))]
     first = blocks[0]
-    if number == 1 and article.title and (first.kind != "heading" or _generic(first.text)):
+    subtitle = first.kind == "heading" and strip_number(first.text)[:1].islower()  # "_or why your LLM…_"
+    if number == 1 and article.title and (first.kind != "heading" or _generic(first.text) or subtitle):
         return article.title  # "Introduction" under the article's title says less than the title
     # a lesson that opens with a heading, or with a lead-in ("Here is what good looks like:") introducing
     # subsections, is named by its top-level headings ("Conclusion" and its like only when nothing else is)
@@ -253,7 +255,26 @@ def lesson_title(blocks: list[Block], article: Article, number: int, proper: set
         for b in blocks
         if b.kind in PROSE and LETTERS_RE.search(b.text) and id(b) not in captions
     )
-    return short_phrase(prose, SUBJECT_MAX) or cut_at_phrase(prose, SUBJECT_MAX).rstrip("…") or article.title
+    return short_phrase(prose, SUBJECT_MAX) or _opening_title(prose) or article.title
+
+
+def _opening_title(prose: str) -> str:
+    """A lesson's title when no short phrase of its opening is one: the first sentence's longest whole clause
+    that an inbox shows whole, else the sentence if it fits, else the opening cut at a word that ends a phrase
+    ("A system like this can produce not just a" ended on "a")."""
+    found = sentences(prose)
+    if not found:
+        return ""
+    clauses = [
+        clause
+        for clause in clause_starts(found[0])
+        if phrase_words(clause) >= 3 and len(clause) <= SUBJECT_LONGEST and balanced(clause)
+    ]
+    if clauses:
+        return clauses[-1]
+    if len(found[0]) <= SUBJECT_LONGEST:
+        return found[0].rstrip(" .,;:")
+    return cut_at_phrase(prose, SUBJECT_MAX).rstrip("…")
 
 
 def _without_generic_label(heading: str) -> str:

@@ -69,6 +69,8 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
     article.blocks = _without_contents_list(article.blocks)
     article.blocks = _without_subscribe_invitation(_without_issue_poll(_without_related_links(article.blocks)))
     article.blocks = _without_contact_line(_without_author_bio(article.blocks, article.author))
+    while article.blocks and article.blocks[-1].kind == "heading":
+        article.blocks = article.blocks[:-1]  # "### Footnotes", its notes gone to where they are cited: over nothing
     first = article.blocks[0] if article.blocks else None  # its source too: "Hi *|FNAME|*," reads "Hi |FNAME|,"
     if first and any(GENERIC_SALUTATION_RE.match(s.strip()) for s in (first.text, first.markdown.replace("\\", ""))):
         article.blocks = article.blocks[1:]  # "Hi friend,": each lesson greets its reader by name already
