@@ -104,6 +104,21 @@ def test_source_problems_have_line_numbers(course_copy: Path) -> None:
     assert "{{ first_name }}" in lesson.read_text().split("\n")[number - 1]
 
 
+def test_a_footnote_written_under_its_label_is_no_wide_code(course_copy: Path) -> None:
+    """Google Docs' Markdown export writes each footnote under its label, indented ("[^13]:" then five spaces and
+    the note): the email shows it as the note it is, but `course check` read it without footnotes, as a code block,
+    and called a 300-character note a code line too wide for a phone. A real code block still is one."""
+    lesson = _lesson(course_copy, 1)
+    note = "Siddhartha: It is very good, sir. When a person has nothing to eat, fasting is the smartest thing. " * 3
+    # without footnotes, the label and first line read as a link definition (address "Kamaswami:", a title in quotes)
+    # and the second line as code
+    lesson.write_text(lesson.read_text() + f'\nFasting.[^13]\n\n[^13]:\n     Kamaswami: "Why fast?"\n    {note}\n')
+    _, data = _report(course_copy)
+    assert "code.wide" not in _codes(data, 1)
+    lesson.write_text(lesson.read_text() + f"\n```\n{note}\n```\n")
+    assert "code.wide" in _codes(_report(course_copy)[1], 1)
+
+
 def test_a_provider_without_its_unsubscribe_link(course_copy: Path) -> None:
     (course_copy / "templates" / "partials").mkdir(parents=True)
     (course_copy / "templates" / "partials" / "footer.mjml.j2").write_text(

@@ -29,8 +29,10 @@ PHONE_COLUMN_PX, PX_PER_CHARACTER, CELL_PADDING_PX = 311, 9, 21  # a 375 px scre
 
 def permissive_parser() -> MarkdownIt:
     from markdown_it import MarkdownIt  # here, not at the top: only `course check` needs this second parser
+    from mdit_py_plugins.footnote import footnote_plugin
 
-    parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+    # footnotes as the renderer reads them: a note's second line, indented under it, is no code block
+    parser = MarkdownIt("commonmark", {"html": True}).enable("table").use(footnote_plugin)
     parser.validateLink = lambda url: True  # type: ignore[method-assign]  # see every link the author wrote, even ones the renderer drops
     return parser
 
