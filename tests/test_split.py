@@ -1084,6 +1084,26 @@ def test_footnotes_and_a_subtitle_do_not_title_a_lesson() -> None:
     assert plan[0].title == "Cargo cult intelligence" and plan[-1].title == "Playful living"
 
 
+def test_a_footnote_brought_to_its_paragraph_gives_no_title_or_preheader() -> None:
+    """A lesson opening "Let's consider the following scenarios[^3]:" had the note brought under it as its
+    preheader ("It's really interesting to think about how…"); and a "## Footnotes" heading left over nothing
+    before the next section (its notes gone to their paragraphs) titled a lesson "Footnotes"."""
+    rng = random.Random(4)
+    text = (
+        f"# Dice\n\n{_paragraph(rng, 200)}\n\n## Scenarios\n\nLet's consider the following scenarios[^3]:\n\n"
+        f"- {_paragraph(rng, 150)}\n- {_paragraph(rng, 60)}\n\n## Footnotes\n\n## Where to draw the line\n\n"
+        f"{_paragraph(rng, 200)}\n\n[^3]:\n     It's really interesting to think about how these reactions change.\n"
+    )
+    article = parse_article(Source("dice.md", "markdown", text))
+    assert [block.text for block in article.blocks if block.kind == "heading"] == [
+        "Scenarios",
+        "Where to draw the line",
+    ]
+    plan = plan_lessons(article, 3)
+    assert "really interesting" in plan[1].markdown and "interesting" not in plan[1].preheader
+    assert plan[1].title == "Scenarios" and plan[2].title == "Where to draw the line"
+
+
 def test_a_word_after_an_emoji_opening_a_sentence_is_not_a_name() -> None:
     """A callout opening "💡 The whole method…" made "The" a word the author capitalises mid-sentence (a name),
     so a joined title read "Before the afternoon, The afternoon itself and after"."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from typing import NamedTuple
 
 from slugify import slugify
@@ -58,6 +59,8 @@ LETTERS_RE = re.compile(r"[^\W\d_]")
 FRAGMENT_WORDS = 12  # at most, in a subtitle or a label that ends no sentence ("A practical guide for agencies")
 SENTENCE_ENDS = tuple('.!?…:;"”’)»。！？」』')
 FOOTNOTE_MARK_RE = re.compile(r"\[\d{1,3}\]")  # how a footnote's mark reads in a block's text
+NOTES_RE = re.compile(r"\n\n(?=\[\^[^\]\n]+\]:)")  # where a block's footnotes, brought to it, begin
+NOTE_MARK_RE = re.compile(r"\[\^[^\]\s]+\]")  # a footnote's mark as written: "[^1]"
 # a blog's disclosure ("This post may contain affiliate links", "sponsored by"): the author's to keep in the
 # lesson, but not what an inbox shows beside the subject
 DISCLOSURE_RE = re.compile(
@@ -230,6 +233,7 @@ def heading_levels(blocks: list[Block]) -> dict[int, int]:
 
 def lesson_title(blocks: list[Block], article: Article, number: int, proper: set[str] | None = None) -> str:
     """A title from the lesson's own headings, or a whole phrase of its opening when it has none."""
+    blocks = [_without_notes(block) for block in blocks]
     headings = [b for b in blocks if b.kind == "heading" and LETTERS_RE.search(strip_number(b.text))]
     first = blocks[0]
     subtitle = first.kind == "heading" and strip_number(first.text)[:1].islower()  # "_or why your LLM…_"
@@ -299,6 +303,16 @@ def _said(block: Block, text: str | None = None) -> str:
         text = FOOTNOTE_MARK_RE.sub("", text)
     speaker = BOLD_LABEL_RE.match(block.markdown)
     return text[len(speaker["name"]) :].lstrip(": ") if speaker and text.startswith(speaker["name"]) else text
+
+
+def _without_notes(block: Block) -> Block:
+    """The block without the footnotes brought to it from the article's end (read/markdown.py): a note's words
+    are the email's, not its title's or preheader's ("Let's consider these scenarios[^3]:" had its note, "It's
+    really interesting to think about…", as the preheader)."""
+    if "[^" not in block.markdown or not NOTES_RE.search(block.markdown):
+        return block
+    own = NOTES_RE.split(block.markdown, maxsplit=1)[0]
+    return replace(block, markdown=own, text=markdown_words_text(NOTE_MARK_RE.sub("", own)).strip())
 
 
 def _captions(blocks: list[Block]) -> set[int]:
@@ -456,6 +470,7 @@ def lesson_preheader(blocks: list[Block], subject: str) -> str:
     where a sentence starts, and leaves out a salutation ("Dear Maya,"), a blog's disclosure ("This post may contain
     affiliate links") and the sentence the subject came from.
     A quote (an epigraph, someone else's words) gives it only when the lesson has no prose of the author's."""
+    blocks = [_without_notes(block) for block in blocks]
     found: list[str] = []
     subtitle = ""
     captions = _captions(blocks)

@@ -69,8 +69,7 @@ def parse_article(source: Source, base_url: str | None = None) -> Article:
     article.blocks = _without_contents_list(article.blocks)
     article.blocks = _without_subscribe_invitation(_without_issue_poll(_without_related_links(article.blocks)))
     article.blocks = _without_contact_line(_without_author_bio(article.blocks, article.author))
-    while article.blocks and article.blocks[-1].kind == "heading":
-        article.blocks = article.blocks[:-1]  # "### Footnotes", its notes gone to where they are cited: over nothing
+    article.blocks = _without_empty_headings(article.blocks)
     first = article.blocks[0] if article.blocks else None  # its source too: "Hi *|FNAME|*," reads "Hi |FNAME|,"
     if first and any(GENERIC_SALUTATION_RE.match(s.strip()) for s in (first.text, first.markdown.replace("\\", ""))):
         article.blocks = article.blocks[1:]  # "Hi friend,": each lesson greets its reader by name already
@@ -357,6 +356,18 @@ def _as_written(word: str, text: str) -> str:
     ]
     form = max(set(forms), key=forms.count) if forms else word.lower()
     return form if form != form.capitalize() or form.lower() != word.lower() or len(forms) > 1 else form.lower()
+
+
+def _without_empty_headings(blocks: list[Block]) -> list[Block]:
+    """Without the headings over nothing: "### Footnotes", its notes gone to the paragraphs citing them, at the end
+    or before the next section ("## Part 2" over "### Step 1" is not empty)."""
+    kept: list[Block] = []
+    for block in reversed(blocks):
+        following = kept[-1] if kept else None
+        empty = following is None or (following.kind == "heading" and following.level <= block.level)
+        if not (block.kind == "heading" and empty):
+            kept.append(block)
+    return kept[::-1]
 
 
 def _title_from_blocks(blocks: list[Block]) -> str:
