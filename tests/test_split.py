@@ -1065,6 +1065,13 @@ def test_a_title_made_of_prose_is_never_cut_where_it_reads_broken() -> None:
     )
     plan = plan_lessons(parse_article(Source("essay.md", "markdown", text)), 3)
     assert plan[-1].title == "A system like this can produce not just a plausible-sounding plan"
+    # a lead-in too long for an inbox titles its lesson by its opening phrase, not whole and then cut
+    from course.plan.fields import lesson_title
+
+    lead = "Let's consider the following scenarios and hypothetical common sense reactions to them:"
+    blocks = [Block("paragraph", lead, lead, glue_next=True), Block("list", "- Yes.\n- No.", "Yes.\nNo.")]
+    article = Article(title="Dice", blocks=blocks)
+    assert lesson_title(blocks, article, 2) == "Let's consider the following scenarios"
 
 
 def test_footnotes_and_a_subtitle_do_not_title_a_lesson() -> None:
@@ -1102,6 +1109,9 @@ def test_a_footnote_brought_to_its_paragraph_gives_no_title_or_preheader() -> No
     plan = plan_lessons(article, 3)
     assert "really interesting" in plan[1].markdown and "interesting" not in plan[1].preheader
     assert plan[1].title == "Scenarios" and plan[2].title == "Where to draw the line"
+    # over the first section's heading, the article's first heading is its subtitle, not a heading over nothing
+    subtitled = parse_article(Source("d.md", "markdown", f"# Dice\n\n##### _how we choose_\n\n## One\n\n{text[8:]}"))
+    assert [block.text for block in subtitled.blocks if block.kind == "heading"][:2] == ["how we choose", "One"]
 
 
 def test_a_word_after_an_emoji_opening_a_sentence_is_not_a_name() -> None:

@@ -251,7 +251,7 @@ def lesson_title(blocks: list[Block], article: Article, number: int, proper: set
         ]
         top = [title for title in top if not _generic(title)] or top
         return combine_titles(top, article.language, proper or set()) if len(top) > 1 else top[0]
-    if first.glue_next and first.words <= 14 and LETTERS_RE.search(first.text):
+    if first.glue_next and first.words <= 14 and len(first.text) <= SUBJECT_LONGEST and LETTERS_RE.search(first.text):
         return first.text.rstrip(":").strip()
     captions = _captions(blocks)
     prose = " ".join(  # a list's words without its markers: a lesson that opens at step 4 is not titled "4. …"

@@ -360,12 +360,13 @@ def _as_written(word: str, text: str) -> str:
 
 def _without_empty_headings(blocks: list[Block]) -> list[Block]:
     """Without the headings over nothing: "### Footnotes", its notes gone to the paragraphs citing them, at the end
-    or before the next section ("## Part 2" over "### Step 1" is not empty)."""
+    or before the next section ("## Part 2" over "### Step 1" is not empty). A heading opening the article stays:
+    over the first section's, it is a subtitle ("##### _a proposed architecture for Freudian agents_")."""
     kept: list[Block] = []
-    for block in reversed(blocks):
-        following = kept[-1] if kept else None
+    for index in range(len(blocks) - 1, -1, -1):
+        block, following = blocks[index], kept[-1] if kept else None
         empty = following is None or (following.kind == "heading" and following.level <= block.level)
-        if not (block.kind == "heading" and empty):
+        if not (block.kind == "heading" and empty and index > 0):
             kept.append(block)
     return kept[::-1]
 
