@@ -2553,6 +2553,7 @@ def test_a_blogs_fields_written_as_paragraphs_are_not_the_article() -> None:
         ("blog-post.md", "For Ecem, Christian and The Circuit"),  # about the file: the opening phrase, as before
         ("000_61e615fd850fe53f.md", "For Ecem, Christian and The Circuit"),
         ("hunger.md", "For Ecem, Christian and The Circuit"),
+        ("2025-11-november.md", "For Ecem, Christian and The Circuit"),  # a date says when, not what
     ],
 )
 def test_an_untitled_article_is_titled_by_its_files_name(name: str, title: str) -> None:

@@ -318,6 +318,10 @@ def _resolve_links(block: Block, base: str | None, left_out: list[str]) -> Block
 # what a file's name says before its title: Jekyll's date ("2025-01-06-"), an order ("02-", "007_"; not the
 # "108" of "108-thoughts-for-strategists", which is the title's)
 NAME_PREFIX_RE = re.compile(r"^(\d{4}[-_]\d{1,2}[-_]\d{1,2}|\d{8}|0\d{1,2})[-_ ]+")
+DATE_WORD_RE = re.compile(
+    r"(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
+    r"september|october|november|december|week|day|month|year|q[1-4]|h[12]|st|nd|rd|th)$"
+)
 # words that name a file, not what it says ("draft", "final-v2", "blog-post", "my-article")
 FILE_WORDS_RE = re.compile(
     r"(?i)^(draft|final|copy|untitled|export|backup|old|new|my|v\d+|rev\d*|version|tmp|temp|test|post|article|"
@@ -339,6 +343,8 @@ def _title_from_name(name: str, blocks: list[Block]) -> str | None:
         return None
     if any(FILE_WORDS_RE.match(word) or (len(word) >= 6 and re.search(r"\d", word)) for word in words):
         return None
+    if sum(bool(re.search(r"[^\W\d_]", word)) and not DATE_WORD_RE.match(word) for word in words) < 2:
+        return None  # a date ("2025-11-november", "week-12"): when, not what
     if " " in stem:  # "The Sales Call.docx": typed as a title, cased as typed
         return " ".join(words)
     text = " ".join(block.text for block in blocks)
