@@ -304,6 +304,8 @@ def test_a_long_title_loses_its_subtitle_before_its_words() -> None:
     # a cut ends before a word that opens a phrase, and the last word opens none: not "…easy to work…"
     listicle = lesson_subject("Twelve client communication habits that make you easy to work with, every week", "")
     assert listicle == "Twelve client communication habits that make you easy…"
+    # a short title gets the course's name before it: its main part, when the name has a colon of its own
+    assert lesson_subject("Model releases", "LLM digest: February 2026") == "LLM digest: Model releases"
 
 
 def test_sentence_case_titles_join_as_a_sentence() -> None:

@@ -337,7 +337,7 @@ def lesson_subject(title: str, course_title: str) -> str:
         short = SUBTITLE_RE.split(course_title)[0]  # "Templates without tears: {{ x }} explained"
         for name in (course_title, short):
             joined = f"{name.rstrip(' ?!.:')}: {title}"
-            if len(joined) <= SUBJECT_MAX and not _same(name, title):
+            if len(joined) <= SUBJECT_MAX and not _same(name, title) and ": " not in name.rstrip(" ?!.:"):
                 return _not_shouting(joined)
     return _not_shouting(subject)
 
