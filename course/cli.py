@@ -162,7 +162,17 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
         )
     embedded = result.left_out.count("embedded image")
     inserted = [item for item in result.left_out if item.startswith(("file ", "raw ", "directive "))]
-    relative = [item for item in result.left_out if item != "embedded image" and item not in inserted]
+    headers = [item.split(" ", 1)[1] for item in result.left_out if item.startswith("header ")]
+    relative = [
+        item
+        for item in result.left_out
+        if item != "embedded image" and item not in inserted and not item.startswith("header ")
+    ]
+    if headers:
+        click.echo(
+            f"Left out the article's front matter, {headers[0]}: its title, author and language were not read. Fix "
+            "it and split again to keep them."
+        )
     if relative:
         images = sum(item.startswith("image ") for item in relative)
         counts = [plural(n, kind) for n, kind in ((images, "image"), (len(relative) - images, "link")) if n]

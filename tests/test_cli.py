@@ -290,6 +290,31 @@ def test_split_says_which_lessons_show_a_diagrams_source(tmp_path: Path) -> None
     assert not [f for f in findings if f["code"] == "code.wide"]
 
 
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [
+        (
+            "---\ntitle: [Pricing, part one\nauthor: Ana\n---",
+            "not valid YAML (line 2: did not find expected ',' or ']')",
+        ),
+        (
+            "---\ntitle: Pricing: part one\n---",
+            "not valid YAML (line 2: mapping values are not allowed in this context)",
+        ),
+        ('+++\ntitle = "Pricing\n+++', "not valid TOML"),
+    ],
+)
+def test_split_says_when_it_could_not_read_the_front_matter(tmp_path: Path, header: str, said: str) -> None:
+    """A header with a typo (an unclosed bracket, a second colon in the title) was dropped without a word: the
+    course was titled by its first sentence and had no author, and nothing said why. The split says the header was
+    left out, where it went wrong, and what was lost."""
+    prose = "Most consultants wait too long to raise their rates, and then raise them too little. " * 3
+    result = _split_markdown(tmp_path, f"{header}\n\n{prose}\n", "a")
+    assert f"Left out the article's front matter, {said}" in result.output
+    assert "its title, author and language were not read" in result.output and "relative address" not in result.output
+    assert "front matter" not in _split_markdown(tmp_path / "a", f"---\ntitle: Rates\n---\n\n{prose}\n", "b").output
+
+
 def test_split_says_when_the_article_has_no_sentences_to_cut_at(tmp_path: Path) -> None:
     """An automatic video transcript (no full stops at all) became one lesson titled "Pricing your first consulting
     project so today I want to talk" without a word of warning. The split says why its lessons read so, and what

@@ -248,12 +248,17 @@ def parse(text: str, name: str = "") -> Article:
     blocks = _normalise_levels(blocks)
     blocks = _attach_footnotes(blocks, footnotes)
     article = Article(title=title, blocks=blocks, author=_author(meta) or byline or _signed_by(blocks))
+    if BROKEN_HEADER in meta:
+        article.left_out.append(f"header {meta[BROKEN_HEADER]}")
     article.captions = captions
     language = meta.get("lang") or meta.get("language")
     if isinstance(language, str) and language.strip():
         article.language = language.strip()
         article.language_declared = True
     return article
+
+
+BROKEN_HEADER = "\0broken"  # the front matter's key for why it could not be read (no YAML key can be this)
 
 
 def _split_front_matter(text: str, name: str) -> tuple[dict, str]:
@@ -266,15 +271,18 @@ def _split_front_matter(text: str, name: str) -> tuple[dict, str]:
 
         try:
             meta = tomllib.loads(toml_header.group(1))
-        except tomllib.TOMLDecodeError:
-            meta = {}  # a broken header is still not prose: drop it, keep the body
+        except tomllib.TOMLDecodeError as exc:  # a broken header is still not prose: drop it, keep the body, say so
+            meta = {BROKEN_HEADER: f"not valid TOML ({str(exc).splitlines()[0]})"}
         return meta, text[toml_header.end() :]
     try:
         post = frontmatter.loads(text)
-    except (yaml.YAMLError, ValueError):
-        # A broken header is still not prose: drop it, keep the body.
+    except (yaml.YAMLError, ValueError) as exc:
+        # where it went wrong, as a line of the file (the YAML it reads opens with the newline after "---"): what was
+        # left open ("[unclosed"), else where it was found
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}: {getattr(exc, 'problem', '') or 'cannot be read'}" if mark else str(exc)
         match = re.match(r"^---\n.*?\n---\n", text, re.DOTALL)
-        return {}, text[match.end() :] if match else text
+        return {BROKEN_HEADER: f"not valid YAML ({where.splitlines()[0]})"}, text[match.end() :] if match else text
     return dict(post.metadata), post.content
 
 
