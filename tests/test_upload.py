@@ -259,7 +259,13 @@ def test_providers_without_an_api(ready_copy: Path) -> None:
         result = CliRunner().invoke(cli, ["upload", str(ready_copy), "--esp", name])
         assert result.exit_code == 1 and "cannot take uploads" in result.output and "course export" in result.output
     result = CliRunner().invoke(cli, ["upload", str(ready_copy), "--esp", "pigeon"])
-    assert result.exit_code == 1 and "unknown provider 'pigeon'" in result.output
+    assert (
+        result.exit_code == 1 and "unknown provider 'pigeon'" in result.output and "did you mean" not in result.output
+    )
+    # a provider's former name (ConvertKit is Kit now) or a typo names the one meant
+    for name, meant in (("convertkit", "kit"), ("Sendinblue", "brevo"), ("mailchip", "mailchimp")):
+        result = CliRunner().invoke(cli, ["upload", str(ready_copy), "--esp", name])
+        assert result.exit_code == 1 and f"did you mean '{meant}'?" in result.output, result.output
 
 
 def test_ses_upload_against_moto(ready_copy: Path) -> None:

@@ -39,12 +39,24 @@ PROVIDERS: dict[str, type[Provider]] = {
 __all__ = ["PROVIDERS", "Provider", "provider_class", "provider_lines", "providers_table"]
 
 
+# what users still call a provider that changed its name, or by its company's name
+FORMER_NAMES = {
+    "convertkit": "kit", "sendinblue": "brevo", "amazon-ses": "ses", "aws-ses": "ses", "amazonses": "ses",
+    "awsses": "ses", "amazon": "ses", "aws": "ses", "mailerlite-classic": "mailerlite",
+}  # fmt: skip
+
+
 def provider_class(name: str) -> type[Provider]:
     try:
         return PROVIDERS[name.lower()]
     except KeyError:
+        import difflib  # here, not at the top: only a mistyped name needs it
+
+        key = name.lower().replace(" ", "-").replace("_", "-")
+        meant = FORMER_NAMES.get(key) or next(iter(difflib.get_close_matches(key, PROVIDERS, n=1, cutoff=0.75)), None)
+        hint = f"did you mean {meant!r}? " if meant else ""
         raise CourseError(
-            f"unknown provider {name!r}; choose one of: {', '.join(PROVIDERS)} (see `course esps`)"
+            f"unknown provider {name!r}; {hint}choose one of: {', '.join(PROVIDERS)} (see `course esps`)"
         ) from None
 
 
