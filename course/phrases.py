@@ -17,6 +17,12 @@ SENTENCE_END_RE = re.compile(  # not before a word in lower case: "tech. people"
 CLAUSE_END_RE = re.compile(r"(?<=[,;:])\s+|\s+[–—-]\s+|(?<=\S)[–—]\s*")
 QUOTE_MARK_RE = re.compile(r"(?m)^\s*>\s?")
 LEADING_NUMBER_RE = re.compile(r"^\d{1,3}[.)] (?=\S)")
+# abbreviations whose full stop ends no sentence, whatever follows: "e.g. Japan", "Dr. Ruiz", "z. B. Berlin", an
+# initial ("J. R. Tolkien")
+ABBREVIATION_RE = re.compile(
+    r"(?i)(?<![\w.'’-])(e\.\s?g|i\.\s?e|cf|vs|viz|approx|mr|mrs|ms|dr|prof|st|fig|ca|bzw|mme|mlle|sra|dña|"
+    r"[^\W\d_])\.$"
+)
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -121,7 +127,11 @@ def sentences(text: str) -> list[str]:
     for line in QUOTE_MARK_RE.sub("", text).split("\n"):
         # an item's number ("**2. Only one option.** One offer…") is no sentence: its full stop ends none
         line = LEADING_NUMBER_RE.sub("", " ".join(line.split()), count=1)
-        cuts = [match.end() for match in SENTENCE_END_RE.finditer(line)]
+        cuts = [
+            match.end()
+            for match in SENTENCE_END_RE.finditer(line)
+            if not ABBREVIATION_RE.search(line, 0, match.start() + 1)  # "(e.g. Japan & Germany…)" goes on
+        ]
         found += [line[start:end].strip() for start, end in zip([0, *cuts], [*cuts, len(line)], strict=True)]
     return [sentence for sentence in found if sentence]
 
@@ -174,7 +184,7 @@ def short_phrase(text: str, limit: int) -> str | None:
 def _opening_phrase(text: str, limit: int) -> str | None:
     found = sentences(text)
     for index, sentence in enumerate(found[:3]):
-        if _fits(sentence, limit) and (index == 0 or _stands_alone(sentence)):
+        if _fits(sentence, limit) and balanced(sentence) and (index == 0 or _stands_alone(sentence)):
             return sentence
     if not found:
         return None

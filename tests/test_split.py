@@ -1049,11 +1049,20 @@ def test_a_title_made_of_prose_is_never_cut_where_it_reads_broken() -> None:
     "…represents what I would", "Meta is a little harder to place (perhaps", "…closer at the \"attitude". A full stop
     before a word in lower case ends no sentence; a cut never ends on a word that waits for the next, nor inside
     brackets or quotation marks; a whole clause that an inbox shows whole comes before any cut."""
-    from course.phrases import balanced, cut_at_phrase, sentences
+    from course.phrases import balanced, cut_at_phrase, sentences, short_phrase
 
     assert sentences("The dream of a lot of tech. people is simple. It never came.") == [
         "The dream of a lot of tech. people is simple.", "It never came."
     ]  # fmt: skip
+    # nor does an abbreviation's or an initial's, whatever follows ("(e.g. Japan & Germany after WWII)" titled a
+    # lesson "Japan & Germany after WWII)"); a word's last letter after an apostrophe is no initial
+    assert sentences("Progress follows (e.g. Japan after WWII). Ask Dr. Ruiz or J. R. Tolkien. It isn’t. So.") == [
+        "Progress follows (e.g. Japan after WWII).", "Ask Dr. Ruiz or J. R. Tolkien.", "It isn’t.", "So."
+    ]  # fmt: skip
+    nations = "Nations also go through the phases of Great Arrogance, inevitably followed by a Great Humbling."
+    assert short_phrase(f"{nations} Japan & Germany after WWII).", 60) == (
+        "Nations also go through the phases of Great Arrogance"
+    )  # a sentence that closes a bracket it did not open is no title
     assert cut_at_phrase("In many ways the horse metaphor represents what I would love AI to develop into.", 60) == (
         "In many ways the horse metaphor represents…"
     )
