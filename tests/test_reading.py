@@ -2563,3 +2563,24 @@ def test_an_untitled_article_is_titled_by_its_files_name(name: str, title: str) 
     prose = "Since ChatGPT came out, AI is everywhere, and most of what we ask of AI is to think less. " * 3
     source = Source(name, "markdown", f"For Ecem, Christian and The Circuit\n\n{prose}\n")
     assert parse_article(source).title == title
+
+
+def test_a_files_name_is_cased_the_same_on_every_run() -> None:
+    """ "seek-reject-frame.md" was titled "Seek reject Frame" on one run and "Seek reject frame" on the next: its
+    text writes "Frame" and "frame" as often, and the tie went to whichever a set gave first (Python's string
+    hashing changes between runs). A tie goes to the lower case, on every run."""
+    import subprocess
+    import sys
+
+    code = (
+        "from course.read import _title_from_name; from course.model import Block; "
+        "print(_title_from_name('seek-reject-frame.md', [Block('paragraph', 'x', 'We seek, we reject, then a Frame "
+        "helps. Reject it. A Frame again, and frame it, then frame the rest.')]))"
+    )
+    titles = {
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env={"PYTHONHASHSEED": str(seed)}
+        ).stdout.strip()
+        for seed in range(6)
+    }
+    assert titles == {"Seek reject frame"}

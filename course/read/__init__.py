@@ -360,7 +360,8 @@ def _as_written(word: str, text: str) -> str:
         for match in re.finditer(rf"(?i)(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text)
         if not re.search(r"(^|[.!?:]\s*|\n\s*)$", text[max(0, match.start() - 3) : match.start()])
     ]
-    form = max(set(forms), key=forms.count) if forms else word.lower()
+    # the commonest form, lower case on a tie ("Frame" twice and "frame" twice: "frame"), the same on every run
+    form = max(dict.fromkeys(forms), key=lambda f: (forms.count(f), f.islower())) if forms else word.lower()
     return form if form != form.capitalize() or form.lower() != word.lower() or len(forms) > 1 else form.lower()
 
 
