@@ -1125,6 +1125,18 @@ def test_a_footnote_brought_to_its_paragraph_gives_no_title_or_preheader() -> No
     assert [block.text for block in subtitled.blocks if block.kind == "heading"][:2] == ["how we choose", "One"]
 
 
+def test_an_epigraph_is_never_a_lesson_of_its_own() -> None:
+    """An essay opening with a song's lines as its epigraph, split with -n 5, sent the epigraph alone as lesson 1
+    (47 words of someone else's) and the one-line opening after it as lesson 2 (10 words). The epigraph goes with
+    what follows it."""
+    rng = random.Random(11)
+    epigraph = "> Your own personal Jesus.\n> Someone to hear your prayers, someone who cares.\n>\n> _Depeche Mode_"
+    sections = "\n\n".join(f"## Part {n}\n\n{_paragraph(rng, 150)}\n\n{_paragraph(rng, 100)}" for n in range(1, 4))
+    text = f"# Prophets\n\n{epigraph}\n\nIt looks like we are about to wake up. Again.\n\n{sections}\n"
+    plan = plan_lessons(parse_article(Source("prophets.md", "markdown", text)), 5)
+    assert plan[0].blocks[0].kind == "quote" and len(plan[0].blocks) > 1
+
+
 def test_a_word_after_an_emoji_opening_a_sentence_is_not_a_name() -> None:
     """A callout opening "💡 The whole method…" made "The" a word the author capitalises mid-sentence (a name),
     so a joined title read "Before the afternoon, The afternoon itself and after"."""

@@ -168,6 +168,8 @@ def _atoms(blocks: list[Block]) -> list[list[int]]:
     for index, block in enumerate(blocks):
         current.append(index)
         glued = block.kind == "heading" or block.glue_next
+        if index == 0 and block.kind == "quote":  # an epigraph: it opens the article, never a lesson of its own
+            glued = True
         if block.kind == "image" and index + 1 < len(blocks) and blocks[index + 1].kind != "heading":
             glued = True
         if not glued or index == len(blocks) - 1:
