@@ -2584,3 +2584,16 @@ def test_a_files_name_is_cased_the_same_on_every_run() -> None:
         for seed in range(6)
     }
     assert titles == {"Seek reject frame"}
+
+
+def test_a_footnotes_line_right_under_its_text_stays_in_it() -> None:
+    """A Google Docs footnote of two speakers, the second line not indented ("[^15]:" / "     Kamaswami: …" /
+    "Siddhartha: …"), lost its last line: it stayed where the notes were, under their heading, and made a lesson of
+    twelve words titled "footnotes". Markdown reads a line right under a note's text as more of it (unless it starts
+    a block of its own), and so does course."""
+    prose = "Fasting is the smartest thing a person can do when there is nothing to eat.[^15] " * 3
+    notes = '#### footnotes\n\n[^15]:\n     Kamaswami: "Why?"\nSiddhartha: "It is very good, sir."\n'
+    article = parse_article(Source("essay.md", "markdown", f"# Magic\n\n{prose}\n\n{notes}\n## Next\n\nMore words.\n"))
+    assert "Siddhartha" in article.blocks[0].markdown and not any("footnotes" in b.text for b in article.blocks)
+    listed = parse_article(Source("e.md", "markdown", f"# M\n\n{prose}\n\n[^15]: A note.\n- a list after it\n"))
+    assert "- a list after it" not in listed.blocks[0].markdown  # a block of its own ends the note

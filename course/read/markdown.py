@@ -750,6 +750,9 @@ def _outside(code: re.Pattern[str], text: str, change: Callable[[str], str]) -> 
     return "".join([*pieces, change(text[position:])])
 
 
+BLOCK_START_RE = re.compile(r"^ {0,3}(#{1,6}\s|>|[-*+]\s|\d{1,9}[.)]\s|`{3}|~{3}|<|\||---|\*\*\*|___)")
+
+
 def _extract_footnotes(body: str) -> tuple[str, dict[str, str]]:
     """Take footnote definitions out of the body so each can travel with the paragraph that cites it."""
     footnotes: dict[str, str] = {}
@@ -761,7 +764,10 @@ def _extract_footnotes(body: str) -> tuple[str, dict[str, str]]:
             current = match.group(1)
             footnotes[current] = line
             continue
-        if current is not None and (line.startswith(("    ", "\t")) or not line.strip()):
+        # a note goes on over indented lines and blank ones, and over a line right under its text that starts no
+        # block of its own (a paragraph's lazy continuation, as Markdown reads it)
+        lazy = current is not None and footnotes[current].split("\n")[-1].strip() and not BLOCK_START_RE.match(line)
+        if current is not None and (line.startswith(("    ", "\t")) or not line.strip() or lazy):
             footnotes[current] += "\n" + line
             continue
         current = None
