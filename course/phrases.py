@@ -74,6 +74,15 @@ def balanced(text: str) -> bool:
     return quotes and all(text.count(left) == text.count(right) for left, right in PAIRS)
 
 
+# A word set off by commas that only links the sentence to the one before ("The big question, then, is…"): a
+# phrase does not end on it
+ASIDE_WORDS = word_set(
+    "then however therefore though thus also too indeed perhaps moreover instead still anyway meanwhile "
+    "donc cependant pourtant aussi alors also jedoch doch dennoch aber entonces sin embargo además quindi però "
+    "dunque então porém contudo dus echter toch"
+)
+
+
 # Pronouns that point back to what came before: a later sentence holding one does not name a lesson alone
 BACK_REFERENCES = word_set(
     "it its itself this these those they them their he him his she her "
@@ -188,7 +197,11 @@ def _opening_phrase(text: str, limit: int) -> str | None:
             return sentence
     if not found:
         return None
-    fitting = [start for start in clause_starts(found[0]) if _fits(start, limit) and balanced(start)]
+    fitting = [
+        start
+        for start in clause_starts(found[0])
+        if _fits(start, limit) and balanced(start) and _bare(start.rsplit(", ", 1)[-1]) not in ASIDE_WORDS
+    ]
     return fitting[-1] if fitting else phrase_start(found[0], limit)
 
 

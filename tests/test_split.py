@@ -868,6 +868,19 @@ def test_a_short_tutorial_of_one_long_list_is_cut_between_its_steps() -> None:
     assert markdown.count("```bash") == 8
 
 
+def test_a_list_of_three_long_points_may_be_cut_between_them() -> None:
+    """An essay's section of three numbered points of about 300 words each could not be cut (a list needed four
+    items), so one lesson held 1,187 words, twice what a drip email should ask. A list longer than a lesson should
+    be may be cut between its items even with two or three."""
+    rng = random.Random(21)
+    points = "\n".join(f"{n}. **Point {n}**.\n{_paragraph(rng, 300)}" for n in range(1, 4))
+    text = f"# Magic\n\n{_paragraph(rng, 250)}\n\n## The way\n\nIt goes like this:\n\n{points}\n"
+    plan = plan_lessons(parse_article(Source("elvish.md", "markdown", text)))
+    assert max(lesson.words for lesson in plan) < 700 and len(plan) >= 3
+    markdown = "\n\n".join(lesson.markdown for lesson in plan)
+    assert [int(n) for n in re.findall(r"(?m)^(\d)\. \*\*Point", markdown)] == [1, 2, 3]
+
+
 def test_a_thread_pasted_as_text_loses_its_post_numbers_and_keeps_its_points() -> None:
     """A thread ("1/ Your first price is a guess." over its explanation, "2/ …") read as one paragraph after
     another, each opening "3/", with "🧵" in the preheader and "If this was useful, follow me…" closing the last
@@ -1063,6 +1076,8 @@ def test_a_title_made_of_prose_is_never_cut_where_it_reads_broken() -> None:
     assert short_phrase(f"{nations} Japan & Germany after WWII).", 60) == (
         "Nations also go through the phases of Great Arrogance"
     )  # a sentence that closes a bracket it did not open is no title
+    question = "The big question, then, is not whether we should keep practising one kind of magic or the other."
+    assert short_phrase(question, 60) == "The big question"  # not "…, then": it links to what the reader has not read
     assert cut_at_phrase("In many ways the horse metaphor represents what I would love AI to develop into.", 60) == (
         "In many ways the horse metaphor represents…"
     )

@@ -209,7 +209,10 @@ def _with_list_items(blocks: list[Block], weights: Weights) -> tuple[list[Block]
         long = block.kind == "list" and block.words >= weights.long_list
         tokens = parsed(block.markdown) if long else ()
         starts = [token.map[0] for token in tokens if token.type == "list_item_open" and token.level == 1 and token.map]
-        if len(starts) < LONG_LIST_ITEMS or starts[0] != 0:
+        # a list of four items or more; of two or three when it is longer than a lesson should be (three numbered
+        # points of 300 words each)
+        few = len(starts) < (2 if block.words >= weights.comfortable_max else LONG_LIST_ITEMS)
+        if few or starts[0] != 0:
             result.append(block)
             continue
         lines = block.markdown.split("\n")
