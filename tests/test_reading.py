@@ -2554,6 +2554,8 @@ def test_a_blogs_fields_written_as_paragraphs_are_not_the_article() -> None:
         ("000_61e615fd850fe53f.md", "For Ecem, Christian and The Circuit"),
         ("hunger.md", "For Ecem, Christian and The Circuit"),
         ("2025-11-november.md", "For Ecem, Christian and The Circuit"),  # a date says when, not what
+        ("telescopic-content.large.md", "Telescopic content"),  # a version's mark goes; "content" is a title's word
+        ("my-article.md", "For Ecem, Christian and The Circuit"),  # made only of words about a file
     ],
 )
 def test_an_untitled_article_is_titled_by_its_files_name(name: str, title: str) -> None:
@@ -2563,6 +2565,13 @@ def test_an_untitled_article_is_titled_by_its_files_name(name: str, title: str) 
     prose = "Since ChatGPT came out, AI is everywhere, and most of what we ask of AI is to think less. " * 3
     source = Source(name, "markdown", f"For Ecem, Christian and The Circuit\n\n{prose}\n")
     assert parse_article(source).title == title
+
+
+def test_an_untitled_list_is_titled_without_its_marker() -> None:
+    """A one-minute summary written as a list, with no title and no usable file name, was titled "- AI is reshaping
+    how decisions are made", its bullet and all."""
+    summary = "- AI is reshaping how decisions are made.\n- Six levels of agency, from tool to trustee.\n" * 3
+    assert parse_article(Source("notes.md", "markdown", summary)).title == "AI is reshaping how decisions are made"
 
 
 def test_a_files_name_is_cased_the_same_on_every_run() -> None:

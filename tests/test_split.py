@@ -868,17 +868,22 @@ def test_a_short_tutorial_of_one_long_list_is_cut_between_its_steps() -> None:
     assert markdown.count("```bash") == 8
 
 
-def test_a_list_of_three_long_points_may_be_cut_between_them() -> None:
-    """An essay's section of three numbered points of about 300 words each could not be cut (a list needed four
-    items), so one lesson held 1,187 words, twice what a drip email should ask. A list longer than a lesson should
-    be may be cut between its items even with two or three."""
-    rng = random.Random(21)
-    points = "\n".join(f"{n}. **Point {n}**.\n{_paragraph(rng, 300)}" for n in range(1, 4))
-    text = f"# Magic\n\n{_paragraph(rng, 250)}\n\n## The way\n\nIt goes like this:\n\n{points}\n"
-    plan = plan_lessons(parse_article(Source("elvish.md", "markdown", text)))
-    assert max(lesson.words for lesson in plan) < 700 and len(plan) >= 3
-    markdown = "\n\n".join(lesson.markdown for lesson in plan)
-    assert [int(n) for n in re.findall(r"(?m)^(\d)\. \*\*Point", markdown)] == [1, 2, 3]
+def test_a_section_heading_that_titles_its_lesson_takes_its_subsections_up() -> None:
+    """A lesson opening with "## Cognitive foundations…" (its title, shown once), its "### Hierarchical
+    processing" subsections, then another "## …" section, went from the title's h1 to an h3 (`course check`: "an h3
+    follows an h1"). Under the title they are the lesson's own top level, h2, as in a lesson cut inside a section."""
+    rng = random.Random(17)
+    first, second = "Cognitive foundations of telescopic understanding", "Reading in the age of artificial intelligence"
+    text = (
+        f"# Telescopic content\n\n{_paragraph(rng, 300)}\n\n## {first}\n\n{_paragraph(rng, 40)}\n\n"
+        f"### Hierarchical processing\n\n{_paragraph(rng, 120)}\n\n### Attention\n\n{_paragraph(rng, 120)}\n\n"
+        f"## {second}\n\n{_paragraph(rng, 60)}\n"
+    )
+    plan = plan_lessons(parse_article(Source("t.md", "markdown", text)), 2)
+    assert plan[1].title == first.capitalize()
+    assert re.findall(r"(?m)^#+ .*", plan[1].markdown) == [
+        "## Hierarchical processing", "## Attention", f"## {second}"
+    ]  # fmt: skip
 
 
 def test_a_thread_pasted_as_text_loses_its_post_numbers_and_keeps_its_points() -> None:

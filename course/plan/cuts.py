@@ -92,7 +92,9 @@ class PlannedLesson:
 
     @property
     def markdown(self) -> str:
-        levels = heading_levels(self.blocks)
+        # without the heading that became the title: its subsections ("###") are the lesson's own top level, under
+        # the title, as those of a lesson cut inside a section are
+        levels = heading_levels(self.body_blocks)
         return "\n\n".join(_at_level(block, levels) for block in self.body_blocks).strip() + "\n"
 
 

@@ -318,14 +318,17 @@ def _resolve_links(block: Block, base: str | None, left_out: list[str]) -> Block
 # what a file's name says before its title: Jekyll's date ("2025-01-06-"), an order ("02-", "007_"; not the
 # "108" of "108-thoughts-for-strategists", which is the title's)
 NAME_PREFIX_RE = re.compile(r"^(\d{4}[-_]\d{1,2}[-_]\d{1,2}|\d{8}|0\d{1,2})[-_ ]+")
+NAME_SUFFIX_RE = re.compile(r"\.\w{1,6}$")  # a version's mark before the extension: "ladder.1m.md", "post.draft.md"
 DATE_WORD_RE = re.compile(
     r"(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
     r"september|october|november|december|week|day|month|year|q[1-4]|h[12]|st|nd|rd|th)$"
 )
-# words that name a file, not what it says ("draft", "final-v2", "blog-post", "my-article")
-FILE_WORDS_RE = re.compile(
-    r"(?i)^(draft|final|copy|untitled|export|backup|old|new|my|v\d+|rev\d*|version|tmp|temp|test|post|article|"
-    r"blog|essay|newsletter|notes?|text|document|doc|page|index|readme|main|content|file|input|sample|example)$"
+# words that name a file, not what it says: a name with one ("draft", "final-v2") or made only of the others
+# ("blog-post", "my-article"; "telescopic-content" is a title)
+FILE_WORDS_RE = re.compile(r"(?i)^(draft|final|copy|untitled|export|backup|old|v\d+|rev\d*|version|tmp|temp|test)$")
+GENERIC_WORDS_RE = re.compile(
+    r"(?i)^(new|my|the|a|post|article|blog|essay|newsletter|notes?|text|document|doc|page|index|readme|main|"
+    r"content|file|input|sample|example|\d+)$"
 )
 
 
@@ -337,11 +340,14 @@ def _title_from_name(name: str, blocks: list[Block]) -> str | None:
     about the file ("draft", "final-v2", "blog-post")."""
     path = urlsplit(name).path if "://" in name else name
     stem = re.split(r"[/\\]", path.rstrip("/"))[-1]
-    stem = NAME_PREFIX_RE.sub("", stem.rsplit(".", 1)[0] if "." in stem else stem)
+    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    stem = NAME_PREFIX_RE.sub("", NAME_SUFFIX_RE.sub("", stem))
     words = [word for word in re.split(r"[-_\s]+", stem) if word]
     if len(words) < 2 or not all(re.fullmatch(r"[^\W_]+", word) for word in words):
         return None
     if any(FILE_WORDS_RE.match(word) or (len(word) >= 6 and re.search(r"\d", word)) for word in words):
+        return None
+    if all(GENERIC_WORDS_RE.match(word) for word in words):
         return None
     if sum(bool(re.search(r"[^\W\d_]", word)) and not DATE_WORD_RE.match(word) for word in words) < 2:
         return None  # a date ("2025-11-november", "week-12"): when, not what
@@ -378,6 +384,9 @@ def _without_empty_headings(blocks: list[Block]) -> list[Block]:
     return kept[::-1]
 
 
+ITEM_MARKER_RE = re.compile(r"(?m)^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?")
+
+
 def _title_from_blocks(blocks: list[Block]) -> str:
     """An untitled article's title: its first heading when nothing is said before it, else a phrase of its opening
     (a post that opens "I lost my biggest client last year." is not titled by its first item, "1. Silence…")."""
@@ -387,6 +396,7 @@ def _title_from_blocks(blocks: list[Block]) -> str:
         if block.text:
             break
     for block in blocks:
-        if block.text:
-            return short_phrase(block.text, 70) or cut_at_phrase(block.text, 70).rstrip("…")
+        if block.text:  # a list's words without its markers: "- AI is reshaping…" is "AI is reshaping…"
+            text = ITEM_MARKER_RE.sub("", block.text) if block.kind == "list" else block.text
+            return short_phrase(text, 70) or cut_at_phrase(text, 70).rstrip("…")
     return ""
