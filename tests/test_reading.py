@@ -2567,6 +2567,24 @@ def test_an_untitled_article_is_titled_by_its_files_name(name: str, title: str) 
     assert parse_article(source).title == title
 
 
+def test_a_files_name_is_cased_by_the_articles_sentences_not_its_headings() -> None:
+    """Title-case headings ("## The Age of Buttons") and the article naming itself mid-sentence ("in The Return of
+    the Gut I argued…") made "The beauty of a button in The age of…" and "The Return of the gut": a word takes a
+    capital only when the sentences nearly always give it one, or capitals inside ("ChatGPT")."""
+    from course.model import Block
+    from course.read import _title_from_name
+
+    blocks = [
+        Block("heading", "## The Age of Buttons", "The Age of Buttons", 2),
+        Block("paragraph", "x", "In The Return of the Gut I argued it comes back, and many read The Return of"),
+        Block("paragraph", "x", "the Gut as a joke. Yet the gut will return, in the age of ChatGPT, as Jesus did."),
+        Block("paragraph", "x", "Jesus and the Age of Buttons, you could say, as the Age of Buttons is upon us."),
+    ]
+    assert _title_from_name("the-return-of-the-gut.md", blocks) == "The return of the gut"
+    assert _title_from_name("the-age-of-chatgpt.md", blocks) == "The age of ChatGPT"
+    assert _title_from_name("jesus-and-the-gut.md", blocks) == "Jesus and the gut"
+
+
 def test_an_untitled_list_is_titled_without_its_marker() -> None:
     """A one-minute summary written as a list, with no title and no usable file name, was titled "- AI is reshaping
     how decisions are made", its bullet and all."""

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 from ..errors import CourseError
 from ..model import Article, Block
-from ..phrases import cut_at_phrase, short_phrase
+from ..phrases import cut_at_phrase, short_phrase, word_set
 from ..text import ITEM_NUMBER_RE, visible
 from .bylines import closing_and_name, is_author_bio, is_postscript
 from .language import detect_language
@@ -318,6 +318,7 @@ def _resolve_links(block: Block, base: str | None, left_out: list[str]) -> Block
 # what a file's name says before its title: Jekyll's date ("2025-01-06-"), an order ("02-", "007_"; not the
 # "108" of "108-thoughts-for-strategists", which is the title's)
 NAME_PREFIX_RE = re.compile(r"^(\d{4}[-_]\d{1,2}[-_]\d{1,2}|\d{8}|0\d{1,2})[-_ ]+")
+SMALL_WORDS = word_set("a an the and or but nor of in on at to for by with from as vs via")
 NAME_SUFFIX_RE = re.compile(r"\.\w{1,6}$")  # a version's mark before the extension: "ladder.1m.md", "post.draft.md"
 DATE_WORD_RE = re.compile(
     r"(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
@@ -353,22 +354,27 @@ def _title_from_name(name: str, blocks: list[Block]) -> str | None:
         return None  # a date ("2025-11-november", "week-12"): when, not what
     if " " in stem:  # "The Sales Call.docx": typed as a title, cased as typed
         return " ".join(words)
-    text = " ".join(block.text for block in blocks)
+    text = "\n".join(block.text for block in blocks if block.kind != "heading")  # headings: title case
     cased = [_as_written(word, text) for word in words]
     return cased[0][:1].upper() + cased[0][1:] + "".join(f" {word}" for word in cased[1:])
 
 
 def _as_written(word: str, text: str) -> str:
-    """A word of a file's name as the text writes it inside its sentences ("chatgpt" -> "ChatGPT", "ai" -> "AI"),
-    else in lower case."""
+    """A word of a file's name as the article's sentences write it: a name with capitals inside ("ChatGPT", "AI")
+    as written, a word capitalised as a name ("Jesus", "Consumerism") when nearly always so, else in lower case
+    ("The Return of the Gut" named mid-sentence does not make "return" a name)."""
+    if word.lower() in SMALL_WORDS:
+        return word.lower()
     forms = [
         match.group(0)
         for match in re.finditer(rf"(?i)(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text)
         if not re.search(r"(^|[.!?:]\s*|\n\s*)$", text[max(0, match.start() - 3) : match.start()])
     ]
-    # the commonest form, lower case on a tie ("Frame" twice and "frame" twice: "frame"), the same on every run
-    form = max(dict.fromkeys(forms), key=lambda f: (forms.count(f), f.islower())) if forms else word.lower()
-    return form if form != form.capitalize() or form.lower() != word.lower() or len(forms) > 1 else form.lower()
+    inner = [form for form in forms if form[1:] != form[1:].lower()]  # "ChatGPT", "AI": capitals inside
+    if inner:
+        return max(dict.fromkeys(inner), key=inner.count)  # the commonest, the same on every run
+    named = sum(form[:1].isupper() for form in forms)
+    return word.capitalize() if len(forms) > 1 and named >= 0.8 * len(forms) else word.lower()
 
 
 def _without_empty_headings(blocks: list[Block]) -> list[Block]:
