@@ -2572,7 +2572,7 @@ def test_a_files_name_is_cased_by_the_articles_sentences_not_its_headings() -> N
     the Gut I argued…") made "The beauty of a button in The age of…" and "The Return of the gut": a word takes a
     capital only when the sentences nearly always give it one, or capitals inside ("ChatGPT")."""
     from course.model import Block
-    from course.read import _title_from_name
+    from course.read.titles import title_from_name
 
     blocks = [
         Block("heading", "## The Age of Buttons", "The Age of Buttons", 2),
@@ -2580,9 +2580,9 @@ def test_a_files_name_is_cased_by_the_articles_sentences_not_its_headings() -> N
         Block("paragraph", "x", "the Gut as a joke. Yet the gut will return, in the age of ChatGPT, as Jesus did."),
         Block("paragraph", "x", "Jesus and the Age of Buttons, you could say, as the Age of Buttons is upon us."),
     ]
-    assert _title_from_name("the-return-of-the-gut.md", blocks) == "The return of the gut"
-    assert _title_from_name("the-age-of-chatgpt.md", blocks) == "The age of ChatGPT"
-    assert _title_from_name("jesus-and-the-gut.md", blocks) == "Jesus and the gut"
+    assert title_from_name("the-return-of-the-gut.md", blocks) == "The return of the gut"
+    assert title_from_name("the-age-of-chatgpt.md", blocks) == "The age of ChatGPT"
+    assert title_from_name("jesus-and-the-gut.md", blocks) == "Jesus and the gut"
 
 
 def test_an_untitled_list_is_titled_without_its_marker() -> None:
@@ -2600,8 +2600,8 @@ def test_a_files_name_is_cased_the_same_on_every_run() -> None:
     import sys
 
     code = (
-        "from course.read import _title_from_name; from course.model import Block; "
-        "print(_title_from_name('seek-reject-frame.md', [Block('paragraph', 'x', 'We seek, we reject, then a Frame "
+        "from course.read.titles import title_from_name; from course.model import Block; "
+        "print(title_from_name('seek-reject-frame.md', [Block('paragraph', 'x', 'We seek, we reject, then a Frame "
         "helps. Reject it. A Frame again, and frame it, then frame the rest.')]))"
     )
     titles = {
