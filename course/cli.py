@@ -147,6 +147,11 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
             f"The article has {plural(total, 'word')}: too few for three lessons worth sending, so it made "
             f"{plural(len(result.plan), 'lesson')}; add to it, or choose the count with -n."
         )
+    if result.draft:
+        click.echo(
+            "The article's front matter marks it as a draft (draft: true): make sure it is finished, and read each "
+            "lesson, before the course goes out."
+        )
     if result.unpunctuated:
         click.echo(
             "The article has almost no full stops (an automatic transcript?): titles, subjects, preheaders and the "

@@ -49,6 +49,7 @@ class Article:
     source_name: str = ""
     left_out: list[str] = field(default_factory=list)  # "image img/a.png", "link /about" (relative), "embedded image"
     captions: set[str] = field(default_factory=set)  # its pictures' captions as marked (<figcaption>, a Hugo figure's)
+    draft: bool = False  # its front matter says it is a draft ("draft: true", as Hugo, Jekyll and Astro write it)
 
     @property
     def words(self) -> int:

@@ -26,6 +26,7 @@ class SplitResult:
     unpunctuated: bool = False  # the prose has almost no sentence ends (an automatic transcript): cuts fall badly
     pictures: list[str] = field(default_factory=list)  # a Word document's or notebook's pictures, in pictures_dir
     pictures_of: str = ""  # the file (or address) that held them
+    draft: bool = False  # the article's front matter says it is a draft
 
     @property
     def pictures_dir(self) -> Path:
@@ -79,4 +80,4 @@ def split_to_project(article_location: str, out: Path | None = None, lessons: in
         target.write_bytes(source.pictures[name])
         left_out.remove(f"image {name}")
     return SplitResult(root, plan, kept, backup, left_out, _hardly_punctuated(article), pictures=saved,
-                       pictures_of=source.url or Path(source.name).name)  # fmt: skip
+                       pictures_of=source.url or Path(source.name).name, draft=article.draft)  # fmt: skip

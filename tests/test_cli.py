@@ -315,6 +315,15 @@ def test_split_says_when_it_could_not_read_the_front_matter(tmp_path: Path, head
     assert "front matter" not in _split_markdown(tmp_path / "a", f"---\ntitle: Rates\n---\n\n{prose}\n", "b").output
 
 
+def test_split_says_when_the_article_is_a_draft(tmp_path: Path) -> None:
+    """A blog post still marked "draft: true" (Hugo, Jekyll, Astro), an outline of bullet points, split into a course
+    without a word. The split says so; a post without the mark, or with "draft: false", is not one."""
+    prose = "Most consultants wait too long to raise their rates, and then raise them too little. " * 3
+    said = "marks it as a draft (draft: true)"
+    assert said in _split_markdown(tmp_path, f"---\ntitle: Rates\ndraft: true\n---\n\n{prose}\n", "a").output
+    assert said not in _split_markdown(tmp_path / "a", f"---\ntitle: Rates\ndraft: false\n---\n\n{prose}\n", "b").output
+
+
 def test_split_says_when_the_article_has_no_sentences_to_cut_at(tmp_path: Path) -> None:
     """An automatic video transcript (no full stops at all) became one lesson titled "Pricing your first consulting
     project so today I want to talk" without a word of warning. The split says why its lessons read so, and what

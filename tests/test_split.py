@@ -732,6 +732,8 @@ def test_generic_headings_do_not_name_lessons() -> None:
     assert "## Conclusion" in plan[-1].markdown
     faq = text.replace("## Conclusion", "## FAQ")  # a marketing post's FAQ names no lesson either
     assert plan_lessons(parse_article(Source("reviews.md", "markdown", faq)), 3)[-1].title == "After the review"
+    closing = text.replace("## Conclusion", "## Closing")  # nor a coach's "Closing" ("What you can do and Closing")
+    assert plan_lessons(parse_article(Source("reviews.md", "markdown", closing)), 3)[-1].title == "After the review"
 
 
 def test_a_generic_label_before_a_headings_own_words_does_not_title_the_lesson() -> None:

@@ -34,6 +34,7 @@ QUESTION_LABEL_RE = re.compile(r"(?i)^(q|question|frage)\s*\d*\s*[:.]\s+(?=\S)")
 GENERIC_HEADINGS = {
     "introduction", "intro", "overview", "preface", "foreword", "background", "conclusion", "conclusions",
     "summary", "in summary", "in conclusion", "wrap up", "wrapping up", "final thoughts", "closing thoughts",
+    "closing", "closing words", "final words", "epilogue", "afterword", "outro", "parting thoughts",
     "takeaways", "key takeaways", "tl dr", "tldr", "einleitung", "fazit", "zusammenfassung", "introduction générale",
     "en résumé", "résumé", "introducción", "conclusión", "resumen", "introduzione", "conclusione", "inleiding",
     "conclusie", "samenvatting", "faq", "faqs", "notes", "footnotes", "endnotes", "anmerkungen", "fußnoten",

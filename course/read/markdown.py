@@ -250,6 +250,7 @@ def parse(text: str, name: str = "") -> Article:
     article = Article(title=title, blocks=blocks, author=_author(meta) or byline or _signed_by(blocks))
     if BROKEN_HEADER in meta:
         article.left_out.append(f"header {meta[BROKEN_HEADER]}")
+    article.draft = meta.get("draft") is True or str(meta.get("draft")).lower() in ("true", "yes")
     article.captions = captions
     language = meta.get("lang") or meta.get("language")
     if isinstance(language, str) and language.strip():
