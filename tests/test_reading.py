@@ -2624,3 +2624,16 @@ def test_a_footnotes_line_right_under_its_text_stays_in_it() -> None:
     assert "Siddhartha" in article.blocks[0].markdown and not any("footnotes" in b.text for b in article.blocks)
     listed = parse_article(Source("e.md", "markdown", f"# M\n\n{prose}\n\n[^15]: A note.\n- a list after it\n"))
     assert "- a list after it" not in listed.blocks[0].markdown  # a block of its own ends the note
+
+
+def test_a_hugo_link_to_another_page_is_that_pages_address() -> None:
+    """A coach's Hugo post linked its other posts as [my saboteurs]({{< ref "talk-to-your-saboteurs" >}}): the
+    shortcode reached the lesson as written, and `course check` warned of template syntax in the prose. It is the
+    page's address beside the article's, which --base-url makes whole, as any relative link."""
+    prose = "One of my internal saboteurs is the Stickler, and he likes to tell me to do it right or not at all. " * 2
+    text = f'# Paralysis\n\n{prose}Read [more about them]({{{{< ref "talk-to-your-saboteurs" >}}}}) first.\n'
+    article = parse_article(Source("p.md", "markdown", text), base_url="https://example.com/posts/paralysis/")
+    assert "[more about them](https://example.com/posts/talk-to-your-saboteurs/)" in article.blocks[0].markdown
+    bare = parse_article(Source("p.md", "markdown", text))
+    assert "{{" not in bare.blocks[0].markdown and "more about them" in bare.blocks[0].text
+    assert bare.left_out == ["link ../talk-to-your-saboteurs/"]

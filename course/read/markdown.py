@@ -407,10 +407,23 @@ def _unwrap_components(body: str) -> str:
     return body
 
 
+# Hugo's link to another page of the site: [the saboteurs]({{< ref "talk-to-your-saboteurs" >}}), relref alike
+REF_SHORTCODE_RE = re.compile(r"""\{\{[<%]\s*(?:rel)?ref\s+["']([^"'\n]+)["']\s*[>%]\}\}""")
+
+
+def _page_address(ref: str) -> str:
+    """The address a Hugo ref gives a page, relative to this article's ("talk-to-your-saboteurs" is the page beside
+    it, "../talk-to-your-saboteurs/"; "/posts/x.md" is "/posts/x/"): a reader gets it with --base-url, as any
+    relative link."""
+    path = re.sub(r"(/_?index)?\.(md|markdown|html)$", "", ref.strip()).strip("/")
+    return f"/{path}/" if "/" in path else f"../{path}/"
+
+
 def _shortcodes(body: str, captions: set[str] | None = None) -> str:
     """A site generator's shortcodes ({{< youtube … >}}, {{< figure … >}}, a paired {{< tip >}}…{{< /tip >}},
-    {{< highlight go >}}…{{< /highlight >}}), which no email understands, as what they show: a link to the video,
-    the picture and its caption (added to `captions`), a quote, a code block."""
+    {{< highlight go >}}…{{< /highlight >}}, {{< ref "page" >}}), which no email understands, as what they show: a
+    link to the video, the picture and its caption (added to `captions`), a quote, a code block, the page's
+    address."""
 
     def figure(match: re.Match[str]) -> str:
         attributes = dict(SHORTCODE_ATTRIBUTE_RE.findall(match.group(1)))
@@ -428,6 +441,7 @@ def _shortcodes(body: str, captions: set[str] | None = None) -> str:
         body = KRAMDOWN_IAL_RE.sub("", KRAMDOWN_TOC_RE.sub("", body))  # Jekyll's "{: .align-center}", "{:toc}"
         body = FIGURE_SHORTCODE_RE.sub(figure, body)
         body = VIDEO_SHORTCODE_RE.sub(video, body)
+        body = REF_SHORTCODE_RE.sub(lambda m: _page_address(m.group(1)), body)
         body = CALLOUT_SHORTCODE_RE.sub(lambda m: "\n" + _quoted(m.group(2).strip()) + "\n", body)
         body = QUARTO_CALLOUT_RE.sub(
             lambda m: (
