@@ -1159,6 +1159,16 @@ def test_an_epigraph_is_never_a_lesson_of_its_own() -> None:
     assert plan[0].blocks[0].kind == "quote" and len(plan[0].blocks) > 1
 
 
+def test_a_transcripts_speaker_names_no_lesson() -> None:
+    """A podcast transcript, each turn under its speaker's name in bold on its own line ("**Brian**" and a line
+    break), made lessons titled "Brian" and "Aaron" (subjects "…: Brian (3)", "…: Aaron (6)"). The name is who
+    speaks, not what the lesson says, as "**Host:** …" already was."""
+    rng = random.Random(23)
+    turns = "\n\n".join(f"**{name}**    \n{_paragraph(rng, 120)}" for name in ["Aaron", "Brian"] * 6)
+    plan = plan_lessons(parse_article(Source("reorgs.md", "markdown", f"# Do more reorgs\n\n{turns}\n")), 4)
+    assert not {lesson.title for lesson in plan} & {"Aaron", "Brian"}
+
+
 def test_a_word_after_an_emoji_opening_a_sentence_is_not_a_name() -> None:
     """A callout opening "💡 The whole method…" made "The" a word the author capitalises mid-sentence (a name),
     so a joined title read "Before the afternoon, The afternoon itself and after"."""

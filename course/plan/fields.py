@@ -28,7 +28,8 @@ LIST_MARKER_RE = re.compile(
     r"(?m)^\s*(?:(?:\d+[.)]|[-*+•])\s+)?\[[ xX]\]\s+|^\s*(?:\d+[.)]|[-*+•])\s+"
 )  # "1. ", "[x] "
 # a transcript's speaker in bold, the colon inside or outside: "**Host:** How did you…", "**Dana**: By email…"
-BOLD_LABEL_RE = re.compile(r"^\*\*(?P<name>[^*:\n]{1,30}?)(?::\*\*|\*\*:)\s+(?=\S)")
+# or alone on its line above what they say ("**Brian**" and a line break, as podcast transcripts are written)
+BOLD_LABEL_RE = re.compile(r"^\*\*(?P<name>[^*:\n]{1,30}?)(?::\*\*|\*\*:|\*\*(?=(?: {2,}|\\)\n))\s+(?=\S)")
 ANSWER_LABEL_RE = re.compile(r"(?i)^(a|answer|antwort)\s*:\s+(?=\S)")  # an interview's "A: I don't, mostly."
 QUESTION_LABEL_RE = re.compile(r"(?i)^(q|question|frage)\s*\d*\s*[:.]\s+(?=\S)")  # "Q: How do you …?"
 GENERIC_HEADINGS = {
@@ -277,7 +278,7 @@ def _opening_title(prose: str) -> str:
     ]
     if clauses:
         return clauses[-1]
-    if len(found[0]) <= SUBJECT_LONGEST:
+    if len(found[0]) <= SUBJECT_LONGEST and phrase_words(found[0]) >= 3:
         return found[0].rstrip(" .,;:")
     return cut_at_phrase(prose, SUBJECT_MAX).rstrip("…")
 
@@ -303,7 +304,7 @@ def _said(block: Block, text: str | None = None) -> str:
     if "[^" in block.markdown:  # a footnote's mark ("since 2020[1]."): the note is in the email, not the inbox
         text = FOOTNOTE_MARK_RE.sub("", text)
     speaker = BOLD_LABEL_RE.match(block.markdown)
-    return text[len(speaker["name"]) :].lstrip(": ") if speaker and text.startswith(speaker["name"]) else text
+    return text[len(speaker["name"]) :].lstrip(": \n") if speaker and text.startswith(speaker["name"]) else text
 
 
 def _without_notes(block: Block) -> Block:
