@@ -2637,3 +2637,20 @@ def test_a_hugo_link_to_another_page_is_that_pages_address() -> None:
     bare = parse_article(Source("p.md", "markdown", text))
     assert "{{" not in bare.blocks[0].markdown and "more about them" in bare.blocks[0].text
     assert bare.left_out == ["link ../talk-to-your-saboteurs/"]
+
+
+def test_dashes_typed_as_hyphens_are_the_dashes_the_site_shows() -> None:
+    """A coach's Hugo posts write em dashes as three hyphens ("Many times---and it would be hard---I've sat") and
+    Hugo prints them as dashes; the lessons showed the hyphens. "---" between words is an em dash, " -- " between
+    words an en dash; addresses, code, a table's delimiter row, a rule and "--force" stay as written."""
+    text = (
+        "# T\n\nMany times---and it would be hard---I've sat with a team. Fasting -- what is it good for? "
+        "See [it](https://ex.com/a---b) and https://ex.com/x---y, or run `cmd -- --watch` with --force.\n\n"
+        "| a | b |\n| --- | --- |\n| 1 | 2 |\n\n---\n\n    indented -- code\n"
+    )
+    blocks = parse_article(Source("t.md", "markdown", text)).blocks
+    assert blocks[0].markdown == (
+        "Many times—and it would be hard—I've sat with a team. Fasting – what is it good for? See "
+        "[it](https://ex.com/a---b) and https://ex.com/x---y, or run `cmd -- --watch` with --force."
+    )
+    assert "| --- | --- |" in blocks[1].markdown and blocks[-1].markdown == "    indented -- code"

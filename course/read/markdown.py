@@ -213,6 +213,7 @@ def parse(text: str, name: str = "") -> Article:
     body = "\n".join(
         "" if MDX_LINE_RE.match(line) else line for line in body.split("\n")
     )  # MDX code, admonition fences
+    body = _typographic_dashes(body)
     body = _code_put_back(body, code)
     body = ASIDE_RE.sub(lambda m: _quoted(m.group(1).strip()), body)
     body, footnotes = _extract_footnotes(body)
@@ -344,6 +345,26 @@ def _without_needless_escapes(body: str) -> str:
             )
         lines.append(line)
     return "\n".join(lines)
+
+
+# an em dash typed as three hyphens ("Many times---and it"), an en dash as two between spaces ("fasting -- what"),
+# which Hugo, Jekyll, Pandoc and Astro print as dashes; not in a link's address, a bare address, an indented line
+EM_DASH_RE = re.compile(r"(?<=[^\s-])---(?=[^\s-])| --- ")
+EN_DASH_RE = re.compile(r"(?<=[^\s-]) -- (?=[^\s-])")
+ADDRESS_RE = re.compile(  # and a table's delimiter row ("| --- | --- |") or a rule, made of hyphens alone
+    r"\]\([^)\n]*\)|<[^>\n]*>|\b(?:https?|ftp)://\S+|^(?: {4}|\t).*$|^[ \t|:-]*-[ \t|:-]*$", re.MULTILINE
+)
+
+
+def _typographic_dashes(body: str) -> str:
+    """Dashes typed as hyphens ("---", " -- ") as the dashes the author's site shows, outside addresses and code."""
+    if "--" not in body:
+        return body
+    return _outside(ADDRESS_RE, body, lambda text: EN_DASH_RE.sub(" – ", EM_DASH_RE.sub(_em_dash, text)))
+
+
+def _em_dash(match: re.Match[str]) -> str:
+    return " — " if match.group(0).startswith(" ") else "—"
 
 
 def _code_set_aside(body: str) -> tuple[str, list[str]]:
