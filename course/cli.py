@@ -181,7 +181,8 @@ def split(article: str, out: Path | None, lessons: int | None, title: str | None
     if relative:
         images = sum(item.startswith("image ") for item in relative)
         counts = [plural(n, kind) for n, kind in ((images, "image"), (len(relative) - images, "link")) if n]
-        shown = ", ".join(item.split(" ", 1)[1] for item in relative[:3]) + (", …" * (len(relative) > 3))
+        addresses = list(dict.fromkeys(item.split(" ", 1)[1] for item in relative))  # each once
+        shown = ", ".join(addresses[:3]) + (", …" * (len(addresses) > 3))
         words = " (a link's words stay)" if images < len(relative) else ""
         it = "it" if len(relative) == 1 else "them"
         click.echo(

@@ -56,13 +56,19 @@ DANGLING = OPENERS | word_set(
     "os uma uns umas meu minha seu sua nosso nossa este esta esse essa "
     "het een mijn jouw onze deze dit "
     # and what waits for its verb or its word: "…represents what I would", "…not just"
-    "will would shall should can could may might must is are was were be been being am have has had do does did "
+    "will would shall should can could may might must is are was were be been being am have has had "
     "not just very what i we "
     "he she they "
     "wird werden würde würden kann können muss müssen soll sollen ist sind war waren nicht sehr"
 )
 # what opens in a phrase and must close in it: a cut inside "(perhaps because…)" or '"attitude and…"' reads broken
 PAIRS = (("(", ")"), ("[", "]"), ("«", "»"))
+
+
+def ends_whole(phrase: str) -> bool:
+    """Whether a phrase ends on a word that needs none after it ("A more realistic one is" waits for its rest)."""
+    words = phrase.split()
+    return bool(words) and _bare(words[-1]) not in DANGLING
 
 
 def balanced(text: str) -> bool:
@@ -200,7 +206,10 @@ def _opening_phrase(text: str, limit: int) -> str | None:
     fitting = [
         start
         for start in clause_starts(found[0])
-        if _fits(start, limit) and balanced(start) and _bare(start.rsplit(", ", 1)[-1]) not in ASIDE_WORDS
+        if _fits(start, limit)
+        and balanced(start)
+        and _bare(start.rsplit(", ", 1)[-1]) not in ASIDE_WORDS
+        and ends_whole(start)
     ]
     return fitting[-1] if fitting else phrase_start(found[0], limit)
 
@@ -218,13 +227,17 @@ def cut_at_phrase(text: str, limit: int) -> str:
     fitting = [
         start
         for start in clause_starts(text)
-        if len(start) <= limit - 1 and phrase_words(start) >= 3 and balanced(start)
+        if len(start) <= limit - 1 and phrase_words(start) >= 3 and balanced(start) and ends_whole(start)
     ]
     phrase = phrase_start(text, limit - 1)
     candidates = [*fitting, *([phrase] if phrase else [])]
     cut = max(candidates, key=len) if candidates else None
     if cut is None:  # at a word, not one that waits for the next ("…produce not just a…")
         words = text[:limit].split(" ")[:-1]
+        # before a quotation or bracket it opens, if that leaves half of it ("A more realistic one is, "own the…")
+        whole = [n for n in range(len(words), 3, -1) if balanced(" ".join(words[:n])) and ends_whole(words[n - 1])]
+        if whole and whole[0] >= len(words) // 2:
+            words = words[: whole[0]]
         while len(words) > 3 and _bare(words[-1]) in DANGLING:
             words.pop()
         cut = " ".join(words)

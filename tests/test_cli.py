@@ -249,8 +249,8 @@ def test_split_says_which_relative_images_and_links_it_left_out(tmp_path: Path) 
         "# Buttons\n\nOur old button, ![the old blue](img/old.png), and [the style guide](/guide) with enough words "
         "around them to make an article of its own, as a real post would have.\n"
     )
-    result = _split_markdown(tmp_path, text, "a")
-    assert "Left out 1 image and 1 link with a relative address (img/old.png, /guide)" in result.output
+    result = _split_markdown(tmp_path, text.replace(".\n", ". Again [the guide](/guide).\n"), "a")
+    assert "Left out 1 image and 2 links with a relative address (img/old.png, /guide)" in result.output  # once
     assert "--base-url" in result.output
     kept = _split_markdown(tmp_path, text, "b", "--base-url", "https://example.org/blog/")
     assert "Left out" not in kept.output

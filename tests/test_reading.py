@@ -2654,3 +2654,18 @@ def test_dashes_typed_as_hyphens_are_the_dashes_the_site_shows() -> None:
         "[it](https://ex.com/a---b) and https://ex.com/x---y, or run `cmd -- --watch` with --force."
     )
     assert "| --- | --- |" in blocks[1].markdown and blocks[-1].markdown == "    indented -- code"
+
+
+def test_a_lone_top_heading_does_not_push_the_sections_down() -> None:
+    """A Hugo post titled in its front matter, its sections "##" with "###" under them, closed with "# Questions
+    for you": that one h1 made every other heading a level deeper, and lessons opening with a subsection went from
+    their title's h1 to an h3. The lone heading is one of the sections."""
+    prose = "Decisions stall when nobody knows who makes them, so name the person first. " * 3
+    text = (
+        f"---\ntitle: Making decisions\n---\n\n{prose}\n\n## S.P.A.D.E.\n\n{prose}\n\n### Setting\n\n{prose}\n\n"
+        f"## Cynefin\n\n{prose}\n\n### Chaotic\n\n{prose}\n\n# Questions for you\n\n{prose}\n"
+    )
+    headings = [
+        (b.level, b.text) for b in parse_article(Source("d.md", "markdown", text)).blocks if b.kind == "heading"
+    ]
+    assert headings == [(2, "S.P.A.D.E."), (3, "Setting"), (2, "Cynefin"), (3, "Chaotic"), (2, "Questions for you")]

@@ -734,6 +734,8 @@ def test_generic_headings_do_not_name_lessons() -> None:
     assert plan_lessons(parse_article(Source("reviews.md", "markdown", faq)), 3)[-1].title == "After the review"
     closing = text.replace("## Conclusion", "## Closing")  # nor a coach's "Closing" ("What you can do and Closing")
     assert plan_lessons(parse_article(Source("reviews.md", "markdown", closing)), 3)[-1].title == "After the review"
+    yours = text.replace("## Conclusion", "## Questions for you")  # nor the questions closing each of a coach's posts
+    assert plan_lessons(parse_article(Source("reviews.md", "markdown", yours)), 3)[-1].title == "After the review"
 
 
 def test_a_generic_label_before_a_headings_own_words_does_not_title_the_lesson() -> None:
@@ -1085,6 +1087,16 @@ def test_a_title_made_of_prose_is_never_cut_where_it_reads_broken() -> None:
     )  # a sentence that closes a bracket it did not open is no title
     question = "The big question, then, is not whether we should keep practising one kind of magic or the other."
     assert short_phrase(question, 60) == "The big question"  # not "…, then": it links to what the reader has not read
+    # nor a clause that ends waiting for the rest ("A more realistic one is,"), nor a cut inside quotation marks
+    realistic = (
+        'A more realistic one is, "own the market before the realities of your lopsided business model catch up"'
+    )
+    from course.plan.fields import _opening_title
+
+    assert short_phrase(realistic, 60) is None and _opening_title(realistic) == "A more realistic one"
+    # a cut with its "…" (a preheader) may stop inside the quotation rather than lose most of it
+    taxi = "“An algorithm making decisions about which verified taxi driver is best placed to take me there? Yes!”"
+    assert cut_at_phrase(taxi, 60) == "“An algorithm making decisions about which verified taxi…"
     assert cut_at_phrase("In many ways the horse metaphor represents what I would love AI to develop into.", 60) == (
         "In many ways the horse metaphor represents…"
     )

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from slugify import slugify
 
 from ..model import Article, Block, Schedule
-from ..phrases import balanced, clause_starts, cut_at_phrase, sentences, short_phrase, word_set
+from ..phrases import balanced, clause_starts, cut_at_phrase, ends_whole, sentences, short_phrase, word_set
 from ..text import ITEM_NUMBER_RE, markdown_words_text, phrase_words, visible
 from .schedule import slots
 
@@ -36,6 +36,7 @@ GENERIC_HEADINGS = {
     "introduction", "intro", "overview", "preface", "foreword", "background", "conclusion", "conclusions",
     "summary", "in summary", "in conclusion", "wrap up", "wrapping up", "final thoughts", "closing thoughts",
     "closing", "closing words", "final words", "epilogue", "afterword", "outro", "parting thoughts",
+    "questions for you", "over to you", "your turn",
     "takeaways", "key takeaways", "tl dr", "tldr", "einleitung", "fazit", "zusammenfassung", "introduction générale",
     "en résumé", "résumé", "introducción", "conclusión", "resumen", "introduzione", "conclusione", "inleiding",
     "conclusie", "samenvatting", "faq", "faqs", "notes", "footnotes", "endnotes", "anmerkungen", "fußnoten",
@@ -253,8 +254,10 @@ def lesson_title(blocks: list[Block], article: Article, number: int, proper: set
         ]
         top = [title for title in top if not _generic(title)] or top
         return combine_titles(top, article.language, proper or set()) if len(top) > 1 else top[0]
-    if first.glue_next and first.words <= 14 and len(first.text) <= SUBJECT_LONGEST and LETTERS_RE.search(first.text):
-        return first.text.rstrip(":").strip()
+    lead_in = first.text.rstrip(":").strip()  # a lead-in titles its lesson when it names something whole
+    short = first.words <= 14 and len(lead_in) <= SUBJECT_LONGEST
+    if first.glue_next and short and LETTERS_RE.search(lead_in) and ends_whole(lead_in):  # not "A better one is:"
+        return lead_in
     captions = _captions(blocks)
     prose = " ".join(  # a list's words without its markers: a lesson that opens at step 4 is not titled "4. …"
         _said(b, LIST_MARKER_RE.sub("", b.text) if b.kind == "list" else None)
@@ -274,13 +277,16 @@ def _opening_title(prose: str) -> str:
     clauses = [
         clause
         for clause in clause_starts(found[0])
-        if phrase_words(clause) >= 3 and len(clause) <= SUBJECT_LONGEST and balanced(clause)
+        if phrase_words(clause) >= 3 and len(clause) <= SUBJECT_LONGEST and balanced(clause) and ends_whole(clause)
     ]
     if clauses:
         return clauses[-1]
     if len(found[0]) <= SUBJECT_LONGEST and phrase_words(found[0]) >= 3:
         return found[0].rstrip(" .,;:")
-    return cut_at_phrase(prose, SUBJECT_MAX).rstrip("…")
+    cut = cut_at_phrase(prose, SUBJECT_MAX).rstrip("…")
+    words = cut.split()  # a title shows no "…": it never stops inside a quotation it opens
+    whole = [n for n in range(len(words), 2, -1) if balanced(" ".join(words[:n])) and ends_whole(words[n - 1])]
+    return cut if balanced(cut) or not whole else " ".join(words[: whole[0]]).rstrip(",;:")
 
 
 def _without_generic_label(heading: str) -> str:

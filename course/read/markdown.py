@@ -914,17 +914,25 @@ def _drop_navigation(blocks: list[Block]) -> list[Block]:
 
 
 def _normalise_levels(blocks: list[Block]) -> list[Block]:
-    """Shift heading levels so the article's top section level becomes h2 (h1 is the lesson title)."""
+    """Shift heading levels so the article's top section level becomes h2 (h1 is the lesson title). A lone heading
+    above the sections' level that closes the article ("# Questions for you" after "##" sections, under its front
+    matter's title) is one of them, not the level the others are shifted down from; one with sections after it
+    ("## Ask yourself two questions" over two "###") is their parent."""
     levels = [b.level for b in blocks if b.kind == "heading"]
     if not levels:
         return blocks
-    shift = 2 - min(levels)
-    if shift == 0:
+    top = min(levels)
+    sections = [level for level in levels if level > top]
+    after = levels[levels.index(top) + 1 :]  # a lone heading with subsections of its own is their parent
+    if levels.count(top) == 1 and sections.count(min(sections, default=0)) >= 2 and not after:
+        top = min(sections)  # the lone one is raised no higher than h2 below
+    shift = 2 - top
+    if shift == 0 and min(levels) >= 2:
         return blocks
     shifted = []
     for block in blocks:
         if block.kind == "heading":
-            level = max(1, min(6, block.level + shift))
+            level = max(2, min(6, block.level + shift))
             markdown = "#" * level + block.markdown.lstrip("#")
             block = replace(block, markdown=markdown, level=level)
         shifted.append(block)
