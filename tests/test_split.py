@@ -932,6 +932,10 @@ def test_a_footnotes_mark_is_in_no_preheader() -> None:
     plan = plan_lessons(parse_article(Source("review.md", "markdown", text)))
     assert plan[0].preheader == "I have reviewed four thousand pull requests since 2020."
     assert "[^1]" in plan[0].markdown and "Counted from the API." in plan[0].markdown
+    # nor a list's, nor the mark of a note never defined (a draft's "…without practice[^11]")
+    steps = "- **Maintain currency**: build components by hand every month; the skill expires without practice[^11]"
+    plan = plan_lessons(parse_article(Source("d.md", "markdown", f"# Habits\n\n{steps}\n\n{prose}\n")))
+    assert plan[0].preheader.startswith("Maintain currency") and "[" not in plan[0].preheader
 
 
 def test_a_list_items_first_word_is_no_name() -> None:

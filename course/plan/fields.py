@@ -308,9 +308,9 @@ def _said(block: Block, text: str | None = None) -> str:
     its footnotes' marks."""
     text = block.text if text is None else text
     if "[^" in block.markdown:  # a footnote's mark ("since 2020[1]."): the note is in the email, not the inbox
-        text = FOOTNOTE_MARK_RE.sub("", text)
-    speaker = BOLD_LABEL_RE.match(block.markdown)
-    return text[len(speaker["name"]) :].lstrip(": \n") if speaker and text.startswith(speaker["name"]) else text
+        text = NOTE_MARK_RE.sub("", FOOTNOTE_MARK_RE.sub("", text))  # "[^11]" too, a note never defined
+    label = BOLD_LABEL_RE.match(block.markdown)
+    return text[len(label["name"]) :].lstrip(": \n") if label and text.startswith(label["name"]) else text
 
 
 def _without_notes(block: Block) -> Block:
@@ -506,7 +506,7 @@ def lesson_preheader(blocks: list[Block], subject: str) -> str:
             continue
         # the words, not who says them: "A: I say what I can do…", "**Host:** How did you…"
         text = (
-            LIST_MARKER_RE.sub("", block.text)
+            _said(block, LIST_MARKER_RE.sub("", block.text))
             if block.kind == "list"
             else _said(block, ANSWER_LABEL_RE.sub("", block.text))
         )
