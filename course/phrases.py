@@ -84,7 +84,7 @@ def balanced(text: str) -> bool:
 # phrase does not end on it
 ASIDE_WORDS = word_set(
     "then however therefore though thus also too indeed perhaps moreover instead still anyway meanwhile "
-    "donc cependant pourtant aussi alors also jedoch doch dennoch aber entonces sin embargo además quindi però "
+    "donc cependant pourtant aussi alors jedoch doch dennoch aber entonces sin embargo además quindi però "
     "dunque então porém contudo dus echter toch"
 )
 
