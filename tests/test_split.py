@@ -1185,6 +1185,23 @@ def test_a_transcripts_speaker_names_no_lesson() -> None:
     assert not {lesson.title for lesson in plan} & {"Aaron", "Brian"}
 
 
+def test_a_heading_that_repeats_the_course_title_does_not_title_a_later_lesson() -> None:
+    """A coach's post "The wheel of management" had a section "## The Wheel of Management" halfway down: lesson 2
+    took it as its title and, lesson 1 being titled so already, its subject was "The Wheel of Management (2)". A
+    heading that says the course's title names lesson 1 only; a later lesson is named by its own words."""
+    rng = random.Random(29)
+    text = (
+        "# The wheel of management\n\n"
+        + "\n\n".join(_paragraph(rng, 40) for _ in range(6))
+        + "\n\n## The Wheel of Management\n\n"
+        f"Segments make the wheel turn, and each segment is a habit a manager keeps. {_paragraph(rng, 150)}\n\n"
+        f"## Making it interactive\n\n{_paragraph(rng, 150)}\n"
+    )
+    plan = plan_lessons(parse_article(Source("wheel.md", "markdown", text)), 3)
+    assert plan[1].title == "Segments make the wheel turn" and "## The Wheel of Management" in plan[1].markdown
+    assert len({lesson.subject for lesson in plan}) == 3 and not any("(2)" in lesson.subject for lesson in plan)
+
+
 def test_a_word_after_an_emoji_opening_a_sentence_is_not_a_name() -> None:
     """A callout opening "💡 The whole method…" made "The" a word the author capitalises mid-sentence (a name),
     so a joined title read "Before the afternoon, The afternoon itself and after"."""

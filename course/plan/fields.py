@@ -253,7 +253,10 @@ def lesson_title(blocks: list[Block], article: Article, number: int, proper: set
             if levels[id(b)] == level
         ]
         top = [title for title in top if not _generic(title)] or top
-        return combine_titles(top, article.language, proper or set()) if len(top) > 1 else top[0]
+        if number > 1:  # "## The Wheel of Management" under the course of that name: lesson 1 has that title
+            top = [title for title in top if not _same(title, article.title)]
+        if top:
+            return combine_titles(top, article.language, proper or set()) if len(top) > 1 else top[0]
     lead_in = first.text.rstrip(":").strip()  # a lead-in titles its lesson when it names something whole
     short = first.words <= 14 and len(lead_in) <= SUBJECT_LONGEST
     if first.glue_next and short and LETTERS_RE.search(lead_in) and ends_whole(lead_in):  # not "A better one is:"
