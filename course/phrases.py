@@ -6,20 +6,21 @@ from __future__ import annotations
 
 import re
 
+from .lazyre import lazy_compile
 from .text import phrase_words
 
 # the space after a sentence's end and what closes it ('now?" Then', "fini. » Puis", "above.) Done"): the closing
 # marks stay with the sentence
-SENTENCE_END_RE = re.compile(  # not before a word in lower case: "tech. people", "e.g. this", "and then… nothing"
+SENTENCE_END_RE = lazy_compile(  # not before a word in lower case: "tech. people", "e.g. this", "and then… nothing"
     r"[.!?…](?:\s?[\"”’»)\]])*(\s+)(?=[\"“‘«(¿¡]*(?![a-zà-öø-ÿ])[^\W\d_]|\d)"
     r"|[。！？](\s*)(?=[^\s」』）])"  # Chinese and Japanese: 。！？ then no space (「はい。」と言った。 is one)
 )
-CLAUSE_END_RE = re.compile(r"(?<=[,;:])\s+|\s+[–—-]\s+|(?<=\S)[–—]\s*")
-QUOTE_MARK_RE = re.compile(r"(?m)^\s*>\s?")
-LEADING_NUMBER_RE = re.compile(r"^\d{1,3}[.)] (?=\S)")
+CLAUSE_END_RE = lazy_compile(r"(?<=[,;:])\s+|\s+[–—-]\s+|(?<=\S)[–—]\s*")
+QUOTE_MARK_RE = lazy_compile(r"(?m)^\s*>\s?")
+LEADING_NUMBER_RE = lazy_compile(r"^\d{1,3}[.)] (?=\S)")
 # abbreviations whose full stop ends no sentence, whatever follows: "e.g. Japan", "Dr. Ruiz", "z. B. Berlin", an
 # initial ("J. R. Tolkien")
-ABBREVIATION_RE = re.compile(
+ABBREVIATION_RE = lazy_compile(
     r"(?i)(?<![\w.'’-])(e\.\s?g|i\.\s?e|cf|vs|viz|approx|mr|mrs|ms|dr|prof|st|fig|ca|bzw|mme|mlle|sra|dña|"
     r"[^\W\d_])\.$"
 )

@@ -14,16 +14,18 @@ from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from .lazyre import lazy_compile
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-WORD_RE = re.compile(r"[^\W_](?:[\w'’‑-]*[^\W_])?", re.UNICODE)
+WORD_RE = lazy_compile(r"[^\W_](?:[\w'’‑-]*[^\W_])?", re.UNICODE)
 WORDS_PER_MINUTE = 230
 FULL_STOPS = (".", "!", "?", "…", "。", "！", "？")  # what ends a sentence, in the languages course reads
 TEXT_WIDTH = 72
 # a web page's hints to a browser, never seen: a soft hyphen (&shy;), zero-width spaces and joiners of words, a BOM
-INVISIBLE_RE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+INVISIBLE_RE = lazy_compile("[\u00ad\u200b\u2060\ufeff]")
 
 
 def visible(text: str) -> str:
@@ -34,7 +36,7 @@ def visible(text: str) -> str:
 
 # Chinese and Japanese are written without spaces: each character of Han, kana or their compatibility forms
 # counts as half a word (a reader takes about 500 of them a minute, as many as 230 English words would take).
-CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+CJK_RE = lazy_compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 
 
 def count_words(text: str) -> int:
@@ -69,14 +71,14 @@ def reading_minutes(words: int) -> int:
 
 # --- HTML ----------------------------------------------------------------------------------------------------
 
-HEAD_RE = re.compile(r"(?is)<(head|title)\b.*?</\1\s*>")
-BLOCK_TAG_RE = re.compile(
+HEAD_RE = lazy_compile(r"(?is)<(head|title)\b.*?</\1\s*>")
+BLOCK_TAG_RE = lazy_compile(
     r"(?i)</?(p|div|br|hr|h[1-6]|li|ul|ol|tr|td|th|table|tbody|thead|blockquote|pre|section|article|figure|"
     r"figcaption|body|center|dd|dt|dl)\b[^>]*>"
 )
 
 
-LIST_ITEM_TAG_RE = re.compile(r"(?i)<li\b[^>]*>")
+LIST_ITEM_TAG_RE = lazy_compile(r"(?i)<li\b[^>]*>")
 
 
 def html_text(fragment: str) -> str:
@@ -281,9 +283,9 @@ def _table_text(node: Node, width: int, with_urls: bool) -> str:
     return "\n".join(lines)
 
 
-ITEM_NUMBER_RE = re.compile(r"^\s*(\d{1,3}[.):]\s*|[IVXLC]{1,6}[.)]\s+)")  # "4. …", "IV. …": an item's number
+ITEM_NUMBER_RE = lazy_compile(r"^\s*(\d{1,3}[.):]\s*|[IVXLC]{1,6}[.)]\s+)")  # "4. …", "IV. …": an item's number
 ALERT_KINDS = "NOTE|TIP|IMPORTANT|WARNING|CAUTION"  # GitHub's alerts: "> [!TIP]"
-ALERT_RE = re.compile(rf"^\[!({ALERT_KINDS})\]")
+ALERT_RE = lazy_compile(rf"^\[!({ALERT_KINDS})\]")
 
 
 # A fence in one of these languages is a diagram's source, which a site draws (GitHub, GitLab, MkDocs, Docusaurus)
@@ -293,7 +295,7 @@ DIAGRAM_LANGUAGES = {
     "dot": "Graphviz", "d2": "D2", "nomnoml": "nomnoml", "wavedrom": "WaveDrom", "vega-lite": "Vega-Lite",
     "flowchart": "flowchart.js", "geojson": "GeoJSON map", "topojson": "TopoJSON map", "stl": "3D model",
 }  # fmt: skip
-DIAGRAM_FENCE_RE = re.compile(
+DIAGRAM_FENCE_RE = lazy_compile(
     r"(?im)^ {0,3}(?:`{3,}|~{3,})[ \t]*\{?(" + "|".join(map(re.escape, DIAGRAM_LANGUAGES)) + r")\}?[ \t]*$"
 )
 

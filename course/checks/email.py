@@ -7,6 +7,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from ..lazyre import lazy_compile
 from ..render.dialects import PLACEHOLDER_RE
 from ..text import CJK_RE, html_text, phrase_words, plural, syntax_tree
 from .model import EmailContext
@@ -16,49 +17,49 @@ SIZE_WARNING = 80 * 1024
 SIZE_ERROR = 100 * 1024  # Gmail clips messages from about 102 KB
 SUBJECT_MAX, PREHEADER_MIN, PREHEADER_MAX = 60, 30, 130
 SUBJECT_MIN_WORDS = 3
-HIDDEN_PREHEADER_RE = re.compile(r'(?is)<div style="display:none;[^"]*">.*?</div>')
+HIDDEN_PREHEADER_RE = lazy_compile(r'(?is)<div style="display:none;[^"]*">.*?</div>')
 
 # CSS that major clients ignore. Each fact names its source; only properties that change layout or meaning are
 # listed, since a missing rounded corner in Outlook is not worth a warning.
 CSS_SUPPORT: list[tuple[re.Pattern[str], str, str, str]] = [
     (
-        re.compile(r"(?<![-\w])position\s*:\s*(absolute|fixed|relative|sticky)"),
+        lazy_compile(r"(?<![-\w])position\s*:\s*(absolute|fixed|relative|sticky)"),
         "position",
         "Gmail and Outlook for Windows ignore it",
         "https://www.caniemail.com/features/css-position/",
     ),
     (
-        re.compile(r"display\s*:\s*(inline-)?flex"),
+        lazy_compile(r"display\s*:\s*(inline-)?flex"),
         "display:flex",
         "Outlook for Windows ignores it and Gmail only partly supports it",
         "https://www.caniemail.com/features/css-display-flex/",
     ),
     (
-        re.compile(r"display\s*:\s*(inline-)?grid"),
+        lazy_compile(r"display\s*:\s*(inline-)?grid"),
         "display:grid",
         "Gmail and Outlook ignore it",
         "https://www.caniemail.com/features/css-display-grid/",
     ),
     (
-        re.compile(r"background-image\s*:|background\s*:[^;\"]*url\("),
+        lazy_compile(r"background-image\s*:|background\s*:[^;\"]*url\("),
         "background-image",
         "Outlook for Windows ignores CSS background images",
         "https://www.caniemail.com/features/css-background-image/",
     ),
     (
-        re.compile(r"box-shadow\s*:"),
+        lazy_compile(r"box-shadow\s*:"),
         "box-shadow",
         "Gmail and Outlook for Windows ignore it",
         "https://www.caniemail.com/features/css-box-shadow/",
     ),
     (
-        re.compile(r"(?<![-\w])(transform|animation|transition)\s*:"),
+        lazy_compile(r"(?<![-\w])(transform|animation|transition)\s*:"),
         "transform/animation",
         "Gmail and Outlook ignore it; Apple Mail alone plays it",
         "https://www.caniemail.com/features/css-transform/",
     ),
     (
-        re.compile(r"@font-face|@import"),
+        lazy_compile(r"@font-face|@import"),
         "web fonts",
         "Gmail and Outlook ignore web fonts; the fallback font shows",
         "https://www.caniemail.com/features/css-at-font-face/",

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..lazyre import lazy_compile
 from ..model import Course, Lesson
 from ..project import ASSETS_DIR
 from ..text import DIAGRAM_LANGUAGES
@@ -17,10 +18,10 @@ from .registry import Problem, check
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
-SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:")
-LEFTOVER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\*\|[A-Z_:]+\|\*|\{[A-Z][A-Z0-9_]+\}|%%\w+%%|\[\[\w+\]\]")
-RAW_LINK_RE = re.compile(r"<a\b[^>]*?\bhref\s*=\s*(\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
-RAW_IMAGE_RE = re.compile(r"<img\b[^>]*>", re.I)
+SCHEME_RE = lazy_compile(r"^[a-z][a-z0-9+.-]*:")
+LEFTOVER_RE = lazy_compile(r"\{\{.*?\}\}|\{%.*?%\}|\*\|[A-Z_:]+\|\*|\{[A-Z][A-Z0-9_]+\}|%%\w+%%|\[\[\w+\]\]")
+RAW_LINK_RE = lazy_compile(r"<a\b[^>]*?\bhref\s*=\s*(\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+RAW_IMAGE_RE = lazy_compile(r"<img\b[^>]*>", re.I)
 LARGE_IMAGE_PX = 1200
 LARGE_IMAGE_BYTES = 1_000_000
 CODE_LINE_MAX = 60

@@ -19,6 +19,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ..errors import CourseError
+from ..lazyre import lazy_compile
 from ..model import Article, Block
 from ..text import ITEM_NUMBER_RE, markdown_words_text, parsed, reading_minutes
 from .fields import describe_lessons, heading_levels
@@ -27,13 +28,13 @@ MIN_LESSONS, MAX_LESSONS = 3, 7
 LONGEST_COURSE = 30  # lessons: a month of daily emails, however long the article
 LONG_LIST_ITEMS = 4  # items at least in a list that may be cut between them
 AVOID = 25.0  # inside a numbered item or a lead-in's subsections: only when -n leaves no other choice
-SEQUENCE_LABEL_RE = re.compile(r"(?i)^\s*(step|part|chapter|kapitel|teil)\s+\d+\b")  # "Step 2"
-SEQUENCE_WORD_RE = re.compile(
+SEQUENCE_LABEL_RE = lazy_compile(r"(?i)^\s*(step|part|chapter|kapitel|teil)\s+\d+\b")  # "Step 2"
+SEQUENCE_WORD_RE = lazy_compile(
     r"\b(chapter|part|section|step|lesson|day|week|point|tip|rule|kapitel|teil|abschnitt|schritt|chapitre|partie|"
     r"étape|capítulo|paso|parte)\b"
 )
 
-TOPIC_SHIFT_RE = re.compile(
+TOPIC_SHIFT_RE = lazy_compile(
     r"(?i)^(one more thing|one last thing|finally|lastly|in conclusion|to conclude|to sum up|in summary|p\.?s\.?\b|"
     r"zum schluss|abschließend|schließlich|zusammenfassend|enfin|pour conclure|en résumé|por último|finalmente|"
     r"en resumen|infine|in conclusione)\b"

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from slugify import slugify
 
+from ..lazyre import lazy_compile
 from ..model import Article, Block, Schedule
 from ..phrases import balanced, clause_starts, cut_at_phrase, ends_whole, sentences, short_phrase, word_set
 from ..text import ITEM_NUMBER_RE, markdown_words_text, phrase_words, visible
@@ -23,15 +24,15 @@ APOSTROPHES = [["'", ""], ["’", ""]]
 LESSON_SLUG_MAX = 48
 AND_WORD = {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e", "nl": "en", "pt": "e", "sv": "och"}
 PROSE = ("paragraph", "list", "quote")
-FENCE_IN_LIST_RE = re.compile(r"(?ms)^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[ \t]*$\n?")  # code inside a list item
-LIST_MARKER_RE = re.compile(
+FENCE_IN_LIST_RE = lazy_compile(r"(?ms)^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[ \t]*$\n?")  # code inside a list item
+LIST_MARKER_RE = lazy_compile(
     r"(?m)^\s*(?:(?:\d+[.)]|[-*+•])\s+)?\[[ xX]\]\s+|^\s*(?:\d+[.)]|[-*+•])\s+"
 )  # "1. ", "[x] "
 # a transcript's speaker in bold, the colon inside or outside: "**Host:** How did you…", "**Dana**: By email…"
 # or alone on its line above what they say ("**Brian**" and a line break, as podcast transcripts are written)
-BOLD_LABEL_RE = re.compile(r"^\*\*(?P<name>[^*:\n]{1,30}?)(?::\*\*|\*\*:|\*\*(?=(?: {2,}|\\)\n))\s+(?=\S)")
-ANSWER_LABEL_RE = re.compile(r"(?i)^(a|answer|antwort)\s*:\s+(?=\S)")  # an interview's "A: I don't, mostly."
-QUESTION_LABEL_RE = re.compile(r"(?i)^(q|question|frage)\s*\d*\s*[:.]\s+(?=\S)")  # "Q: How do you …?"
+BOLD_LABEL_RE = lazy_compile(r"^\*\*(?P<name>[^*:\n]{1,30}?)(?::\*\*|\*\*:|\*\*(?=(?: {2,}|\\)\n))\s+(?=\S)")
+ANSWER_LABEL_RE = lazy_compile(r"(?i)^(a|answer|antwort)\s*:\s+(?=\S)")  # an interview's "A: I don't, mostly."
+QUESTION_LABEL_RE = lazy_compile(r"(?i)^(q|question|frage)\s*\d*\s*[:.]\s+(?=\S)")  # "Q: How do you …?"
 GENERIC_HEADINGS = {
     "introduction", "intro", "overview", "preface", "foreword", "background", "conclusion", "conclusions",
     "summary", "in summary", "in conclusion", "wrap up", "wrapping up", "final thoughts", "closing thoughts",
@@ -49,24 +50,26 @@ GENERIC_HEADINGS = {
     "prochaines étapes", "lista de verificación", "anexo", "glosario", "próximos pasos", "appendice", "glossario",
     "prossimi passi", "bijlage", "woordenlijst", "volgende stappen",
 }  # fmt: skip
-LABEL_PREFIX_RE = re.compile(
+LABEL_PREFIX_RE = lazy_compile(
     r"(?i)^(step|part|chapter|section|lesson|day|week|month|page|phase|stage|round|module|session|tip|rule|habit|"
     r"mistake|idea|reason|question|kapitel|teil|schritt|seite|phase|chapitre|partie|étape|capítulo|paso|parte|fase|"
     r"etapa)"
     r"\s+(\d+|[ivxlc]+|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.–—-]\s+(?=\S)"
 )  # "Part three: " before a title's own words
-LEADING_SYMBOLS_RE = re.compile(r"^[\U0001F000-\U0001FAFF\u2190-\u2BFF\uFE0F\u200D]+\s*")  # "🎉 Send it": emoji, arrows
-TRAILING_ASIDE_RE = re.compile(r"\s*\([^()]*\)\s*$")
-SUBTITLE_RE = re.compile(r"\s*(?::|\s[–—-])\s")  # "Title: subtitle", "Titre : sous-titre", "Title — subtitle"
-LETTERS_RE = re.compile(r"[^\W\d_]")
+LEADING_SYMBOLS_RE = lazy_compile(
+    r"^[\U0001F000-\U0001FAFF\u2190-\u2BFF\uFE0F\u200D]+\s*"
+)  # "🎉 Send it": emoji, arrows
+TRAILING_ASIDE_RE = lazy_compile(r"\s*\([^()]*\)\s*$")
+SUBTITLE_RE = lazy_compile(r"\s*(?::|\s[–—-])\s")  # "Title: subtitle", "Titre : sous-titre", "Title — subtitle"
+LETTERS_RE = lazy_compile(r"[^\W\d_]")
 FRAGMENT_WORDS = 12  # at most, in a subtitle or a label that ends no sentence ("A practical guide for agencies")
 SENTENCE_ENDS = tuple('.!?…:;"”’)»。！？」』')
-FOOTNOTE_MARK_RE = re.compile(r"\[\d{1,3}\]")  # how a footnote's mark reads in a block's text
-NOTES_RE = re.compile(r"\n\n(?=\[\^[^\]\n]+\]:)")  # where a block's footnotes, brought to it, begin
-NOTE_MARK_RE = re.compile(r"\[\^[^\]\s]+\]")  # a footnote's mark as written: "[^1]"
+FOOTNOTE_MARK_RE = lazy_compile(r"\[\d{1,3}\]")  # how a footnote's mark reads in a block's text
+NOTES_RE = lazy_compile(r"\n\n(?=\[\^[^\]\n]+\]:)")  # where a block's footnotes, brought to it, begin
+NOTE_MARK_RE = lazy_compile(r"\[\^[^\]\s]+\]")  # a footnote's mark as written: "[^1]"
 # a blog's disclosure ("This post may contain affiliate links", "sponsored by"): the author's to keep in the
 # lesson, but not what an inbox shows beside the subject
-DISCLOSURE_RE = re.compile(
+DISCLOSURE_RE = lazy_compile(
     r"(?i)\b(affiliate links?|earn(s)? (a (small )?commission )?from qualifying purchases|(this|the) (post|article|"
     r"video|episode) (is|was) sponsored|sponsored (post|content)|paid partnership)\b"
 )

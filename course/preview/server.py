@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from ..errors import CourseError
+from ..lazyre import lazy_compile
 from ..providers import PROVIDERS
 from ..render import preview_dialect
 from ..render.templates import builtin_templates_dir
@@ -26,7 +27,7 @@ log = logging.getLogger(__name__)
 RELOAD_SCRIPT = """<script>/* added by course preview, not part of the email */
 (function(){var v=null;var s=new EventSource('/__course/events');s.onmessage=function(e){var d=JSON.parse(e.data);
 if(v!==null&&d.version!==v){location.reload();}v=d.version;};})();</script>"""
-DARK_QUERY = re.compile(r"@media\s*\(\s*prefers-color-scheme\s*:\s*dark\s*\)")
+DARK_QUERY = lazy_compile(r"@media\s*\(\s*prefers-color-scheme\s*:\s*dark\s*\)")
 
 
 class PreviewServer(ThreadingHTTPServer):

@@ -8,10 +8,11 @@ from typing import Any
 
 from slugify import slugify
 
+from ..lazyre import lazy_compile
 from ..model import CallToAction, Lesson, Schedule
 from ..plan.schedule import lesson_days, send_dates
 
-LESSON_NAME_RE = re.compile(r"^(\d{2,3})-([\w-]+)\.md$")
+LESSON_NAME_RE = lazy_compile(r"^(\d{2,3})-([\w-]+)\.md$")
 CTA_KEYS = {"heading", "text", "button", "url"}
 NEW_LESSON_BODY = "Write this lesson here."  # the body `course lessons --add` writes; export and upload refuse it
 

@@ -18,10 +18,11 @@ from typing import Any
 
 from slugify import slugify
 
+from ..lazyre import lazy_compile
 from ..model import BuildOptions, CallToAction, Course, Links, Notice, PreviewValues, Schedule, Sender, Theme
 from .colors import low_contrast
 
-HEX_COLOUR_RE = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?")
+HEX_COLOUR_RE = lazy_compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?")
 
 
 class Invalid(ValueError):

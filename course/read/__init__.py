@@ -11,6 +11,7 @@ from typing import BinaryIO
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 from ..errors import CourseError
+from ..lazyre import lazy_compile
 from ..model import Article, Block
 from ..text import ITEM_NUMBER_RE, visible
 from .bylines import closing_and_name, is_author_bio, is_postscript
@@ -22,28 +23,28 @@ from .titles import untitled_title
 
 __all__ = ["Source", "load_source", "parse_article", "read_article"]
 
-LINK_RE = re.compile(
+LINK_RE = lazy_compile(
     r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?((?:\s+\"[^\"]*\")?)\s*\)"
 )  # [label](url "title") and ![alt](src); a URL may hold one level of parentheses
 REDIRECTS = [  # a link through a redirect, and the query parameter holding where it leads
-    (re.compile(r"^https?://(www\.)?google\.[a-z.]+/url\?"), "q"),
-    (re.compile(r"^https?://l\.facebook\.com/l\.php\?"), "u"),
-    (re.compile(r"^https?://[\w.-]*safelinks\.protection\.outlook\.com/"), "url"),
+    (lazy_compile(r"^https?://(www\.)?google\.[a-z.]+/url\?"), "q"),
+    (lazy_compile(r"^https?://l\.facebook\.com/l\.php\?"), "u"),
+    (lazy_compile(r"^https?://[\w.-]*safelinks\.protection\.outlook\.com/"), "url"),
 ]
-LINKED_PICTURES_RE = re.compile(r"(?:\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)\s*)+")  # "[![](chart.png)](chart.png)"
-UNSAFE_URL_RE = re.compile(r"(?i)^\s*(javascript|vbscript|data|file):")
+LINKED_PICTURES_RE = lazy_compile(r"(?:\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)\s*)+")  # "[![](chart.png)](chart.png)"
+UNSAFE_URL_RE = lazy_compile(r"(?i)^\s*(javascript|vbscript|data|file):")
 EMBEDDED_PICTURE_MIN = 300  # characters of a data: address: shorter, it is a tracking pixel or a spacer
 MIN_WORDS, SENTENCE_WORDS = 30, 6  # less prose than this, and no sentence this long: navigation, not an article
 # A newsletter's greeting to no one in particular, or to a merge tag ("Hi *|FNAME|*,", "Hey {{ first_name }},"); a
 # letter's "Dear Maya," is the letter's own and stays
 MERGE_TAG = r"\*\|[^|]+\|\*|\{\{[^}]*\}\}|\{\$?\w+\}|%\w+%|\[\s*first[ _]?name\s*\]|<%[^%]*%>|\{\{\{[^}]*\}\}\}"
-GENERIC_SALUTATION_RE = re.compile(
+GENERIC_SALUTATION_RE = lazy_compile(
     r"(?i)^(hi|hello|hey|dear|greetings|good morning|hallo|liebe|bonjour|hola|ciao|salut)\s+(friends?|everyone|all|"
     r"there|folks|readers?|team|y'all|you|subscribers?|zusammen|leserinnen und leser|à tous|a todos|a tutti|"
     rf"tout le monde|{MERGE_TAG})\W*$"
 )
 OPENING_BLOCKS = 4  # the top of the text, where a page may repeat its title and subtitle
-CONTENTS_RE = re.compile(r"(?i)^(table of contents|contents|in this (article|post|guide)|inhalt|inhaltsverzeichnis|"
+CONTENTS_RE = lazy_compile(r"(?i)^(table of contents|contents|in this (article|post|guide)|inhalt|inhaltsverzeichnis|"
                          r"sommaire|table des matières|contenido|índice|indice|inhoud)\s*:?$")  # fmt: skip
 
 
@@ -145,8 +146,8 @@ def _without_author_bio(blocks: list[Block], author: str | None) -> list[Block]:
     return blocks
 
 
-CONTACT_SEPARATOR_RE = re.compile(r"\s+[·|•]\s+")
-CONTACT_PART_RE = re.compile(
+CONTACT_SEPARATOR_RE = lazy_compile(r"\s+[·|•]\s+")
+CONTACT_PART_RE = lazy_compile(
     r"(?i)^(?:https?://\S+|www\.\S+|[\w.-]+\.(?:com|net|org|io|co|example|[a-z]{2})(?:/\S*)?|[\w.+-]+@[\w-]+\.[\w.]+|"
     r"\+?[\d ()./-]{7,}|confidential\b.*|all rights reserved\.?|vertraulich\b.*|confidentiel\b.*|confidencial\b.*)$"
 )
@@ -184,7 +185,7 @@ def _without_contents_list(blocks: list[Block]) -> list[Block]:
 
 # a blog's pointer to another of its posts, set between paragraphs: "Related: How to price a retainer", "Read
 # also: …", "Lire aussi : …" (the author's "See also" and "Further reading" are the article's and stay)
-RELATED_LINK_RE = re.compile(
+RELATED_LINK_RE = lazy_compile(
     r"(?i)^\W{0,3}(?:related(?: post| article| reading)?|read (?:also|next|more)|also read|"
     r"you (?:may|might) also like|lire aussi|à lire aussi|lesen sie auch|auch interessant|lee también|"
     r"leia também|leggi anche|lees ook)\s*:\s*(?P<rest>.+)$"
@@ -206,12 +207,12 @@ def _without_related_links(blocks: list[Block]) -> list[Block]:
     return kept
 
 
-SUBSCRIBE_LINK_RE = re.compile(
+SUBSCRIBE_LINK_RE = lazy_compile(
     r"(?i)\[[^\]]*\b(subscribe|sign up|signup|join (the|my|our) (newsletter|list)|abonnieren|abonnez|suscr[ií]bete|"
     r"referral|refer a friend)[^\]]*\]\("  # and a newsletter's referral programme ("Your referral link")
 )
 # a newsletter's poll on the issue itself ("How did you like today's issue?" over "🔥 Loved it", "👎 Not for me")
-ISSUE_POLL_RE = re.compile(
+ISSUE_POLL_RE = lazy_compile(
     r"(?i)^\W*(how (did you like|was|would you rate) (today's|today’s|this|this week's|this week’s) "
     r"(issue|email|edition|newsletter|post)|what did you think of (today's|today’s|this) (issue|email|edition|"
     r"newsletter)|rate (this|today's|today’s) (issue|email|edition|newsletter))\b"

@@ -6,30 +6,31 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy_compile
 from ..text import FULL_STOPS
 
-COUNTER_RE = re.compile(
+COUNTER_RE = lazy_compile(
     r"(?i)^(\s*\d[\d,.]*\s*[km]?\s*(views?|comments?|likes?|shares?|reads?|replies|reactions?|"
     r"followers?|claps?|responses?|aufrufe|kommentare))+\s*$"
 )
-READING_TIME_RE = re.compile(
+READING_TIME_RE = lazy_compile(
     r"(?i)^\W*((reading time|read time|lesezeit|temps de lecture|tiempo de lectura)\W*)?\d+\s*[-\s]?\s*"
     r"(min|mins|minute|minutes|minuten|minutos|min\.)\.?\s*(read|reading|lesen|lesezeit|de lecture|de lectura)?\W*$"
 )
-DATE_RE = re.compile(
+DATE_RE = lazy_compile(
     r"(?i)^\W*((updated|published|posted)( on)?\s+)?((\d{1,2}[./ ])?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"janv|févr|mars|avr|mai|juin|juil|août|sept|déc|jän|märz|okt|dez)[a-zé]*\.?\s+\d{1,2}(,?\s*\d{4})?"
     r"|\d{1,2}\.?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept|"
     r"déc|jän|märz|okt|dez)[a-zé]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(\s*[·|•-]\s*.*)?\W*$"
 )
 # a recipe's or a product's stars and votes: "★★★★★ 4.9 from 212 votes", "4.8 (1,204 ratings)", "312 reviews"
-RATING_RE = re.compile(
+RATING_RE = lazy_compile(
     r"(?i)^[★☆⭐✩\s]*(\d(\.\d)?\s*(/\s*5|out of 5|stars?)?\s*)?(from\s+|\(\s*)?\d[\d,.]*\s*[km]?\s*"
     r"(votes?|ratings?|reviews?|bewertungen|avis|valoraciones|reseñas)\s*\)?\s*$"
 )
 # a site's way around its posts and its widgets' words: "Back to all posts", "← Older Post", "Skip to content",
 # "Open Menu", WordPress's "Like Loading…", in the languages with built-in wording
-PAGE_NAVIGATION_RE = re.compile(
+PAGE_NAVIGATION_RE = lazy_compile(
     r"(?i)^[←«<‹\s]*(back to (all )?(posts|articles|stories|the blog|blog|journal|news)|all (posts|articles)|"
     r"(previous|next|newer|older) (post|article|story|entry|entries|posts)|skip to (main )?content|"
     r"(open|close) menu( (open|close) menu)?|like loading|"
@@ -40,9 +41,9 @@ PAGE_NAVIGATION_RE = re.compile(
     r"voltar ao blog|(artigo|post) (anterior|seguinte)|ir para o conteúdo|gosto carregando|"
     r"terug naar (de )?blog|(vorig|volgend) (bericht|artikel)|naar de inhoud)[\s.…→»>›]*$"
 )
-ISSUE_RE = re.compile(r"(?i)^(issue|edition|vol\.?|volume|no\.|ausgabe|numéro|número)\s*#?\s*\d+\W*$")  # "Issue #47"
+ISSUE_RE = lazy_compile(r"(?i)^(issue|edition|vol\.?|volume|no\.|ausgabe|numéro|número)\s*#?\s*\d+\W*$")  # "Issue #47"
 # What an email client or a newsletter puts around the text: "View this email in your browser"
-EMAIL_CHROME_RE = re.compile(
+EMAIL_CHROME_RE = lazy_compile(
     r"(?i)^((having trouble viewing this (e-?mail|message)\?\s*)?(view|open|read|see) (this|it|the) ?(e-?mail|"
     r"newsletter|issue|message|post)? ?(in|on) (your|a|the) (web )?browser|view (it )?online|view in browser|"
     r"(im browser|dans le navigateur|en el navegador) (ansehen|anzeigen|afficher|ver))\W*$"
@@ -52,18 +53,18 @@ NAME = r"(?P<name>[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:[A-ZÀ-Ý][\w'’.-]+|van|von|de
 META_TAIL = r"\s*([·|•–—,-]\s*.*|\s(on|am|le|el|il|op)\s+\D{0,20}\d.*)?$"
 BYLINE_RES = [
     # an avatar caption glued to the name: "Writer's pictureAlistair Hopkins", "Author photoJane Doe"
-    re.compile(r"(?i:^.{0,30}\b(picture|photo|avatar|image|portrait))\s*" + NAME + r"\s*$"),
-    re.compile(r"(?i:^(by|written by|posted by|words by|author:|von|par|por|di|door))\s+" + NAME + META_TAIL),
+    lazy_compile(r"(?i:^.{0,30}\b(picture|photo|avatar|image|portrait))\s*" + NAME + r"\s*$"),
+    lazy_compile(r"(?i:^(by|written by|posted by|words by|author:|von|par|por|di|door))\s+" + NAME + META_TAIL),
     # "Posted on 12 May 2023 by Jane Doe", "Published March 3, 2024 by Jane Doe · 6 min read", "Publié le … par"
-    re.compile(
+    lazy_compile(
         r"(?i:^(posted|published|written|updated|publié|publiée|mis à jour|veröffentlicht|aktualisiert|publicado|"
         r"actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b.{0,40}?\b(by|par|von|por|da|door))\s+"
         + NAME
         + META_TAIL
     ),
 ]
-NAME_ONLY_RE = re.compile(r"^" + NAME + r"$")
-CLOSING_RE = re.compile(
+NAME_ONLY_RE = lazy_compile(r"^" + NAME + r"$")
+CLOSING_RE = lazy_compile(
     r"(?i)^(best|best wishes|best regards|kind regards|warm regards|warmest regards|warmly|regards|cheers|thanks|"
     r"thank you|many thanks|sincerely|yours|yours truly|yours sincerely|all the best|love|with love|take care|"
     r"talk soon|until next time|à bientôt|amitiés|amicalement|bien à (vous|toi)|cordialement|bises|je t'embrasse|"
@@ -83,18 +84,18 @@ CLOSING_RE = re.compile(
 
 # a closing in the author's own words that opens as closings do: "With more patience than I had then,", "Yours in
 # stubbornness," (a comma, not a full stop: "With that in mind, we can start." is a sentence)
-OWN_CLOSING_RE = re.compile(r"(?i)^(with|yours)\s[^.!?;:]{1,60},$")
+OWN_CLOSING_RE = lazy_compile(r"(?i)^(with|yours)\s[^.!?;:]{1,60},$")
 
 
 # What a letter opens with: "Dear new manager,", "Hi Maya,", "Liebe Kolleginnen,", "Chère Claire,"
-SALUTATION_RE = re.compile(
+SALUTATION_RE = lazy_compile(
     r"(?i)^(dear|hi|hello|hey|greetings|good (morning|afternoon|evening)|hallo|liebe[rs]?|sehr geehrte[rs]?|"
     r"bonjour|cher|chère|chers|chères|hola|querid[oa]s?|estimad[oa]s?|ciao|car[oa]|cari|care)\b[^.!?\n]{0,40}[,!:]$"
 )
 
 
 # what a letter adds after its sign-off: "P.S. …", "PS: …", "P.P.S. …"
-POSTSCRIPT_RE = re.compile(r"(?i)^(p\.?\s?){1,2}s\b")
+POSTSCRIPT_RE = lazy_compile(r"(?i)^(p\.?\s?){1,2}s\b")
 
 
 def is_postscript(text: str) -> bool:
@@ -170,10 +171,10 @@ SITE_LABELS = (
     r"subscribe|sign (in|up)|log ?in|follow|like|reply|print|email|top|share|related|recent posts|comments?|tags?|"
     r"categor(y|ies)|filed under|posted in"
 )
-SITE_LABEL_RE = re.compile(rf"(?i)^({SITE_LABELS})\b")
+SITE_LABEL_RE = lazy_compile(rf"(?i)^({SITE_LABELS})\b")
 # never the name a text is signed with: a site's label, or a last word of the article's own that is not a name
 # ("The End", "Enjoy", "Sources"), which is the author's and stays
-PAGE_LABEL_RE = re.compile(
+PAGE_LABEL_RE = lazy_compile(
     rf"(?i)^({SITE_LABELS}|(the )?end|fin|enjoy|peace|amen|disclaimer|update|note|sources|references|footnotes|"
     r"credits)\b"
 )
@@ -202,7 +203,7 @@ def is_signature(text: str) -> bool:
 
 
 # the author's bio after the article, in the languages course reads ("About <the author's name>" is matched too)
-ABOUT_AUTHOR_RE = re.compile(
+ABOUT_AUTHOR_RE = lazy_compile(
     r"(?i)^(?:about (?:the )?(?:author|authors|writer)|about me|über (?:den autor|die autorin|mich)|"
     r"à propos de l['’]aut(?:eur|rice)e?|à propos de moi|sobre (?:el autor|la autora|mí|o autor|a autora|mim)|"
     r"sull['’]aut(?:ore|rice)|chi sono|over de auteur|over mij)$"

@@ -11,6 +11,7 @@ import re
 from html import escape as html_escape
 from typing import TYPE_CHECKING, Any
 
+from ..lazyre import lazy_compile
 from ..model import Article
 from ..text import visible
 from . import markdown
@@ -29,7 +30,7 @@ NEVER_CONTENT = (
     "script", "style", "noscript", "template", "nav", "form", "button", "input", "select", "textarea",
     "iframe", "svg", "canvas", "dialog", "object", "embed", "link", "meta", "aside", "footer",
 )  # fmt: skip
-CHROME_RE = re.compile(
+CHROME_RE = lazy_compile(
     r"(?i)(^|[\s_-])(breadcrumbs?|nav|navbar|navigation|menu|footer|sidebar|promo|advert\w*|ads?|sponsor\w*|"
     r"share|sharing|social|comments?|related(posts?)?|relatedposts|search|cookie\w*|banner|newsletter|subscribe|"
     r"signup|popup|"
@@ -42,55 +43,55 @@ CHROME_RE = re.compile(
 # Players an article embeds: an email cannot play them, so each becomes a link to its page (the video stays)
 EMBED_PAGES = [  # an embedded player's address, and which video page it shows
     (
-        re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)"),
+        lazy_compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)"),
         markdown.VIDEO_PAGES["youtube"],
     ),
-    (re.compile(r"^(?:https?:)?//player\.vimeo\.com/video/(\d+)"), markdown.VIDEO_PAGES["vimeo"]),
-    (re.compile(r"^(?:https?:)?//(?:www\.)?loom\.com/embed/(\w+)"), markdown.VIDEO_PAGES["loom"]),
+    (lazy_compile(r"^(?:https?:)?//player\.vimeo\.com/video/(\d+)"), markdown.VIDEO_PAGES["vimeo"]),
+    (lazy_compile(r"^(?:https?:)?//(?:www\.)?loom\.com/embed/(\w+)"), markdown.VIDEO_PAGES["loom"]),
 ]
-EMBED_HOSTS_RE = re.compile(
+EMBED_HOSTS_RE = lazy_compile(
     r"^(?:https?:)?//([\w-]+\.)*(youtube(-nocookie)?\.com|youtu\.be|vimeo\.com|loom\.com|wistia\.(com|net)|"
     r"dailymotion\.com|ted\.com|twitch\.tv|spotify\.com|soundcloud\.com|podcasts\.apple\.com|codepen\.io|"
     r"codesandbox\.io|figma\.com|slideshare\.net|speakerdeck\.com)/"
 )
-GIST_SCRIPT_RE = re.compile(r"^(?:https?:)?//gist\.github\.com/((?:[\w-]+/)?[0-9a-f]+)\.js\b")
-GENERIC_TITLE_RE = re.compile(r"(?i)^\s*((youtube|vimeo|loom|wistia|spotify|soundcloud)\s*)?(video|embed\w*|audio)?"
+GIST_SCRIPT_RE = lazy_compile(r"^(?:https?:)?//gist\.github\.com/((?:[\w-]+/)?[0-9a-f]+)\.js\b")
+GENERIC_TITLE_RE = lazy_compile(r"(?i)^\s*((youtube|vimeo|loom|wistia|spotify|soundcloud)\s*)?(video|embed\w*|audio)?"
                               r"\s*(player|content|frame)?\s*$")  # fmt: skip
 # A blog's own calls inside a post ("Subscribe now", "Share", "Leave a comment", a recipe's "Print" and "Pin"
 # buttons): the reader of a course has subscribed already, and an email has nothing to share, comment on or print
-BLOG_CALL_RE = re.compile(
+BLOG_CALL_RE = lazy_compile(
     r"(?i)^(subscribe( now| for free)?|share( this( post)?)?|leave a comment|comment|sign up( now)?|get the app|"
     r"print( (this )?(recipe|post|page|article))?|pin( (it|this|recipe))?|save( (this|recipe))?|"
     r"(jump|skip) to (the )?recipe|"
     r"abonnieren|teilen|s'abonner|partager|suscr[ií]bete|compartir)$"
 )
-SUBTITLE_CLASS_RE = re.compile(r"(?i)(^|[\s_-])(subtitle|sub-title|subhead\w*|dek|standfirst|deck|tagline)($|[\s_-])")
+SUBTITLE_CLASS_RE = lazy_compile(r"(?i)(^|[\s_-])(subtitle|sub-title|subhead\w*|dek|standfirst|deck|tagline)($|[\s_-])")
 CELL_PROSE_WORDS = 40  # a cell holding a paragraph longer than this is a page's column, not a table's datum
-EXPANDABLE_RE = re.compile(r"(?i)(^|[\s_-])(toggle|accordion|collapsible|expandable|faq)")
-FOOTNOTE_MARK_RE = re.compile(r"(?i)footnote|fnref|noteref|^fn")
-COPYRIGHT_RE = re.compile(r"(?i)^\s*(copyright|©|\(c\)|all rights reserved)")
+EXPANDABLE_RE = lazy_compile(r"(?i)(^|[\s_-])(toggle|accordion|collapsible|expandable|faq)")
+FOOTNOTE_MARK_RE = lazy_compile(r"(?i)footnote|fnref|noteref|^fn")
+COPYRIGHT_RE = lazy_compile(r"(?i)^\s*(copyright|©|\(c\)|all rights reserved)")
 # a callout or an admonition (Notion, MkDocs, Docusaurus, Ghost, GitHub), and its title
-CALLOUT_CLASS_RE = re.compile(
+CALLOUT_CLASS_RE = lazy_compile(
     r"(?i)(^|\s)(callout|admonition|theme-admonition|kg-callout-card|markdown-alert)(\s|$)"
 )  # GitHub's "> [!NOTE]" too
-CALLOUT_TITLE_RE = re.compile(
+CALLOUT_TITLE_RE = lazy_compile(
     r"(?i)(^|\s)(admonition-title|admonition-?heading\w*|callout-title|markdown-alert-title)(\s|$)"
 )
-CODE_TITLE_CLASS_RE = re.compile(r"(?i)(^|\s)(codeBlockTitle\w*|code-?block-?title|code-title|highlight-title)(\s|$)")
-PROMPT_CLASS_RE = re.compile(r"(?i)(^|\s)(jp-InputPrompt|jp-OutputPrompt|input_prompt|output_prompt|prompt)(\s|$)")
-PROMPT_RE = re.compile(r"\s*(?:(?:In|Out)\s*\[\s*[\d*]*\s*\]\s*:?)?\s*")  # "In [2]:", "Out[2]:", or nothing
-NOTEBOOK_OUTPUT_CLASS_RE = re.compile(r"(?i)(^|\s)(jp-OutputArea-output|output_text|output_stream)(\s|$)")
-ADMONITION_BLOCK_RE = re.compile(r"(?i)(^|\s)admonitionblock(\s|$)")  # AsciiDoc's, laid out as a table
+CODE_TITLE_CLASS_RE = lazy_compile(r"(?i)(^|\s)(codeBlockTitle\w*|code-?block-?title|code-title|highlight-title)(\s|$)")
+PROMPT_CLASS_RE = lazy_compile(r"(?i)(^|\s)(jp-InputPrompt|jp-OutputPrompt|input_prompt|output_prompt|prompt)(\s|$)")
+PROMPT_RE = lazy_compile(r"\s*(?:(?:In|Out)\s*\[\s*[\d*]*\s*\]\s*:?)?\s*")  # "In [2]:", "Out[2]:", or nothing
+NOTEBOOK_OUTPUT_CLASS_RE = lazy_compile(r"(?i)(^|\s)(jp-OutputArea-output|output_text|output_stream)(\s|$)")
+ADMONITION_BLOCK_RE = lazy_compile(r"(?i)(^|\s)admonitionblock(\s|$)")  # AsciiDoc's, laid out as a table
 # what a docs site or a blog writes around an article, in its own words: a link back up the page, an invitation
 # to edit the page's source, a feedback widget's question, the date of the last change
-SITE_LINE_RE = re.compile(
+SITE_LINE_RE = lazy_compile(
     r"(?i)^[↑⬆^\s]*(back to (the )?top|top of (the )?page|edit this page( on \w+)?|edit (on|in) (github|gitlab)|"
     r"suggest an edit|improve this (page|article)|view (the )?source|was this (page|article|post|guide) helpful|"
     r"report this (article|post|page)|(this|the) (article|post) is part (\d+ )?of (the|a|my) series\b.*|"
     r"did this (page|article) (help|answer)|(last )?(updated|modified|edited|reviewed)( on| at)?\s*:?\s*\S.*\d{4})"
     r"[\s?.!↑]*$"
 )
-BREADCRUMB_RE = re.compile(r"(?i)^\s*(you are here|home\s*[»›>/|])")
+BREADCRUMB_RE = lazy_compile(r"(?i)^\s*(you are here|home\s*[»›>/|])")
 
 
 def sniff(text: str) -> bool:
@@ -221,7 +222,7 @@ AUTHOR_ELEMENTS = (
     "//*[@rel='author'] | //*[@itemprop='author'] | //*[contains(@class, 'author')] | "
     "//*[contains(@data-testid, 'author')]"
 )
-AUTHOR_NAME_CLASS_RE = re.compile(r"(?i)(^|[\s_-])(author[-_]{0,2}name|p-author)($|[\s_-])")
+AUTHOR_NAME_CLASS_RE = lazy_compile(r"(?i)(^|[\s_-])(author[-_]{0,2}name|p-author)($|[\s_-])")
 
 
 def _author_element(root: HtmlElement) -> str | None:
@@ -312,7 +313,7 @@ def _layout_tables_as_boxes(root: HtmlElement) -> None:
 
 LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-orig-src")
 LAZY_SOURCE_SETS = ("data-srcset", "data-lazy-srcset", "srcset")
-WIDTH_DESCRIPTOR_RE = re.compile(r"^(\S+)\s+(\d+)w$")
+WIDTH_DESCRIPTOR_RE = lazy_compile(r"^(\S+)\s+(\d+)w$")
 
 
 def _lazy_pictures_loaded(root: HtmlElement) -> None:
@@ -330,8 +331,8 @@ def _lazy_pictures_loaded(root: HtmlElement) -> None:
             image.set("src", lazy)
 
 
-LINE_NUMBER_CLASS_RE = re.compile(r"(?i)(^|\s)(ln|lnt|linenos?|lineno|line-?numbers?|hljs-ln-numbers)($|\s)")
-LINE_NUMBERS_RE = re.compile(r"\s*(\d+\s*)*")
+LINE_NUMBER_CLASS_RE = lazy_compile(r"(?i)(^|\s)(ln|lnt|linenos?|lineno|line-?numbers?|hljs-ln-numbers)($|\s)")
+LINE_NUMBERS_RE = lazy_compile(r"\s*(\d+\s*)*")
 
 
 def _numbered_code_as_code(root: HtmlElement) -> None:
@@ -542,7 +543,7 @@ def _icon_into_words(box: HtmlElement) -> None:
         first.text = f"{symbol} {first.text.lstrip()}"
 
 
-LABEL_CLASS_RE = re.compile(r"(?i)(^|[\s_-])label($|[\s_-])")
+LABEL_CLASS_RE = lazy_compile(r"(?i)(^|[\s_-])label($|[\s_-])")
 
 
 def _labelled_values(root: HtmlElement) -> None:
@@ -772,7 +773,7 @@ def _marker(element: HtmlElement) -> str:
     return " ".join(filter(None, [element.get("class"), element.get("id"), element.get("role"), test_id]))
 
 
-CAMEL_HUMP_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+CAMEL_HUMP_RE = lazy_compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 def _mostly_links(links: list[HtmlElement], text: str) -> bool:
@@ -878,13 +879,13 @@ def _to_markdown(content: HtmlElement) -> str:
     return re.sub(r"\n{3,}", "\n\n", converted).strip() + "\n"
 
 
-EMOJI_IMAGE_RE = re.compile(r"(?i)\b(emoji|wp-smiley)\b|/images/core/emoji/|twemoji")
+EMOJI_IMAGE_RE = lazy_compile(r"(?i)\b(emoji|wp-smiley)\b|/images/core/emoji/|twemoji")
 PERMALINK_MARKS = {"", "#", "¶", "§", "🔗", "∞", "link", "permalink"}  # a heading's link to itself
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-CODE_LANGUAGE_RE = re.compile(r"^(?:language|lang)-([\w+#.-]+)$")  # class="language-python" (Prism, highlight.js)
+CODE_LANGUAGE_RE = lazy_compile(r"^(?:language|lang)-([\w+#.-]+)$")  # class="language-python" (Prism, highlight.js)
 # Sphinx and GitHub name the language on a box around the <pre>: "highlight-python", "highlight-source-shell"
-WRAPPER_LANGUAGE_RE = re.compile(r"^(?:highlight|hl)-(?:source-)?([\w+#.-]+)$")  # and nbconvert's "hl-ipython3"
+WRAPPER_LANGUAGE_RE = lazy_compile(r"^(?:highlight|hl)-(?:source-)?([\w+#.-]+)$")  # and nbconvert's "hl-ipython3"
 NOTEBOOK_LANGUAGES = {"ipython": "python", "ipython2": "python", "ipython3": "python"}
 NO_LANGUAGE = {"default", "none", "text", "plain", "plaintext"}  # what a highlighter calls having none
 

@@ -6,9 +6,9 @@ unlike the n-gram models of py3langid or fastText, which cost most of a second o
 
 from __future__ import annotations
 
-import re
+from ..lazyre import lazy_compile
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # CLD2 takes valid UTF-8 text only
+CONTROL = lazy_compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # CLD2 takes valid UTF-8 text only
 LEGACY_CODES = {"iw": "he", "in": "id", "jw": "jv", "zh-Hant": "zh"}  # CLD2's older codes -> BCP 47
 
 

@@ -7,6 +7,7 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import replace
 
+from ..lazyre import lazy_compile
 from ..model import Article, Block
 from ..text import ALERT_KINDS, markdown_parser, markdown_words_text
 from .bylines import (
@@ -24,96 +25,96 @@ from .tables import table_markdown
 KIND = "markdown"
 SUFFIXES = (".md", ".markdown", ".mdx")
 MEDIA_TYPES = ("markdown",)
-ATX_HEADING_RE = re.compile(r"(?m)^#{1,6} \S")
+ATX_HEADING_RE = lazy_compile(r"(?m)^#{1,6} \S")
 
-ANCHOR_RE = re.compile(r"\s*\{:?[ \t]*[#.][^}]*\}\s*$")  # "## Setup {#setup}", "{ #setup .wide }"
-FOOTNOTE_DEF_RE = re.compile(r"^\[\^([^\]]+)\]:[ \t]?(.*)$")
+ANCHOR_RE = lazy_compile(r"\s*\{:?[ \t]*[#.][^}]*\}\s*$")  # "## Setup {#setup}", "{ #setup .wide }"
+FOOTNOTE_DEF_RE = lazy_compile(r"^\[\^([^\]]+)\]:[ \t]?(.*)$")
 # JSX/MDX components (<NewsletterForm />, <Caption>…</Caption>): a capitalised tag name is never HTML.
-SELF_CLOSING_COMPONENT_RE = re.compile(r"<([A-Z][\w.]*)\b[^>]*/>")
-COMPONENT_RE = re.compile(r"<([A-Z][\w.]*)\b([^>]*)>(.*?)</\1\s*>", re.DOTALL)
-COMPONENT_ATTRIBUTE_RE = re.compile(r"""(\w+)=(?:"([^"]*)"|'([^']*)'|\{["']([^"']*)["']\})""")
+SELF_CLOSING_COMPONENT_RE = lazy_compile(r"<([A-Z][\w.]*)\b[^>]*/>")
+COMPONENT_RE = lazy_compile(r"<([A-Z][\w.]*)\b([^>]*)>(.*?)</\1\s*>", re.DOTALL)
+COMPONENT_ATTRIBUTE_RE = lazy_compile(r"""(\w+)=(?:"([^"]*)"|'([^']*)'|\{["']([^"']*)["']\})""")
 # a callout component (<Callout type="warning" title="…">, <Tip>, <Admonition type="note">): a labelled quote
 CALLOUT_COMPONENTS = {"callout", "admonition", "alert", "aside", "note", "tip", "info", "warning", "caution",
                       "danger", "important", "hint"}  # fmt: skip
 # Docusaurus, VitePress and others: ":::tip Title" (or ":::note[Title]") … ":::"
-ADMONITION_RE = re.compile(
+ADMONITION_RE = lazy_compile(
     r"(?ms)^[ \t]*(:{3,})[ \t]*([A-Za-z]+)(?:[ \t]*\[([^\]\n]*)\]|[ \t]+([^\n{]*?))?[ \t]*(?:\{[^}\n]*\})?[ \t]*\n"
     r"(.*?)\n[ \t]*\1[ \t]*$"
 )
 # kramdown (Jekyll): a table of contents generated in place ("* TOC" over "{:toc}"), and attribute lists after a
 # block or a span ("{: .notice--info}", "![…](…){: .align-center}"), which say how a theme styles them
-KRAMDOWN_TOC_RE = re.compile(
+KRAMDOWN_TOC_RE = lazy_compile(
     r"(?mi)^[ \t]*(?:[*+-]|1\.)[ \t]+(?:toc|table of contents|contents)[ \t]*\n[ \t]*\{:toc\}[ \t]*$"
 )
 # a paragraph a Jekyll theme boxes as a notice (Minimal Mistakes' "{: .notice--info}" under it): the author's callout
-KRAMDOWN_NOTICE_RE = re.compile(r"(?m)((?:^(?![ \t]*$)(?![ \t]*\{:).*\n)+)[ \t]*\{:[ \t]*\.notice[^}\n]*\}[ \t]*$")
-KRAMDOWN_IAL_RE = re.compile(r"\{:(?:toc|[ \t]*[.#][^}\n]*|[ \t]+[\w-]+=[^}\n]*)\}")
+KRAMDOWN_NOTICE_RE = lazy_compile(r"(?m)((?:^(?![ \t]*$)(?![ \t]*\{:).*\n)+)[ \t]*\{:[ \t]*\.notice[^}\n]*\}[ \t]*$")
+KRAMDOWN_IAL_RE = lazy_compile(r"\{:(?:toc|[ \t]*[.#][^}\n]*|[ \t]+[\w-]+=[^}\n]*)\}")
 PROSE_MIN_WORDS = 2  # what a component wraps is the author's when it has this many words (a caption, a note)
-PLACEHOLDER_RE = re.compile(
+PLACEHOLDER_RE = lazy_compile(
     r"^\s*(\{[A-Z0-9_ -]+\}|\{\{[^}]*\}\}|\{%.*%\}|\{:[^}]*\}|\[\[[^\]]*\]\]|%[A-Z0-9_]+%)\s*$"
 )  # {POLL}, {{ include }}, {% liquid %}, {: .kramdown-attribute}, [[wiki]], %MERGE%
-MDX_LINE_RE = re.compile(
+MDX_LINE_RE = lazy_compile(
     r"^\s*((import|export)\s+.*\bfrom\s+['\"][^'\"]+['\"];?|export\s+(const|default)\b.*|:::\s*\w*.*)$"
 )
 # a table of contents generated where this line stands: Python-Markdown's and Typora's "[TOC]", VitePress' and
 # VuePress' "[[toc]]", GitLab's "[[_TOC_]]", markdown-it-toc's "@[toc]", "${toc}": in an email it lists nothing
-TOC_MARKER_RE = re.compile(r"(?i)^[ \t]*(?:\[toc\]|\[\[_?toc_?\]\]|@\[toc\]|\$\{toc\})[ \t]*$")
-SYMBOL_LINE_RE = re.compile(r"^[^\w\s]{3,}$")
-EDITORIAL_LABEL_RE = re.compile(
+TOC_MARKER_RE = lazy_compile(r"(?i)^[ \t]*(?:\[toc\]|\[\[_?toc_?\]\]|@\[toc\]|\$\{toc\})[ \t]*$")
+SYMBOL_LINE_RE = lazy_compile(r"^[^\w\s]{3,}$")
+EDITORIAL_LABEL_RE = lazy_compile(
     r"(?i)^(sub-?heading|subtitle|preheader|pre-header|subject( line)?|email subject|meta description|"
     r"seo title|excerpt|tk|note to editor|editor'?s note|draft)\b[^:]{0,40}:"
 )
 # A reference-style link ("[the docs][docs]", "[docs][]", "[docs]"): its definition is usually at the end of the
 # article, which a lesson does not carry, so each becomes an inline link. Footnotes ([^1]) are not links.
-REFERENCE_LINK_RE = re.compile(r"(!?)\[(?!\^)((?:[^\[\]\\]|\\.)*)\](?:\[((?:[^\[\]\\]|\\.)*)\])?(?![(:])")
-BARE_DESTINATION_BREAKERS_RE = re.compile(r"[\s()<>]")
-CODE_SPAN_RE = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
+REFERENCE_LINK_RE = lazy_compile(r"(!?)\[(?!\^)((?:[^\[\]\\]|\\.)*)\](?:\[((?:[^\[\]\\]|\\.)*)\])?(?![(:])")
+BARE_DESTINATION_BREAKERS_RE = lazy_compile(r"[\s()<>]")
+CODE_SPAN_RE = lazy_compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
 # Hugo's and Jekyll's shortcodes, {{< … >}} or {{% … %}}
-FIGURE_SHORTCODE_RE = re.compile(r"(?m)^[ \t]*\{\{[<%]\s*figure\b(.*?)[>%]\}\}[ \t]*$")
-SHORTCODE_ATTRIBUTE_RE = re.compile(r'(\w+)="([^"]*)"')
-VIDEO_SHORTCODE_RE = re.compile(r'(?mi)^[ \t]*\{\{[<%]\s*(youtube|vimeo)\s+(?:id=)?"?([\w-]+)"?[^}]*[>%]\}\}[ \t]*$')
-SCHEME_RE = re.compile(r"^https?://(www\.)?")
+FIGURE_SHORTCODE_RE = lazy_compile(r"(?m)^[ \t]*\{\{[<%]\s*figure\b(.*?)[>%]\}\}[ \t]*$")
+SHORTCODE_ATTRIBUTE_RE = lazy_compile(r'(\w+)="([^"]*)"')
+VIDEO_SHORTCODE_RE = lazy_compile(r'(?mi)^[ \t]*\{\{[<%]\s*(youtube|vimeo)\s+(?:id=)?"?([\w-]+)"?[^}]*[>%]\}\}[ \t]*$')
+SCHEME_RE = lazy_compile(r"^https?://(www\.)?")
 VIDEO_PAGES = {  # a video's own page, from its id: where an embed or a shortcode's link leads
     "youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}", "loom": "https://www.loom.com/share/{}",
 }  # fmt: skip
-HIGHLIGHT_SHORTCODE_RE = re.compile(  # {{< highlight go "linenos=table" >}} … {{< /highlight >}}
+HIGHLIGHT_SHORTCODE_RE = lazy_compile(  # {{< highlight go "linenos=table" >}} … {{< /highlight >}}
     r"(?msi)^[ \t]*\{\{[<%]\s*highlight\s+([\w+#.-]+)[^}\n]*[>%]\}\}[ \t]*\n(.*?)\n?[ \t]*"
     r"\{\{[<%]\s*/highlight\s*[>%]\}\}[ \t]*$"
 )
-CALLOUT_SHORTCODE_RE = re.compile(
+CALLOUT_SHORTCODE_RE = lazy_compile(
     r"(?msi)^[ \t]*\{\{[<%]\s*(tip|note|notice|hint|info|warning|caution|important|callout|admonition|alert)\b"
     r"[^}]*[>%]\}\}[ \t]*\n(.*?)\n\s*\{\{[<%]\s*/\1\s*[>%]\}\}[ \t]*$"
 )
 # GitHub's emoji shortcodes (":rocket:", ":+1:"), not a time ("10:30:45") or a word in colons inside a URL
-EMOJI_SHORTCODE_RE = re.compile(r"(?<![\w:/]):[a-z0-9_+-]+:(?![\w:/])")
+EMOJI_SHORTCODE_RE = lazy_compile(r"(?<![\w:/]):[a-z0-9_+-]+:(?![\w:/])")
 # Liquid tags (dev.to, Forem, Jekyll): embeds by name, an expandable {% details %}, Jekyll's {% highlight %}
-LIQUID_EMBED_RE = re.compile(
+LIQUID_EMBED_RE = lazy_compile(
     r"(?mi)^[ \t]*\{%-?\s*(youtube|vimeo|loom|twitch|embed|link|github|gist|codepen|twitter|tweet|stackblitz|"
     r"codesandbox|replit|jsfiddle|glitch|spotify|soundcloud|speakerdeck|slideshare|instagram|asciinema)\s+"
     r"[\"']?([^\s\"'%]+)[\"']?[^%\n]*-?%\}[ \t]*$"
 )
-LIQUID_DETAILS_RE = re.compile(
+LIQUID_DETAILS_RE = lazy_compile(
     r"(?msi)^[ \t]*\{%-?\s*(details|spoiler|collapsible|accordion)\s+(.*?)\s*-?%\}[ \t]*\n(.*?)\n?"
     r"[ \t]*\{%-?\s*end\1\s*-?%\}[ \t]*$"
 )
-LIQUID_HIGHLIGHT_RE = re.compile(
+LIQUID_HIGHLIGHT_RE = lazy_compile(
     r"(?msi)^[ \t]*\{%-?\s*highlight\s+([\w+#.-]+)[^%\n]*-?%\}[ \t]*\n(.*?)\n?[ \t]*\{%-?\s*endhighlight\s*-?%\}[ \t]*$"
 )
 # Jekyll shows what {% raw %}…{% endraw %} hold as written; `{% raw %}` in backticks is a tag being talked about
-LIQUID_RAW_RE = re.compile(r"(?s)(?<!`)\{%-?\s*raw\s*-?%\}(?!`)(.*?)\{%-?\s*endraw\s*-?%\}")
+LIQUID_RAW_RE = lazy_compile(r"(?s)(?<!`)\{%-?\s*raw\s*-?%\}(?!`)(.*?)\{%-?\s*endraw\s*-?%\}")
 EMBED_ADDRESSES = {  # a Liquid embed's argument when it is not a web address already
     "github": "https://github.com/{}", "twitter": "https://twitter.com/i/status/{}",
     "tweet": "https://twitter.com/i/status/{}", "codesandbox": "https://codesandbox.io/s/{}",
     "stackblitz": "https://stackblitz.com/edit/{}", "replit": "https://replit.com/{}",
 }  # fmt: skip
 # Obsidian's (and other wikis') Markdown: [[Page|alias]], ![[picture.png]], ==highlight==, > [!tip] Title, #tags
-WIKI_EMBED_RE = re.compile(r"!\[\[([^\]|#]+?)(?:[|#][^\]]*)?\]\](?![(\[])")  # not ![[alt]](picture.png)
-WIKI_LINK_RE = re.compile(r"\[\[([^\]|#]+?)(?:#[^\]|]*)?(?:\|([^\]]+))?\]\](?![(\[])")
-HIGHLIGHT_RE = re.compile(r"(?<![=\w])==(?=\S)([^=\n]+?)(?<=\S)==(?![=\w])")
-CALLOUT_RE = re.compile(r"(?m)^([ \t]*>[ \t]*)\[!(\w+)\][+-]?[ \t]*(.*?)[ \t]*$")
+WIKI_EMBED_RE = lazy_compile(r"!\[\[([^\]|#]+?)(?:[|#][^\]]*)?\]\](?![(\[])")  # not ![[alt]](picture.png)
+WIKI_LINK_RE = lazy_compile(r"\[\[([^\]|#]+?)(?:#[^\]|]*)?(?:\|([^\]]+))?\]\](?![(\[])")
+HIGHLIGHT_RE = lazy_compile(r"(?<![=\w])==(?=\S)([^=\n]+?)(?<=\S)==(?![=\w])")
+CALLOUT_RE = lazy_compile(r"(?m)^([ \t]*>[ \t]*)\[!(\w+)\][+-]?[ \t]*(.*?)[ \t]*$")
 TAG = r"#(?![0-9a-fA-F]{3,8}\b)[^\W\d][\w/-]*"  # "#productivity", not a colour ("#ff6600")
-TAG_LINE_RE = re.compile(rf"(?m)^[ \t]*{TAG}(?:[ \t]+{TAG})*[ \t]*$")
-TRAILING_TAGS_RE = re.compile(rf"(?:[ \t]+{TAG})+[ \t]*(?=\n[ \t]*\n|\n?\Z)")  # at a paragraph's end only
+TAG_LINE_RE = lazy_compile(rf"(?m)^[ \t]*{TAG}(?:[ \t]+{TAG})*[ \t]*$")
+TRAILING_TAGS_RE = lazy_compile(rf"(?:[ \t]+{TAG})+[ \t]*(?=\n[ \t]*\n|\n?\Z)")  # at a paragraph's end only
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif")
 # A status badge (build, version, licence, coverage), linked or not: "[![Build](https://img.shields.io/…)](…)"
 # a status badge's picture: a build, version or licence badge, or a notebook's "Open in Colab" ("colab-badge.svg"),
@@ -123,64 +124,64 @@ BADGE_URL = (
     r"coveralls\.io|circleci\.com|api\.netlify\.com|[^\s)\"']*/(?:[\w-]*-)?badge(?:[\w-]*\.svg|\b)|"
     r"[^\s)\"']*/open-in-[\w-]+\.svg)"
 )
-BADGE_RE = re.compile(rf"\[?!\[[^\]]*\]\(\s*<?{BADGE_URL}[^\s)]*>?(?:\s+\"[^\"]*\")?\s*\)(?:\]\([^)]*\))?")
+BADGE_RE = lazy_compile(rf"\[?!\[[^\]]*\]\(\s*<?{BADGE_URL}[^\s)]*>?(?:\s+\"[^\"]*\")?\s*\)(?:\]\([^)]*\))?")
 # the same written as HTML, each picture maybe in its link: '<a href="…"><img src="…/colab-badge.svg"/></a>'
-HTML_BADGES_RE = re.compile(
+HTML_BADGES_RE = lazy_compile(
     rf"(?is)(?:<(?:p|div|center)\b[^>]*>\s*)?(?:(?:<a\b[^>]*>\s*)?<img\b[^>]*\bsrc=[\"']{BADGE_URL}[^>]*>"
     r"(?:\s*</a>)?\s*)+(?:</(?:p|div|center)>)?"
 )
-BOLD_LINE_RE = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")  # a paragraph that is one bold line
-TOML_FRONT_MATTER_RE = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-FENCE_RE = re.compile(r"(?ms)^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ \t]{0,3}\1[ \t]*$")
+BOLD_LINE_RE = lazy_compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")  # a paragraph that is one bold line
+TOML_FRONT_MATTER_RE = lazy_compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+FENCE_RE = lazy_compile(r"(?ms)^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ \t]{0,3}\1[ \t]*$")
 # MyST's directives (Jupyter Book, Sphinx with MyST): "```{note}", ":::{warning}", "```{code-block} python" with
 # ":caption: …" options (or a YAML block between "---") under the opening line, closed by the same fence
 # (or code in a fence of its own, "````md" showing one, which stays as written)
-MYST_DIRECTIVE_RE = re.compile(
+MYST_DIRECTIVE_RE = lazy_compile(
     r"(?ms)^[ \t]{0,3}(?P<code>(?P<plain>`{3,}|~{3,})(?![ \t]*\{)[^\n]*\n.*?^[ \t]{0,3}(?P=plain)[ \t]*$)|"
     r"^(?P<indent>[ \t]{0,3})(?P<fence>`{3,}|~{3,}|:{3,})[ \t]*"
     r"\{(?P<name>\.?[A-Za-z][\w+#.-]*)(?P<attributes>[^}\n]*)\}[ \t]*(?P<argument>[^\n]*)\n"
     r"(?P<inner>.*?)^[ \t]{0,3}(?P=fence)[ \t]*$"
 )
-MYST_OPTION_RE = re.compile(r"^:([\w-]+):(?:[ \t]+(.*))?$")
+MYST_OPTION_RE = lazy_compile(r"^:([\w-]+):(?:[ \t]+(.*))?$")
 MYST_ADMONITIONS = ("note", "tip", "hint", "important", "warning", "caution", "attention", "danger", "error",
                     "seealso", "admonition")  # fmt: skip
 MYST_CODE = ("code-block", "code", "sourcecode", "code-cell")
 MYST_BUILD = ("toctree", "tableofcontents", "contents", "include", "literalinclude", "glossary", "index")
 MYST_DIRECTIVES = (*MYST_ADMONITIONS, *MYST_CODE, *MYST_BUILD, "figure", "image")
-MYST_ROLE_RE = re.compile(r"\{([\w.+:-]+)\}`([^`\n]+)`")  # "{ref}`the fixtures <fixtures>`", "{func}`~a.b`"
-MYST_TARGET_RE = re.compile(r"(?m)^\([\w.:-]+\)=[ \t]*$\n?")  # "(fixtures)=" over a heading: a link target
+MYST_ROLE_RE = lazy_compile(r"\{([\w.+:-]+)\}`([^`\n]+)`")  # "{ref}`the fixtures <fixtures>`", "{func}`~a.b`"
+MYST_TARGET_RE = lazy_compile(r"(?m)^\([\w.:-]+\)=[ \t]*$\n?")  # "(fixtures)=" over a heading: a link target
 # roles that name code ("see :func:`~retry.backoff`", "{func}`~retry.backoff`"): the name, as code; any other role
 # (ref, doc, term…) keeps its words. "py:func" and the like are the same roles in a domain.
 CODE_ROLES = frozenset({"func", "meth", "class", "mod", "attr", "data", "const", "exc", "obj", "command", "file",
                         "program", "option", "envvar", "samp", "kbd", "makevar", "mailheader", "type", "member",
                         "var", "macro", "struct", "enum", "function", "cpp", "js", "code", "math"})  # fmt: skip
-ROLE_TARGET_RE = re.compile(r"^(?P<title>.*?)\s*<[^<>]+>$", re.S)  # "the backoff section <backoff>"
+ROLE_TARGET_RE = lazy_compile(r"^(?P<title>.*?)\s*<[^<>]+>$", re.S)  # "the backoff section <backoff>"
 # Quarto's and R Markdown's code cells: "```{python}" or "```{r setup, include=FALSE}", options as "#| echo: true";
 # Pandoc's "```{.python .numberLines}" names its language so too (read with MyST's directives, above)
-CELL_OPTIONS_RE = re.compile(r"\A(?:[ \t]*#\|[^\n]*\n)*")
+CELL_OPTIONS_RE = lazy_compile(r"\A(?:[ \t]*#\|[^\n]*\n)*")
 # Quarto's callouts: "::: {.callout-tip}" (a title="…" attribute, or a "## Title" inside) … ":::"
-QUARTO_CALLOUT_RE = re.compile(
+QUARTO_CALLOUT_RE = lazy_compile(
     r"(?ms)^[ \t]*(:{3,})[ \t]*\{\.callout-(\w+)([^}\n]*)\}[ \t]*\n(?:[ \t]*#{1,6}[ \t]+([^\n]+)\n)?"
     r"(.*?)\n[ \t]*\1[ \t]*$"
 )
-QUARTO_TITLE_RE = re.compile(r'title\s*=\s*"([^"]*)"')
-PROPERTY_LINE_RE = re.compile(r"^[A-Z][\w ]{0,24}:\s+\S.{0,80}$")  # "Tags: hiring, onboarding"
-OWNER_PROPERTY_RE = re.compile(r"(?i)^(owner|author|written by|created by|autora?|auteure?)\s*:\s*(.+)$")
+QUARTO_TITLE_RE = lazy_compile(r'title\s*=\s*"([^"]*)"')
+PROPERTY_LINE_RE = lazy_compile(r"^[A-Z][\w ]{0,24}:\s+\S.{0,80}$")  # "Tags: hiring, onboarding"
+OWNER_PROPERTY_RE = lazy_compile(r"(?i)^(owner|author|written by|created by|autora?|auteure?)\s*:\s*(.+)$")
 # a blog's fields written as paragraphs under the title ("Author: [devneel](…)", "Tags: Startups", "Description:
 # …"): the page's, not the article's. Tags and their like say so alone; the others only two or more together
 # ("Summary: what we learned" alone may be the author's first line)
-TAG_PROPERTY_RE = re.compile(
+TAG_PROPERTY_RE = lazy_compile(
     r"(?i)^(tags?|categories|category|keywords|topics|labels|filed under|posted in|schlagwörter|kategorien?|"
     r"étiquettes|catégories?|etiquetas|categorías?)\s*:\s+\S"
 )
-PAGE_PROPERTY_RE = re.compile(
+PAGE_PROPERTY_RE = lazy_compile(
     r"(?i)^(author|authors|by|written by|date|published|published on|posted|posted on|updated|last updated|created|"
     r"description|summary|excerpt|reading time|read time|status|slug|series|level|difficulty|autor|autorin|auteur|"
     r"datum|veröffentlicht|publié le|fecha|publicado)\s*:\s+\S"
 )
 # Notion's callouts (<aside>💡 …</aside>) are a quote of the author's own: written as one
-ASIDE_RE = re.compile(r"(?ms)^<aside>[ \t]*\n(.*?)\n\s*</aside>[ \t]*$")
-NAV_RE = re.compile(
+ASIDE_RE = lazy_compile(r"(?ms)^<aside>[ \t]*\n(.*?)\n\s*</aside>[ \t]*$")
+NAV_RE = lazy_compile(
     r"(?i)^(next|previous|prev|back|up|home|continue reading|read next|weiter|zurück|suivant|précédent|"
     r"siguiente|anterior|you are here)\b\s*(:|»|→|>|\|)"
 )
@@ -323,11 +324,11 @@ def _author(meta: dict) -> str | None:
     return value
 
 
-CODE_MARK_RE = re.compile("\x00(\\d+)\x00")
+CODE_MARK_RE = lazy_compile("\x00(\\d+)\x00")
 
 
-ESCAPED_STOP_RE = re.compile(r"\\\\|\\\.")  # an escaped backslash (kept), an escaped full stop
-LIST_NUMBER_RE = re.compile(r"^[ \t>*+-]*\d{1,9}\\\.")  # "1984\\. That is when…": the escape stops a numbered list
+ESCAPED_STOP_RE = lazy_compile(r"\\\\|\\\.")  # an escaped backslash (kept), an escaped full stop
+LIST_NUMBER_RE = lazy_compile(r"^[ \t>*+-]*\d{1,9}\\\.")  # "1984\\. That is when…": the escape stops a numbered list
 
 
 def _without_needless_escapes(body: str) -> str:
@@ -349,9 +350,9 @@ def _without_needless_escapes(body: str) -> str:
 
 # an em dash typed as three hyphens ("Many times---and it"), an en dash as two between spaces ("fasting -- what"),
 # which Hugo, Jekyll, Pandoc and Astro print as dashes; not in a link's address, a bare address, an indented line
-EM_DASH_RE = re.compile(r"(?<=[^\s-])---(?=[^\s-])| --- ")
-EN_DASH_RE = re.compile(r"(?<=[^\s-]) -- (?=[^\s-])")
-ADDRESS_RE = re.compile(  # and a table's delimiter row ("| --- | --- |") or a rule, made of hyphens alone
+EM_DASH_RE = lazy_compile(r"(?<=[^\s-])---(?=[^\s-])| --- ")
+EN_DASH_RE = lazy_compile(r"(?<=[^\s-]) -- (?=[^\s-])")
+ADDRESS_RE = lazy_compile(  # and a table's delimiter row ("| --- | --- |") or a rule, made of hyphens alone
     r"\]\([^)\n]*\)|<[^>\n]*>|\b(?:https?|ftp)://\S+|^(?: {4}|\t).*$|^[ \t|:-]*-[ \t|:-]*$", re.MULTILINE
 )
 
@@ -378,7 +379,7 @@ def _code_set_aside(body: str) -> tuple[str, list[str]]:
     return CODE_SPAN_RE.sub(mark, FENCE_RE.sub(mark, body.replace("\x00", ""))), code
 
 
-QUOTE_PREFIX_RE = re.compile(r"(?:[ \t]*>)+[ \t]?")
+QUOTE_PREFIX_RE = lazy_compile(r"(?:[ \t]*>)+[ \t]?")
 
 
 def _code_put_back(body: str, code: list[str]) -> str:
@@ -429,7 +430,7 @@ def _unwrap_components(body: str) -> str:
 
 
 # Hugo's link to another page of the site: [the saboteurs]({{< ref "talk-to-your-saboteurs" >}}), relref alike
-REF_SHORTCODE_RE = re.compile(r"""\{\{[<%]\s*(?:rel)?ref\s+["']([^"'\n]+)["']\s*[>%]\}\}""")
+REF_SHORTCODE_RE = lazy_compile(r"""\{\{[<%]\s*(?:rel)?ref\s+["']([^"'\n]+)["']\s*[>%]\}\}""")
 
 
 def _page_address(ref: str) -> str:
@@ -491,15 +492,15 @@ def _shortcodes(body: str, captions: set[str] | None = None) -> str:
 
 # Python-Markdown's extensions (MkDocs Material): an admonition ("!!! tip "Title"", "??? note" folded, "???+" open)
 # or a content tab ('=== "Python"') over a block indented four spaces, the block's blank lines included
-INDENTED_BLOCK_RE = re.compile(
+INDENTED_BLOCK_RE = lazy_compile(
     r"(?m)^(?P<indent>[ \t]*)(?P<mark>!!!|\?\?\?\+?|===\+?)[ \t]+(?P<head>[^\n]*)\n"
     r"(?P<body>(?:(?P=indent)(?: {4}|\t)[^\n]*\n|[ \t]*\n)*(?:(?P=indent)(?: {4}|\t)[^\n]*$)?)"
 )
-ADMONITION_HEAD_RE = re.compile(r'^(?P<kind>[\w-]+)(?:[ \t]+(?:inline|end))*(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$')
-TAB_HEAD_RE = re.compile(r'^"(?P<label>[^"]*)"')
+ADMONITION_HEAD_RE = lazy_compile(r'^(?P<kind>[\w-]+)(?:[ \t]+(?:inline|end))*(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$')
+TAB_HEAD_RE = lazy_compile(r'^"(?P<label>[^"]*)"')
 # what only the site's build reads: an attribute list on a line of its own ("{ .annotate }"), a snippet included
 # from another file ('--8<-- "includes/abbreviations.md"'), an abbreviation's definition ("*[HMAC]: …")
-BUILD_ONLY_LINE_RE = re.compile(
+BUILD_ONLY_LINE_RE = lazy_compile(
     r"(?m)^[ \t]*(?:\{[ \t]*[.#][^}\n]*\}|-{1,2}8<-{1,2}[ \t]+[\"'][^\n]*|\*\[[^\]\n]+\]:[^\n]*)[ \t]*(?:\n|$)"
 )
 
@@ -786,7 +787,7 @@ def _outside(code: re.Pattern[str], text: str, change: Callable[[str], str]) -> 
     return "".join([*pieces, change(text[position:])])
 
 
-BLOCK_START_RE = re.compile(r"^ {0,3}(#{1,6}\s|>|[-*+]\s|\d{1,9}[.)]\s|`{3}|~{3}|<|\||---|\*\*\*|___)")
+BLOCK_START_RE = lazy_compile(r"^ {0,3}(#{1,6}\s|>|[-*+]\s|\d{1,9}[.)]\s|`{3}|~{3}|<|\||---|\*\*\*|___)")
 
 
 def _extract_footnotes(body: str) -> tuple[str, dict[str, str]]:
@@ -874,8 +875,8 @@ def _block(kind: str, tag: str, source: str) -> Block | None:
 
 # what a fence says after its language: a file name (title="verify.py", VitePress' [config.js]), line numbers and
 # highlighted lines (linenums="1", {1,3}), which only the site's code blocks show
-FENCE_INFO_EXTRA_RE = re.compile(r"\s|\{|\[")
-FENCE_TITLE_RE = re.compile(r"""(?:^|\s)title=(?:"([^"\n]+)"|'([^'\n]+)')|^[\w+#.-]*\s*\[([^\]\n]+)\]""")
+FENCE_INFO_EXTRA_RE = lazy_compile(r"\s|\{|\[")
+FENCE_TITLE_RE = lazy_compile(r"""(?:^|\s)title=(?:"([^"\n]+)"|'([^'\n]+)')|^[\w+#.-]*\s*\[([^\]\n]+)\]""")
 
 
 def _titled_fence(info: str, source: str) -> tuple[str, str]:

@@ -27,6 +27,7 @@ import re
 from typing import Any
 
 from ..errors import CourseError
+from ..lazyre import lazy_compile
 
 SUFFIXES = (".ipynb",)
 OUTPUT_LINES = 20  # lines of printed output kept from one cell; the rest is said in one line
@@ -35,19 +36,19 @@ WIDGET_TYPE = "application/vnd.jupyter.widget-view+json"
 REMOVE_CELL_TAGS = {"remove-cell", "remove_cell", "hide-cell", "hide_cell"}
 REMOVE_INPUT_TAGS = {"remove-input", "remove_input", "hide-input", "hide_input"}
 REMOVE_OUTPUT_TAGS = {"remove-output", "remove_output", "hide-output", "hide_output"}
-OPTION_LINE_RE = re.compile(r"^#\|\s*([\w-]+)\s*:\s*(.*?)\s*$")  # Quarto's "#| echo: false"
+OPTION_LINE_RE = lazy_compile(r"^#\|\s*([\w-]+)\s*:\s*(.*?)\s*$")  # Quarto's "#| echo: false"
 # Colab's form syntax: "#@title Install { display-mode: "form" }" heads the cell as the comment "# Install";
 # "x = 5  #@param {type:"integer"}" is the assignment; "#@markdown" lines are the form's own text
-COLAB_TITLE_RE = re.compile(r"(?m)^([ \t]*)#@title\b[ \t]*(.*?)[ \t]*(?:\{[^}\n]*\})?[ \t]*$")
-COLAB_PARAM_RE = re.compile(r"(?m)[ \t]*#@param\b.*$")
-COLAB_MARKDOWN_RE = re.compile(r"(?m)^[ \t]*#@markdown\b.*\n?")
-ANSI_RE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")  # the colours a terminal would show
-BARE_REPR_RE = re.compile(r"^<[\w.]+(?: object)?(?: at 0x[0-9a-f]+| size [^>]*| with [^>]*)?>$|^\[<[\w.]+ .*>\]$")
-ATTACHMENT_RE = re.compile(r"(!\[[^\]]*\]\()attachment:([^)\s]+)(\))")
-TABLE_RE = re.compile(r"(?is)<table\b.*?</table>")
-ROW_START_RE = re.compile(r"(?i)(<tr\b[^>]*>)")
-FIRST_CELL_RE = re.compile(r"(?i)^\s*<th>([^<]*)</th>")
-FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n?\Z", re.S)
+COLAB_TITLE_RE = lazy_compile(r"(?m)^([ \t]*)#@title\b[ \t]*(.*?)[ \t]*(?:\{[^}\n]*\})?[ \t]*$")
+COLAB_PARAM_RE = lazy_compile(r"(?m)[ \t]*#@param\b.*$")
+COLAB_MARKDOWN_RE = lazy_compile(r"(?m)^[ \t]*#@markdown\b.*\n?")
+ANSI_RE = lazy_compile(r"\x1b\[[0-9;?]*[A-Za-z]")  # the colours a terminal would show
+BARE_REPR_RE = lazy_compile(r"^<[\w.]+(?: object)?(?: at 0x[0-9a-f]+| size [^>]*| with [^>]*)?>$|^\[<[\w.]+ .*>\]$")
+ATTACHMENT_RE = lazy_compile(r"(!\[[^\]]*\]\()attachment:([^)\s]+)(\))")
+TABLE_RE = lazy_compile(r"(?is)<table\b.*?</table>")
+ROW_START_RE = lazy_compile(r"(?i)(<tr\b[^>]*>)")
+FIRST_CELL_RE = lazy_compile(r"(?i)^\s*<th>([^<]*)</th>")
+FRONT_MATTER_RE = lazy_compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n?\Z", re.S)
 
 
 def looks_like_notebook(text: str) -> bool:

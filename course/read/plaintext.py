@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from ..lazyre import lazy_compile
 from ..model import Article, Block
 from ..text import FULL_STOPS
 from .bylines import (
@@ -40,11 +41,11 @@ MEDIA_TYPES: tuple[str, ...] = ()  # text/plain says nothing: the content is sni
 
 # a bullet, or Word's plain-text export's second and third levels ("o" and "§", then a tab: four spaces once the
 # text is read, as every tab is)
-BULLET_RE = re.compile(r"^\s*(?P<marker>[•◦▪▫●○■□‣⁃∙·*+\-–—]|[o§](?= {2}))\s+(?P<item>\S.*)$")
+BULLET_RE = lazy_compile(r"^\s*(?P<marker>[•◦▪▫●○■□‣⁃∙·*+\-–—]|[o§](?= {2}))\s+(?P<item>\S.*)$")
 SUB_BULLETS = {"o": 1, "○": 1, "◦": 1, "§": 2, "■": 2, "▪": 2}  # how deep a marker nests with no indentation
-DASH_LINE_RE = re.compile(r"^\s*[–—]\s+\S")  # an en or em dash opening a line: a list item, or a signature
-NUMBERED_RE = re.compile(r"^\s*(?P<number>\d{1,3})[.)]\s+(?P<item>\S.*)$")
-CHAPTER_RE = re.compile(
+DASH_LINE_RE = lazy_compile(r"^\s*[–—]\s+\S")  # an en or em dash opening a line: a list item, or a signature
+NUMBERED_RE = lazy_compile(r"^\s*(?P<number>\d{1,3})[.)]\s+(?P<item>\S.*)$")
+CHAPTER_RE = lazy_compile(
     r"(?i)^(chapter|part|section|lesson|step|day|kapitel|teil|abschnitt|lektion|chapitre|partie|"
     r"cap[íi]tulo|capitolo|parte|hoofdstuk|deel)\s+([0-9]+|[ivxlc]+|[a-z]+)\b\s*[:.\-–—]?"
 )
@@ -57,7 +58,7 @@ SHORT_LINE = 50  # characters: lines this short that each end a sentence keep th
 # What blog platforms put under a post: a count of comments ("6 thoughts on “…”"), a copyright line, and short
 # labels (sharing buttons, related posts, the comment form, tags). From the first of them on, the page is not
 # the article.
-UNDER_POST_RE = re.compile(
+UNDER_POST_RE = lazy_compile(
     r"(?i)^(\d+\s+(thoughts?|comments?|responses?|replies|kommentare|commentaires?|comentarios?)\s+(on|to|zu|sur|"
     r"en)\b|©|\(c\)\s*\d{4}|copyright\b|"
     # and what a newsletter's email puts under it: "You are receiving this email because…", "Unsubscribe"
@@ -72,7 +73,7 @@ UNDER_POST_RE = re.compile(
     # and LinkedIn's bar under an article: "Like", "Comment", "Repost", "Send", reactions, "Report this article"
     r"like\s*$|report this (article|post)\b)"
 )
-UNDER_POST_LABEL_RE = re.compile(
+UNDER_POST_LABEL_RE = lazy_compile(
     r"(?i)^(share( this( post| article)?| on| via)?|related( posts| articles| reading)?|recent posts|"
     r"(you (may|might) )?also like|like this|leave a (reply|comment)|post a comment|tags?|filed under|posted in|"
     r"categor(y|ies)|teilen|partager|compartir|kommentare|commentaires|comentarios|comments?|j'aime|gefällt mir|"
@@ -80,14 +81,14 @@ UNDER_POST_LABEL_RE = re.compile(
 )
 # what makes an indented line code rather than quoted words: a shell prompt or command, a keyword, a path, an
 # option, an operator, a line ending in ; { or }
-CODE_LINE_RE = re.compile(
+CODE_LINE_RE = lazy_compile(
     r"[;{}]\s*$|^\s*(\$ |> |>>> |#!|sudo |cd |ls |git |npm |npx |pip3? |python3? |node |curl |docker |brew |"
     r"apt(-get)? |make |def |class |import |from \S+ import |function |const |let |var |return\b|SELECT |<\w)|"
     r"(^|\s)(--?[a-zA-Z][\w-]*|~?\.{0,2}/[\w.-]+/\S*|[=!<>]=|=>|&&|\|\||2>&1|>>)(\s|$)|\w\([^)]*\)|^\s*[\w.]+\s*=\s*\S"
 )
 # a section break alone on its line: "* * *", "***", "---", "~~~", "• • •", "⁂" (a line of = or - right under a
 # line of text underlines it instead: a heading)
-SECTION_BREAK_RE = re.compile(r"^\s*(?:([*\-_=~•·#+])(?:\s*\1){2,}|⁂)\s*$")
+SECTION_BREAK_RE = lazy_compile(r"^\s*(?:([*\-_=~•·#+])(?:\s*\1){2,}|⁂)\s*$")
 
 
 @dataclass
@@ -153,9 +154,9 @@ def parse(text: str, name: str = "") -> Article:
     return Article(title=forwarded.subject or title, blocks=blocks, author=author)
 
 
-BUTTON_MARK_RE = re.compile(r"^[+＋]\s*")  # a button's plus: "+ Follow"
-FOLLOW_BUTTON_RE = re.compile(r"(?i)^(follow|following|subscribe|subscribed|connect|abonnieren|folgen|suivre|s'abonner|"
-                              r"seguir|suscribirse|volgen|abonneren|segui|iscriviti)$")  # fmt: skip
+BUTTON_MARK_RE = lazy_compile(r"^[+＋]\s*")  # a button's plus: "+ Follow"
+FOLLOW_BUTTON_RE = lazy_compile(r"(?i)^(follow|following|subscribe|subscribed|connect|abonnieren|folgen|suivre|"
+                                r"s'abonner|seguir|suscribirse|volgen|abonneren|segui|iscriviti)$")  # fmt: skip
 
 
 def _without_header_card(chunks: list[_Chunk]) -> list[_Chunk]:
@@ -173,7 +174,7 @@ def _without_header_card(chunks: list[_Chunk]) -> list[_Chunk]:
     return chunks
 
 
-EDITION_RE = re.compile(
+EDITION_RE = lazy_compile(
     r"(?i)^(?:(?:\d{4}|first|second|third|new|revised|updated)\s+)?(?:edition|ausgabe|auflage|[ée]dition|edici[óo]n|"
     r"edizione|editie|uitgave)(?:\s+\d{4})?$|^(?:version|v)\s*\d+(?:\.\d+)*$"
 )
@@ -243,19 +244,19 @@ class _Forwarded:
 
 # "---------- Forwarded message ---------" (Gmail), "Begin forwarded message:" (Apple Mail), "-----Original
 # Message-----" (Outlook), and the header lines under them, in the languages with built-in wording
-FORWARD_MARK_RE = re.compile(
+FORWARD_MARK_RE = lazy_compile(
     r"(?i)^-*\s*(forwarded message|original message|begin forwarded message|message transféré|"
     r"weitergeleitete nachricht|mensaje reenviado|messaggio inoltrato|mensagem encaminhada|doorgestuurd bericht)"
     r"\s*:?\s*-*$"
 )
-HEADER_LINE_RE = re.compile(
+HEADER_LINE_RE = lazy_compile(
     r"(?i)^(?P<key>from|date|sent|subject|to|cc|bcc|reply-to|de|von|datum|gesendet|betreff|an|objet|à|envoyé|"
     r"para|asunto|fecha|enviado|oggetto|da|data|inviato|a|assunto|onderwerp|aan|van|verzonden)\s*:\s*(?P<value>.*)$"
 )
 SUBJECT_KEYS = {"subject", "betreff", "objet", "asunto", "oggetto", "assunto", "onderwerp"}
 SENDER_KEYS = {"from", "von", "de", "da", "van"}
 RECIPIENT_KEYS = {"to", "an", "à", "para", "a", "aan"}
-FORWARD_PREFIX_RE = re.compile(r"(?i)^((fwd?|tr|wg|rv|re|aw|enc|i)\s*:\s*)+")
+FORWARD_PREFIX_RE = lazy_compile(r"(?i)^((fwd?|tr|wg|rv|re|aw|enc|i)\s*:\s*)+")
 
 
 def _forward_header(chunks: list[_Chunk]) -> tuple[_Forwarded, list[_Chunk]]:
@@ -288,13 +289,13 @@ def _greets(text: str, name: str) -> bool:
     return is_salutation(text) and name.casefold() in (word.strip(",!:").casefold() for word in text.split())
 
 
-SUBJECT_LABEL_RE = re.compile(
+SUBJECT_LABEL_RE = lazy_compile(
     r"(?i)^(subject( line)?|title|betreff|objet|asunto|oggetto|onderwerp|assunto)\s*:\s+(?=\S)"
 )
 
 
 # a newsletter's name and issue number before its subject: "The Friday Note #48: …", "Issue 112 — …"
-ISSUE_LABEL_RE = re.compile(
+ISSUE_LABEL_RE = lazy_compile(
     r"(?i)^[^:|–—]{0,40}?(#\s?\d+|\bissue\s+#?\d+|\bno\.\s?\d+|\bvol\.?\s?\d+)\s*(:|\||–|—|-)\s+"
 )
 
@@ -317,8 +318,8 @@ def clean_title(title: str) -> str:
 
 # text copied out of a PDF: a page's number alone ("3", "Page 3", "3 / 12", "- 3 -"), and a word broken across
 # two lines with a hyphen ("pro-" / "posal")
-PAGE_NUMBER_RE = re.compile(r"(?i)^\s*(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$")
-BROKEN_WORD_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,})-\n([ \t]*)([a-zß-ÿ][^\W\d_]*)(?=[\s,.;:!?)'’]|$)")
+PAGE_NUMBER_RE = lazy_compile(r"(?i)^\s*(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$")
+BROKEN_WORD_RE = lazy_compile(r"(?<![\w-])([^\W\d_]{2,})-\n([ \t]*)([a-zß-ÿ][^\W\d_]*)(?=[\s,.;:!?)'’]|$)")
 
 
 def _without_page_furniture(chunks: list[_Chunk]) -> list[_Chunk]:
@@ -344,7 +345,7 @@ def _without_page_furniture(chunks: list[_Chunk]) -> list[_Chunk]:
 
 
 # "1. Why clients leave ........ 2": a line of a PDF's contents, its title, dot leaders and its page number
-CONTENTS_LINE_RE = re.compile(r"^\s*\S.*?(?:[.·_…]\s*){4,}\d{1,4}\s*$")
+CONTENTS_LINE_RE = lazy_compile(r"^\s*\S.*?(?:[.·_…]\s*){4,}\d{1,4}\s*$")
 
 
 def _without_contents(chunks: list[_Chunk]) -> list[_Chunk]:
@@ -390,15 +391,15 @@ def _joined_broken_words(text: str) -> str:
     return BROKEN_WORD_RE.sub(join, text)
 
 
-KEYCAP_RE = re.compile(r"(?m)^([ \t]*)(?:([0-9])\ufe0f?\u20e3|(🔟))[ \t]*")  # "1️⃣ Silence…", as social posts number
+KEYCAP_RE = lazy_compile(r"(?m)^([ \t]*)(?:([0-9])\ufe0f?\u20e3|(🔟))[ \t]*")  # "1️⃣ Silence…", as social posts number
 
 
 # a thread's numbering, as posts on X, Threads or Bluesky number its parts: "1/", "2/14" or "3/n" opening a part,
 # "(3/14)" closing it; the thread's emoji ("…I wish I'd known. 🧵👇") and a line saying "A thread:"
-THREAD_MARK_RE = re.compile(r"^\s*(?P<number>\d{1,3}) ?/(?P<total>\d{1,3}|n)?(?:\s+|$)")
-THREAD_END_RE = re.compile(r"\s*[(\[]?(?P<number>\d{1,3}) ?/ ?(?P<total>\d{1,3}|n)[)\]]?$")
-THREAD_EMOJI_RE = re.compile(r"\s*🧵(?:\s*👇[🏻-🏿]?)?")
-THREAD_LABEL_RE = re.compile(r"(?i)^\W*(?:a |mega |short )?thread\W*$")
+THREAD_MARK_RE = lazy_compile(r"^\s*(?P<number>\d{1,3}) ?/(?P<total>\d{1,3}|n)?(?:\s+|$)")
+THREAD_END_RE = lazy_compile(r"\s*[(\[]?(?P<number>\d{1,3}) ?/ ?(?P<total>\d{1,3}|n)[)\]]?$")
+THREAD_EMOJI_RE = lazy_compile(r"\s*🧵(?:\s*👇[🏻-🏿]?)?")
+THREAD_LABEL_RE = lazy_compile(r"(?i)^\W*(?:a |mega |short )?thread\W*$")
 THREAD_PARTS = 3  # numbered parts at least, 1 (or 2, after an unnumbered opening) and up, one at a time
 POINT_WORDS = 14  # a part's opening line this short, with more of the part under it: one of the thread's points
 
@@ -485,7 +486,7 @@ def _chunks(text: str) -> list[_Chunk]:
 
 
 # a PDF page's running head or foot with its page number, far apart on one line ("The Playbook      Page 2")
-RUNNING_LINE_RE = re.compile(
+RUNNING_LINE_RE = lazy_compile(
     r"(?i)^\s*(?:(?P<before>\S.*?)\s{3,}(?:page\s+)?(?P<number>\d{1,4})|(?:page\s+)?(?P<first>\d{1,4})\s{3,}(?P<after>\S.*?))\s*$"
 )
 
@@ -583,7 +584,7 @@ def _ends_paragraph(line: str, following: str, width: int) -> bool:
     return heading and (_capital(line[0]) or line[0].isdigit()) and _capital(following[0])
 
 
-UNDERLINE_RE = re.compile(r"^\s*([=\-~^*#])\1{2,}\s*$")
+UNDERLINE_RE = lazy_compile(r"^\s*([=\-~^*#])\1{2,}\s*$")
 
 
 def _underlined_off(chunk: _Chunk) -> list[_Chunk]:
@@ -888,8 +889,8 @@ def _block_heading_kind(chunks: list[_Chunk], index: int, author: str | None) ->
 
 
 # a transcript's time mark opening a turn: "[00:02:14]", "(02:14)", or bare when a speaker's name follows
-TIMESTAMP_RE = re.compile(r"^\s*(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]|\d{1,2}:\d{2}:\d{2})\s*[-–—]?\s*")
-SPEAKER_RE = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):\s+(?=\S)")
+TIMESTAMP_RE = lazy_compile(r"^\s*(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]|\d{1,2}:\d{2}:\d{2})\s*[-–—]?\s*")
+SPEAKER_RE = lazy_compile(r"^(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):\s+(?=\S)")
 QA_LABELS = frozenset({"question", "answer", "frage", "antwort", "pregunta", "respuesta", "réponse", "domanda",
                        "risposta", "pergunta", "resposta", "vraag", "antwoord"})  # fmt: skip
 TURNS = 3  # paragraphs at least that open with a time mark, or with a speaker's name, in a transcript
@@ -1046,7 +1047,7 @@ def _set_apart(chunks: list[_Chunk]) -> set[int]:
     }
 
 
-PROMPT_RE = re.compile(r"^\s*(\$|PS [^>\s]*>|[A-Z]:\\[^>]*>)\s+\S")  # "$ ssh-keygen …", "PS C:\\> …"
+PROMPT_RE = lazy_compile(r"^\s*(\$|PS [^>\s]*>|[A-Z]:\\[^>]*>)\s+\S")  # "$ ssh-keygen …", "PS C:\\> …"
 CODE_NEVER_ENDS = FULL_STOPS  # a line ending so is a sentence (code ends with ")", ";")
 
 
@@ -1075,7 +1076,7 @@ def _code_block(chunk: _Chunk) -> Block:
     return Block("code", f"{fence}\n{code}\n{fence}", code)
 
 
-CELL_GAP_RE = re.compile(r"\S+(?: \S+)*")  # a cell: words apart by single spaces; two or more end it
+CELL_GAP_RE = lazy_compile(r"\S+(?: \S+)*")  # a cell: words apart by single spaces; two or more end it
 
 
 def _aligned_table(chunk: _Chunk) -> Block | None:
@@ -1180,7 +1181,7 @@ def _list_block(items: list[ListItem]) -> Block:
     return Block("list", "\n".join(lines), "\n".join(text for _, text, _ in items))
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_SPECIAL = lazy_compile(r"([\\`*_\[\]<>|~])")
 
 
 def escape_markdown(text: str) -> str:

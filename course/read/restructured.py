@@ -15,6 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CourseError
+from ..lazyre import lazy_compile
 from ..model import Article
 from . import html
 
@@ -32,18 +33,18 @@ MEDIA_TYPES = ("x-rst", "restructuredtext")
 # target inside (`the docs <https://…>`_), a role (:func:`retry`), a title between two lines of = or #, a
 # field under a title (":date: 2026-03-14") and a literal block after "::"
 SIGNALS = (
-    re.compile(r"(?m)^\.\. [A-Za-z][\w:-]*::"),
-    re.compile(r"`[^`\n]+ <[^>\n]+>`__?"),
-    re.compile(r"(?<![\w`]):[a-z][\w:+-]*:`[^`\n]+`"),
-    re.compile(r"(?m)^([=#*~^+-])\1{3,}\n[^\n]+\n\1{4,}$"),
-    re.compile(r"(?m)^:(?:author|authors|date|tags|category|slug|summary|modified|status):[ \t]+\S"),
-    re.compile(r"(?m)\S::\n\n[ \t]+\S"),
+    lazy_compile(r"(?m)^\.\. [A-Za-z][\w:-]*::"),
+    lazy_compile(r"`[^`\n]+ <[^>\n]+>`__?"),
+    lazy_compile(r"(?<![\w`]):[a-z][\w:+-]*:`[^`\n]+`"),
+    lazy_compile(r"(?m)^([=#*~^+-])\1{3,}\n[^\n]+\n\1{4,}$"),
+    lazy_compile(r"(?m)^:(?:author|authors|date|tags|category|slug|summary|modified|status):[ \t]+\S"),
+    lazy_compile(r"(?m)\S::\n\n[ \t]+\S"),
 )
 SIGNALS_NEEDED = 2  # kinds of them: one alone ("Note::" in prose, a lone "`x <y>`_") does not make a format
-COMMENT_FIELD_RE = re.compile(r"(?i)^\.\. (?P<key>title|authors?): (?P<value>.*)$")
+COMMENT_FIELD_RE = lazy_compile(r"(?i)^\.\. (?P<key>title|authors?): (?P<value>.*)$")
 COMMENT_FIELD_LINES = 20  # the top of the post, where such fields are
 
-ROLE_RE = re.compile(r"^:(?P<role>[\w.+:-]+):`(?P<content>.*)`$", re.S)  # a role docutils does not know
+ROLE_RE = lazy_compile(r"^:(?P<role>[\w.+:-]+):`(?P<content>.*)`$", re.S)  # a role docutils does not know
 # Sphinx's directives whose words belong to the article; its build directives (toctree, highlight, autodoc…)
 # go, as docutils drops any directive it does not know
 VERSION_LABELS = {"versionadded": "New in version", "versionchanged": "Changed in version",
@@ -94,9 +95,9 @@ def parse(text: str, name: str = "") -> Article:
     return article
 
 
-DISABLED_RE = re.compile(r'^"(?P<kind>include|raw)" directive disabled')
-UNKNOWN_DIRECTIVE_RE = re.compile(r'^Unknown directive type "(?P<name>[^"]+)"')
-DIRECTIVE_LINE_RE = re.compile(r"^\.\. [\w-]+::\s*(?P<argument>\S*)")
+DISABLED_RE = lazy_compile(r'^"(?P<kind>include|raw)" directive disabled')
+UNKNOWN_DIRECTIVE_RE = lazy_compile(r'^Unknown directive type "(?P<name>[^"]+)"')
+DIRECTIVE_LINE_RE = lazy_compile(r"^\.\. [\w-]+::\s*(?P<argument>\S*)")
 
 
 def _inserted(document: nodes.document) -> list[str]:

@@ -12,6 +12,7 @@ from typing import Any, BinaryIO
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import CourseError
+from ..lazyre import lazy_compile
 from .notebook import looks_like_notebook, notebook_markdown
 from .readers import kind_of
 
@@ -232,13 +233,13 @@ def _read_capped(stream: BinaryIO, name: str) -> bytes:
 # where a document shared by its link can be downloaded whole: a Google Doc as Word (its title and heading styles
 # kept), a file on GitHub or GitLab as it is written (raw), a Dropbox file rather than its preview page
 SHARED_DOCUMENTS = [
-    (re.compile(r"^https://docs\.google\.com/document/d/([\w-]{20,})(?:/(?:edit|view|preview|mobilebasic)\b[^#]*)?(?:#.*)?$"),
+    (lazy_compile(r"^https://docs\.google\.com/document/d/([\w-]{20,})(?:/(?:edit|view|preview|mobilebasic)\b[^#]*)?(?:#.*)?$"),
      "https://docs.google.com/document/d/{0}/export?format=docx"),
-    (re.compile(r"^https://github\.com/([\w.-]+)/([\w.-]+)/blob/(.+?)(?:[?#].*)?$"),
+    (lazy_compile(r"^https://github\.com/([\w.-]+)/([\w.-]+)/blob/(.+?)(?:[?#].*)?$"),
      "https://raw.githubusercontent.com/{0}/{1}/{2}"),
-    (re.compile(r"^https://gitlab\.com/(.+?)/-/blob/(.+?)(?:[?#].*)?$"), "https://gitlab.com/{0}/-/raw/{1}"),
+    (lazy_compile(r"^https://gitlab\.com/(.+?)/-/blob/(.+?)(?:[?#].*)?$"), "https://gitlab.com/{0}/-/raw/{1}"),
     # a notebook on GitHub opened in Colab or nbviewer: the notebook itself
-    (re.compile(r"^https://(?:colab\.research\.google\.com|nbviewer\.org|nbviewer\.jupyter\.org)/github/"
+    (lazy_compile(r"^https://(?:colab\.research\.google\.com|nbviewer\.org|nbviewer\.jupyter\.org)/github/"
                 r"([\w.-]+)/([\w.-]+)/blob/(.+?\.ipynb)(?:[?#].*)?$"),
      "https://raw.githubusercontent.com/{0}/{1}/{2}"),
 ]  # fmt: skip

@@ -3,9 +3,10 @@ written as HTML inside a Markdown article (markdown.py)."""
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
+
+from ..lazyre import lazy_compile
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -38,7 +39,7 @@ def _converter() -> type:
     return Converter
 
 
-UNESCAPED_PIPE_RE = re.compile(r"(?<!\\)\|")
+UNESCAPED_PIPE_RE = lazy_compile(r"(?<!\\)\|")
 
 
 def table_markdown(fragment: str) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from ..lazyre import lazy_compile
 from ..model import Block
 from ..phrases import cut_at_phrase, short_phrase, word_set
 
@@ -17,17 +18,17 @@ def untitled_title(name: str, blocks: list[Block]) -> str:
 
 # what a file's name says before its title: Jekyll's date ("2025-01-06-"), an order ("02-", "007_"; not the
 # "108" of "108-thoughts-for-strategists", which is the title's)
-NAME_PREFIX_RE = re.compile(r"^(\d{4}[-_]\d{1,2}[-_]\d{1,2}|\d{8}|0\d{1,2})[-_ ]+")
+NAME_PREFIX_RE = lazy_compile(r"^(\d{4}[-_]\d{1,2}[-_]\d{1,2}|\d{8}|0\d{1,2})[-_ ]+")
 SMALL_WORDS = word_set("a an the and or but nor of in on at to for by with from as vs via")
-NAME_SUFFIX_RE = re.compile(r"\.\w{1,6}$")  # a version's mark before the extension: "ladder.1m.md", "post.draft.md"
-DATE_WORD_RE = re.compile(
+NAME_SUFFIX_RE = lazy_compile(r"\.\w{1,6}$")  # a version's mark before the extension: "ladder.1m.md", "post.draft.md"
+DATE_WORD_RE = lazy_compile(
     r"(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
     r"september|october|november|december|week|day|month|year|q[1-4]|h[12]|st|nd|rd|th)$"
 )
 # words that name a file, not what it says: a name with one ("draft", "final-v2") or made only of the others
 # ("blog-post", "my-article"; "telescopic-content" is a title)
-FILE_WORDS_RE = re.compile(r"(?i)^(draft|final|copy|untitled|export|backup|old|v\d+|rev\d*|version|tmp|temp|test)$")
-GENERIC_WORDS_RE = re.compile(
+FILE_WORDS_RE = lazy_compile(r"(?i)^(draft|final|copy|untitled|export|backup|old|v\d+|rev\d*|version|tmp|temp|test)$")
+GENERIC_WORDS_RE = lazy_compile(
     r"(?i)^(new|my|the|a|post|article|blog|essay|newsletter|notes?|text|document|doc|page|index|readme|main|"
     r"content|file|input|sample|example|\d+)$"
 )
@@ -77,7 +78,7 @@ def _as_written(word: str, text: str) -> str:
     return word.capitalize() if len(forms) > 1 and named >= 0.8 * len(forms) else word.lower()
 
 
-ITEM_MARKER_RE = re.compile(r"(?m)^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?")
+ITEM_MARKER_RE = lazy_compile(r"(?m)^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?")
 
 
 def title_from_blocks(blocks: list[Block]) -> str:

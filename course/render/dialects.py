@@ -18,15 +18,16 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from ..errors import CourseError
+from ..lazyre import lazy_compile
 from ..model import Lesson, PreviewValues
 from .literals import PREFIX as LITERAL
 from .literals import protect, render_literal
 
 FIELDS = ("first_name", "email", "unsubscribe_url", "view_online_url", "preferences_url")
-PLACEHOLDER_RE = re.compile(r"@@COURSE_[A-Z_]+@@")
-PLACEHOLDER_NAME_RE = re.compile(r"@@COURSE_([A-Z_]+)@@")
-OPTIONAL_HTML_RE = re.compile(r"<!--course:if (\w+)-->(.*?)<!--course:endif \1-->", re.DOTALL)
-OPTIONAL_TEXT_RE = re.compile(r"\x02course:if (\w+)\x03(.*?)\x02course:endif \1\x03", re.DOTALL)
+PLACEHOLDER_RE = lazy_compile(r"@@COURSE_[A-Z_]+@@")
+PLACEHOLDER_NAME_RE = lazy_compile(r"@@COURSE_([A-Z_]+)@@")
+OPTIONAL_HTML_RE = lazy_compile(r"<!--course:if (\w+)-->(.*?)<!--course:endif \1-->", re.DOTALL)
+OPTIONAL_TEXT_RE = lazy_compile(r"\x02course:if (\w+)\x03(.*?)\x02course:endif \1\x03", re.DOTALL)
 
 
 def placeholder(name: str) -> str:

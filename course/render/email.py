@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from markupsafe import Markup
 
 from ..errors import CourseError
+from ..lazyre import lazy_compile
 from ..model import Course, Lesson
 from ..read.bylines import closing_and_name, is_postscript, is_salutation, signed_by
 from ..text import display_width, first_paragraph, last_paragraphs, markdown_text
@@ -37,7 +38,7 @@ log = logging.getLogger(__name__)
 HTML_TEMPLATE = "lesson.mjml.j2"
 TEXT_TEMPLATE = "lesson.txt.j2"
 BODY_CSS_TEMPLATE = "partials/body.css.j2"
-LEFTOVER_RE = re.compile(r"<mj-|\{\{|\{%|\{#|%\}|\}\}")
+LEFTOVER_RE = lazy_compile(r"<mj-|\{\{|\{%|\{#|%\}|\}\}")
 LEFTOVER_MARKS = ("<mj-", "{{", "{%", "{#", "%}", "}}")  # `in` finds none of them in a tenth of the regex's time
 
 
@@ -359,10 +360,10 @@ _PREMAILER: type | None = None
 
 
 # each block's inside up to the first <![endif]-->, as ([\s\S]*?) would, a run of text at a time
-OUTLOOK_BLOCK_RE = re.compile(r"(<!--\[if\s[^\]]+]>)(?!<!-->)([^<]*(?:<(?!!\[endif]-->)[^<]*)*)(<!\[endif]-->)")
-ADJACENT_OUTLOOK_RE = re.compile(r"<!\[endif]-->\s*?<!--\[if mso \| IE]>")
-SPACE_BETWEEN_TAGS_RE = re.compile(r"(^|>)\s+(<|$)", re.M)
-SPACES_RE = re.compile(r"\s{2,}")
+OUTLOOK_BLOCK_RE = lazy_compile(r"(<!--\[if\s[^\]]+]>)(?!<!-->)([^<]*(?:<(?!!\[endif]-->)[^<]*)*)(<!\[endif]-->)")
+ADJACENT_OUTLOOK_RE = lazy_compile(r"<!\[endif]-->\s*?<!--\[if mso \| IE]>")
+SPACE_BETWEEN_TAGS_RE = lazy_compile(r"(^|>)\s+(<|$)", re.M)
+SPACES_RE = lazy_compile(r"\s{2,}")
 
 
 def tidy_outlook_conditionals(document: str) -> str:
@@ -384,11 +385,11 @@ def _minified_outlook(inside: str) -> str:
 
 
 # up to the first </style>, as (.*?) would, but a run of text at a time rather than a character at a time
-STYLE_BLOCK_RE = re.compile(r"(<style\b[^>]*>)([^<]*(?:<(?!/style>)[^<]*)*)(</style>)", re.I)
-CSS_COMMENT_RE = re.compile(r"/\*.*?\*/", re.S)
-WHITESPACE_RE = re.compile(r"\s+")
-AROUND_PUNCTUATION_RE = re.compile(r"\s*([{};,>])\s*")
-CLOSING_BRACES_RE = re.compile(r"\}(?=\})")
+STYLE_BLOCK_RE = lazy_compile(r"(<style\b[^>]*>)([^<]*(?:<(?!/style>)[^<]*)*)(</style>)", re.I)
+CSS_COMMENT_RE = lazy_compile(r"/\*.*?\*/", re.S)
+WHITESPACE_RE = lazy_compile(r"\s+")
+AROUND_PUNCTUATION_RE = lazy_compile(r"\s*([{};,>])\s*")
+CLOSING_BRACES_RE = lazy_compile(r"\}(?=\})")
 
 
 def minify_styles(document: str) -> str:
@@ -405,7 +406,7 @@ def _minified_css(css: str) -> str:
     return CLOSING_BRACES_RE.sub("} ", css).strip()  # and "} }" at the end of a media query, for the same reason
 
 
-SINGLE_QUOTED_STYLE_RE = re.compile(r"style='([^']*)'")
+SINGLE_QUOTED_STYLE_RE = lazy_compile(r"style='([^']*)'")
 BODY_MARK = "course-body-5f3a"  # the wrapper premailer is given, found again in its output
 
 

@@ -11,14 +11,15 @@ the forms and how each was tested.
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import Any
 
 from markupsafe import Markup
 
+from ..lazyre import lazy_compile
+
 # Opening and closing delimiters of Handlebars, Mustache, Liquid, Jinja/Django, Go templates, Mailchimp and
 # MailerLite: runs of braces, and a brace beside %, # or $; Mailchimp's *| and |*.
-LITERAL_RE = re.compile(r"\{{2,}|\}{2,}|\{[%#$]|[%#]\}|\*\||\|\*")
+LITERAL_RE = lazy_compile(r"\{{2,}|\}{2,}|\{[%#$]|[%#]\}|\*\||\|\*")
 CODES = {"{": "LB", "}": "RB", "%": "PC", "#": "HS", "$": "DL", "*": "ST", "|": "VB"}
 CHARACTERS = {code: character for character, code in CODES.items()}
 PREFIX = "literal_"

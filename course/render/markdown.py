@@ -9,6 +9,7 @@ from functools import cache
 from types import MethodType
 from typing import TYPE_CHECKING, Any
 
+from ..lazyre import lazy_compile
 from ..text import ALERT_KINDS, alert_label, markdown_parser, parsed
 
 if TYPE_CHECKING:
@@ -36,9 +37,9 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Code and tables keep their lines and words on a phone: they scroll sideways inside a box that never widens the
 # email. A fixed-layout table holds the box at the column's width (a table cell would grow to fit its content;
 # Outlook, which has no scrolling, lays the email out at its full width anyway).
-WIDE_RE = re.compile(r"(?s)<pre\b[^>]*>.*?</pre>|<table>.*?</table>")
+WIDE_RE = lazy_compile(r"(?s)<pre\b[^>]*>.*?</pre>|<table>.*?</table>")
 # what a notebook's code printed (a fence of "output", as the notebook reader writes it): a box of its own kind
-OUTPUT_RE = re.compile(r'<pre><code class="language-output">')
+OUTPUT_RE = lazy_compile(r'<pre><code class="language-output">')
 SCROLL_BOX = (
     '<table class="scroll-box" role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr>'
     '<td class="scroll-cell"><div class="scroll">{}</div></td></tr></table>'
@@ -102,11 +103,11 @@ def render_html(markdown: str, rewrite_url: Callable[[str], str] | None = None, 
     return FIRST_TAG_RE.sub(_first, cleaned, count=1)
 
 
-SUMMARY_RE = re.compile(r"(?s)<summary\b[^>]*>(.*?)</summary>")
-ALERT_HTML_RE = re.compile(rf"(<blockquote>\s*<p>)\[!({ALERT_KINDS})\]\s*")
-TASK_RE = re.compile(r"(<li>\s*(?:<p>)?)\[([ xX])\]\s")  # "- [x] done": a task list's boxes
-FIRST_TAG_RE = re.compile(r"^\s*<(\w+)([^>]*)>")
-CLASS_ATTRIBUTE_RE = re.compile(r'\sclass="([^"]*)"')
+SUMMARY_RE = lazy_compile(r"(?s)<summary\b[^>]*>(.*?)</summary>")
+ALERT_HTML_RE = lazy_compile(rf"(<blockquote>\s*<p>)\[!({ALERT_KINDS})\]\s*")
+TASK_RE = lazy_compile(r"(<li>\s*(?:<p>)?)\[([ xX])\]\s")  # "- [x] done": a task list's boxes
+FIRST_TAG_RE = lazy_compile(r"^\s*<(\w+)([^>]*)>")
+CLASS_ATTRIBUTE_RE = lazy_compile(r'\sclass="([^"]*)"')
 
 
 def _first(match: re.Match[str]) -> str:
