@@ -173,3 +173,25 @@ def test_split_loads_no_renderer_and_no_provider(tmp_path: Path) -> None:
     heavy = {"premailer", "cssutils", "mjml", "jinja2", "boto3", "httpx", "requests", "lxml", "numpy", "nh3"}
     assert loaded & heavy == set()
     assert (tmp_path / "c" / "lessons").is_dir()
+
+
+def test_patterns_compile_on_first_use_and_match_as_compiled_ones() -> None:
+    """course's module-level regular expressions compile when first used (course/lazyre.py), so a command does not
+    pay for the patterns of the modules it imports but does not use; a used one behaves as re.compile's."""
+    import re
+    import subprocess
+    import sys
+
+    from course.lazyre import lazy_compile
+
+    pattern = lazy_compile(r"(?P<word>\w+)-(\d+)", re.IGNORECASE)
+    assert "_compiled" not in vars(pattern)
+    assert pattern.match("Step-2").group("word") == "Step" and pattern.sub(r"\2", "a-1 b-2") == "1 2"
+    assert pattern.pattern == r"(?P<word>\w+)-(\d+)" and pattern.flags & re.IGNORECASE
+    assert "_compiled" in vars(pattern) and "match" in vars(pattern)  # kept: the next match is a plain lookup
+    # a fresh process that imports what `course split` imports has compiled none of the readers' patterns yet
+    code = (
+        "import course.split, course.read.markdown as m, course.read.html as h; "
+        "print(sum('_compiled' in vars(v) for mod in (m, h) for k, v in vars(mod).items() if k.endswith('_RE')))"
+    )
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "0\n"
