@@ -371,6 +371,14 @@ def _link_text(text: str, href: str) -> str:
     return f"{text} ({target})"
 
 
+def fenced(code: str, language: str = "") -> str:
+    """Code as a Markdown fence in its language, the fence longer than any run of backticks in the code (a tutorial
+    showing a fence keeps it as its code)."""
+    longest = max((len(run) for run in re.findall(r"`{3,}", code)), default=2)
+    fence = "`" * (longest + 1)
+    return f"{fence}{language}\n{code}\n{fence}"
+
+
 def plural(count: int, noun: str, many: str | None = None) -> str:
     """A count with its noun, "1 lesson", "2 lessons", "0 notes" (`many`: an irregular plural)."""
     return f"{count} {noun if count == 1 else many or noun + 's'}"

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ..lazyre import lazy_compile
 from ..model import Article, Block
-from ..text import ALERT_KINDS, markdown_parser, markdown_words_text
+from ..text import ALERT_KINDS, fenced, markdown_parser, markdown_words_text
 from .bylines import (
     bare_signature,
     byline_name,
@@ -627,8 +627,7 @@ def _myst_directives(body: str) -> str:
             return f"\n![{alt}]({argument})\n" if argument else ""
         if name in MYST_CODE:
             caption = f"**{options['caption']}**\n\n" if options.get("caption") else ""
-            fence = "`" * max(3, max((len(r) + 1 for r in re.findall(r"`{3,}", inner)), default=3))
-            return f"\n{caption}{fence}{argument.split()[0] if argument else ''}\n{inner.rstrip()}\n{fence}\n"
+            return f"\n{caption}{fenced(inner.rstrip(), argument.split()[0] if argument else '')}\n"
         kind = "" if name == "admonition" else "see also" if name == "seealso" else name
         return "\n" + _callout_quote(kind, argument if name == "admonition" else "", _myst_directives(inner)) + "\n"
 

@@ -28,6 +28,7 @@ from typing import Any
 
 from ..errors import CourseError
 from ..lazyre import lazy_compile
+from ..text import fenced
 
 SUFFIXES = (".ipynb",)
 OUTPUT_LINES = 20  # lines of printed output kept from one cell; the rest is said in one line
@@ -168,19 +169,12 @@ def _code_cell(cell: dict[str, Any], source: str, language: str, pictures: dict[
     code = COLAB_MARKDOWN_RE.sub("", COLAB_PARAM_RE.sub("", code))
     code = COLAB_TITLE_RE.sub(lambda m: f"{m.group(1)}# {m.group(2)}" if m.group(2) else "", code)
     if code.strip() and not tags & REMOVE_INPUT_TAGS and not _off(options, "echo"):
-        parts.append(_fenced(code.strip("\n"), language))
+        parts.append(fenced(code.strip("\n"), language))
     outputs = cell.get("outputs")
     if isinstance(outputs, list) and not tags & REMOVE_OUTPUT_TAGS and not _off(options, "output"):
         caption = options.get("fig-alt") or options.get("fig-cap") or ""  # what the plot shows, in the author's words
         parts += _outputs([output for output in outputs if isinstance(output, dict)], pictures, caption)
     return parts
-
-
-def _fenced(code: str, language: str) -> str:
-    """Code in a fence longer than any run of backticks in it."""
-    longest = max((len(run) for run in re.findall(r"`{3,}", code)), default=2)
-    fence = "`" * (longest + 1)
-    return f"{fence}{language}\n{code}\n{fence}"
 
 
 def _outputs(outputs: list[dict[str, Any]], pictures: dict[str, bytes], caption: str = "") -> list[str]:
@@ -282,7 +276,7 @@ def _printed(text: str) -> str:
     if len(lines) > OUTPUT_LINES:
         more = len(lines) - OUTPUT_LINES
         lines = [*lines[:OUTPUT_LINES], f"… ({more} more line{'s' if more != 1 else ''})"]
-    return _fenced("\n".join(lines), "output") if any(line.strip() for line in lines) else ""
+    return fenced("\n".join(lines), "output") if any(line.strip() for line in lines) else ""
 
 
 def _with_attachments(source: str, attachments: Any, pictures: dict[str, bytes]) -> str:
