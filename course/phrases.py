@@ -72,6 +72,13 @@ def ends_whole(phrase: str) -> bool:
     return bool(words) and _bare(words[-1]) not in DANGLING
 
 
+def whole_words(words: list[str], least: int) -> int:
+    """How many of the words, at least `least`, make the longest start that is balanced and ends whole (0 if none):
+    where to cut a phrase so it stops outside any quotation it opens and on a word that needs none after it."""
+    fits = (n for n in range(len(words), least - 1, -1) if balanced(" ".join(words[:n])) and ends_whole(words[n - 1]))
+    return next(fits, 0)
+
+
 def balanced(text: str) -> bool:
     """Whether every bracket and quotation mark the text opens, it closes (straight double quotes in pairs)."""
     if text.count('"') % 2:
@@ -236,9 +243,9 @@ def cut_at_phrase(text: str, limit: int) -> str:
     if cut is None:  # at a word, not one that waits for the next ("…produce not just a…")
         words = text[:limit].split(" ")[:-1]
         # before a quotation or bracket it opens, if that leaves half of it ("A more realistic one is, "own the…")
-        whole = [n for n in range(len(words), 3, -1) if balanced(" ".join(words[:n])) and ends_whole(words[n - 1])]
-        if whole and whole[0] >= len(words) // 2:
-            words = words[: whole[0]]
+        whole = whole_words(words, least=4)
+        if whole and whole >= len(words) // 2:
+            words = words[:whole]
         while len(words) > 3 and _bare(words[-1]) in DANGLING:
             words.pop()
         cut = " ".join(words)

@@ -13,7 +13,16 @@ from slugify import slugify
 
 from ..lazyre import lazy_compile
 from ..model import Article, Block, Schedule
-from ..phrases import balanced, clause_starts, cut_at_phrase, ends_whole, sentences, short_phrase, word_set
+from ..phrases import (
+    balanced,
+    clause_starts,
+    cut_at_phrase,
+    ends_whole,
+    sentences,
+    short_phrase,
+    whole_words,
+    word_set,
+)
 from ..text import ITEM_NUMBER_RE, markdown_words_text, phrase_words, visible
 from .schedule import slots
 
@@ -291,8 +300,8 @@ def _opening_title(prose: str) -> str:
         return found[0].rstrip(" .,;:")
     cut = cut_at_phrase(prose, SUBJECT_MAX).rstrip("…")
     words = cut.split()  # a title shows no "…": it never stops inside a quotation it opens
-    whole = [n for n in range(len(words), 2, -1) if balanced(" ".join(words[:n])) and ends_whole(words[n - 1])]
-    return cut if balanced(cut) or not whole else " ".join(words[: whole[0]]).rstrip(",;:")
+    whole = whole_words(words, least=3)
+    return cut if balanced(cut) or not whole else " ".join(words[:whole]).rstrip(",;:")
 
 
 def _without_generic_label(heading: str) -> str:
