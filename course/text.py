@@ -295,14 +295,17 @@ DIAGRAM_LANGUAGES = {
     "dot": "Graphviz", "d2": "D2", "nomnoml": "nomnoml", "wavedrom": "WaveDrom", "vega-lite": "Vega-Lite",
     "flowchart": "flowchart.js", "geojson": "GeoJSON map", "topojson": "TopoJSON map", "stl": "3D model",
 }  # fmt: skip
-DIAGRAM_FENCE_RE = lazy_compile(
-    r"(?im)^ {0,3}(?:`{3,}|~{3,})[ \t]*\{?(" + "|".join(map(re.escape, DIAGRAM_LANGUAGES)) + r")\}?[ \t]*$"
-)
+
+
+def diagram_kind(info: str) -> str | None:
+    """The kind of diagram a fence's info string names ("mermaid", "{mermaid}"), if it names one."""
+    return DIAGRAM_LANGUAGES.get(info.strip().strip("{}").split(" ")[0].lower()) if info.strip() else None
 
 
 def diagram_kinds(markdown: str) -> list[str]:
     """The kinds of diagram whose source a lesson's Markdown shows ("Mermaid"), once each, in order."""
-    return list(dict.fromkeys(DIAGRAM_LANGUAGES[m.group(1).lower()] for m in DIAGRAM_FENCE_RE.finditer(markdown)))
+    kinds = (diagram_kind(token.info) for token in parsed(markdown) if token.type == "fence")
+    return list(dict.fromkeys(kind for kind in kinds if kind))
 
 
 def alert_label(kind: str) -> str:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..lazyre import lazy_compile
 from ..model import Course, Lesson
 from ..project import ASSETS_DIR
-from ..text import DIAGRAM_LANGUAGES
+from ..text import diagram_kind
 from .model import SourceContext, relative
 from .registry import Problem, check
 
@@ -211,7 +211,7 @@ def _said_alike(a: str, b: str) -> bool:
 )
 def code_wide(ctx: SourceContext) -> Iterator[Problem]:
     for token in ctx.tokens:
-        if token.type in ("fence", "code_block") and token.map and not _diagram(token.info):
+        if token.type in ("fence", "code_block") and token.map and not diagram_kind(token.info):
             for offset, line in enumerate(token.content.split("\n")):
                 if len(line) > CODE_LINE_MAX:
                     yield Problem(
@@ -229,17 +229,12 @@ def code_wide(ctx: SourceContext) -> Iterator[Problem]:
 )
 def code_diagram(ctx: SourceContext) -> Iterator[Problem]:
     for token in ctx.tokens:
-        if token.type == "fence" and (kind := _diagram(token.info)):
+        if token.type == "fence" and (kind := diagram_kind(token.info)):
             yield Problem(
                 f"a {kind} diagram: no email client draws one, so readers get its source as code; export it as a "
                 "picture, put it online and write ![what it shows](https://…) in its place",
                 ctx.at(token.map[0] if token.map else None),
             )
-
-
-def _diagram(info: str) -> str | None:
-    """The kind of diagram a fence's info string names ("mermaid", "{mermaid}"), if it names one."""
-    return DIAGRAM_LANGUAGES.get(info.strip().strip("{}").split(" ")[0].lower()) if info.strip() else None
 
 
 @check("table.wide", "warning", "a table wider than a phone's screen even with its cells wrapped", "source")
