@@ -252,7 +252,7 @@ def parse(text: str, name: str = "") -> Article:
     article = Article(title=title, blocks=blocks, author=_author(meta) or byline or _signed_by(blocks))
     if BROKEN_HEADER in meta:
         article.left_out.append(f"header {meta[BROKEN_HEADER]}")
-    article.draft = meta.get("draft") is True or str(meta.get("draft")).lower() in ("true", "yes")
+    article.draft = str(meta.get("draft")).lower() in ("true", "yes")  # YAML's true, or a string saying so
     article.captions = captions
     language = meta.get("lang") or meta.get("language")
     if isinstance(language, str) and language.strip():
@@ -748,9 +748,10 @@ def _page_fields(blocks: list[Block]) -> list[Block]:
             break
         if block.kind != "paragraph" or "\n" in text or len(text) > 200:
             continue
-        if TAG_PROPERTY_RE.match(text):
+        tag = TAG_PROPERTY_RE.match(text)
+        if tag:
             tags.append(block)
-        if TAG_PROPERTY_RE.match(text) or PAGE_PROPERTY_RE.match(text):
+        if tag or PAGE_PROPERTY_RE.match(text):
             fields.append(block)
     return fields if len(fields) >= 2 else tags
 
@@ -802,7 +803,7 @@ def _extract_footnotes(body: str) -> tuple[str, dict[str, str]]:
             continue
         # a note goes on over indented lines and blank ones, and over a line right under its text that starts no
         # block of its own (a paragraph's lazy continuation, as Markdown reads it)
-        lazy = current is not None and footnotes[current].split("\n")[-1].strip() and not BLOCK_START_RE.match(line)
+        lazy = current is not None and footnotes[current].rpartition("\n")[2].strip() and not BLOCK_START_RE.match(line)
         if current is not None and (line.startswith(("    ", "\t")) or not line.strip() or lazy):
             footnotes[current] += "\n" + line
             continue

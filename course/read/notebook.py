@@ -28,7 +28,7 @@ from typing import Any
 
 from ..errors import CourseError
 from ..lazyre import lazy_compile
-from ..text import fenced
+from ..text import fenced, plural
 
 SUFFIXES = (".ipynb",)
 OUTPUT_LINES = 20  # lines of printed output kept from one cell; the rest is said in one line
@@ -267,15 +267,13 @@ def _cut_table(table: str) -> str:
     last = pieces[2 + 2 * (header + OUTPUT_LINES - 1)]
     end = last.lower().index("</tr>") + len("</tr>")
     kept = [*pieces[: 2 + 2 * (header + OUTPUT_LINES - 1)], last[:end], "</tbody></table>"]
-    more = rows - OUTPUT_LINES
-    return "".join(kept) + f"\n\n… ({more} more row{'s' if more != 1 else ''})"
+    return "".join(kept) + f"\n\n… ({plural(rows - OUTPUT_LINES, 'more row')})"
 
 
 def _printed(text: str) -> str:
     lines = text.rstrip("\n").split("\n")
     if len(lines) > OUTPUT_LINES:
-        more = len(lines) - OUTPUT_LINES
-        lines = [*lines[:OUTPUT_LINES], f"… ({more} more line{'s' if more != 1 else ''})"]
+        lines = [*lines[:OUTPUT_LINES], f"… ({plural(len(lines) - OUTPUT_LINES, 'more line')})"]
     return fenced("\n".join(lines), "output") if any(line.strip() for line in lines) else ""
 
 
