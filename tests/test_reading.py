@@ -2531,7 +2531,10 @@ def test_a_blogs_fields_written_as_paragraphs_are_not_the_article() -> None:
     label and all, was its preheader. Two or more such fields go (the author's name, when it is one, gives the
     author); a tag line goes alone; one "Summary: …" alone is the author's and stays."""
     prose = "Large teams drown in meetings. Three people decide fast, own their work and ship every week. " * 3
-    fields = "Author: [Neel Patel](https://github.com/neel)\n\nTags: Team Management\n\nDescription: Teams of three."
+    description = (
+        "Description: Teams of three decide fast. " + "Large teams drown in meetings and mismatched goals. " * 4
+    )  # 250 characters
+    fields = f"Author: [Neel Patel](https://github.com/neel)\n\nTags: Team Management\n\n{description}"
     article = parse_article(Source("blog.md", "markdown", f"# Teams of three\n\n{fields}\n\n{prose}\n"))
     assert [b.markdown for b in article.blocks] == [prose.strip()] and article.author == "Neel Patel"
     handle = parse_article(Source("blog.md", "markdown", f"# T\n\n{fields.replace('Neel Patel', 'neelp')}\n\n{prose}"))

@@ -174,6 +174,7 @@ TAG_PROPERTY_RE = lazy_compile(
     r"(?i)^(tags?|categories|category|keywords|topics|labels|filed under|posted in|schlagwörter|kategorien?|"
     r"étiquettes|catégories?|etiquetas|categorías?)\s*:\s+\S"
 )
+FIELD_MAX = 400  # characters: a blog's description field runs to two sentences or so, a paragraph of prose further
 PAGE_PROPERTY_RE = lazy_compile(
     r"(?i)^(author|authors|by|written by|date|published|published on|posted|posted on|updated|last updated|created|"
     r"description|summary|excerpt|reading time|read time|status|slug|series|level|difficulty|autor|autorin|auteur|"
@@ -746,7 +747,7 @@ def _page_fields(blocks: list[Block]) -> list[Block]:
         text = block.text.replace("**", "").strip()
         if block.kind == "heading":
             break
-        if block.kind != "paragraph" or "\n" in text or len(text) > 200:
+        if block.kind != "paragraph" or "\n" in text or len(text) > FIELD_MAX:
             continue
         tag = TAG_PROPERTY_RE.match(text)
         if tag:
