@@ -2672,3 +2672,21 @@ def test_a_lone_top_heading_does_not_push_the_sections_down() -> None:
         (b.level, b.text) for b in parse_article(Source("d.md", "markdown", text)).blocks if b.kind == "heading"
     ]
     assert headings == [(2, "S.P.A.D.E."), (3, "Setting"), (2, "Cynefin"), (3, "Chaotic"), (2, "Questions for you")]
+
+
+def test_a_list_of_the_blogs_other_posts_under_its_label_goes() -> None:
+    """A company blog closes each post with "**Related Reading:**" over a list of three of its other posts: the last
+    lesson ended with them, where "**Related:** [a post](…)" in one paragraph already went. The label and its list
+    go; a list of links the author introduces in words of their own, or one with more than links in it, stays."""
+    prose = "Tests are valuable, but they need to be written at the right time, once the API has settled. " * 3
+    posts = (
+        "- [The power of three](https://example.com/three)\n- [Why we resent middle managers](https://example.com/m)"
+    )
+    article = parse_article(Source("tdd.md", "markdown", f"# TDD\n\n{prose}\n\n**Related Reading:**\n\n{posts}\n"))
+    assert [b.kind for b in article.blocks] == ["paragraph"]
+    kept = parse_article(Source("tdd.md", "markdown", f"# TDD\n\n{prose}\n\nThe two posts I lean on:\n\n{posts}\n"))
+    assert kept.blocks[-1].kind == "list"
+    mixed = posts + "\n- Ask your team which tests they trust"
+    assert (
+        parse_article(Source("t.md", "markdown", f"# T\n\n{prose}\n\nRelated:\n\n{mixed}\n")).blocks[-1].kind == "list"
+    )

@@ -185,23 +185,31 @@ def _without_contents_list(blocks: list[Block]) -> list[Block]:
 
 # a blog's pointer to another of its posts, set between paragraphs: "Related: How to price a retainer", "Read
 # also: …", "Lire aussi : …" (the author's "See also" and "Further reading" are the article's and stay)
-RELATED_LINK_RE = lazy_compile(
-    r"(?i)^\W{0,3}(?:related(?: post| article| reading)?|read (?:also|next|more)|also read|"
+RELATED = (
+    r"(?:related(?: post| posts| article| articles| reading)?|read (?:also|next|more)|also read|"
     r"you (?:may|might) also like|lire aussi|à lire aussi|lesen sie auch|auch interessant|lee también|"
-    r"leia também|leggi anche|lees ook)\s*:\s*(?P<rest>.+)$"
+    r"leia também|leggi anche|lees ook)"
 )
+RELATED_LINK_RE = lazy_compile(rf"(?i)^\W{{0,3}}{RELATED}\s*:\s*(?P<rest>.+)$")
+RELATED_LABEL_RE = lazy_compile(rf"(?i)^\W{{0,3}}{RELATED}\s*:?\W{{0,3}}$")  # "**Related Reading:**" over a list
+LINK_ITEM_RE = lazy_compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\[[^\]\n]+\]\([^)\n]+\)\s*$")  # "- [Title](…)"
 RELATED_TITLE_WORDS = 15
 
 
 def _without_related_links(blocks: list[Block]) -> list[Block]:
-    """A paragraph that only points to another post of the blog ("**Related:** [How to price a retainer](…)"):
-    the reader of a course follows the course, and a link left out (a relative address) leaves the words of a
-    title that points nowhere."""
-    kept = []
+    """A paragraph that only points to another post of the blog ("**Related:** [How to price a retainer](…)"), or a
+    list of them under such a label alone ("**Related Reading:**"): the reader of a course follows the course, and
+    a link left out (a relative address) leaves the words of a title that points nowhere."""
+    kept: list[Block] = []
     for block in blocks:
         related = RELATED_LINK_RE.match(block.text.strip()) if block.kind == "paragraph" else None
         rest = related.group("rest").strip() if related else ""
         if related and len(rest.split()) <= RELATED_TITLE_WORDS and not rest.endswith((".", "!")):
+            continue
+        label = kept[-1] if kept and kept[-1].kind == "paragraph" else None
+        links = block.kind == "list" and all(map(LINK_ITEM_RE.match, block.markdown.strip().split("\n")))
+        if label is not None and links and RELATED_LABEL_RE.match(label.text.strip()):
+            kept.pop()  # "**Related Reading:**" over a list of the blog's other posts, nothing else in it
             continue
         kept.append(block)
     return kept
