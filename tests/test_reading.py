@@ -925,6 +925,16 @@ def test_a_label_followed_by_prose_is_the_articles_own_not_page_furniture() -> N
     assert texts == ["A a a a.", "Comment", "The end of it all."]
 
 
+def test_a_label_opening_the_text_over_prose_is_kept_a_share_row_is_not() -> None:
+    """Found by the property test: a text opening "Top:" (or "Email:") over its first paragraph lost that line, read
+    as a page's label, yet was not its title: the lessons' words were not the author's. Over prose it is the
+    article's own (here its title); "Share:" over its buttons is the page's still."""
+    article = parse_plain_text("Top:\n\nSome prose here that goes on for a while.\n\nThe end of it all.")
+    assert (article.title, article.blocks[0].text) == ("Top", "Some prose here that goes on for a while.")
+    shared = parse_plain_text("Share:\n\nFacebook\nLinkedIn\n\nSome prose here that goes on.\n\nThe end of it.")
+    assert (shared.title, [b.text for b in shared.blocks]) == ("", ["Some prose here that goes on.", "The end of it."])
+
+
 def test_code_lines_written_as_spans_between_brs_stay_plain_lines() -> None:
     """Medium writes a code block's lines as <span>s between <br>s: each became a Markdown hard break, two trailing
     spaces on every line of the code the reader copies."""

@@ -13,6 +13,7 @@ from course.errors import CourseError
 from course.model import Article, Block
 from course.plan import PREHEADER_MAX, SUBJECT_LONGEST, plan_lessons
 from course.read import Source, load_source, parse_article
+from course.read.bylines import PAGE_LABEL_RE
 from course.read.plaintext import parse as parse_plain_text
 from course.text import display_width, markdown_words_text, words_of
 
@@ -144,7 +145,12 @@ BREAKS = ["* * *", "***", "---", "⁂"]
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüéß", min_size=1, max_size=9)
 SENTENCE = st.lists(WORD, min_size=4, max_size=30).map(lambda ws: " ".join(ws).capitalize() + ".")
 QUESTION = st.lists(WORD, min_size=2, max_size=10).map(lambda ws: " ".join(ws).capitalize() + "?")
-NAME = st.lists(WORD, min_size=1, max_size=2).map(lambda ws: " ".join(w.capitalize() for w in ws))
+# a name to sign with, never a page's label ("Email", "Share": a name alone so is the page's, and goes)
+NAME = (
+    st.lists(WORD, min_size=1, max_size=2)
+    .map(lambda ws: " ".join(w.capitalize() for w in ws))
+    .filter(lambda name: not PAGE_LABEL_RE.match(name))
+)
 BLOCK = st.one_of(
     SENTENCE,
     QUESTION,  # a line alone: with another, a heading

@@ -656,7 +656,7 @@ def _strip_head(chunks: list[_Chunk], under_title: bool = False) -> tuple[str | 
             name = _byline(line) or _name_beside_date(line, previous, following)
             if name:
                 author = author or name
-            elif _page_label(line):
+            elif _page_label(line) and not _introduces_prose(line, lines, chunks):
                 continue  # "Share", "Sign in" among the title's lines
             elif (
                 not _is_interface_line(line)
@@ -669,6 +669,21 @@ def _strip_head(chunks: list[_Chunk], under_title: bool = False) -> tuple[str | 
             break
         chunks = chunks[1:]
     return author, chunks
+
+
+def _introduces_prose(line: str, lines: list[str], chunks: list[_Chunk]) -> bool:
+    """A label alone over the author's first words ("More:" over prose, a line or a list of their own): a lead-in
+    of the article's, kept; not a share row's "Share:" over its buttons ("Facebook", "LinkedIn")."""
+    if lines != [line] or not line.rstrip().endswith(":") or len(chunks) < 2:
+        return False
+    return not all(map(_button, chunks[1].lines))
+
+
+def _button(line: str) -> bool:
+    """A page's button or link, a line of its own: up to three words, capitalised, unpunctuated ("LinkedIn")."""
+    match = BULLET_RE.match(line)
+    words = (match["item"] if match else line).strip()
+    return len(words.split()) <= 3 and _capital(words[:1]) and not words.endswith(TERMINAL_PUNCTUATION)
 
 
 def _goes_on(kept: list[str], line: str) -> bool:
