@@ -426,3 +426,50 @@ def test_an_address_written_out_is_a_link(course_copy: Path) -> None:
     assert "https://x.example</code>" in html and 'href="https://x.example' not in html
     assert 'href="http://blog.example' not in html
     assert "See https://blog.example/post?ref=1, then reply" in " ".join(text.split())
+
+
+MANY_SELECTORS = """
+.lesson-body p { margin: 0 0 16px; }
+.lesson-body table td { padding: 4px; }
+.lesson-body blockquote p:last-child { margin-bottom: 0; }
+.lesson-body pre.output { border: 1px solid #ccc; }
+.lesson-body .missing-class { color: red; }
+h2 + p { font-weight: 700; }
+ul > li { margin: 0 0 8px; }
+LI { line-height: 1.5; }
+p:not(.intro) { color: #333; }
+a[href] { color: #00f; }
+h3, em { font-style: italic; }
+#course-body-5f3a p { letter-spacing: 0; }
+* { box-sizing: border-box; }
+.lesson-body .first { margin-top: 0; }
+"""
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        '<h2 class="first">Start</h2><p class="intro">One <a href="https://e.org">link</a></p><ul><li>a</li></ul>',
+        '<blockquote><p>Quoted</p><p>last</p></blockquote><pre class="output"><code>x</code></pre><h3>T</h3>',
+        "<table><tr><td>1</td></tr></table><p><em>em</em> text about a missing-class</p>",
+    ],
+)
+def test_premailer_skipping_rules_that_cannot_match_changes_nothing(fragment: str, monkeypatch) -> None:
+    """The lesson's CSS goes to premailer without the rules whose selector names an element or a class the lesson
+    does not have (most of the stylesheet, most of premailer's time): any selector, the user's own too, gives the
+    styles premailer gives with every rule."""
+    from course.render import email
+
+    skipped = email.inline_body_css(fragment, MANY_SELECTORS)
+    monkeypatch.setattr(email, "_may_match", lambda selector, document: True)
+    assert skipped == email.inline_body_css(fragment, MANY_SELECTORS)
+
+
+def test_a_rule_naming_what_the_lesson_lacks_is_not_run() -> None:
+    from course.render.email import _may_match
+
+    document = '<html><head><style></style></head><body><div class="lesson-body"><p>Hi</p></div></body></html>'
+    assert _may_match(".lesson-body p", document) and _may_match("P", document)
+    assert not _may_match(".lesson-body table td", document)
+    assert not _may_match(".lesson-body pre.output", document) and not _may_match(".lesson-body .scroll", document)
+    assert _may_match("p:not(.x)", document) and _may_match("[href]", document) and _may_match("h3, p", document)

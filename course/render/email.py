@@ -341,13 +341,16 @@ def _premailer_class() -> type:
         """premailer re-serialises every rule of every stylesheet for every email (most of its time); the
         stylesheet is the same for all lessons of a course, so its parsed rules are kept."""
 
+        document = ""  # what this instance inlines: rules that cannot match in it are left out
+
         def _parse_style_rules(self, css_body: str, ruleset_index: int) -> Any:
             key = (css_body, ruleset_index)
             if key not in _RULES_CACHE:
                 if len(_RULES_CACHE) > 64:
                     _RULES_CACHE.clear()
                 _RULES_CACHE[key] = super()._parse_style_rules(css_body, ruleset_index)
-            return _RULES_CACHE[key]
+            rules, leftover = _RULES_CACHE[key]
+            return [rule for rule in rules if _may_match(rule[1], self.document)], leftover
 
         def _style_to_basic_html_attributes(self, element: Any, style_content: str, force: bool = False) -> None:
             """Every attribute premailer makes of a style is disabled (BASIC_ATTRIBUTES): this pass, which parses
@@ -357,6 +360,34 @@ def _premailer_class() -> type:
 
 
 _PREMAILER: type | None = None
+# the element names and classes a selector names ("pre.output code" -> pre, code; output): tags, then classes
+SELECTOR_PART_RE = lazy_compile(r"(?:^|(?<=[\s>+~]))([A-Za-z][\w-]*)|\.(-?[_A-Za-z][\w-]*)")
+TAG_NAME_RE = lazy_compile(r"<([A-Za-z][\w-]*)")
+
+
+def _may_match(selector: str, document: str) -> bool:
+    """Whether a rule's selector could match an element of the document: premailer runs every rule's selector
+    over the whole lesson (a quarter of a build's time), and most rules name an element a lesson has none of (a
+    table, a quote). A selector it cannot tell about (an attribute, :not(), an id, a list…) may always match."""
+    names = _selector_names(selector)
+    if names is None:
+        return True
+    tags, classes = names
+    return tags <= _tags_in(document) and all(name in document for name in classes)
+
+
+@lru_cache(maxsize=512)
+def _selector_names(selector: str) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    if any(mark in selector for mark in "[(#*,\\"):
+        return None
+    parts = SELECTOR_PART_RE.findall(selector)
+    tags = frozenset(tag.lower() for tag, _ in parts if tag)
+    return tags, tuple(name for _, name in parts if name)
+
+
+@lru_cache(maxsize=8)
+def _tags_in(document: str) -> frozenset[str]:
+    return frozenset(tag.lower() for tag in TAG_NAME_RE.findall(document))
 
 
 # each block's inside up to the first <![endif]-->, as ([\s\S]*?) would, a run of text at a time
@@ -416,12 +447,9 @@ def inline_body_css(fragment: str, css: str) -> str:
     global _PREMAILER
     if _PREMAILER is None:
         _PREMAILER = _premailer_class()
-    document = (
-        f'<html><head><style>{css}</style></head><body><div class="lesson-body" id="{BODY_MARK}">{fragment}</div>'
-        "</body></html>"
-    )
-    transformed = _PREMAILER(
-        document,
+    body = f'<body><div class="lesson-body" id="{BODY_MARK}">{fragment}</div></body>'
+    inliner = _PREMAILER(
+        f"<html><head><style>{css}</style></head>{body}</html>",
         allow_network=False,
         strip_important=False,
         keep_style_tags=False,
@@ -429,7 +457,9 @@ def inline_body_css(fragment: str, css: str) -> str:
         disable_link_rewrites=True,
         cssutils_logging_level=logging.CRITICAL,
         disable_basic_attributes=list(BASIC_ATTRIBUTES),
-    ).transform(pretty_print=False)
+    )
+    inliner.document = f"<html><head><style></style></head>{body}</html>"  # what the rules can match: not the CSS
+    transformed = inliner.transform(pretty_print=False)
     start = transformed.index(">", transformed.index(f'id="{BODY_MARK}"')) + 1
     end = transformed.rindex("</div>")
     # lxml writes style='…"Courier New"…' when a value holds double quotes, and mjml-python would turn that into
