@@ -105,7 +105,23 @@ def markdown_parser() -> MarkdownIt:
     # the inline rule links "https://…" where the parser meets its "://"; the core rule would search every
     # paragraph again for addresses without a scheme and for e-mail addresses (a third of the parse's time)
     parser.core.ruler.disable("linkify")
+    parser.normalizeLink = _normalized_link  # type: ignore[method-assign]
     return parser
+
+
+# a web address markdown-it-py's normalizeLink gives back as it is: a lower-case ASCII host (punycode changes
+# nothing) and only characters its percent-encoding keeps (no "%", no space, nothing outside ASCII)
+PLAIN_LINK_RE = lazy_compile(r"https?://[a-z0-9.-]+(?::[0-9]+)?(?:[/?#][A-Za-z0-9\-._~!$&'()*+,;=:@/?#]*)?\Z")
+
+
+def _normalized_link(url: str) -> str:
+    """markdown-it-py's normalizeLink (parse, punycode the host, format, percent-encode: a tenth of a lesson's
+    parse), skipped for a plain web address, which it returns unchanged."""
+    if PLAIN_LINK_RE.match(url):
+        return url
+    from markdown_it.common.normalize_url import normalizeLink
+
+    return normalizeLink(url)
 
 
 @lru_cache(maxsize=256)
@@ -205,20 +221,37 @@ def _join_blocks(parts: list[str]) -> str:
     return "\n\n".join(part for part in parts if part.strip()).strip() + "\n"
 
 
+def wrap_words(line: str, width: int, initial: str, subsequent: str) -> list[str]:
+    """textwrap.wrap(line, width, initial_indent=initial, subsequent_indent=subsequent, break_long_words=False,
+    break_on_hyphens=False), line for line, done here for words one space apart (a third of textwrap's time,
+    which a 1,000-lesson build notices); a line with other spacing goes to textwrap itself."""
+    if "  " in line or line[:1] == " " or line[-1:] == " " or any(c in line for c in "\t\n\x0b\x0c\r"):
+        return textwrap.wrap(line, width=width, initial_indent=initial, subsequent_indent=subsequent,
+                             break_long_words=False, break_on_hyphens=False)  # fmt: skip
+    lines: list[str] = []
+    words = line.split(" ") if line else []
+    start, count = 0, len(words)
+    while start < count:
+        indent = subsequent if lines else initial
+        room = width - len(indent)
+        end, used = start, -1  # the words start…end-1 fit, with the spaces between them
+        while end < count and used + 1 + len(words[end]) <= room:
+            used += 1 + len(words[end])
+            end += 1
+        if end == start:  # a word longer than the line has a line to itself
+            end += 1
+        lines.append(indent + " ".join(words[start:end]))
+        start = end
+    return lines
+
+
 def _wrap(text: str, width: int, prefix: str = "", subsequent: str | None = None) -> str:
     lines = []
     for paragraph_line in text.split("\n"):
         if width <= 0:
             lines.append(prefix + paragraph_line)
             continue
-        wrapped = textwrap.wrap(
-            paragraph_line,
-            width=width,
-            initial_indent=prefix,
-            subsequent_indent=subsequent if subsequent is not None else prefix,
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
+        wrapped = wrap_words(paragraph_line, width, prefix, subsequent if subsequent is not None else prefix)
         lines.extend(wrapped or [prefix.rstrip()])
         prefix = subsequent if subsequent is not None else prefix
     return "\n".join(lines)
