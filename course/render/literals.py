@@ -27,6 +27,8 @@ PREFIX = "literal_"
 
 def protect(text: str) -> str:
     """Text with each template delimiter replaced by its placeholder (the same form as merge placeholders)."""
+    if "{" not in text and "}" not in text and "|" not in text:  # every delimiter has one: most text has none
+        return text
     return LITERAL_RE.sub(lambda m: "@@COURSE_LITERAL_" + "_".join(CODES[c] for c in m.group(0)) + "@@", text)
 
 
