@@ -294,6 +294,17 @@ def test_a_big_course_renders_in_several_processes_byte_for_byte_as_in_one(tmp_p
         assert ("in 2 processes" in done.stderr) == (jobs == "2"), done.stderr
         built[jobs] = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
     assert len(built["1"]) == 45 * 2 + 2 and built["1"] == built["2"]
+    # the pool also puts each lesson into the build's dialect: a field the dialect lacks is said as one process says it
+    (root / "templates" / "partials").mkdir(parents=True)
+    (root / "templates" / "partials" / "footer.txt.j2").write_text("Settings: {{ merge.preferences_url }}\n")
+    said = {}
+    for jobs in ("1", "2"):
+        env = {**os.environ, "COURSE_JOBS": jobs}
+        done = subprocess.run([sys.executable, "-m", "course", "build", str(root), "-o", str(tmp_path / "failed")],
+                              env=env, capture_output=True, text=True)  # fmt: skip
+        said[jobs] = (done.returncode, done.stderr)
+    assert said["1"] == said["2"] and said["1"][0] == 1 and "preferences_url" in said["1"][1], said
+    assert "Traceback" not in said["2"][1] and not (tmp_path / "failed").exists()
 
 
 def test_github_alerts_task_lists_and_details_read_well_in_an_email() -> None:
