@@ -305,6 +305,16 @@ def test_a_big_course_renders_in_several_processes_byte_for_byte_as_in_one(tmp_p
         said[jobs] = (done.returncode, done.stderr)
     assert said["1"] == said["2"] and said["1"][0] == 1 and "preferences_url" in said["1"][1], said
     assert "Traceback" not in said["2"][1] and not (tmp_path / "failed").exists()
+    # a lesson that fails in a worker fails the build as in one process: its file named, nothing written
+    (root / "templates" / "partials" / "footer.txt.j2").unlink()
+    (root / "lessons" / "30-part-30.md").write_text("---\ntitle: Part 30\n---\n\nSee [the notes](notes.html).\n")
+    for jobs in ("1", "2"):
+        env = {**os.environ, "COURSE_JOBS": jobs}
+        done = subprocess.run([sys.executable, "-m", "course", "build", str(root), "-o", str(tmp_path / "failed")],
+                              env=env, capture_output=True, text=True)  # fmt: skip
+        said[jobs] = (done.returncode, done.stderr)
+    assert said["1"] == said["2"] and "30-part-30.md: the relative link 'notes.html'" in said["1"][1], said
+    assert not (tmp_path / "failed").exists()
 
 
 def test_github_alerts_task_lists_and_details_read_well_in_an_email() -> None:

@@ -13,7 +13,7 @@ import logging
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,13 +75,20 @@ class CourseRender:
         return dialect.apply(lesson, self.neutral(lesson).mjml, "")[0]
 
     def emails(self, dialect: Dialect) -> list[Email]:
-        """Every lesson in the dialect, in course order."""
-        self.render_all()
-        return [self.email(lesson, dialect) for lesson in self.course.lessons]
+        """Every lesson in the dialect, in course order. While a pool renders, the lessons it has sent back are put
+        into the dialect here, in the time this process would otherwise wait."""
+        done = {lesson.path: self.email(lesson, dialect) for lesson in self.rendering()}
+        return [done.get(lesson.path) or self.email(lesson, dialect) for lesson in self.course.lessons]
 
     def render_all(self) -> None:
+        """Render every lesson not rendered yet (see `rendering`)."""
+        for _ in self.rendering():
+            pass
+
+    def rendering(self) -> Iterator[Lesson]:
         """Render every lesson not rendered yet: in a pool of processes, one per core, when there are enough of
-        them to pay for it (the output is byte for byte what one process makes)."""
+        them to pay for it (the output is byte for byte what one process makes), each lesson given in course order
+        as its render comes back; with fewer, nothing here (each renders on first use)."""
         missing = [lesson for lesson in self.course.lessons if self.fingerprint(lesson) not in self.cache]
         workers = _cores()
         if len(missing) < PARALLEL_FROM or workers < 2 or not _can_fork():
@@ -89,10 +96,12 @@ class CourseRender:
         log.info("rendering %d lessons in %d processes", len(missing), workers)
         first = missing.pop(0)
         self.neutral(first)  # here, before forking: the workers inherit compiled templates and a loaded premailer
+        yield first
         for lesson, (html, text, mjml, words) in zip(missing, _render_in_pool(self, missing, workers), strict=True):
             self.cache[self.fingerprint(lesson)] = RenderedLesson(lesson, html, text, mjml)
             self.rendered += 1
             lesson.words = words  # counted in the worker: no second parse of the body here
+            yield lesson
 
 
 log = logging.getLogger(__name__)
@@ -132,20 +141,25 @@ def _render_positions(positions: list[int]) -> list[Rendered]:
     return done
 
 
-def _render_in_pool(render: CourseRender, lessons: list[Lesson], workers: int) -> list[Rendered]:
+def _render_in_pool(render: CourseRender, lessons: list[Lesson], workers: int) -> Iterator[Rendered]:
+    """The lessons' renders in their order, each chunk as soon as it and the ones before it are done."""
     global _POOL_RENDER
     positions = [render.course.position(lesson) for lesson in lessons]
     size = -(-len(positions) // (workers * 4))  # a few chunks per worker: an even finish
     chunks = [positions[start : start + size] for start in range(0, len(positions), size)]
     _POOL_RENDER = render
     gc.freeze()  # what the workers inherit is never collected by them: no scans of it, no copies of its pages
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_gc)
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_gc) as pool:
-            return [rendered for chunk in pool.map(_render_positions, chunks) for rendered in chunk]
+        done = pool.map(_render_positions, chunks)  # every worker forked here
+        gc.unfreeze()  # what this process makes of the results is its own again
+        for chunk in done:
+            yield from chunk
     finally:
         gc.unfreeze()
         _POOL_RENDER = None
+        pool.shutdown(cancel_futures=True)  # a lesson that failed, here or in a worker: the chunks not begun go
 
 
 def _worker_gc() -> None:
