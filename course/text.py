@@ -337,6 +337,8 @@ def diagram_kind(info: str) -> str | None:
 
 def diagram_kinds(markdown: str) -> list[str]:
     """The kinds of diagram whose source a lesson's Markdown shows ("Mermaid"), once each, in order."""
+    if "```" not in markdown and "~~~" not in markdown:
+        return []  # no fence, so no diagram: and a split of prose never loads the Markdown parser for this
     kinds = (diagram_kind(token.info) for token in parsed(markdown) if token.type == "fence")
     return list(dict.fromkeys(kind for kind in kinds if kind))
 

@@ -172,6 +172,7 @@ def test_split_loads_no_renderer_and_no_provider(tmp_path: Path) -> None:
     loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
     heavy = {"premailer", "cssutils", "mjml", "jinja2", "boto3", "httpx", "requests", "lxml", "numpy", "nh3"}
     assert loaded & heavy == set()
+    assert "markdown_it" not in loaded  # the seed is prose: no fence, so no diagram to look for in a parsed tree
     assert (tmp_path / "c" / "lessons").is_dir()
 
 
