@@ -10,14 +10,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import CourseError
 from .files import write_files
-from .providers import Provider, provider_class
 from .render import CourseRender, open_course, preview_dialect
 from .render.templates import template_loader
 from .render.wording import text_direction
+
+if TYPE_CHECKING:
+    from .providers import Provider
 
 GALLERY_TEMPLATE = "gallery.html.j2"
 
@@ -35,7 +37,11 @@ def build_course(root: Path, out: Path | None = None, clean: bool = False, esps:
                  keep_mjml: bool = False) -> BuildResult:  # fmt: skip
     """Render every lesson once; write the preview files, the gallery, sequence.json and one folder per --esp
     (with `keep_mjml`, each lesson's MJML beside its HTML)."""
-    providers = [provider_class(name) for name in esps]
+    providers = []
+    if esps:  # here, not at the top: a build without --esp needs none of the providers' clients
+        from .providers import provider_class
+
+        providers = [provider_class(name) for name in esps]
     rendering = open_course(root)
     out = out or root / "build"
     rendering.keep_mjml = keep_mjml

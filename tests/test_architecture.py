@@ -176,6 +176,27 @@ def test_split_loads_no_renderer_and_no_provider(tmp_path: Path) -> None:
     assert (tmp_path / "c" / "lessons").is_dir()
 
 
+def test_build_without_a_provider_loads_no_provider(tmp_path: Path) -> None:
+    """`course build` without --esp writes the preview emails only: the providers' clients (HTTP, e-mail headers,
+    ZIP) are not loaded for it."""
+    import json
+    import subprocess
+    import sys
+
+    seed = PACKAGE.parent / "examples" / "sales-manager-or-leader.txt"
+    project = tmp_path / "c"
+    code = (
+        "import json, sys\nfrom course.cli import cli\n"
+        f"for args in (['split', {str(seed)!r}, '-o', {str(project)!r}], ['build', {str(project)!r}]):\n"
+        "    try:\n        cli.main(args, standalone_mode=False)\n    except SystemExit:\n        pass\n"
+        "print(json.dumps(sorted(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert (project / "build" / "index.html").is_file()
+    assert not {name for name in loaded if name.startswith("course.providers")} and "httpx" not in loaded
+
+
 def test_patterns_compile_on_first_use_and_match_as_compiled_ones() -> None:
     """course's module-level regular expressions compile when first used (course/lazyre.py), so a command does not
     pay for the patterns of the modules it imports but does not use; a used one behaves as re.compile's."""
