@@ -494,3 +494,38 @@ def test_a_rule_naming_what_the_lesson_lacks_is_not_run() -> None:
     assert not _may_match(".lesson-body table td", document)
     assert not _may_match(".lesson-body pre.output", document) and not _may_match(".lesson-body .scroll", document)
     assert _may_match("p:not(.x)", document) and _may_match("[href]", document) and _may_match("h3, p", document)
+
+
+def test_premailer_run_once_for_many_lessons_gives_each_what_it_gives_alone(monkeypatch) -> None:
+    """A big build inlines the body CSS of 25 lessons in one premailer run, each lesson in a wrapper of its own:
+    byte for byte what one run a lesson gives, with the built-in stylesheet and with a user's selectors; a
+    stylesheet whose rules could tell the wrappers apart ("h2 + p") is inlined one lesson at a time."""
+    from course.render import email
+    from course.render.markdown import render_html
+
+    tutorial = (Path(__file__).resolve().parent.parent / "benchmarks" / "tutorial.md").read_text()
+    sections = [f"## {part}" if index else part for index, part in enumerate(tutorial.split("\n## "))]
+    extra = [
+        "> A quote\n>\n> and its last paragraph",
+        "| a | b |\n|---|--:|\n| 1 | 2 |",
+        "1. one\n2. two\n\n---\n\nText[^1]\n\n[^1]: A note.",
+        "![A chart](https://example.org/chart.png)",
+        '```\n$ ls\n```\n\n<pre class="output">a\n</pre>',
+    ]
+    fragments = [render_html(markdown) for markdown in sections + extra] * 6  # 2 runs of 25 and one of the rest
+    css = email.Renderer(load_project(Path(__file__).resolve().parent / "golden" / "seed")).body_css()
+    user = MANY_SELECTORS.replace("h2 + p { font-weight: 700; }", "li:last-child { color: #111; }")
+    runs = []
+    monkeypatch.setattr(
+        email, "_inlined", lambda body, sheet, inlined=email._inlined: runs.append(1) or inlined(body, sheet)
+    )
+    for sheet in (css, user, css + user):
+        runs.clear()
+        together = email.inline_bodies_css(fragments, sheet)
+        assert len(runs) == -(-len(fragments) // email.BATCH_SIZE)
+        assert together == [email.inline_body_css(fragment, sheet) for fragment in fragments]
+    runs.clear()
+    assert email.inline_bodies_css(fragments[:3], MANY_SELECTORS) == [
+        email.inline_body_css(fragment, MANY_SELECTORS) for fragment in fragments[:3]
+    ]
+    assert len(runs) == 6  # "h2 + p": one run a lesson (three), then the three above

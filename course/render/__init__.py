@@ -132,12 +132,13 @@ Rendered = tuple[str, str, str, int]  # what a worker sends back per lesson: htm
 
 def _render_positions(positions: list[int]) -> list[Rendered]:
     assert _POOL_RENDER is not None
-    lessons = _POOL_RENDER.course.lessons
+    lessons = [_POOL_RENDER.course.lessons[position] for position in positions]
+    bodies = _POOL_RENDER.renderer.styled_bodies(lessons)  # premailer once for many lessons
     done = []
-    for position in positions:
-        rendered = _POOL_RENDER.renderer.render(lessons[position])
+    for lesson, body in zip(lessons, bodies, strict=True):
+        rendered = _POOL_RENDER.renderer.render(lesson, body)
         mjml = rendered.mjml if _POOL_RENDER.keep_mjml else ""  # large, and only --keep-mjml needs it
-        done.append((rendered.html, rendered.text, mjml, lessons[position].words))
+        done.append((rendered.html, rendered.text, mjml, lesson.words))
     return done
 
 

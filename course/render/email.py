@@ -91,8 +91,12 @@ class Renderer:
     def _where(self, filename: str | None, line: int | None) -> str:
         return shown_path(self.course, filename, line)
 
-    def render(self, lesson: Lesson) -> RenderedLesson:
-        context = self.context(lesson)
+    def render(self, lesson: Lesson, body: str | CourseError | None = None) -> RenderedLesson:
+        """The lesson's email; `body` is its styled body when `styled_bodies` made it beforehand (or what stopped
+        it, raised here, in the lesson's turn)."""
+        if isinstance(body, CourseError):
+            raise body
+        context = self.context(lesson, body)
         mjml_source = self._run(self._template(self.mjml_env, HTML_TEMPLATE), context, lesson)
         document = compile_mjml(mjml_source, lesson)
         document = tidy_outlook_conditionals(document)
@@ -127,10 +131,30 @@ class Renderer:
     def styled_body(self, fragment: str) -> str:
         """The lesson's HTML with partials/body.css.j2 written into each element's style="" by premailer: only
         the lesson's own part of the email goes through it, not the whole document."""
+        return inline_body_css(fragment, self.body_css())
+
+    def styled_bodies(self, lessons: list[Lesson]) -> list[str | CourseError]:
+        """What `styled_body` makes of each lesson's body, premailer run once for all of them (`inline_bodies_css`),
+        for `render`; a lesson whose body cannot be made gets what stopped it, for `render` to raise in its turn."""
+        fragments: list[str | CourseError] = []
+        for lesson in lessons:
+            try:
+                fragments.append(self.body_fragment(lesson))
+            except CourseError as exc:
+                fragments.append(exc)
+        made = iter(inline_bodies_css([f for f in fragments if isinstance(f, str)], self.body_css()))
+        return [next(made) if isinstance(fragment, str) else fragment for fragment in fragments]
+
+    def body_fragment(self, lesson: Lesson) -> str:
+        """The lesson's Markdown as sanitised HTML, its links rewritten and its pictures fitted to the column."""
+        content_width = self.course.theme.width - 64  # the body column has 32 px of padding on each side
+        return render_html(lesson.body, self.rewrite_url(lesson), image_width=content_width)
+
+    def body_css(self) -> str:
         if self._body_css is None:
             rtl = text_direction(self.course.language) == "rtl"
             self._body_css = self._template(self.text_env, BODY_CSS_TEMPLATE).render(theme=self.course.theme, rtl=rtl)
-        return inline_body_css(fragment, self._body_css)
+        return self._body_css
 
     def rewrite_url(self, lesson: Lesson) -> Callable[[str], str]:
         """Resolve relative URLs against base_url and add UTM parameters to web links."""
@@ -183,7 +207,8 @@ class Renderer:
             self._shared = {key: protect_all(value) for key, value in shared.items()}
         return self._shared
 
-    def context(self, lesson: Lesson) -> dict[str, Any]:
+    def context(self, lesson: Lesson, body: str | None = None) -> dict[str, Any]:
+        """What the templates see for the lesson (`body`: its styled body, when made beforehand)."""
         course = self.course
         t = self.strings
         lessons = course.lessons
@@ -193,7 +218,6 @@ class Renderer:
         cta_url = cta.url or f"mailto:{sender.reply_address}"
         minutes = lesson.minutes
         rewrite = self.rewrite_url(lesson)
-        content_width = course.theme.width - 64  # the body column has 32 px of padding on each side
         signed = signed_by_the_author(lesson.body, sender.name)
         # an author who signs the last lesson off has said their closing words: the built-in ones would repeat them
         cta_text = cta.text if cta.text is not None else "" if signed and next_lesson is None else t["cta_text"]
@@ -212,7 +236,7 @@ class Renderer:
             },
             "lesson_of": t["lesson_of"].format(number=lesson.number, total=len(lessons)),
             "reading_time": t["reading_time"].format(minutes=minutes),
-            "body_html": Markup(self.styled_body(render_html(lesson.body, rewrite, image_width=content_width))),
+            "body_html": Markup(self.styled_body(self.body_fragment(lesson)) if body is None else body),
             "next_lesson": None,
             "cta": call_to_action(
                 t["cta_heading"] if cta.heading is None else cta.heading,
@@ -344,13 +368,17 @@ def _premailer_class() -> type:
         document = ""  # what this instance inlines: rules that cannot match in it are left out
 
         def _parse_style_rules(self, css_body: str, ruleset_index: int) -> Any:
+            rules, leftover = self.all_rules(css_body, ruleset_index)
+            return [rule for rule in rules if _may_match(rule[1], self.document)], leftover
+
+        def all_rules(self, css_body: str, ruleset_index: int = 0) -> Any:
+            """The stylesheet's rules, each (specificity, selector, declarations), and its media queries."""
             key = (css_body, ruleset_index)
             if key not in _RULES_CACHE:
                 if len(_RULES_CACHE) > 64:
                     _RULES_CACHE.clear()
                 _RULES_CACHE[key] = super()._parse_style_rules(css_body, ruleset_index)
-            rules, leftover = _RULES_CACHE[key]
-            return [rule for rule in rules if _may_match(rule[1], self.document)], leftover
+            return _RULES_CACHE[key]
 
         def _style_to_basic_html_attributes(self, element: Any, style_content: str, force: bool = False) -> None:
             """Every attribute premailer makes of a style is disabled (BASIC_ATTRIBUTES): this pass, which parses
@@ -444,10 +472,38 @@ BODY_MARK = "course-body-5f3a"  # the wrapper premailer is given, found again in
 def inline_body_css(fragment: str, css: str) -> str:
     """Write `css` into the style="" of the fragment's elements with premailer, configured never to fetch,
     strip or rewrite anything; the fragment is wrapped in <div class="lesson-body"> for the rules' selectors."""
+    return _body_inside(_inlined(f'<body><div class="lesson-body" id="{BODY_MARK}">{fragment}</div></body>', css))
+
+
+BATCH_MARK = "<!--course-body-5f3a-->"  # between the lessons of a batch (nh3 leaves no comment in a lesson)
+BATCH_SIZE = 25  # lessons a premailer run: enough to spread its fixed cost, small enough to stay in the cache
+
+
+def inline_bodies_css(fragments: list[str], css: str) -> list[str]:
+    """`inline_body_css` of each fragment, byte for byte, with premailer run once per 25 lessons: its fixed cost
+    (parsing, the head, the stylesheet) and each rule's query over the lessons once, not once a lesson. Each
+    lesson is in a wrapper of its own, as alone; a stylesheet with a rule that could tell the wrappers apart (a
+    sibling combinator, or a pseudo-class that is not on a named element other than a div) is done one by one."""
+    if len(fragments) < 2 or not _wrapper_blind(css):
+        return [inline_body_css(fragment, css) for fragment in fragments]
+    done: list[str] = []
+    for start in range(0, len(fragments), BATCH_SIZE):
+        wrapped = BATCH_MARK.join(
+            f'<div class="lesson-body" id="{BODY_MARK}">{fragment}</div>'
+            for fragment in fragments[start : start + BATCH_SIZE]
+        )
+        inlined = _inlined(f"<body>{wrapped}</body>", css)
+        body = inlined[inlined.index("<body>") + len("<body>") : inlined.rindex("</body>")]
+        done += [_body_inside(piece) for piece in body.split(BATCH_MARK)]
+    return done
+
+
+def _inlined(body: str, css: str) -> str:
+    """premailer's document of `body` with `css` written into its elements' style="" (the rules that cannot match
+    in it left out)."""
     global _PREMAILER
     if _PREMAILER is None:
         _PREMAILER = _premailer_class()
-    body = f'<body><div class="lesson-body" id="{BODY_MARK}">{fragment}</div></body>'
     inliner = _PREMAILER(
         f"<html><head><style>{css}</style></head>{body}</html>",
         allow_network=False,
@@ -459,11 +515,35 @@ def inline_body_css(fragment: str, css: str) -> str:
         disable_basic_attributes=list(BASIC_ATTRIBUTES),
     )
     inliner.document = f"<html><head><style></style></head>{body}</html>"  # what the rules can match: not the CSS
-    transformed = inliner.transform(pretty_print=False)
-    start = transformed.index(">", transformed.index(f'id="{BODY_MARK}"')) + 1
-    end = transformed.rindex("</div>")
+    return str(inliner.transform(pretty_print=False))
+
+
+def _body_inside(document: str) -> str:
+    """What premailer's output holds inside the (first) lesson wrapper."""
+    start = document.index(">", document.index(f'id="{BODY_MARK}"')) + 1
+    end = document.rindex("</div>")
     # lxml writes style='…"Courier New"…' when a value holds double quotes, and mjml-python would turn that into
     # style="…\"Courier New\"…", which ends the attribute early: single quotes inside, double outside
-    return SINGLE_QUOTED_STYLE_RE.sub(
-        lambda m: f'style="{m.group(1).replace(chr(34), chr(39))}"', transformed[start:end]
-    )
+    return SINGLE_QUOTED_STYLE_RE.sub(lambda m: f'style="{m.group(1).replace(chr(34), chr(39))}"', document[start:end])
+
+
+def _wrapper_blind(css: str) -> bool:
+    """Whether no rule of the stylesheet premailer inlines could match a lesson's wrapper in a batch otherwise than
+    alone: no "+" or "~", and every compound with a pseudo-class (the only ones premailer inlines: :first-child,
+    :last-child, :nth-child) names an element that is not the wrapper's (a div)."""
+    global _PREMAILER
+    if _PREMAILER is None:
+        _PREMAILER = _premailer_class()
+    rules, _ = _PREMAILER("", cssutils_logging_level=logging.CRITICAL).all_rules(css)
+    for _, selector, _ in rules:
+        if "+" in selector or "~" in selector:
+            return False
+        for compound in COMBINATOR_RE.split(selector):
+            name = ELEMENT_NAME_RE.match(compound)
+            if ":" in compound and (not name or name.group(0).lower() in ("div", "body", "html")):
+                return False
+    return True
+
+
+COMBINATOR_RE = lazy_compile(r"\s*>\s*|\s+")
+ELEMENT_NAME_RE = lazy_compile(r"[A-Za-z][\w-]*")
