@@ -21,7 +21,7 @@ from pathlib import Path
 from ..model import Course, Lesson, Notice
 from ..project import TEMPLATES_DIR, load_project, report_warnings
 from .dialects import Dialect, preview_dialect
-from .email import RenderedLesson, Renderer
+from .email import BATCH_SIZE, RenderedLesson, Renderer
 from .templates import unpaired
 
 __all__ = ["CourseRender", "Email", "RenderedLesson", "open_course", "preview_dialect"]
@@ -132,13 +132,15 @@ Rendered = tuple[str, str, str, int]  # what a worker sends back per lesson: htm
 
 def _render_positions(positions: list[int]) -> list[Rendered]:
     assert _POOL_RENDER is not None
+    renderer = _POOL_RENDER.renderer
     lessons = [_POOL_RENDER.course.lessons[position] for position in positions]
-    bodies = _POOL_RENDER.renderer.styled_bodies(lessons)  # premailer once for many lessons
     done = []
-    for lesson, body in zip(lessons, bodies, strict=True):
-        rendered = _POOL_RENDER.renderer.render(lesson, body)
-        mjml = rendered.mjml if _POOL_RENDER.keep_mjml else ""  # large, and only --keep-mjml needs it
-        done.append((rendered.html, rendered.text, mjml, lesson.words))
+    for start in range(0, len(lessons), BATCH_SIZE):  # a batch's parsed bodies stay in the parse cache till used
+        batch = lessons[start : start + BATCH_SIZE]
+        for lesson, body in zip(batch, renderer.styled_bodies(batch), strict=True):  # premailer once a batch
+            rendered = renderer.render(lesson, body)
+            mjml = rendered.mjml if _POOL_RENDER.keep_mjml else ""  # large, and only --keep-mjml needs it
+            done.append((rendered.html, rendered.text, mjml, lesson.words))
     return done
 
 
