@@ -86,12 +86,19 @@ class CourseRender:
             pass
 
     def rendering(self) -> Iterator[Lesson]:
-        """Render every lesson not rendered yet: in a pool of processes, one per core, when there are enough of
-        them to pay for it (the output is byte for byte what one process makes), each lesson given in course order
-        as its render comes back; with fewer, nothing here (each renders on first use)."""
+        """Render every lesson not rendered yet, when there are enough of them to pay for it: in a pool of
+        processes, one per core (the output is byte for byte what one process makes), or here, 25 at a time, on one
+        core; each lesson given in course order as its render is done. With fewer, nothing here (each renders on
+        first use)."""
         missing = [lesson for lesson in self.course.lessons if self.fingerprint(lesson) not in self.cache]
+        if len(missing) < PARALLEL_FROM:
+            return
         workers = _cores()
-        if len(missing) < PARALLEL_FROM or workers < 2 or not _can_fork():
+        if workers < 2 or not _can_fork():
+            for lesson, rendered in _rendered_in_batches(self.renderer, missing):
+                self.cache[self.fingerprint(lesson)] = rendered
+                self.rendered += 1
+                yield lesson
             return
         log.info("rendering %d lessons in %d processes", len(missing), workers)
         first = missing.pop(0)
@@ -132,16 +139,21 @@ Rendered = tuple[str, str, str, int]  # what a worker sends back per lesson: htm
 
 def _render_positions(positions: list[int]) -> list[Rendered]:
     assert _POOL_RENDER is not None
-    renderer = _POOL_RENDER.renderer
     lessons = [_POOL_RENDER.course.lessons[position] for position in positions]
     done = []
-    for start in range(0, len(lessons), BATCH_SIZE):  # a batch's parsed bodies stay in the parse cache till used
-        batch = lessons[start : start + BATCH_SIZE]
-        for lesson, body in zip(batch, renderer.styled_bodies(batch), strict=True):  # premailer once a batch
-            rendered = renderer.render(lesson, body)
-            mjml = rendered.mjml if _POOL_RENDER.keep_mjml else ""  # large, and only --keep-mjml needs it
-            done.append((rendered.html, rendered.text, mjml, lesson.words))
+    for lesson, rendered in _rendered_in_batches(_POOL_RENDER.renderer, lessons):
+        mjml = rendered.mjml if _POOL_RENDER.keep_mjml else ""  # large, and only --keep-mjml needs it
+        done.append((rendered.html, rendered.text, mjml, lesson.words))
     return done
+
+
+def _rendered_in_batches(renderer: Renderer, lessons: list[Lesson]) -> Iterator[tuple[Lesson, RenderedLesson]]:
+    """Each lesson rendered, premailer run once for each 25 (`Renderer.styled_bodies`); a batch's parsed bodies
+    are still in the parse cache when their emails are made."""
+    for start in range(0, len(lessons), BATCH_SIZE):
+        batch = lessons[start : start + BATCH_SIZE]
+        for lesson, body in zip(batch, renderer.styled_bodies(batch), strict=True):
+            yield lesson, renderer.render(lesson, body)
 
 
 def _render_in_pool(render: CourseRender, lessons: list[Lesson], workers: int) -> Iterator[Rendered]:
