@@ -119,6 +119,19 @@ def test_a_footnote_written_under_its_label_is_no_wide_code(course_copy: Path) -
     assert "code.wide" in _codes(_report(course_copy)[1], 1)
 
 
+def test_a_code_block_with_many_wide_lines_is_one_finding_at_its_longest(course_copy: Path) -> None:
+    """A tutorial's listings made a warning of every line over 60 characters: 100 for a nine-lesson course, the
+    rest of the report buried under them. Now one a code block, at its longest line, saying how many there are."""
+    lesson = _lesson(course_copy, 1)
+    listing = ["short", "x" * 70, "y" * 95, "short", "z" * 80]
+    lesson.write_text(lesson.read_text() + "\n```\n" + "\n".join(listing) + "\n```\n")
+    _, data = _report(course_copy)
+    found = [f for f in data["lessons"][0]["findings"] if f["code"] == "code.wide"]
+    assert len(found) == 1 and "3 lines of this code block" in found[0]["message"] and "95" in found[0]["message"]
+    number = int(re.search(r":(\d+)$", found[0]["where"]).group(1))
+    assert lesson.read_text().split("\n")[number - 1] == "y" * 95
+
+
 def test_a_provider_without_its_unsubscribe_link(course_copy: Path) -> None:
     (course_copy / "templates" / "partials").mkdir(parents=True)
     (course_copy / "templates" / "partials" / "footer.mjml.j2").write_text(

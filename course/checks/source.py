@@ -210,15 +210,29 @@ def _said_alike(a: str, b: str) -> bool:
     "source",
 )
 def code_wide(ctx: SourceContext) -> Iterator[Problem]:
+    """One finding a code block, at its longest line: a tutorial's listings would otherwise bury the report under a
+    warning for every line."""
     for token in ctx.tokens:
         if token.type in ("fence", "code_block") and token.map and not diagram_kind(token.info):
-            for offset, line in enumerate(token.content.split("\n")):
-                if len(line) > CODE_LINE_MAX:
-                    yield Problem(
-                        f"a code line has {len(line)} characters; on a phone the reader scrolls sideways for all but "
-                        f"the first 35 or so: break it into shorter lines",
-                        ctx.at(token.map[0] + offset + (1 if token.type == "fence" else 0)),
-                    )
+            wide = [
+                (len(line), offset)
+                for offset, line in enumerate(token.content.split("\n"))
+                if len(line) > CODE_LINE_MAX
+            ]
+            if not wide:
+                continue
+            longest, offset = max(wide, key=lambda pair: (pair[0], -pair[1]))
+            if len(wide) == 1:
+                said = f"a code line has {longest} characters; on a phone the reader scrolls sideways for all but the "
+                said += "first 35 or so: break it into shorter lines"
+            else:
+                said = f"{len(wide)} lines of this code block have more than {CODE_LINE_MAX} characters (this one "
+                said += f"{longest}); on a phone the reader scrolls sideways for all but the first 35 or so: break "
+                said += "them into shorter lines"
+            yield Problem(
+                said,
+                ctx.at(token.map[0] + offset + (1 if token.type == "fence" else 0)),
+            )
 
 
 @check(
