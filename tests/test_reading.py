@@ -1243,6 +1243,21 @@ def test_a_row_of_status_badges_goes() -> None:
     assert "![A screenshot of tidy at work](https://example.org/shot.png)" in blocks
 
 
+def test_a_hit_counter_in_a_row_of_badges_goes_with_them() -> None:
+    """dwyl's learn-tdd README (not tuned to) opens with four shields.io badges and a hit counter
+    (hits.dwyl.com/….svg): the counter, a service no badge list names, kept the whole row in lesson 1. An SVG
+    picture in a row of badges is one; a row of SVG pictures with no badge among them stays."""
+    row = (
+        "[![codecov.io](https://img.shields.io/codecov/c/github/x/tdd/master.svg)](https://codecov.io/github/x/tdd)\n"
+        '[![Deps](https://img.shields.io/badge/dependencies-none-brightgreen.svg)](https://github.com/x "Zero")\n'
+        "[![HitCount](https://hits.dwyl.com/x/tdd.svg)](https://hits.dwyl.com/x/tdd)"
+    )
+    diagrams = "![Red](https://example.org/red.svg) ![Green](https://example.org/green.svg)"
+    text = f"# TDD\n\n{row}\n\nWrite the failing test first, then the code.\n\n{diagrams}\n\nThen refactor it.\n"
+    blocks = [block.markdown for block in parse_article(Source("README.md", "markdown", text)).blocks]
+    assert blocks == ["Write the failing test first, then the code.", diagrams, "Then refactor it."]
+
+
 def test_prose_after_a_sign_off_and_a_list_under_the_title_stay() -> None:
     """Two losses the property test found: a sign-off ended the article when the first thing after it looked like
     furniture, even with prose after that ("Best, / Aa", "- a", then "The end of it all."); and a short lower-case

@@ -125,6 +125,10 @@ BADGE_URL = (
     r"[^\s)\"']*/open-in-[\w-]+\.svg)"
 )
 BADGE_RE = lazy_compile(rf"\[?!\[[^\]]*\]\(\s*<?{BADGE_URL}[^\s)]*>?(?:\s+\"[^\"]*\")?\s*\)(?:\]\([^)]*\))?")
+# an SVG picture, linked or not: in a row with badges, a badge of a service not named above (a hit counter)
+SVG_PICTURE_RE = lazy_compile(
+    r"\[?!\[[^\]]*\]\(\s*<?[^\s)>]+\.svg(?:\?[^\s)>]*)?>?(?:\s+\"[^\"]*\")?\s*\)(?:\]\([^)]*\))?"
+)
 # the same written as HTML, each picture maybe in its link: '<a href="…"><img src="…/colab-badge.svg"/></a>'
 HTML_BADGES_RE = lazy_compile(
     rf"(?is)(?:<(?:p|div|center)\b[^>]*>\s*)?(?:(?:<a\b[^>]*>\s*)?<img\b[^>]*\bsrc=[\"']{BADGE_URL}[^>]*>"
@@ -858,8 +862,10 @@ def _block(kind: str, tag: str, source: str) -> Block | None:
             return None
         source = _signed_on_two_lines(source)  # its text too: a letter's name is on the line under its closing
         text = markdown_words_text(source).strip()
-        if (BADGE_RE.search(source) and not BADGE_RE.sub("", source).strip()) or HTML_BADGES_RE.fullmatch(source):
-            return None  # a row of build, version and licence badges: the repository's page furniture
+        if (BADGE_RE.search(source) and not SVG_PICTURE_RE.sub("", BADGE_RE.sub("", source)).strip()) or (
+            HTML_BADGES_RE.fullmatch(source)
+        ):
+            return None  # a row of build, version and licence badges (a hit counter among them): page furniture
         if re.fullmatch(r"(!\[[^\]]*\]\([^)]*\)\s*)+", source):
             return Block("image", source, "")
         return Block("paragraph", source, text, glue_next=text.endswith(":"))
