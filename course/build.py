@@ -8,6 +8,7 @@ atomically, so a failed build leaves the previous build as it was.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,15 +34,11 @@ class BuildResult:
     lessons: list[dict[str, Any]]
 
 
-def build_course(root: Path, out: Path | None = None, clean: bool = False, esps: tuple[str, ...] = (),
-                 keep_mjml: bool = False) -> BuildResult:  # fmt: skip
-    """Render every lesson once; write the preview files, the gallery, sequence.json and one folder per --esp
-    (with `keep_mjml`, each lesson's MJML beside its HTML)."""
-    providers = []
-    if esps:  # here, not at the top: a build without --esp needs none of the providers' clients
-        from .providers import provider_class
-
-        providers = [provider_class(name) for name in esps]
+def build_course(root: Path, out: Path | None = None, clean: bool = False,
+                 providers: Sequence[type[Provider]] = (), keep_mjml: bool = False) -> BuildResult:  # fmt: skip
+    """Render every lesson once; write the preview files, the gallery, sequence.json and one folder per provider
+    (`course build --esp`; with `keep_mjml`, each lesson's MJML beside its HTML). The command line resolves the
+    providers' names, so that a build without --esp never imports their clients."""
     rendering = open_course(root)
     out = out or root / "build"
     rendering.keep_mjml = keep_mjml

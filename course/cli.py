@@ -260,7 +260,12 @@ def build(directory: Path, out: Path | None, esps: tuple[str, ...], clean: bool,
     from .build import build_course
     from .text import plural
 
-    result = build_course(directory, out=out, clean=clean, esps=esps, keep_mjml=keep_mjml)
+    providers = []
+    if esps:  # only then: a build without --esp imports none of the providers' clients
+        from .providers import provider_class
+
+        providers = [provider_class(name) for name in esps]
+    result = build_course(directory, out=out, clean=clean, providers=providers, keep_mjml=keep_mjml)
     for row in result.lessons:
         click.echo(f"{row['number']:>3}  day {row['day']:>2}  {row['html']}  {row['text']}")
     click.echo(f"Built {plural(len(result.lessons), 'lesson')} into {result.out}; open the gallery:")
