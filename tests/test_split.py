@@ -1290,3 +1290,27 @@ def test_titles_labelled_with_any_sequence_word_join_without_the_second_label() 
     assert combine_titles(["Tip 1: price the outcome", "Tip 2: offer three options"], "en", set()) == (
         "Tip 1: price the outcome and offer three options"
     )
+
+
+def test_a_lesson_cut_near_a_sections_end_is_titled_by_the_headings_it_holds() -> None:
+    """dwyl's learn-tdd README (not tuned to): a lesson cut inside "Bonus Level 1" opened with the section's last
+    hundred words and was titled by their first sentence, cut ("If all the QA person did was run the tests they
+    would see"), though most of it is under its own headings. Prose before the first heading that is at most a
+    third of the lesson no longer names it: its headings do, a title-case heading keeping its capitals."""
+    from course.plan.fields import combine_titles, lesson_title
+
+    tail = "If all the QA person did was run the tests they would see them all green and think the job was well done."
+    words = "Coverage shows which lines of the code the tests never ran, so rogue code has nowhere to hide. " * 4
+    blocks = [
+        Block("paragraph", tail, tail),
+        Block("heading", "#### Blanket.js", "Blanket.js", level=4),
+        Block("paragraph", words, words),
+        Block("heading", "#### Live Server", "Live Server", level=4),
+        Block("paragraph", words, words),
+    ]
+    article = Article(title="Learn TDD", blocks=blocks)
+    assert lesson_title(blocks, article, 7) == "Blanket.js and Live Server"
+    longer = [Block("paragraph", words * 3, words * 3), *blocks[1:]]  # most of it before its headings: its prose
+    assert lesson_title(longer, article, 7).startswith("Coverage shows which lines")
+    assert combine_titles(["Blanket.js", "Live Server"], "en", set()) == "Blanket.js and Live Server"
+    assert combine_titles(["Blanket.js", "Live the tests"], "en", set()) == "Blanket.js and live the tests"

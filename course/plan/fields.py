@@ -256,7 +256,7 @@ def lesson_title(blocks: list[Block], article: Article, number: int, proper: set
         return article.title  # "Introduction" under the article's title says less than the title
     # a lesson that opens with a heading, or with a lead-in ("Here is what good looks like:") introducing
     # subsections, is named by its top-level headings ("Conclusion" and its like only when nothing else is)
-    if headings and (first.kind == "heading" or first.glue_next):
+    if headings and (first.kind == "heading" or first.glue_next or _mostly_under_headings(blocks)):
         levels = heading_levels(blocks)
         level = min(levels[id(b)] for b in headings)
         top = [
@@ -280,6 +280,13 @@ def lesson_title(blocks: list[Block], article: Article, number: int, proper: set
         if b.kind in PROSE and LETTERS_RE.search(b.text) and id(b) not in captions
     )
     return short_phrase(prose, SUBJECT_MAX) or _opening_title(prose) or article.title
+
+
+def _mostly_under_headings(blocks: list[Block]) -> bool:
+    """A lesson cut inside a section whose prose before its first heading is a short tail of that section (at most
+    a third of the lesson): its headings say what it is about better than that tail's first sentence does."""
+    start = next(index for index, block in enumerate(blocks) if block.kind == "heading")
+    return 3 * sum(block.words for block in blocks[:start]) <= sum(block.words for block in blocks)
 
 
 def _opening_title(prose: str) -> str:
@@ -397,7 +404,7 @@ def combine_titles(titles: list[str], language: str, proper: set[str]) -> str:
         while shared < min(len(wa), len(wb)) - 1 and wa[-1 - shared].lower() == wb[-1 - shared].lower():
             shared += 1
         if shared:  # "Good Sales Management" + "Bad Sales Management"; "During the meeting" + "After the meeting"
-            second = titles[1] if title_case else _continued(titles[1], proper)
+            second = titles[1] if title_case or _own_title_case(titles[1]) else _continued(titles[1], proper)
             return " ".join([*wa[: len(wa) - shared], joiner, second])
         shared = 0
         while shared < min(len(wa), len(wb)) - 1 and wa[shared].lower() == wb[shared].lower():
@@ -410,7 +417,11 @@ def combine_titles(titles: list[str], language: str, proper: set[str]) -> str:
             return " ".join([*wa, joiner, *wb[shared:]])
     # "… and 🎉 Send it" -> "and send it"; "… and Part three: running it" -> "and running it"
     rest = [LABEL_PREFIX_RE.sub("", LEADING_SYMBOLS_RE.sub("", title)) or title for title in titles[1:]]
-    following = [titles[0], *(title if title_case else _continued(title, proper) for title in rest)]
+    # a title in title case of its own keeps its capitals among sentence-case ones ("Blanket.js and Live Server")
+    following = [
+        titles[0],
+        *(title if title_case or _own_title_case(title) else _continued(title, proper) for title in rest),
+    ]
     has_joiner = any(f" {joiner} " in f" {title.lower()} " for title in titles)
     for count in range(len(following), 1, -1):
         chosen = following[:count]
@@ -457,6 +468,13 @@ def _title_case(titles: list[str]) -> bool:
     later = [w for title in titles for w in title.split()[1:] if len(w) >= 3 and w.lower() not in SMALL_WORDS]
     words = later or [w for title in titles for w in title.split() if len(w) > 3]
     return len(words) > (0 if later else 1) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+def _own_title_case(title: str) -> bool:
+    """One title written in title case ("Live Server"): its plain words after the first are all capitalised; a
+    name's capitals ("Retry-After", "iPhone") say nothing of the title's case."""
+    later = [w for w in title.split()[1:] if len(w) >= 3 and w.lower() not in SMALL_WORDS and w[1:] == w[1:].lower()]
+    return bool(later) and all(w[0].isupper() for w in later)
 
 
 def _before_own_commas(titles: list[str]) -> list[str]:
