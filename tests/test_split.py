@@ -1314,3 +1314,18 @@ def test_a_lesson_cut_near_a_sections_end_is_titled_by_the_headings_it_holds() -
     assert lesson_title(longer, article, 7).startswith("Coverage shows which lines")
     assert combine_titles(["Blanket.js", "Live Server"], "en", set()) == "Blanket.js and Live Server"
     assert combine_titles(["Blanket.js", "Live the tests"], "en", set()) == "Blanket.js and live the tests"
+
+
+def test_an_essay_without_headings_is_cut_where_it_names_its_next_point() -> None:
+    """A founder's letter without headings (written for this check, not tuned to) walks through its mistakes:
+    "The second mistake was the first week.", "The third mistake was feedback…". The planner cut a paragraph
+    before the second ("Here is what I do now…", lesson 2 opening on a list's lead-in); a paragraph that names
+    the author's next point by its ordinal is now a place to cut, as "One more thing" already was."""
+    rng = random.Random(4)
+    parts = ["Dear founder,\n\n" + "\n\n".join(_paragraph(rng, 55) for _ in range(4))]
+    for ordinal in ("second", "third", "last"):
+        opening = f"The {ordinal} mistake was about people. " + _paragraph(rng, 40)
+        parts.append("\n\n".join([opening, *(_paragraph(rng, 55) for _ in range(3))]))
+    plan = plan_lessons(parse_plain_text("What I wish I had known\n\n" + "\n\n".join(parts)))
+    openings = [lesson.blocks[0].text.split(" mistake")[0] for lesson in plan[1:]]
+    assert openings == ["The second", "The third", "The last"], [lesson.title for lesson in plan]

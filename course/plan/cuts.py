@@ -40,6 +40,13 @@ TOPIC_SHIFT_RE = lazy_compile(
     r"en resumen|infine|in conclusione)\b"
 )
 
+# a paragraph that names the next of the author's points by its ordinal: "The second mistake was…", "My third
+# point…" (an essay without headings numbers its parts so; a bare "Second," is too often mid-argument)
+ORDINAL_OPENING_RE = lazy_compile(
+    r"(?i)^(?:the|my|our|your)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|last|final)\s+"
+    r"(?:mistake|lesson|point|thing|reason|step|idea|rule|principle|habit|problem|question|tip|trap|myth|sign)s?\b"
+)
+
 
 @dataclass(frozen=True)
 class Weights:
@@ -312,7 +319,7 @@ def _cut_costs(
         before_vec = vectors[max(0, first - 2)] + vectors[first - 1]
         after_vec = vectors[first] + (vectors[first + 1] if first + 1 < len(blocks) else Counter())
         cost = base * (0.5 + 1.5 * _similarity(before_vec, after_vec))
-        if block.kind == "paragraph" and TOPIC_SHIFT_RE.match(block.text):
+        if block.kind == "paragraph" and (TOPIC_SHIFT_RE.match(block.text) or ORDINAL_OPENING_RE.match(block.text)):
             cost -= weights.topic_shift_bonus
         costs.append(cost)
     return costs
