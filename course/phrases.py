@@ -196,15 +196,16 @@ def phrase_start(text: str, limit: int) -> str | None:
     return best
 
 
-def short_phrase(text: str, limit: int) -> str | None:
+def short_phrase(text: str, limit: int, whole: int = 0) -> str | None:
     """A phrase of the text's opening for a subject or a title: a whole sentence (a later one only when it stands
-    alone), else a whole clause, else the start of the first sentence up to where a new phrase begins, without a
-    word that orders the text before it ("Finally, …"); None when the text has none of these."""
-    phrase = _opening_phrase(text, limit)
+    alone), else a whole clause, else the first sentence whole when it is up to `whole` characters long, else the
+    start of the first sentence up to where a new phrase begins, without a word that orders the text before it
+    ("Finally, …"); None when the text has none of these."""
+    phrase = _opening_phrase(text, limit, whole)
     return _without_sequence_word(_unpunctuated(phrase)) if phrase else None
 
 
-def _opening_phrase(text: str, limit: int) -> str | None:
+def _opening_phrase(text: str, limit: int, whole: int = 0) -> str | None:
     found = sentences(text)
     for index, sentence in enumerate(found[:3]):
         if _fits(sentence, limit) and balanced(sentence) and (index == 0 or _stands_alone(sentence)):
@@ -219,7 +220,11 @@ def _opening_phrase(text: str, limit: int) -> str | None:
         and _bare(start.rsplit(", ", 1)[-1]) not in ASIDE_WORDS
         and ends_whole(start)
     ]
-    return fitting[-1] if fitting else phrase_start(found[0], limit)
+    if fitting:
+        return fitting[-1]
+    if whole and _fits(found[0], whole) and balanced(found[0]):
+        return found[0]  # "… was the usual problem of over-hype": whole, rather than cut before "of over-hype"
+    return phrase_start(found[0], limit)
 
 
 def _unpunctuated(text: str) -> str:

@@ -1329,3 +1329,19 @@ def test_an_essay_without_headings_is_cut_where_it_names_its_next_point() -> Non
     plan = plan_lessons(parse_plain_text("What I wish I had known\n\n" + "\n\n".join(parts)))
     openings = [lesson.blocks[0].text.split(" mistake")[0] for lesson in plan[1:]]
     assert openings == ["The second", "The third", "The last"], [lesson.title for lesson in plan]
+
+
+def test_a_first_sentence_an_inbox_shows_whole_titles_its_lesson_whole() -> None:
+    """A newsletter's lesson opened "The final problem with the launch was the usual problem of over-hype." (68
+    characters, no comma): its title stopped at 60, before "of over-hype", the point of the sentence. A first
+    sentence of up to 70 characters (what an inbox shows) titles its lesson whole when no clause of it fits 60."""
+    from course.phrases import short_phrase
+
+    text = "The final problem with the launch was the usual problem of over-hype. It is still an LLM with limits."
+    assert short_phrase(text, 60) == "The final problem with the launch was the usual problem"  # the old way
+    assert short_phrase(text, 60, whole=70) == "The final problem with the launch was the usual problem of over-hype"
+    friend = "Think about a relationship that you have with a close friend. How did it start?"
+    assert short_phrase(friend, 60) == "Think about a relationship"
+    assert short_phrase(friend, 60, whole=70) == "Think about a relationship that you have with a close friend"
+    too_long = "Think about a relationship that you have with a close friend from your school years."
+    assert short_phrase(too_long, 60, whole=70) == short_phrase(too_long, 60)  # over 70: cut as before

@@ -279,7 +279,7 @@ def lesson_title(blocks: list[Block], article: Article, number: int, proper: set
         for b in blocks
         if b.kind in PROSE and LETTERS_RE.search(b.text) and id(b) not in captions
     )
-    return short_phrase(prose, SUBJECT_MAX) or _opening_title(prose) or article.title
+    return short_phrase(prose, SUBJECT_MAX, whole=SUBJECT_LONGEST) or _opening_title(prose) or article.title
 
 
 def _mostly_under_headings(blocks: list[Block]) -> bool:
