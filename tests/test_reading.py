@@ -2715,3 +2715,25 @@ def test_a_list_of_the_blogs_other_posts_under_its_label_goes() -> None:
     assert (
         parse_article(Source("t.md", "markdown", f"# T\n\n{prose}\n\nRelated:\n\n{mixed}\n")).blocks[-1].kind == "list"
     )
+
+
+def test_relative_addresses_in_raw_html_are_left_out_as_markdowns_are_and_code_keeps_its_own() -> None:
+    """Julia Evans' tcpdump post (not tuned to) shows its screenshots as raw HTML, '<a href="/images/w.png"><img
+    src="/images/w.png"></a>': the split kept them, then `course build` stopped on the relative link. Raw HTML's
+    pictures and links are now treated as Markdown's (left out and said, or resolved with --base-url), and a code
+    listing's or a code span's addresses are its text: '[x](/rel)' in a fence lost its link syntax before."""
+    text = (
+        "# Tcpdump\n\nHere is what we see to start, in a screenshot of the whole window.\n\n"
+        '<a href="/images/w.png"><img src="/images/w.png"></a>\n\n'
+        '```html\n<a href="/about"><img src="/logo.png"></a>\n[x](/rel)\n```\n\n'
+        'Write `<img src="/a.png">` in your page, and read [the notes](/notes) too.\n'
+    )
+    article = parse_article(Source("post.md", "markdown", text))
+    blocks = [block.markdown for block in article.blocks]
+    assert '```html\n<a href="/about"><img src="/logo.png"></a>\n[x](/rel)\n```' in blocks
+    assert 'Write `<img src="/a.png">` in your page, and read the notes too.' in blocks
+    assert not any("/images/w.png" in block for block in blocks)
+    assert article.left_out == ["image /images/w.png", "link /notes"]
+    based = parse_article(Source("post.md", "markdown", text), base_url="https://jvns.ca/blog/tcpdump/")
+    shown = '<a href="https://jvns.ca/images/w.png"><img src="https://jvns.ca/images/w.png"></a>'
+    assert shown in [block.markdown for block in based.blocks] and based.left_out == []

@@ -307,6 +307,40 @@ def _unwrapped(url: str) -> str:
     return url
 
 
+CODE_SPAN_RE = lazy_compile(r"(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)")  # a code span, its backticks matched
+# raw HTML in Markdown (a blog's '<a href="/images/a.png"><img src="/images/a.png"></a>'): its links and pictures
+HTML_LINK_RE = lazy_compile(r"(?is)<a\b[^>]*?\bhref\s*=\s*([\"'])(.*?)\1[^>]*>(.*?)</a\s*>")
+HTML_PICTURE_RE = lazy_compile(r"(?is)<img\b[^>]*?\bsrc\s*=\s*([\"'])(.*?)\1[^>]*>")
+ABSOLUTE_URL_RE = lazy_compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//|^#")
+
+
+def _resolve_html_addresses(markdown: str, base: str | None, left_out: list[str]) -> str:
+    """Relative addresses in raw HTML, as in Markdown: against the base when there is one; else a picture is left
+    out and a link keeps what it holds (said after the split, where --base-url keeps them)."""
+
+    def link(match: re.Match[str]) -> str:
+        url, inside = match.group(2).strip(), match.group(3)
+        if not url or ABSOLUTE_URL_RE.match(url):
+            return match.group(0)
+        if base:
+            return match.group(0).replace(match.group(2), urljoin(base, url), 1)
+        pictured = any(m.group(2).strip() == url for m in HTML_PICTURE_RE.finditer(inside))
+        if not pictured:  # a link to the picture it shows: said once, as the picture
+            left_out.append(f"link {url}")
+        return inside
+
+    def picture(match: re.Match[str]) -> str:
+        url = match.group(2).strip()
+        if not url or ABSOLUTE_URL_RE.match(url) or url.lower().startswith("data:"):
+            return match.group(0)
+        if base:
+            return match.group(0).replace(match.group(2), urljoin(base, url), 1)
+        left_out.append(f"image {url}")
+        return ""
+
+    return HTML_PICTURE_RE.sub(picture, HTML_LINK_RE.sub(link, markdown))
+
+
 def _resolve_links(block: Block, base: str | None, left_out: list[str]) -> Block:
     def fix(match: re.Match[str]) -> str:
         bang, label, url, title = match.groups()
@@ -328,7 +362,19 @@ def _resolve_links(block: Block, base: str | None, left_out: list[str]) -> Block
             left_out.append(f"{'image' if bang else 'link'} {url}")  # said after the split: --base-url keeps it
         return "" if bang else label
 
-    markdown = LINK_RE.sub(fix, block.markdown)
+    if block.kind == "code":
+        return block  # a listing shows addresses as written ("<a href=\"/about\">", "[x](/rel)"): they are its text
+
+    def resolve(text: str) -> str:
+        text = LINK_RE.sub(fix, text)
+        return _resolve_html_addresses(text, base, left_out) if "<" in text else text
+
+    # the same in inline code ("`<img src=\"/a.png\">`"): only what lies between code spans is resolved
+    pieces, position = [], 0
+    for span in CODE_SPAN_RE.finditer(block.markdown):
+        pieces += [resolve(block.markdown[position : span.start()]), span.group(0)]
+        position = span.end()
+    markdown = "".join([*pieces, resolve(block.markdown[position:])])
     if markdown == block.markdown:
         return block
     if block.kind == "image" and not markdown.strip():
