@@ -323,7 +323,7 @@ def _resolve_html_addresses(markdown: str, base: str | None, left_out: list[str]
         if not url or ABSOLUTE_URL_RE.match(url):
             return match.group(0)
         if base:
-            return match.group(0).replace(match.group(2), urljoin(base, url), 1)
+            return _with_address(match, urljoin(base, url))
         pictured = any(m.group(2).strip() == url for m in HTML_PICTURE_RE.finditer(inside))
         if not pictured:  # a link to the picture it shows: said once, as the picture
             left_out.append(f"link {url}")
@@ -334,11 +334,17 @@ def _resolve_html_addresses(markdown: str, base: str | None, left_out: list[str]
         if not url or ABSOLUTE_URL_RE.match(url) or url.lower().startswith("data:"):
             return match.group(0)
         if base:
-            return match.group(0).replace(match.group(2), urljoin(base, url), 1)
+            return _with_address(match, urljoin(base, url))
         left_out.append(f"image {url}")
         return ""
 
     return HTML_PICTURE_RE.sub(picture, HTML_LINK_RE.sub(link, markdown))
+
+
+def _with_address(match: re.Match[str], url: str) -> str:
+    """The tag `match` found, its address (group 2) replaced by `url`."""
+    start, end = match.start(2) - match.start(0), match.end(2) - match.start(0)
+    return match.group(0)[:start] + url + match.group(0)[end:]
 
 
 def _resolve_links(block: Block, base: str | None, left_out: list[str]) -> Block:
