@@ -67,15 +67,22 @@ PAIRS = (("(", ")"), ("[", "]"), ("«", "»"))
 
 
 def ends_whole(phrase: str) -> bool:
-    """Whether a phrase ends on a word that needs none after it ("A more realistic one is" waits for its rest)."""
+    """Whether a phrase ends on a word that needs none after it ("A more realistic one is" waits for its rest; "…with
+    a bunch" waits for "of …")."""
     words = phrase.split()
+    if len(words) >= 2 and _bare(words[-2]) in ("a", "an") and _bare(words[-1]) in QUANTITIES:
+        return False
     return bool(words) and _bare(words[-1]) not in DANGLING
 
 
 def whole_words(words: list[str], least: int) -> int:
     """How many of the words, at least `least`, make the longest start that is balanced and ends whole (0 if none):
     where to cut a phrase so it stops outside any quotation it opens and on a word that needs none after it."""
-    fits = (n for n in range(len(words), least - 1, -1) if balanced(" ".join(words[:n])) and ends_whole(words[n - 1]))
+    fits = (
+        n
+        for n in range(len(words), least - 1, -1)
+        if balanced(" ".join(words[:n])) and ends_whole(" ".join(words[max(0, n - 2) : n]))
+    )
     return next(fits, 0)
 
 
@@ -88,6 +95,8 @@ def balanced(text: str) -> bool:
     return quotes and all(text.count(left) == text.count(right) for left, right in PAIRS)
 
 
+# what "a" names only with "of" after it: "a bunch of", "a number of" (not "a lot", "a couple", which can end one)
+QUANTITIES = word_set("bunch number handful variety series range majority plethora myriad slew host")
 # A word set off by commas that only links the sentence to the one before ("The big question, then, is…"): a
 # phrase does not end on it
 ASIDE_WORDS = word_set(
@@ -191,7 +200,7 @@ def phrase_start(text: str, limit: int) -> str | None:
         candidate = " ".join(words[:end]).rstrip(" ,;:–—-")
         if len(candidate) > limit:
             break
-        if _bare(words[end]) in OPENERS and _bare(words[end - 1]) not in DANGLING and balanced(candidate):
+        if _bare(words[end]) in OPENERS and ends_whole(" ".join(words[max(0, end - 2) : end])) and balanced(candidate):
             best = candidate
     return best
 

@@ -1345,3 +1345,15 @@ def test_a_first_sentence_an_inbox_shows_whole_titles_its_lesson_whole() -> None
     assert short_phrase(friend, 60, whole=70) == "Think about a relationship that you have with a close friend"
     too_long = "Think about a relationship that you have with a close friend from your school years."
     assert short_phrase(too_long, 60, whole=70) == short_phrase(too_long, 60)  # over 70: cut as before
+
+
+def test_a_title_never_ends_on_a_quantity_that_waits_for_its_of() -> None:
+    """Julia Evans' strace post (not tuned to): a lesson was titled "Here are some slides by Greg Price with a bunch",
+    cut before "of great strace tips". "a bunch", "a number", "a handful"… wait for "of" as "the" waits for its
+    noun; "a lot" and "a couple" can end a phrase and still do."""
+    from course.phrases import ends_whole, phrase_start
+
+    text = "Here are some slides by Greg Price with a bunch of great strace tips that I had never seen anywhere before."
+    assert phrase_start(text, 60) == "Here are some slides by Greg Price"
+    assert not ends_whole("They tried a number") and not ends_whole("with a handful")
+    assert ends_whole("I learned a lot") and ends_whole("We met a couple")
