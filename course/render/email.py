@@ -13,7 +13,7 @@ import re
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -358,7 +358,9 @@ def _import_premailer() -> Any:
     return premailer
 
 
+@cache
 def _premailer_class() -> type:
+    """premailer's class as course runs it, made (and premailer loaded) on first use."""
     premailer = _import_premailer()
 
     class CachedPremailer(premailer.Premailer):  # type: ignore[misc,name-defined]
@@ -387,7 +389,6 @@ def _premailer_class() -> type:
     return CachedPremailer
 
 
-_PREMAILER: type | None = None
 # the element names and classes a selector names ("pre.output code" -> pre, code; output): tags, then classes
 SELECTOR_PART_RE = lazy_compile(r"(?:^|(?<=[\s>+~]))([A-Za-z][\w-]*)|\.(-?[_A-Za-z][\w-]*)")
 TAG_NAME_RE = lazy_compile(r"<([A-Za-z][\w-]*)")
@@ -472,7 +473,12 @@ BODY_MARK = "course-body-5f3a"  # the wrapper premailer is given, found again in
 def inline_body_css(fragment: str, css: str) -> str:
     """Write `css` into the style="" of the fragment's elements with premailer, configured never to fetch,
     strip or rewrite anything; the fragment is wrapped in <div class="lesson-body"> for the rules' selectors."""
-    return _body_inside(_inlined(f'<body><div class="lesson-body" id="{BODY_MARK}">{fragment}</div></body>', css))
+    return _body_inside(_inlined(f"<body>{_wrapped(fragment)}</body>", css))
+
+
+def _wrapped(fragment: str) -> str:
+    """A lesson's HTML in the wrapper the body CSS's selectors name, found again in premailer's output."""
+    return f'<div class="lesson-body" id="{BODY_MARK}">{fragment}</div>'
 
 
 BATCH_MARK = "<!--course-body-5f3a-->"  # between the lessons of a batch (nh3 leaves no comment in a lesson)
@@ -488,10 +494,7 @@ def inline_bodies_css(fragments: list[str], css: str) -> list[str]:
         return [inline_body_css(fragment, css) for fragment in fragments]
     done: list[str] = []
     for start in range(0, len(fragments), BATCH_SIZE):
-        wrapped = BATCH_MARK.join(
-            f'<div class="lesson-body" id="{BODY_MARK}">{fragment}</div>'
-            for fragment in fragments[start : start + BATCH_SIZE]
-        )
+        wrapped = BATCH_MARK.join(map(_wrapped, fragments[start : start + BATCH_SIZE]))
         inlined = _inlined(f"<body>{wrapped}</body>", css)
         body = inlined[inlined.index("<body>") + len("<body>") : inlined.rindex("</body>")]
         done += [_body_inside(piece) for piece in body.split(BATCH_MARK)]
@@ -501,10 +504,7 @@ def inline_bodies_css(fragments: list[str], css: str) -> list[str]:
 def _inlined(body: str, css: str) -> str:
     """premailer's document of `body` with `css` written into its elements' style="" (the rules that cannot match
     in it left out)."""
-    global _PREMAILER
-    if _PREMAILER is None:
-        _PREMAILER = _premailer_class()
-    inliner = _PREMAILER(
+    inliner = _premailer_class()(
         f"<html><head><style>{css}</style></head>{body}</html>",
         allow_network=False,
         strip_important=False,
@@ -527,14 +527,12 @@ def _body_inside(document: str) -> str:
     return SINGLE_QUOTED_STYLE_RE.sub(lambda m: f'style="{m.group(1).replace(chr(34), chr(39))}"', document[start:end])
 
 
+@lru_cache(maxsize=8)
 def _wrapper_blind(css: str) -> bool:
     """Whether no rule of the stylesheet premailer inlines could match a lesson's wrapper in a batch otherwise than
     alone: no "+" or "~", and every compound with a pseudo-class (the only ones premailer inlines: :first-child,
     :last-child, :nth-child) names an element that is not the wrapper's (a div)."""
-    global _PREMAILER
-    if _PREMAILER is None:
-        _PREMAILER = _premailer_class()
-    rules, _ = _PREMAILER("", cssutils_logging_level=logging.CRITICAL).all_rules(css)
+    rules, _ = _premailer_class()("", cssutils_logging_level=logging.CRITICAL).all_rules(css)
     for _, selector, _ in rules:
         if "+" in selector or "~" in selector:
             return False
