@@ -155,21 +155,28 @@ def test_help_loads_no_command() -> None:
     assert json.loads(loaded) == ["course", "course.cli"]
 
 
-def test_split_loads_no_renderer_and_no_provider(tmp_path: Path) -> None:
-    """`course split` of a text article needs neither the email pipeline nor the providers' clients."""
+def _modules_after(*commands: list[str]) -> set[str]:
+    """Every module a fresh interpreter has loaded after running the course commands, one after the other."""
     import json
     import subprocess
     import sys
 
-    seed = PACKAGE.parent / "examples" / "sales-manager-or-leader.txt"
     code = (
         "import json, sys\nfrom course.cli import cli\n"
-        f"try:\n    cli.main(['split', {str(seed)!r}, '-o', {str(tmp_path / 'c')!r}], standalone_mode=False)\n"
-        "except SystemExit:\n    pass\n"
-        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+        f"for args in {list(commands)!r}:\n"
+        "    try:\n        cli.main(args, standalone_mode=False)\n    except SystemExit:\n        pass\n"
+        "print(json.dumps(sorted(sys.modules)))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+SEED_ARTICLE = PACKAGE.parent / "examples" / "sales-manager-or-leader.txt"
+
+
+def test_split_loads_no_renderer_and_no_provider(tmp_path: Path) -> None:
+    """`course split` of a text article needs neither the email pipeline nor the providers' clients."""
+    loaded = {name.split(".")[0] for name in _modules_after(["split", str(SEED_ARTICLE), "-o", str(tmp_path / "c")])}
     heavy = {"premailer", "cssutils", "mjml", "jinja2", "boto3", "httpx", "requests", "lxml", "numpy", "nh3"}
     assert loaded & heavy == set()
     assert "markdown_it" not in loaded  # the seed is prose: no fence, so no diagram to look for in a parsed tree
@@ -179,20 +186,8 @@ def test_split_loads_no_renderer_and_no_provider(tmp_path: Path) -> None:
 def test_build_without_a_provider_loads_no_provider(tmp_path: Path) -> None:
     """`course build` without --esp writes the preview emails only: the providers' clients (HTTP, e-mail headers,
     ZIP) are not loaded for it."""
-    import json
-    import subprocess
-    import sys
-
-    seed = PACKAGE.parent / "examples" / "sales-manager-or-leader.txt"
     project = tmp_path / "c"
-    code = (
-        "import json, sys\nfrom course.cli import cli\n"
-        f"for args in (['split', {str(seed)!r}, '-o', {str(project)!r}], ['build', {str(project)!r}]):\n"
-        "    try:\n        cli.main(args, standalone_mode=False)\n    except SystemExit:\n        pass\n"
-        "print(json.dumps(sorted(sys.modules)))"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    loaded = _modules_after(["split", str(SEED_ARTICLE), "-o", str(project)], ["build", str(project)])
     assert (project / "build" / "index.html").is_file()
     assert not {name for name in loaded if name.startswith("course.providers")} and "httpx" not in loaded
 
